@@ -1,0 +1,359 @@
+package org.masthead.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.masthead.author.Author;
+import org.masthead.markdown.RenderedMarkdown;
+import org.masthead.section.Section;
+import org.masthead.topic.Topic;
+
+/**
+ * An article. Its Markdown body is the source of truth; the HTML, plain text, excerpt and reading time
+ * are rendered from it when it is saved, so reading an article never parses Markdown.
+ * Workflow state changes only through the verbs below, which refuse moves the lifecycle does not allow.
+ */
+@Entity
+@Table(name = "articles")
+public class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String slug;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private String dek = "";
+
+    @Column(name = "body_md", nullable = false)
+    private String bodyMarkdown = "";
+
+    @Column(name = "body_html", nullable = false)
+    private String bodyHtml = "";
+
+    @Column(name = "body_text", nullable = false)
+    private String bodyText = "";
+
+    @Column(nullable = false)
+    private String excerpt = "";
+
+    @Column(name = "reading_minutes", nullable = false)
+    private int readingMinutes;
+
+    /** Where in {@link #bodyHtml} the section's newsletter box goes: after about the third paragraph. */
+    @Column(name = "lead_length", nullable = false)
+    private int leadLength;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id")
+    private Section section;
+
+    @ManyToMany
+    @JoinTable(name = "article_authors",
+            joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "author_id"))
+    @OrderColumn(name = "position")
+    private List<Author> authors = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_topics",
+            joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    @OrderBy("name")
+    private Set<Topic> topics = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("notedAt")
+    private List<ArticleNote> notes = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ArticleStatus status = ArticleStatus.DRAFT;
+
+    @Column(name = "seo_title")
+    private String seoTitle;
+
+    @Column(name = "seo_description")
+    private String seoDescription;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "first_published_at")
+    private Instant firstPublishedAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "scheduled_at")
+    private Instant scheduledAt;
+
+    /** When a correction or update note was last added: the "Updated" date readers see. */
+    @Column(name = "content_updated_at")
+    private Instant contentUpdatedAt;
+
+    @Version
+    private long version;
+
+    protected Article() {
+    }
+
+    public Article(String slug, String title, Section section, Instant createdAt) {
+        this.slug = slug;
+        this.title = title;
+        this.section = section;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    // --- content ----------------------------------------------------------------------------------------------
+
+    /** Replaces the article's content; the body's derived forms come from the Markdown renderer. */
+    public void revise(ArticleContent content, RenderedMarkdown body, Section section, List<Author> authors,
+            Collection<Topic> topics, Instant when) {
+        this.title = content.title();
+        this.dek = content.dek();
+        this.bodyMarkdown = content.bodyMarkdown();
+        this.seoTitle = content.seoTitle();
+        this.seoDescription = content.seoDescription();
+        this.section = section;
+        this.authors.clear();
+        this.authors.addAll(authors);
+        this.topics.clear();
+        this.topics.addAll(topics);
+        rendered(body);
+        this.updatedAt = when;
+    }
+
+    /** Stores a fresh rendering of the unchanged Markdown body (after the renderer itself changed). */
+    public void rendered(RenderedMarkdown body) {
+        this.bodyHtml = body.html();
+        this.bodyText = body.text();
+        this.excerpt = body.excerpt();
+        this.readingMinutes = body.readingMinutes();
+        this.leadLength = body.leadLength();
+    }
+
+    /** Gives the article a new slug and answers the old one, which the caller keeps as a redirect. */
+    public String changeSlug(String newSlug) {
+        String old = this.slug;
+        this.slug = newSlug;
+        return old;
+    }
+
+    public ArticleNote addNote(NoteKind kind, String body, Instant notedAt, Instant now) {
+        if (status != ArticleStatus.PUBLISHED) {
+            throw new IllegalTransitionException(status, "add a note to");
+        }
+        ArticleNote note = new ArticleNote(this, kind, body, notedAt, now);
+        notes.add(note);
+        if (contentUpdatedAt == null || notedAt.isAfter(contentUpdatedAt)) {
+            contentUpdatedAt = notedAt;
+        }
+        this.updatedAt = now;
+        return note;
+    }
+
+    // --- workflow ---------------------------------------------------------------------------------------------
+
+    public void submit() {
+        move(EnumSet.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW, "submit");
+    }
+
+    public void returnToDraft() {
+        move(EnumSet.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, "return");
+    }
+
+    /** Publishes now. An article published before keeps its original publication date. */
+    public void publish(Instant now) {
+        move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.PUBLISHED, "publish");
+        published(publishedAt != null ? publishedAt : now);
+    }
+
+    public void schedule(Instant at, Instant now) {
+        if (!at.isAfter(now)) {
+            throw new IllegalArgumentException("A scheduled time must be in the future");
+        }
+        move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.SCHEDULED, "schedule");
+        this.scheduledAt = at;
+    }
+
+    /** The scheduler's move: a scheduled article whose time has come is published as of that time. */
+    public void publishScheduled() {
+        move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED, "publish");
+        published(scheduledAt);
+        this.scheduledAt = null;
+    }
+
+    public void unschedule() {
+        move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.DRAFT, "unschedule");
+        this.scheduledAt = null;
+    }
+
+    public void unpublish() {
+        move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.DRAFT, "unpublish");
+    }
+
+    public void archive() {
+        move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.ARCHIVED, "archive");
+    }
+
+    public void restore() {
+        move(EnumSet.of(ArticleStatus.ARCHIVED), ArticleStatus.PUBLISHED, "restore");
+    }
+
+    /** Only a draft that was never published may be deleted; a published article is archived instead. */
+    public boolean isDeletable() {
+        return status == ArticleStatus.DRAFT && firstPublishedAt == null;
+    }
+
+    private void published(Instant at) {
+        this.publishedAt = at;
+        if (firstPublishedAt == null) {
+            firstPublishedAt = at;
+        }
+    }
+
+    private void move(Set<ArticleStatus> from, ArticleStatus to, String action) {
+        if (!from.contains(status)) {
+            throw new IllegalTransitionException(status, action);
+        }
+        this.status = to;
+    }
+
+    // --- reading ----------------------------------------------------------------------------------------------
+
+    /** The body up to where the newsletter box goes. */
+    public String getBodyHtmlLead() {
+        return bodyHtml.substring(0, Math.min(leadLength, bodyHtml.length()));
+    }
+
+    /** The body after the newsletter box. */
+    public String getBodyHtmlRest() {
+        return bodyHtml.substring(Math.min(leadLength, bodyHtml.length()));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDek() {
+        return dek;
+    }
+
+    public String getBodyMarkdown() {
+        return bodyMarkdown;
+    }
+
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    public String getBodyText() {
+        return bodyText;
+    }
+
+    public String getExcerpt() {
+        return excerpt;
+    }
+
+    public int getReadingMinutes() {
+        return readingMinutes;
+    }
+
+    public Section getSection() {
+        return section;
+    }
+
+    public List<Author> getAuthors() {
+        return Collections.unmodifiableList(authors);
+    }
+
+    public Set<Topic> getTopics() {
+        return Collections.unmodifiableSet(topics);
+    }
+
+    public List<ArticleNote> getNotes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public String getSeoTitle() {
+        return seoTitle;
+    }
+
+    public String getSeoDescription() {
+        return seoDescription;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getFirstPublishedAt() {
+        return firstPublishedAt;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getScheduledAt() {
+        return scheduledAt;
+    }
+
+    public Instant getContentUpdatedAt() {
+        return contentUpdatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,66 @@
+package org.masthead.article;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.masthead.author.Author;
+import org.masthead.section.Section;
+import org.masthead.topic.Topic;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * Package-private on purpose: public controllers cannot reach it, and so cannot bypass the visibility rule.
+ * They read through {@link PublicArticles}, whose queries are the {@code findPublic…} methods below.
+ */
+interface ArticleRepository extends JpaRepository<Article, Long> {
+
+    /**
+     * THE visibility rule (DESIGN.md): an article is public when it is published and its publication time has
+     * come, {@code :now} being taken from the injected clock. Every public query is built on this predicate.
+     */
+    String IS_PUBLIC = " a.status = org.masthead.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now ";
+
+    String NEWEST_FIRST = " order by a.publishedAt desc, a.id desc";
+
+    @Query("select a from Article a join fetch a.section left join fetch a.authors left join fetch a.topics"
+            + " where a.slug = :slug and" + IS_PUBLIC)
+    Optional<Article> findPublicBySlug(String slug, Instant now);
+
+    @Query("select a from Article a where a.id = :id and" + IS_PUBLIC)
+    Optional<Article> findPublicById(long id, Instant now);
+
+    @Query("select a from Article a join fetch a.section where" + IS_PUBLIC + NEWEST_FIRST)
+    Slice<Article> findPublic(Instant now, Pageable pageable);
+
+    @Query("select a from Article a join fetch a.section where a.section = :section and" + IS_PUBLIC + NEWEST_FIRST)
+    Slice<Article> findPublicBySection(Section section, Instant now, Pageable pageable);
+
+    @Query("select a from Article a join fetch a.section where :author member of a.authors and" + IS_PUBLIC + NEWEST_FIRST)
+    Slice<Article> findPublicByAuthor(Author author, Instant now, Pageable pageable);
+
+    @Query("select a from Article a join fetch a.section where :topic member of a.topics and" + IS_PUBLIC + NEWEST_FIRST)
+    Slice<Article> findPublicByTopic(Topic topic, Instant now, Pageable pageable);
+
+    @Query("select a from Article a where a.section = :section and a.id <> :excludedId and" + IS_PUBLIC + NEWEST_FIRST)
+    List<Article> findPublicInSectionExcept(Section section, long excludedId, Instant now, Limit limit);
+
+    /** Loads the co-authors of these (already loaded) articles in one query. */
+    @Query("select a from Article a left join fetch a.authors where a in :articles")
+    List<Article> fetchAuthors(Collection<Article> articles);
+
+    @Query("select count(a) from Article a where" + IS_PUBLIC)
+    long countPublic(Instant now);
+
+    /** Tells an archived article (410 Gone) from one that never was public (404); reveals nothing else. */
+    boolean existsBySlugAndStatus(String slug, ArticleStatus status);
+
+    Optional<Article> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
+}

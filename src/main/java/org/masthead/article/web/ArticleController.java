@@ -1,0 +1,48 @@
+package org.masthead.article.web;
+
+import org.masthead.article.Article;
+import org.masthead.article.ArticleGoneException;
+import org.masthead.article.ArticleNotFoundException;
+import org.masthead.article.PublicArticles;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+
+/** An article as readers see it: 200 when public, 301 from an old slug, 410 when archived, else 404. */
+@Controller
+@PublicPages
+class ArticleController {
+
+    static final int MORE_FROM_SECTION = 4;
+
+    private final PublicArticles articles;
+
+    ArticleController(PublicArticles articles) {
+        this.articles = articles;
+    }
+
+    @GetMapping("/articles/{slug}")
+    ModelAndView show(@PathVariable String slug, Model model) {
+        return articles.findBySlug(slug)
+                .map(article -> page(article, model))
+                .orElseGet(() -> elsewhere(slug));
+    }
+
+    private ModelAndView page(Article article, Model model) {
+        model.addAttribute("article", article);
+        model.addAttribute("more", articles.moreFromSection(article, MORE_FROM_SECTION));
+        return new ModelAndView("article/show", model.asMap());
+    }
+
+    private ModelAndView elsewhere(String slug) {
+        if (articles.isArchived(slug)) {
+            throw new ArticleGoneException(slug);
+        }
+        return articles.currentSlug(slug)
+                .map(current -> Moved.permanentlyTo("/articles/" + current))
+                .orElseThrow(() -> new ArticleNotFoundException(slug));
+    }
+
+}

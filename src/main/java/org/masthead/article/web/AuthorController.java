@@ -1,0 +1,44 @@
+package org.masthead.article.web;
+
+import org.masthead.article.Article;
+import org.masthead.article.PublicArticles;
+import org.masthead.author.Author;
+import org.masthead.author.AuthorNotFoundException;
+import org.masthead.author.AuthorService;
+import org.masthead.web.PageNumbers;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** An author's page: their profile and their public articles. */
+@Controller
+@PublicPages
+class AuthorController {
+
+    private final PublicArticles articles;
+    private final AuthorService authors;
+
+    AuthorController(PublicArticles articles, AuthorService authors) {
+        this.articles = articles;
+        this.authors = authors;
+    }
+
+    @GetMapping("/authors/{slug}")
+    ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        Author author = authors.findBySlug(slug).orElse(null);
+        if (author == null) {
+            return authors.currentSlug(slug)
+                    .map(current -> Moved.permanentlyTo("/authors/" + current))
+                    .orElseThrow(() -> new AuthorNotFoundException(slug));
+        }
+        Slice<Article> list = PageNumbers.existing(
+                articles.byAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
+        model.addAttribute("author", author);
+        model.addAttribute("articles", list);
+        return new ModelAndView("author/show", model.asMap());
+    }
+}

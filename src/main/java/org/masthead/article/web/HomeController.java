@@ -1,0 +1,32 @@
+package org.masthead.article.web;
+
+import org.masthead.article.Article;
+import org.masthead.article.PublicArticles;
+import org.masthead.web.PageNumbers;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The front page: the lead story, the latest articles, and the sections. */
+@Controller
+@PublicPages
+class HomeController {
+
+    static final int LATEST = 13;
+
+    private final PublicArticles articles;
+
+    HomeController(PublicArticles articles) {
+        this.articles = articles;
+    }
+
+    @GetMapping("/")
+    String show(Model model) {
+        Slice<Article> latest = articles.latest(PageNumbers.of(1, LATEST));
+        model.addAttribute("lead", latest.getContent().isEmpty() ? null : latest.getContent().get(0));
+        model.addAttribute("latest", latest.getContent().stream().skip(1).toList());
+        model.addAttribute("hasMore", latest.hasNext());
+        return "home";
+    }
+}

@@ -1,0 +1,44 @@
+package org.masthead.article.web;
+
+import org.masthead.article.Article;
+import org.masthead.article.PublicArticles;
+import org.masthead.topic.Topic;
+import org.masthead.topic.TopicNotFoundException;
+import org.masthead.topic.TopicService;
+import org.masthead.web.PageNumbers;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A topic's page: the public articles tagged with it. */
+@Controller
+@PublicPages
+class TopicController {
+
+    private final PublicArticles articles;
+    private final TopicService topics;
+
+    TopicController(PublicArticles articles, TopicService topics) {
+        this.articles = articles;
+        this.topics = topics;
+    }
+
+    @GetMapping("/topics/{slug}")
+    ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        Topic topic = topics.findBySlug(slug).orElse(null);
+        if (topic == null) {
+            return topics.currentSlug(slug)
+                    .map(current -> Moved.permanentlyTo("/topics/" + current))
+                    .orElseThrow(() -> new TopicNotFoundException(slug));
+        }
+        Slice<Article> list = PageNumbers.existing(
+                articles.onTopic(topic, PageNumbers.of(page, SectionController.PAGE_SIZE)), "topic");
+        model.addAttribute("topic", topic);
+        model.addAttribute("articles", list);
+        return new ModelAndView("topic/show", model.asMap());
+    }
+}

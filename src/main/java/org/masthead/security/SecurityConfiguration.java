@@ -1,0 +1,64 @@
+package org.masthead.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import jakarta.servlet.DispatcherType;
+
+/**
+ * One filter chain. Reader pages are open to all and stay sessionless; {@code /admin/**} needs a signed-in
+ * staff member, with finer rules checked per action. Anything not listed is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** No inline script anywhere; JSON-LD data blocks are not executed, so they need no exception. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http
+            .authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/sections/**", "/authors/**", "/topics/**",
+                        "/search", "/feed.xml", "/sitemap.xml", "/robots.txt", "/preview/**", "/media/**",
+                        "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+                .requestMatchers("/newsletter", "/newsletter/**").permitAll()
+                .requestMatchers("/login").permitAll()
+                .requestMatchers("/admin", "/admin/**").authenticated()
+                .anyRequest().denyAll())
+            .formLogin(Customizer.withDefaults())
+            .logout(logout -> logout.logoutSuccessUrl("/"))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** An admin may do all an editor may, and an editor all a contributor may. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_EDITOR
+                ROLE_EDITOR > ROLE_CONTRIBUTOR
+                """);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

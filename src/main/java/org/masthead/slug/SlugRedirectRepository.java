@@ -1,0 +1,16 @@
+package org.masthead.slug;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface SlugRedirectRepository extends JpaRepository<SlugRedirect, Long> {
+
+    Optional<SlugRedirect> findByKindAndOldSlug(SlugKind kind, String oldSlug);
+
+    @Modifying
+    @Query("delete from SlugRedirect r where r.kind = :kind and r.oldSlug = :slug")
+    void deleteByKindAndOldSlug(SlugKind kind, String slug);
+}
