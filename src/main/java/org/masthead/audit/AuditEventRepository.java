@@ -1,0 +1,6 @@
+package org.masthead.audit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
+}
