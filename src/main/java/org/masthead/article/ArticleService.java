@@ -83,9 +83,9 @@ public class ArticleService {
         Article article = get(id);
         require(ArticlePermissions.canView(by, article), "view", article);
         Hibernate.initialize(article.getSection());
-        Hibernate.initialize(article.getAuthors());
-        Hibernate.initialize(article.getTopics());
-        Hibernate.initialize(article.getNotes());
+        article.getAuthors().size(); // the getters wrap the lazy collections: touch them
+        article.getTopics().size();
+        article.getNotes().size();
         return article;
     }
 

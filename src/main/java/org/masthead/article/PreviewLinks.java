@@ -84,9 +84,9 @@ public class PreviewLinks {
                 .flatMap(link -> articles.findById(link.getArticleId()))
                 .map(article -> {
                     Hibernate.initialize(article.getSection());
-                    Hibernate.initialize(article.getAuthors());
-                    Hibernate.initialize(article.getTopics());
-                    Hibernate.initialize(article.getNotes());
+                    article.getAuthors().size(); // the getters wrap the lazy collections: touch them
+                    article.getTopics().size();
+                    article.getNotes().size();
                     return article;
                 });
     }

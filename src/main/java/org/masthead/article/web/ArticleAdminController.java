@@ -342,7 +342,7 @@ class ArticleAdminController {
     // --- rescued forms ----------------------------------------------------------------------------------------
 
     /** Where a form refused for an expired session or CSRF token is forwarded: a 403 that says how to go on. */
-    @RequestMapping(ArticleFormRescue.NOTICE_PATH)
+    @RequestMapping("/rescue-notice")
     String rescueNotice(HttpServletRequest request, Model model) {
         Object key = request.getAttribute(ArticleFormRescue.KEY_ATTRIBUTE);
         if (key == null) {
