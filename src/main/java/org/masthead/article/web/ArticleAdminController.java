@@ -1,5 +1,6 @@
 package org.masthead.article.web;
 
+import java.beans.PropertyEditorSupport;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DataBinder;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,6 +82,17 @@ class ArticleAdminController {
         this.authors = authors;
         this.markdown = markdown;
         this.site = site;
+    }
+
+    /** Markdown keeps its whitespace (an indented first line is a code block): the body is not trimmed. */
+    @InitBinder("form")
+    void keepBodyWhitespace(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, "bodyMarkdown", new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text);
+            }
+        });
     }
 
     // --- list -------------------------------------------------------------------------------------------------
