@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.masthead.article.Article;
+import org.masthead.article.ArticleAccessDeniedException;
 import org.masthead.article.ArticleConflictException;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticlePermissions;
@@ -198,6 +199,12 @@ class ArticleAdminController {
         }
         catch (SlugTakenException ex) {
             errors.rejectValue("slug", "article.slug.taken");
+        }
+        catch (ArticleAccessDeniedException ex) {
+            // The article left this member's hands while they typed (say, an editor published their draft):
+            // nothing is saved, and their text stays on the page to copy.
+            model.addAttribute("problem", "article.edit.no-longer-allowed");
+            article = articles.forEditing(id, me);
         }
         catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
             // Someone saved meanwhile: nothing was written. Show their change beside this editor's own text,

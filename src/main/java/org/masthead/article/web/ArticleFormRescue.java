@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.masthead.article.DraftRescues;
 import org.masthead.security.RejectedFormRescue;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +42,8 @@ class ArticleFormRescue implements RejectedFormRescue {
     @Override
     public Optional<String> rescue(HttpServletRequest request) {
         Matcher target = FORM_TARGET.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        if (!target.matches() || request.getParameter("title") == null && request.getParameter("bodyMarkdown") == null) {
+        if (!target.matches() || request.getParameter("title") == null && request.getParameter("bodyMarkdown") == null
+                || !fromAStaffBrowser(request)) {
             return Optional.empty();
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -51,5 +55,17 @@ class ArticleFormRescue implements RejectedFormRescue {
         Long articleId = target.group(1) == null ? null : Long.valueOf(target.group(1));
         request.setAttribute(KEY_ATTRIBUTE, rescues.keep(articleId, fields));
         return Optional.of(NOTICE_PATH);
+    }
+
+    /**
+     * A save that lost its session still names that session (its cookie), or is still signed in with a stale
+     * token. A post with neither (a stranger's, or a cross-site one, whose cookies the browser withholds) is
+     * refused without keeping anything.
+     */
+    private static boolean fromAStaffBrowser(HttpServletRequest request) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        boolean authenticated = signedIn != null && signedIn.isAuthenticated()
+                && !(signedIn instanceof AnonymousAuthenticationToken);
+        return authenticated || request.getRequestedSessionId() != null;
     }
 }

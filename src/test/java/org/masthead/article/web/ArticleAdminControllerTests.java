@@ -208,6 +208,7 @@ class ArticleAdminControllerTests {
         Article article = draftBy(EDITOR);
         // The session (and the CSRF token in it) is gone: the POST arrives anonymous, with a stale token.
         MvcResult refused = mvc.perform(post("/admin/articles/" + article.getId()).with(csrf().useInvalidToken())
+                        .with(expiredSession())
                         .param("title", "Words typed for an hour").param("sectionId", "" + sectionId())
                         .param("bodyMarkdown", "Every word of it.").param("revision", "1").param("authorIds[0]", "" + authors.all().get(0).getId()))
                 .andExpect(status().isForbidden()).andExpect(forwardedUrl(ArticleFormRescue.NOTICE_PATH)).andReturn();
@@ -243,6 +244,33 @@ class ArticleAdminControllerTests {
                 .andExpect(status().isOk()).andReturn());
         assertThat(form.getElementById("body").text()).isEqualTo("Its body.");
         assertThat(form.getElementById("article-form").attr("action")).isEqualTo("/admin/articles");
+    }
+
+    @Test
+    void aFormPostedWithoutAnySessionKeepsNothing() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from draft_rescues", Long.class);
+        mvc.perform(post("/admin/articles").param("title", "Forged").param("bodyMarkdown", "Spam."))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from draft_rescues", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aContributorWhoseDraftWasSubmittedMeanwhileKeepsTheirText() throws Exception {
+        Article article = draftBy(CONTRIBUTOR);
+        mvc.perform(post("/admin/articles/" + article.getId() + "/submit").with(csrf()).with(user(CONTRIBUTOR)));
+        Document page = html(mvc.perform(save(article, "Late thoughts.", 1).with(user(CONTRIBUTOR)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("problem").text()).contains("Nothing was saved");
+        assertThat(page.getElementById("body").text()).isEqualTo("Late thoughts.");
+        assertThat(articles.get(article.getId()).getBodyMarkdown()).doesNotContain("Late thoughts.");
+    }
+
+    /** A request that still carries the cookie of a session the server no longer knows. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor expiredSession() {
+        return request -> {
+            request.setRequestedSessionId("expired-session");
+            return request;
+        };
     }
 
     // --- workflow through the buttons -------------------------------------------------------------------------
