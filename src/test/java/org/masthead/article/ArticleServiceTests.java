@@ -23,6 +23,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -47,6 +50,7 @@ class ArticleServiceTests {
     @Autowired AuthorService authors;
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired List<ScheduledTaskHolder> taskHolders;
 
     @AfterEach
     void resetClock() {
@@ -261,6 +265,17 @@ class ArticleServiceTests {
         assertThat(audits("article.publish", article)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select actor from audit_events where action = 'article.publish' and subject like ?",
                 String.class, "article #" + id + " %")).isEqualTo("scheduler");
+    }
+
+    @Test
+    void theSchedulerRunsByItselfEveryTenSeconds() {
+        List<org.springframework.scheduling.config.Task> tasks = taskHolders.stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream()).map(ScheduledTask::getTask).toList();
+        assertThat(tasks).anySatisfy(task -> {
+            assertThat(task.toString()).contains("ArticleScheduler.run");
+            assertThat(task).isInstanceOfSatisfying(FixedDelayTask.class,
+                    delay -> assertThat(delay.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
+        });
     }
 
     @Test
