@@ -7,32 +7,31 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** A clock tests can move. Shared by the whole test context as its {@link Clock} bean. */
+/**
+ * A clock tests move: the real time plus an offset they set, so time keeps flowing (later saves are later)
+ * while a test can jump ahead or back. {@link #reset()} returns to real time. Ticks in microseconds, like
+ * the application's clock and PostgreSQL.
+ */
 public class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private volatile Duration offset = Duration.ZERO;
 
-    public MutableClock(Instant start) {
-        set(start);
-    }
-
-    /** Sets the time, in microseconds like the application's clock and PostgreSQL. */
+    /** Moves the clock so that it reads {@code instant} now (and runs on from there). */
     public void set(Instant instant) {
-        this.now = instant.truncatedTo(ChronoUnit.MICROS);
+        offset = Duration.between(Instant.now(), instant);
     }
 
-    public void advance(Duration duration) {
-        set(now.plus(duration));
+    public void advance(Duration by) {
+        offset = offset.plus(by);
     }
 
-    /** Back to the real time of the machine. */
     public void reset() {
-        set(Clock.systemUTC().instant());
+        offset = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
@@ -42,6 +41,6 @@ public class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The test clock is UTC");
+        throw new UnsupportedOperationException("The journal's clock is UTC");
     }
 }

@@ -1,18 +1,16 @@
 package org.masthead;
 
-import java.time.Clock;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Replaces the application's clock with one tests can move; starts at the real time. */
+/** Replaces the application's clock with one that tests can move ({@code @Import} it; inject {@link MutableClock}). */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
 
     @Bean
     @Primary
-    MutableClock testClock() {
-        return new MutableClock(Clock.systemUTC().instant());
+    MutableClock mutableClock() {
+        return new MutableClock();
     }
 }

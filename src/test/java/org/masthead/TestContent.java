@@ -12,6 +12,8 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Role;
+import org.masthead.security.StaffUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,9 @@ import org.springframework.stereotype.Component;
 public class TestContent {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** An editor to act as in service calls that need a signed-in staff member. */
+    public static final StaffUser EDITOR = new StaffUser(9500, "fixture-editor@example.org", "Fixture Editor", Role.EDITOR, "{noop}unused", true);
 
     private final SectionService sections;
     private final AuthorService authors;

@@ -124,6 +124,23 @@ public class Article {
     @Column(name = "content_updated_at")
     private Instant contentUpdatedAt;
 
+    /** The account that created the article (a contributor's "own" draft); null for imported content. */
+    @Column(name = "created_by", updatable = false)
+    private Long createdBy;
+
+    /** The number of the latest revision: an edit form remembers it to detect a change made meanwhile. */
+    @Column(nullable = false)
+    private int revision;
+
+    @Column(name = "return_note")
+    private String returnNote;
+
+    @Column(name = "return_note_by")
+    private String returnNoteBy;
+
+    @Column(name = "return_note_at")
+    private Instant returnNoteAt;
+
     @Version
     private long version;
 
@@ -131,11 +148,16 @@ public class Article {
     }
 
     public Article(String slug, String title, Section section, Instant createdAt) {
+        this(slug, title, section, createdAt, null);
+    }
+
+    public Article(String slug, String title, Section section, Instant createdAt, Long createdBy) {
         this.slug = slug;
         this.title = title;
         this.section = section;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+        this.createdBy = createdBy;
     }
 
     // --- content ----------------------------------------------------------------------------------------------
@@ -155,6 +177,7 @@ public class Article {
         this.topics.addAll(topics);
         rendered(body);
         this.updatedAt = when;
+        this.revision++;
     }
 
     /** Stores a fresh rendering of the unchanged Markdown body (after the renderer itself changed). */
@@ -193,7 +216,16 @@ public class Article {
     }
 
     public void returnToDraft() {
+        returnToDraft(null, null, null);
+    }
+
+    /** Sends a submitted draft back to its author, with the editor's note shown on the edit page. */
+    public void returnToDraft(String note, String by, Instant at) {
         move(EnumSet.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, "return");
+        boolean hasNote = note != null && !note.isBlank();
+        this.returnNote = hasNote ? note.strip() : null;
+        this.returnNoteBy = hasNote ? by : null;
+        this.returnNoteAt = hasNote ? at : null;
     }
 
     /** Publishes now. An article published before keeps its original publication date. */
@@ -232,6 +264,11 @@ public class Article {
 
     public void restore() {
         move(EnumSet.of(ArticleStatus.ARCHIVED), ArticleStatus.PUBLISHED, "restore");
+    }
+
+    /** Whether the article was created by this account (a contributor's "own" article). */
+    public boolean isCreatedBy(long accountId) {
+        return createdBy != null && createdBy == accountId;
     }
 
     /** Only a draft that was never published may be deleted; a published article is archived instead. */
@@ -360,5 +397,25 @@ public class Article {
 
     public long getVersion() {
         return version;
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+
+    public String getReturnNote() {
+        return returnNote;
+    }
+
+    public String getReturnNoteBy() {
+        return returnNoteBy;
+    }
+
+    public Instant getReturnNoteAt() {
+        return returnNoteAt;
     }
 }

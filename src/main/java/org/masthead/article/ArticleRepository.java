@@ -12,13 +12,14 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 /**
  * Package-private on purpose: public controllers cannot reach it, and so cannot bypass the visibility rule.
  * They read through {@link PublicArticles}, whose queries are the {@code findPublic…} methods below.
  */
-interface ArticleRepository extends JpaRepository<Article, Long> {
+interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificationExecutor<Article> {
 
     /**
      * THE visibility rule (DESIGN.md): an article is public when it is published and its publication time has
@@ -63,4 +64,12 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
     Optional<Article> findBySlug(String slug);
 
     boolean existsBySlug(String slug);
+
+    /**
+     * Locks the scheduled articles whose time has come, skipping rows another node is publishing right now
+     * (so each is published exactly once, whichever node gets it). Call inside the publishing transaction.
+     */
+    @Query(value = "select id from articles where status = 'SCHEDULED' and scheduled_at <= :now"
+            + " order by scheduled_at, id limit :limit for update skip locked", nativeQuery = true)
+    List<Long> lockDueScheduled(Instant now, int limit);
 }

@@ -2,80 +2,286 @@ package org.masthead.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import org.hibernate.Hibernate;
+import org.masthead.audit.AuditLog;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
 import org.masthead.topic.TopicService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes articles: renders their Markdown on save and moves them through the workflow. */
+/**
+ * Writes articles: renders their Markdown on save, stores a revision of every save, and moves them through the
+ * workflow. Every staff action names its actor and is checked against {@link ArticlePermissions} here, on the
+ * server, whatever the pages show; every state change is written to the audit log in the same transaction.
+ * The methods without an actor are for imported content (the demo journal).
+ */
 @Service
 @Transactional
 public class ArticleService {
 
+    /** The name revisions of imported content are stored under. */
+    static final String IMPORT = "Import";
+
+    /** How many due articles one scheduler run publishes at most; the next run takes the rest. */
+    static final int SCHEDULER_BATCH = 50;
+
     private final ArticleRepository articles;
+    private final ArticleRevisionRepository revisions;
     private final SectionService sections;
     private final AuthorService authors;
     private final TopicService topics;
     private final MarkdownRenderer markdown;
     private final SlugRedirects redirects;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, SectionService sections, AuthorService authors, TopicService topics,
-            MarkdownRenderer markdown, SlugRedirects redirects, Clock clock) {
+    ArticleService(ArticleRepository articles, ArticleRevisionRepository revisions, SectionService sections,
+            AuthorService authors, TopicService topics, MarkdownRenderer markdown, SlugRedirects redirects,
+            AuditLog audit, Clock clock) {
         this.articles = articles;
+        this.revisions = revisions;
         this.sections = sections;
         this.authors = authors;
         this.topics = topics;
         this.markdown = markdown;
         this.redirects = redirects;
+        this.audit = audit;
         this.clock = clock;
     }
+
+    // --- reading (staff) --------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public Article get(long id) {
         return articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
     }
 
-    /** A new draft. */
-    public Article create(ArticleChanges changes) {
-        String slug = changes.slug() == null || changes.slug().isBlank()
-                ? Slugs.slugify(changes.content().title()) : changes.slug();
-        requireFreeSlug(slug, null);
-        Section section = sections.get(changes.sectionId());
-        Article article = new Article(slug, changes.content().title(), section, clock.instant());
-        apply(article, changes);
-        return articles.save(article);
+    /** An article with everything its edit page shows loaded, if this staff member may see it. */
+    @Transactional(readOnly = true)
+    public Article forEditing(long id, StaffUser by) {
+        Article article = get(id);
+        require(ArticlePermissions.canView(by, article), "view", article);
+        Hibernate.initialize(article.getSection());
+        article.getAuthors().size(); // the getters wrap the lazy collections: touch them
+        article.getTopics().size();
+        article.getNotes().size();
+        return article;
     }
 
-    public Article update(long id, ArticleChanges changes) {
+    /** The newsroom's list. A contributor sees only the articles they created. */
+    @Transactional(readOnly = true)
+    public Page<ArticleRow> list(ArticleFilter filter, Pageable pageable, StaffUser by) {
+        ArticleFilter visible = ArticlePermissions.canManage(by) ? filter : filter.withCreatedBy(by.getAccountId());
+        return articles.findAll(matching(visible), pageable).map(ArticleRow::of);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArticleRevision> revisions(long id, StaffUser by) {
         Article article = get(id);
+        require(ArticlePermissions.canManage(by), "list revisions of", article);
+        return revisions.findByArticleIdOrderByNumberDesc(id);
+    }
+
+    /** The diff between two revisions of an article, in the order given (from, to). */
+    @Transactional(readOnly = true)
+    public List<TextDiff.Line> diff(long id, int from, int to, StaffUser by) {
+        Article article = get(id);
+        require(ArticlePermissions.canManage(by), "compare revisions of", article);
+        return TextDiff.between(revision(id, from).asText(), revision(id, to).asText());
+    }
+
+    @Transactional(readOnly = true)
+    public ArticleRevision revision(long id, int number) {
+        return revisions.findByArticleIdAndNumber(id, number)
+                .orElseThrow(() -> new ArticleNotFoundException("#" + id + " revision " + number));
+    }
+
+    /**
+     * What was saved since {@code baseRevision}: who saved last, when, and the diff from the editor's starting
+     * point to the current text.
+     */
+    @Transactional(readOnly = true)
+    public EditConflict conflict(long id, int baseRevision) {
+        Article article = get(id);
+        String before = revisions.findByArticleIdAndNumber(id, baseRevision).map(ArticleRevision::asText).orElse("");
+        ArticleRevision current = revisions.findByArticleIdAndNumber(id, article.getRevision()).orElse(null);
+        String after = current != null ? current.asText() : "";
+        return new EditConflict(current != null ? current.getCreatedByName() : "", 
+                current != null ? current.getCreatedAt() : article.getUpdatedAt(),
+                article.getRevision(), article.getVersion(), TextDiff.between(before, after));
+    }
+
+    // --- writing (staff) --------------------------------------------------------------------------------------
+
+    /** A new draft, created by {@code by} (who then owns it). Anyone on the staff may create drafts. */
+    public Article create(ArticleChanges changes, StaffUser by) {
+        Article article = newArticle(changes, by.getAccountId(), by.getDisplayName());
+        audit.record("article.create", subject(article), "");
+        return article;
+    }
+
+    /**
+     * Saves an edit made on revision {@code baseRevision}. If someone saved since, nothing is written and an
+     * {@link ArticleConflictException} says so; a save racing another one fails on the article's version.
+     */
+    public Article update(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+        Article article = get(id);
+        require(ArticlePermissions.canEdit(by, article), "edit", article);
+        if (article.getRevision() != baseRevision) {
+            throw new ArticleConflictException(id, baseRevision);
+        }
+        String oldSlug = article.getSlug();
         if (changes.slug() != null && !changes.slug().isBlank() && !changes.slug().equals(article.getSlug())) {
             requireFreeSlug(changes.slug(), article.getId());
-            String old = article.changeSlug(changes.slug());
+            article.changeSlug(changes.slug());
             if (article.getFirstPublishedAt() != null) {
-                redirects.renamed(SlugKind.ARTICLE, article.getId(), old, changes.slug());
+                redirects.renamed(SlugKind.ARTICLE, article.getId(), oldSlug, changes.slug());
             }
         }
         apply(article, changes);
+        articles.flush(); // the version check first: a save racing this one fails here, before any revision is stored
+        storeRevision(article, by.getAccountId(), by.getDisplayName());
+        audit.record("article.update", subject(article),
+                oldSlug.equals(article.getSlug()) ? "" : "slug changed from " + oldSlug);
         return article;
     }
 
-    public Article publish(long id) {
+    /** Restores an old revision's title, dek and body, which becomes the newest revision. Editors only. */
+    public Article restoreRevision(long id, int number, StaffUser by) {
         Article article = get(id);
-        article.publish(clock.instant());
+        require(ArticlePermissions.canManage(by), "restore a revision of", article);
+        ArticleRevision old = revision(id, number);
+        ArticleContent content = new ArticleContent(old.getTitle(), old.getDek(), old.getBodyMarkdown(),
+                article.getSeoTitle(), article.getSeoDescription());
+        article.revise(content, markdown.render(content.bodyMarkdown()), article.getSection(),
+                new ArrayList<>(article.getAuthors()), new LinkedHashSet<>(article.getTopics()), clock.instant());
+        articles.flush();
+        storeRevision(article, by.getAccountId(), by.getDisplayName());
+        audit.record("article.revision-restore", subject(article), "revision " + number);
         return article;
+    }
+
+    public void submit(long id, StaffUser by) {
+        Article article = get(id);
+        require(ArticlePermissions.canSubmit(by, article), "submit", article);
+        article.submit();
+        audit.record("article.submit", subject(article), "");
+    }
+
+    public void returnToDraft(long id, String note, StaffUser by) {
+        Article article = manageable(id, by, "return");
+        article.returnToDraft(note, by.getDisplayName(), clock.instant());
+        audit.record("article.return", subject(article), note == null ? "" : note);
+    }
+
+    public Article publish(long id, StaffUser by) {
+        Article article = manageable(id, by, "publish");
+        article.publish(clock.instant());
+        audit.record("article.publish", subject(article), "");
+        return article;
+    }
+
+    public Article schedule(long id, Instant at, StaffUser by) {
+        Article article = manageable(id, by, "schedule");
+        if (!at.isAfter(clock.instant())) {
+            throw new ScheduleInPastException();
+        }
+        article.schedule(at, clock.instant());
+        audit.record("article.schedule", subject(article), "for " + at);
+        return article;
+    }
+
+    public void unschedule(long id, StaffUser by) {
+        Article article = manageable(id, by, "unschedule");
+        article.unschedule();
+        audit.record("article.unschedule", subject(article), "");
+    }
+
+    public void unpublish(long id, StaffUser by) {
+        Article article = manageable(id, by, "unpublish");
+        article.unpublish();
+        audit.record("article.unpublish", subject(article), "");
+    }
+
+    public void archive(long id, StaffUser by) {
+        Article article = manageable(id, by, "archive");
+        article.archive();
+        audit.record("article.archive", subject(article), "");
+    }
+
+    public void restore(long id, StaffUser by) {
+        Article article = manageable(id, by, "restore");
+        article.restore();
+        audit.record("article.restore", subject(article), "");
+    }
+
+    /** Deletes a draft that was never published; a published article is archived instead. */
+    public void delete(long id, StaffUser by) {
+        Article article = get(id);
+        require(ArticlePermissions.canDelete(by, article), "delete", article);
+        if (!article.isDeletable()) {
+            throw new IllegalTransitionException(article.getStatus(), "delete");
+        }
+        audit.record("article.delete", subject(article), article.getTitle());
+        articles.delete(article);
+    }
+
+    /** A dated correction or update note on a published article, dated now; it bumps the "Updated" date. */
+    public Article addNote(long id, NoteKind kind, String body, StaffUser by) {
+        Article article = manageable(id, by, "correct");
+        article.addNote(kind, body, clock.instant(), clock.instant());
+        audit.record("article.note", subject(article), kind + ": " + body);
+        return article;
+    }
+
+    // --- the scheduler ----------------------------------------------------------------------------------------
+
+    /**
+     * Publishes the scheduled articles whose time has come. The due rows are locked with
+     * {@code for update skip locked}, so when several app nodes run this at once each article is published,
+     * and audited, by exactly one of them.
+     */
+    public List<Long> publishDue() {
+        List<Long> due = articles.lockDueScheduled(clock.instant(), SCHEDULER_BATCH);
+        for (Long id : due) {
+            Article article = get(id);
+            article.publishScheduled();
+            audit.record("article.publish", subject(article), "scheduled");
+        }
+        return due;
+    }
+
+    // --- imports (no actor) -----------------------------------------------------------------------------------
+
+    /** A new draft of imported content (no owner). */
+    public Article create(ArticleChanges changes) {
+        return newArticle(changes, null, IMPORT);
+    }
+
+    /** Submits imported content for review. */
+    public void submit(long id) {
+        get(id).submit();
     }
 
     /** Publishes with an earlier date, for content brought in from elsewhere (the journal's archive, the demo). */
@@ -88,32 +294,11 @@ public class ArticleService {
         return article;
     }
 
-    public Article schedule(long id, Instant at) {
-        Article article = get(id);
-        article.schedule(at, clock.instant());
-        return article;
-    }
-
+    /** A note with its own date, for imported content. */
     public Article addNote(long id, NoteKind kind, String body, Instant notedAt) {
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
         return article;
-    }
-
-    public void submit(long id) {
-        get(id).submit();
-    }
-
-    public void unpublish(long id) {
-        get(id).unpublish();
-    }
-
-    public void archive(long id) {
-        get(id).archive();
-    }
-
-    public void restore(long id) {
-        get(id).restore();
     }
 
     /** Renders every article's Markdown again, after the renderer or its allowlist changed. */
@@ -121,6 +306,40 @@ public class ArticleService {
         List<Article> all = articles.findAll();
         all.forEach(article -> article.rendered(markdown.render(article.getBodyMarkdown())));
         return all.size();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private Article newArticle(ArticleChanges changes, Long createdBy, String createdByName) {
+        String slug = changes.slug() == null || changes.slug().isBlank()
+                ? Slugs.slugify(changes.content().title()) : changes.slug();
+        requireFreeSlug(slug, null);
+        Section section = sections.get(changes.sectionId());
+        Article article = new Article(slug, changes.content().title(), section, clock.instant(), createdBy);
+        apply(article, changes);
+        articles.save(article);
+        storeRevision(article, createdBy, createdByName);
+        return article;
+    }
+
+    private Article manageable(long id, StaffUser by, String action) {
+        Article article = get(id);
+        require(ArticlePermissions.canManage(by), action, article);
+        return article;
+    }
+
+    private static void require(boolean allowed, String action, Article article) {
+        if (!allowed) {
+            throw new ArticleAccessDeniedException(action, article.getId());
+        }
+    }
+
+    private void storeRevision(Article article, Long by, String byName) {
+        revisions.save(new ArticleRevision(article, by, byName, clock.instant()));
+    }
+
+    private static String subject(Article article) {
+        return "article #" + article.getId() + " " + article.getSlug();
     }
 
     private void apply(Article article, ArticleChanges changes) {
@@ -150,5 +369,33 @@ public class ArticleService {
         if (takenByOther || redirectOfOther) {
             throw new SlugTakenException(slug);
         }
+    }
+
+    private static Specification<Article> matching(ArticleFilter filter) {
+        return (Root<Article> root, jakarta.persistence.criteria.CriteriaQuery<?> query,
+                jakarta.persistence.criteria.CriteriaBuilder cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (filter.status() != null) {
+                where.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.sectionId() != null) {
+                where.add(cb.equal(root.get("section").get("id"), filter.sectionId()));
+            }
+            if (filter.createdBy() != null) {
+                where.add(cb.equal(root.get("createdBy"), filter.createdBy()));
+            }
+            if (filter.authorId() != null) {
+                Subquery<Long> byAuthor = query.subquery(Long.class);
+                Root<Article> other = byAuthor.from(Article.class);
+                byAuthor.select(other.get("id")).where(cb.equal(other.join("authors").get("id"), filter.authorId()));
+                where.add(root.get("id").in(byAuthor));
+            }
+            if (filter.text() != null && !filter.text().isBlank()) {
+                String pattern = "%" + filter.text().strip().toLowerCase()
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.like(cb.lower(root.get("title")), pattern, '\\'));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
     }
 }

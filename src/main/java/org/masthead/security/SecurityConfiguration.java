@@ -1,5 +1,6 @@
 package org.masthead.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -32,7 +33,7 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RejectedFormRescue> rescues) throws Exception {
         http
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -54,6 +55,7 @@ class SecurityConfiguration {
                         AnyRequestMatcher.INSTANCE))
             .formLogin(Customizer.withDefaults())
             .logout(logout -> logout.logoutSuccessUrl("/"))
+            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RescuingAccessDeniedHandler(rescues.orderedStream().toList())))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -1,108 +1,124 @@
 package org.masthead.article;
 
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.masthead.section.Section;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.masthead.markdown.MarkdownRenderer;
-import org.masthead.section.Section;
-
+/** Every workflow verb from every state: allowed moves land where DESIGN.md's lifecycle says, others are refused. */
 class ArticleTests {
 
-    private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final Instant LATER = NOW.plusSeconds(3600);
 
-    private final Section section = new Section("world", "World", NOW);
+    /** verb -> (states it may start from, state it leads to). */
+    static final Map<String, Move> MOVES = Map.of(
+            "submit", new Move(EnumSet.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW, Article::submit),
+            "return", new Move(EnumSet.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, a -> a.returnToDraft("fix the lede", "Ed", NOW)),
+            "publish", new Move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.PUBLISHED, a -> a.publish(NOW)),
+            "schedule", new Move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.SCHEDULED, a -> a.schedule(LATER, NOW)),
+            "publishScheduled", new Move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED, Article::publishScheduled),
+            "unschedule", new Move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.DRAFT, Article::unschedule),
+            "unpublish", new Move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.DRAFT, Article::unpublish),
+            "archive", new Move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.ARCHIVED, Article::archive),
+            "restore", new Move(EnumSet.of(ArticleStatus.ARCHIVED), ArticleStatus.PUBLISHED, Article::restore));
 
-    private Article draft() {
-        Article article = new Article("a-slug", "A title", section, NOW);
-        article.revise(new ArticleContent("A title", "A dek", "One.\n\nTwo.\n\nThree.\n\nFour.", null, null),
-                new MarkdownRenderer().render("One.\n\nTwo.\n\nThree.\n\nFour."), section, List.of(), Set.of(), NOW);
-        return article;
+    record Move(Set<ArticleStatus> from, ArticleStatus to, Consumer<Article> verb) {
     }
 
     @Test
-    void publishingSetsTheDatesOnce() {
-        Article article = draft();
-        article.publish(NOW);
-        assertThat(article.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
-        assertThat(article.getPublishedAt()).isEqualTo(NOW);
-        assertThat(article.getFirstPublishedAt()).isEqualTo(NOW);
-
-        article.unpublish();
-        article.publish(NOW.plus(Duration.ofDays(3)));
-        assertThat(article.getPublishedAt()).as("republishing keeps the original date").isEqualTo(NOW);
-        assertThat(article.isDeletable()).isFalse();
+    void everyVerbFromEveryStateMovesOrIsRefused() {
+        for (var entry : MOVES.entrySet()) {
+            for (ArticleStatus start : ArticleStatus.values()) {
+                Article article = in(start);
+                Move move = entry.getValue();
+                if (move.from().contains(start)) {
+                    move.verb().accept(article);
+                    assertThat(article.getStatus()).as(entry.getKey() + " from " + start).isEqualTo(move.to());
+                }
+                else {
+                    assertThatThrownBy(() -> move.verb().accept(article)).as(entry.getKey() + " from " + start)
+                            .isInstanceOf(IllegalTransitionException.class);
+                    assertThat(article.getStatus()).isEqualTo(start);
+                }
+            }
+        }
     }
 
     @Test
-    void theLifecycleAllowsOnlyItsMoves() {
-        Article article = draft();
-        assertThat(article.isDeletable()).isTrue();
-        assertThatThrownBy(article::archive).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(article::unpublish).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(article::restore).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(article::returnToDraft).isInstanceOf(IllegalTransitionException.class);
-
-        article.submit();
-        assertThatThrownBy(article::submit).isInstanceOf(IllegalTransitionException.class);
-        article.returnToDraft();
-        article.submit();
-        article.publish(NOW);
-        assertThatThrownBy(() -> article.publish(NOW)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> article.schedule(NOW.plusSeconds(60), NOW)).isInstanceOf(IllegalTransitionException.class);
-
-        article.archive();
-        assertThat(article.getStatus()).isEqualTo(ArticleStatus.ARCHIVED);
-        article.restore();
-        assertThat(article.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
+    void onlyANeverPublishedDraftIsDeletable() {
+        for (ArticleStatus start : ArticleStatus.values()) {
+            assertThat(in(start).isDeletable()).as(start.name()).isEqualTo(start == ArticleStatus.DRAFT);
+        }
+        Article unpublished = in(ArticleStatus.PUBLISHED);
+        unpublished.unpublish();
+        assertThat(unpublished.getStatus()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(unpublished.isDeletable()).isFalse();
     }
 
     @Test
-    void schedulingNeedsAFutureTimeAndPublishesAsOfIt() {
-        Article article = draft();
+    void scheduleNeedsAFutureTime() {
+        Article article = in(ArticleStatus.DRAFT);
         assertThatThrownBy(() -> article.schedule(NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
-        Instant at = NOW.plus(Duration.ofHours(2));
-        article.schedule(at, NOW);
-        assertThat(article.getStatus()).isEqualTo(ArticleStatus.SCHEDULED);
-        assertThat(article.getPublishedAt()).as("no faked future publication date").isNull();
-
-        article.publishScheduled();
-        assertThat(article.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
-        assertThat(article.getPublishedAt()).isEqualTo(at);
-        assertThat(article.getScheduledAt()).isNull();
-    }
-
-    @Test
-    void unschedulingReturnsToDraft() {
-        Article article = draft();
-        article.schedule(NOW.plusSeconds(600), NOW);
-        article.unschedule();
         assertThat(article.getStatus()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    @Test
+    void scheduledPublicationIsDatedAtItsScheduledTime() {
+        Article article = in(ArticleStatus.SCHEDULED);
+        article.publishScheduled();
+        assertThat(article.getPublishedAt()).isEqualTo(LATER);
+        assertThat(article.getFirstPublishedAt()).isEqualTo(LATER);
         assertThat(article.getScheduledAt()).isNull();
     }
 
     @Test
-    void notesGoOnlyOnPublishedArticlesAndSetTheUpdatedDate() {
-        Article article = draft();
-        assertThatThrownBy(() -> article.addNote(NoteKind.CORRECTION, "Fixed.", NOW, NOW))
-                .isInstanceOf(IllegalTransitionException.class);
-        article.publish(NOW);
-        Instant later = NOW.plus(Duration.ofDays(2));
-        article.addNote(NoteKind.CORRECTION, "Fixed a date.", later, later);
-        assertThat(article.getContentUpdatedAt()).isEqualTo(later);
-        assertThat(article.getNotes()).extracting(ArticleNote::getBody).containsExactly("Fixed a date.");
+    void returningWithANoteKeepsItForTheAuthor() {
+        Article article = in(ArticleStatus.IN_REVIEW);
+        article.returnToDraft("Please cite the source", "Eddie", NOW);
+        assertThat(article.getReturnNote()).isEqualTo("Please cite the source");
+        assertThat(article.getReturnNoteBy()).isEqualTo("Eddie");
+        assertThat(article.getReturnNoteAt()).isEqualTo(NOW);
     }
 
     @Test
-    void theBodySplitsAroundTheNewsletterBoxIntoWholeElements() {
-        Article article = draft();
-        assertThat(article.getBodyHtmlLead()).isEqualToIgnoringNewLines("<p>One.</p><p>Two.</p><p>Three.</p>");
-        assertThat(article.getBodyHtmlLead() + article.getBodyHtmlRest()).isEqualTo(article.getBodyHtml());
-        assertThat(article.getBodyHtmlRest()).contains("Four.");
+    void notesOnlyOnPublishedArticlesAndTheyBumpUpdated() {
+        assertThatThrownBy(() -> in(ArticleStatus.DRAFT).addNote(NoteKind.CORRECTION, "x", NOW, NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        Article article = in(ArticleStatus.PUBLISHED);
+        article.addNote(NoteKind.CORRECTION, "An earlier version misdated the treaty.", LATER, LATER);
+        assertThat(article.getContentUpdatedAt()).isEqualTo(LATER);
+        assertThat(article.getNotes()).hasSize(1);
+    }
+
+    @Test
+    void ownershipIsTheCreatingAccount() {
+        Article own = new Article("own", "Own", new Section("s", "S", NOW), NOW, 9001L);
+        assertThat(own.isCreatedBy(9001)).isTrue();
+        assertThat(own.isCreatedBy(9002)).isFalse();
+        assertThat(new Article("imported", "Imported", new Section("s", "S", NOW), NOW).isCreatedBy(9001)).isFalse();
+    }
+
+    /** A fresh article brought into the given state through the verbs themselves. */
+    static Article in(ArticleStatus status) {
+        Article article = new Article("a", "A", new Section("s", "S", NOW), NOW, 9001L);
+        switch (status) {
+            case DRAFT -> { }
+            case IN_REVIEW -> article.submit();
+            case SCHEDULED -> article.schedule(LATER, NOW);
+            case PUBLISHED -> article.publish(NOW);
+            case ARCHIVED -> {
+                article.publish(NOW);
+                article.archive();
+            }
+        }
+        return article;
     }
 }

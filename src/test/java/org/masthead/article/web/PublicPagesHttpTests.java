@@ -175,7 +175,7 @@ class PublicPagesHttpTests {
         Section section = content.section();
         Author author = content.author();
         Article archived = content.published(section, List.of(author), List.of(), clock.instant().minus(Duration.ofDays(5)));
-        articles.archive(archived.getId());
+        articles.archive(archived.getId(), TestContent.EDITOR);
         HttpResponse<String> gone = get("/articles/" + archived.getSlug());
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(Jsoup.parse(gone.body()).select("main h1").text()).isEqualTo("This article has been withdrawn");
@@ -183,9 +183,9 @@ class PublicPagesHttpTests {
         Article renamed = content.published(section, List.of(author), List.of(), clock.instant().minus(Duration.ofDays(5)));
         String oldSlug = renamed.getSlug();
         String newSlug = TestContent.unique("renamed");
-        articles.update(renamed.getId(), new ArticleChanges(newSlug,
+        articles.update(renamed.getId(), renamed.getRevision(), new ArticleChanges(newSlug,
                 new ArticleContent(renamed.getTitle(), renamed.getDek(), renamed.getBodyMarkdown(), null, null),
-                section.getId(), List.of(author.getId()), List.of()));
+                section.getId(), List.of(author.getId()), List.of()), TestContent.EDITOR);
         HttpResponse<String> moved = get("/articles/" + oldSlug);
         assertThat(moved.statusCode()).isEqualTo(301);
         assertThat(moved.headers().firstValue("Location")).hasValueSatisfying(
@@ -193,7 +193,7 @@ class PublicPagesHttpTests {
         assertThat(get("/articles/" + newSlug).statusCode()).isEqualTo(200);
 
         // An old slug of an article that is no longer public reveals nothing.
-        articles.unpublish(renamed.getId());
+        articles.unpublish(renamed.getId(), TestContent.EDITOR);
         assertThat(get("/articles/" + oldSlug).statusCode()).isEqualTo(404);
     }
 

@@ -53,11 +53,11 @@ class VisibilityRuleTests {
         Article inReview = content.draft(section, List.of(author), topics);
         articles.submit(inReview.getId());
         Article scheduled = content.draft(section, List.of(author), topics);
-        articles.schedule(scheduled.getId(), clock.instant().plus(Duration.ofHours(1)));
+        articles.schedule(scheduled.getId(), clock.instant().plus(Duration.ofHours(1)), TestContent.EDITOR);
         Article archived = content.published(section, List.of(author), topics, clock.instant().minus(Duration.ofDays(1)));
-        articles.archive(archived.getId());
+        articles.archive(archived.getId(), TestContent.EDITOR);
         Article unpublished = content.published(section, List.of(author), topics, clock.instant().minus(Duration.ofDays(2)));
-        articles.unpublish(unpublished.getId());
+        articles.unpublish(unpublished.getId(), TestContent.EDITOR);
 
         List<Article> hidden = List.of(draft, inReview, scheduled, archived, unpublished);
         List<String> lists = List.of("/", "/sections/" + section.getSlug(), "/authors/" + author.getSlug(),

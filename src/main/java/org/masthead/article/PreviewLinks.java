@@ -1,0 +1,103 @@
+package org.masthead.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.Hibernate;
+import org.masthead.audit.AuditLog;
+import org.masthead.security.StaffUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Share links to unpublished articles ({@code /preview/{token}}). A token is 256 random bits from
+ * {@link SecureRandom}, base64url; only its SHA-256 is stored, so the table cannot be turned back into links.
+ * A link shows exactly the article it was made for, until it expires (7 days) or is revoked.
+ */
+@Service
+@Transactional
+public class PreviewLinks {
+
+    public static final Duration LIFETIME = Duration.ofDays(7);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PreviewLinkRepository links;
+    private final ArticleRepository articles;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PreviewLinks(PreviewLinkRepository links, ArticleRepository articles, AuditLog audit, Clock clock) {
+        this.links = links;
+        this.articles = articles;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a link and answers its token; the token is shown once and never stored. */
+    public String create(long articleId, StaffUser by) {
+        Article article = articles.findById(articleId).orElseThrow(() -> new ArticleNotFoundException("#" + articleId));
+        if (!ArticlePermissions.canSharePreview(by, article)) {
+            throw new ArticleAccessDeniedException("share a preview of", articleId);
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        links.save(new PreviewLink(articleId, hash(token), by.getAccountId(), clock.instant(),
+                clock.instant().plus(LIFETIME)));
+        audit.record("article.preview-link", "article #" + articleId + " " + article.getSlug(), "created");
+        return token;
+    }
+
+    public void revoke(long articleId, long linkId, StaffUser by) {
+        Article article = articles.findById(articleId).orElseThrow(() -> new ArticleNotFoundException("#" + articleId));
+        PreviewLink link = links.findById(linkId).filter(found -> found.getArticleId() == articleId)
+                .orElseThrow(() -> new ArticleNotFoundException("#" + articleId + " preview link " + linkId));
+        if (!ArticlePermissions.canSharePreview(by, article)) {
+            throw new ArticleAccessDeniedException("revoke a preview of", articleId);
+        }
+        link.revoke(clock.instant());
+        audit.record("article.preview-link", "article #" + articleId + " " + article.getSlug(), "revoked #" + linkId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<PreviewLink> of(long articleId) {
+        return links.findByArticleIdOrderByCreatedAtDesc(articleId);
+    }
+
+    /** The article a live token names, with what its page shows loaded; empty when unknown, expired or revoked. */
+    @Transactional(readOnly = true)
+    public Optional<Article> open(String token) {
+        if (token == null || token.length() < 22 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return links.findByTokenHash(hash(token))
+                .filter(link -> link.isActive(clock.instant()))
+                .flatMap(link -> articles.findById(link.getArticleId()))
+                .map(article -> {
+                    Hibernate.initialize(article.getSection());
+                    article.getAuthors().size(); // the getters wrap the lazy collections: touch them
+                    article.getTopics().size();
+                    article.getNotes().size();
+                    return article;
+                });
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

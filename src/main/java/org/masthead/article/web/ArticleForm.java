@@ -1,0 +1,207 @@
+package org.masthead.article.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleChanges;
+import org.masthead.article.ArticleContent;
+import org.masthead.author.Author;
+import org.masthead.slug.Slugs;
+import org.masthead.topic.Topic;
+
+/**
+ * The article edit form. Co-authors are up to {@link #MAX_AUTHORS} selects in byline order (works without
+ * JavaScript); topics are comma-separated names, created when new. {@code revision} is the revision the editor
+ * started from, so a save over someone else's change is caught instead of overwriting it.
+ */
+class ArticleForm {
+
+    static final int MAX_AUTHORS = 5;
+
+    /** The fields a form may bind (and a rescued form may restore). */
+    static final String[] FIELDS = {"title", "slug", "dek", "sectionId", "authorIds*", "topics", "bodyMarkdown",
+        "seoTitle", "seoDescription", "revision", "version"};
+
+    @NotBlank(message = "{article.title.required}")
+    @Size(max = 300, message = "{article.title.too-long}")
+    private String title;
+
+    @Size(max = Slugs.MAX_LENGTH, message = "{article.slug.too-long}")
+    @Pattern(regexp = "^$|" + Slugs.PATTERN, message = "{article.slug.invalid}")
+    private String slug;
+
+    @Size(max = 600, message = "{article.dek.too-long}")
+    private String dek;
+
+    @NotNull(message = "{article.section.required}")
+    private Long sectionId;
+
+    private List<Long> authorIds = new ArrayList<>(Arrays.asList(new Long[MAX_AUTHORS]));
+
+    @Size(max = 500, message = "{article.topics.too-long}")
+    private String topics;
+
+    @Size(max = 200_000, message = "{article.body.too-long}")
+    private String bodyMarkdown;
+
+    @Size(max = 70, message = "{article.seo-title.too-long}")
+    private String seoTitle;
+
+    @Size(max = 160, message = "{article.seo-description.too-long}")
+    private String seoDescription;
+
+    private int revision;
+
+    private long version;
+
+    static ArticleForm of(Article article) {
+        ArticleForm form = new ArticleForm();
+        form.title = article.getTitle();
+        form.slug = article.getSlug();
+        form.dek = article.getDek();
+        form.sectionId = article.getSection().getId();
+        List<Long> ids = new ArrayList<>(article.getAuthors().stream().map(Author::getId).toList());
+        while (ids.size() < MAX_AUTHORS) {
+            ids.add(null);
+        }
+        form.authorIds = ids;
+        form.topics = String.join(", ", article.getTopics().stream().map(Topic::getName).toList());
+        form.bodyMarkdown = article.getBodyMarkdown();
+        form.seoTitle = article.getSeoTitle();
+        form.seoDescription = article.getSeoDescription();
+        form.revision = article.getRevision();
+        form.version = article.getVersion();
+        return form;
+    }
+
+    /** The co-authors chosen, in order, without blanks. */
+    List<Long> chosenAuthors() {
+        return authorIds == null ? List.of() : authorIds.stream().filter(Objects::nonNull).toList();
+    }
+
+    boolean hasDuplicateAuthors() {
+        List<Long> chosen = chosenAuthors();
+        return chosen.stream().distinct().count() != chosen.size();
+    }
+
+    /** Pads the author selects back to {@link #MAX_AUTHORS} after binding, for re-rendering. */
+    void padAuthors() {
+        List<Long> ids = new ArrayList<>(authorIds == null ? List.of() : authorIds);
+        while (ids.size() < MAX_AUTHORS) {
+            ids.add(null);
+        }
+        authorIds = ids.size() > MAX_AUTHORS ? new ArrayList<>(ids.subList(0, MAX_AUTHORS)) : ids;
+    }
+
+    List<String> topicNames() {
+        if (topics == null || topics.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(topics.split(",")).map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+    }
+
+    /** The slug to check: as typed, or suggested from the title for a new article left without one. */
+    String effectiveSlug() {
+        return slug == null || slug.isBlank() ? Slugs.slugify(title) : slug;
+    }
+
+    ArticleChanges toChanges() {
+        ArticleContent content = new ArticleContent(title, dek, bodyMarkdown, seoTitle, seoDescription);
+        return new ArticleChanges(slug, content, sectionId, chosenAuthors(), topicNames());
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getDek() {
+        return dek;
+    }
+
+    public void setDek(String dek) {
+        this.dek = dek;
+    }
+
+    public Long getSectionId() {
+        return sectionId;
+    }
+
+    public void setSectionId(Long sectionId) {
+        this.sectionId = sectionId;
+    }
+
+    public List<Long> getAuthorIds() {
+        return authorIds;
+    }
+
+    public void setAuthorIds(List<Long> authorIds) {
+        this.authorIds = authorIds;
+    }
+
+    public String getTopics() {
+        return topics;
+    }
+
+    public void setTopics(String topics) {
+        this.topics = topics;
+    }
+
+    public String getBodyMarkdown() {
+        return bodyMarkdown;
+    }
+
+    public void setBodyMarkdown(String bodyMarkdown) {
+        this.bodyMarkdown = bodyMarkdown;
+    }
+
+    public String getSeoTitle() {
+        return seoTitle;
+    }
+
+    public void setSeoTitle(String seoTitle) {
+        this.seoTitle = seoTitle;
+    }
+
+    public String getSeoDescription() {
+        return seoDescription;
+    }
+
+    public void setSeoDescription(String seoDescription) {
+        this.seoDescription = seoDescription;
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+
+    public void setRevision(int revision) {
+        this.revision = revision;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+}

@@ -1,0 +1,343 @@
+package org.masthead.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.MutableClock;
+import org.masthead.TestClockConfiguration;
+import org.masthead.author.AuthorService;
+import org.masthead.section.SectionService;
+import org.masthead.security.StaffUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.masthead.article.ArticleFixtures.ADMIN;
+import static org.masthead.article.ArticleFixtures.CONTRIBUTOR;
+import static org.masthead.article.ArticleFixtures.EDITOR;
+import static org.masthead.article.ArticleFixtures.OTHER_CONTRIBUTOR;
+
+/** The article service on the real database: permissions by role and ownership, revisions, conflicts, scheduling. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+class ArticleServiceTests {
+
+    @Autowired ArticleService articles;
+    @Autowired ArticleScheduler scheduler;
+    @Autowired PreviewLinks previewLinks;
+    @Autowired DraftRescues rescues;
+    @Autowired SectionService sections;
+    @Autowired AuthorService authors;
+    @Autowired MutableClock clock;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired List<ScheduledTaskHolder> taskHolders;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    Article draftBy(StaffUser owner) {
+        signIn(owner);
+        String slug = ArticleFixtures.uniqueSlug("svc");
+        return articles.create(ArticleFixtures.changes(sections, authors, slug, "Title " + slug, "First body.\n"), owner);
+    }
+
+    void signIn(StaffUser user) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    ArticleChanges edit(Article article, String body) {
+        return new ArticleChanges(article.getSlug(), new ArticleContent(article.getTitle(), "A dek", body, null, null),
+                sections.all().get(0).getId(), List.of(), List.of());
+    }
+
+    int audits(String action, Article article) {
+        return jdbc.queryForObject("select count(*) from audit_events where action = ? and subject like ?", Integer.class,
+                action, "article #" + article.getId() + " %");
+    }
+
+    // --- permissions ------------------------------------------------------------------------------------------
+
+    @Test
+    void aContributorWorksOnTheirOwnDraftsOnly() {
+        Article own = draftBy(CONTRIBUTOR);
+        assertThat(own.getCreatedBy()).isEqualTo(CONTRIBUTOR.getAccountId());
+        articles.update(own.getId(), own.getRevision(), edit(own, "Second body."), CONTRIBUTOR);
+
+        Article others = draftBy(OTHER_CONTRIBUTOR);
+        signIn(CONTRIBUTOR);
+        assertThatThrownBy(() -> articles.forEditing(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.update(others.getId(), others.getRevision(), edit(others, "x"), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.submit(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.delete(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> previewLinks.create(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+
+        // Editorial moves are refused even on their own draft.
+        assertThatThrownBy(() -> articles.publish(own.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.schedule(own.getId(), clock.instant().plusSeconds(600), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.revisions(own.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+
+        assertThat(previewLinks.create(own.getId(), CONTRIBUTOR)).hasSizeGreaterThanOrEqualTo(22);
+        articles.submit(own.getId(), CONTRIBUTOR);
+        assertThat(articles.get(own.getId()).getStatus()).isEqualTo(ArticleStatus.IN_REVIEW);
+        // Once submitted, it is in the editors' hands.
+        assertThatThrownBy(() -> articles.update(own.getId(), articles.get(own.getId()).getRevision(), edit(own, "y"), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThat(audits("article.submit", own)).isEqualTo(1);
+    }
+
+    @Test
+    void aContributorDeletesTheirOwnNeverPublishedDraft() {
+        Article own = draftBy(CONTRIBUTOR);
+        articles.delete(own.getId(), CONTRIBUTOR);
+        assertThatThrownBy(() -> articles.get(own.getId())).isInstanceOf(ArticleNotFoundException.class);
+    }
+
+    @Test
+    void editorsAndAdminsWalkTheWholeLifecycle() {
+        for (StaffUser editor : List.of(EDITOR, ADMIN)) {
+            Article article = draftBy(CONTRIBUTOR);
+            long id = article.getId();
+            signIn(editor);
+            articles.submit(id, CONTRIBUTOR);
+            articles.returnToDraft(id, "Needs a source for the second claim.", editor);
+            assertThat(articles.get(id).getReturnNote()).isEqualTo("Needs a source for the second claim.");
+            articles.submit(id, CONTRIBUTOR);
+            articles.schedule(id, clock.instant().plus(Duration.ofHours(2)), editor);
+            articles.unschedule(id, editor);
+            assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.DRAFT);
+            articles.publish(id, editor);
+            articles.addNote(id, NoteKind.CORRECTION, "Fixed a date.", editor);
+            assertThat(articles.get(id).getContentUpdatedAt()).isNotNull();
+            articles.unpublish(id, editor);
+            articles.publish(id, editor);
+            articles.archive(id, editor);
+            articles.restore(id, editor);
+            assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
+            // A published article is never deleted.
+            assertThatThrownBy(() -> articles.delete(id, editor)).isInstanceOf(IllegalTransitionException.class);
+            articles.update(id, articles.get(id).getRevision(), edit(articles.get(id), "Edited while published."), editor);
+            assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
+            for (String action : List.of("submit", "return", "schedule", "unschedule", "publish", "note", "unpublish",
+                    "archive", "restore", "update", "create")) {
+                assertThat(audits("article." + action, article)).as(action).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void refusedTransitionsChangeNothing() {
+        Article article = draftBy(EDITOR);
+        long id = article.getId();
+        assertThatThrownBy(() -> articles.unpublish(id, EDITOR)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.archive(id, EDITOR)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.restore(id, EDITOR)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.unschedule(id, EDITOR)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.returnToDraft(id, "", EDITOR)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, "x", EDITOR)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.schedule(id, clock.instant().minusSeconds(1), EDITOR)).isInstanceOf(ScheduleInPastException.class);
+        assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(audits("article.unpublish", article)).isZero();
+    }
+
+    // --- revisions and conflicts ------------------------------------------------------------------------------
+
+    @Test
+    void everySaveIsARevisionAndRestoringOneMakesANewOne() {
+        Article article = draftBy(EDITOR);
+        long id = article.getId();
+        articles.update(id, 1, edit(article, "Second body.\n"), EDITOR);
+        articles.update(id, 2, edit(article, "Third body.\n"), EDITOR);
+        List<ArticleRevision> revisions = articles.revisions(id, EDITOR);
+        assertThat(revisions).extracting(ArticleRevision::getNumber).containsExactly(3, 2, 1);
+        assertThat(revisions.get(0).getCreatedByName()).isEqualTo(EDITOR.getDisplayName());
+        assertThat(revisions.get(0).getCreatedBy()).isEqualTo(EDITOR.getAccountId());
+
+        List<TextDiff.Line> diff = articles.diff(id, 1, 3, EDITOR);
+        assertThat(diff).contains(new TextDiff.Line(TextDiff.Kind.DELETED, "First body.", 0),
+                new TextDiff.Line(TextDiff.Kind.INSERTED, "Third body.", 0));
+
+        articles.restoreRevision(id, 1, EDITOR);
+        Article restored = articles.get(id);
+        assertThat(restored.getBodyMarkdown()).isEqualTo("First body.\n");
+        assertThat(restored.getBodyHtml()).contains("First body.");
+        assertThat(restored.getRevision()).isEqualTo(4);
+        assertThat(articles.revisions(id, EDITOR)).hasSize(4);
+        assertThat(audits("article.revision-restore", article)).isEqualTo(1);
+    }
+
+    @Test
+    void aSaveBasedOnAnOldRevisionIsAConflictAndWritesNothing() {
+        Article article = draftBy(EDITOR);
+        long id = article.getId();
+        articles.update(id, 1, edit(article, "Editor A's words.\n"), ADMIN);
+        assertThatThrownBy(() -> articles.update(id, 1, edit(article, "Editor B's words.\n"), EDITOR))
+                .isInstanceOf(ArticleConflictException.class);
+        assertThat(articles.get(id).getBodyMarkdown()).isEqualTo("Editor A's words.\n");
+
+        EditConflict conflict = articles.conflict(id, 1);
+        assertThat(conflict.lastEditorName()).isEqualTo(ADMIN.getDisplayName());
+        assertThat(conflict.currentRevision()).isEqualTo(2);
+        assertThat(conflict.diff()).contains(new TextDiff.Line(TextDiff.Kind.INSERTED, "Editor A's words.", 0));
+    }
+
+    @Test
+    void twoSavesRacingOnTheSameRevisionStoreOneAndRefuseTheOther() throws Exception {
+        Article article = draftBy(EDITOR);
+        long id = article.getId();
+        List<Callable<String>> saves = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (StaffUser who : List.of(EDITOR, ADMIN)) {
+            saves.add(() -> {
+                start.await();
+                try {
+                    articles.update(id, 1, edit(article, who.getDisplayName() + " was here.\n"), who);
+                    return "saved";
+                }
+                catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
+                    return "conflict";
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (Callable<String> save : saves) {
+                results.add(pool.submit(save));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("saved", "conflict");
+        }
+        finally {
+            pool.shutdown();
+        }
+        assertThat(articles.get(id).getRevision()).isEqualTo(2);
+        assertThat(articles.revisions(id, EDITOR)).hasSize(2);
+    }
+
+    // --- scheduling -------------------------------------------------------------------------------------------
+
+    @Test
+    void theSchedulerPublishesADueArticleOnceAndNotBefore() {
+        Article article = draftBy(EDITOR);
+        long id = article.getId();
+        Instant at = clock.instant().plus(Duration.ofHours(3));
+        articles.schedule(id, at, EDITOR);
+
+        scheduler.publishDueArticles();
+        assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.SCHEDULED);
+
+        clock.advance(Duration.ofHours(3).plusSeconds(1));
+        scheduler.publishDueArticles();
+        scheduler.publishDueArticles();
+        Article published = articles.get(id);
+        assertThat(published.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(published.getPublishedAt()).isEqualTo(at);
+        assertThat(audits("article.publish", article)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select actor from audit_events where action = 'article.publish' and subject like ?",
+                String.class, "article #" + id + " %")).isEqualTo("scheduler");
+    }
+
+    @Test
+    void theSchedulerRunsByItselfEveryTenSeconds() {
+        List<org.springframework.scheduling.config.Task> tasks = taskHolders.stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream()).map(ScheduledTask::getTask).toList();
+        assertThat(tasks).anySatisfy(task -> {
+            assertThat(task.toString()).contains("ArticleScheduler.run");
+            assertThat(task).isInstanceOfSatisfying(FixedDelayTask.class,
+                    delay -> assertThat(delay.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
+        });
+    }
+
+    @Test
+    void twoConcurrentSchedulerRunsPublishOnce() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Article article = draftBy(EDITOR);
+            articles.schedule(article.getId(), clock.instant().plusSeconds(60), EDITOR);
+            ids.add(article.getId());
+        }
+        clock.advance(Duration.ofMinutes(2));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Callable<List<Long>> run = () -> {
+                start.await();
+                return scheduler.publishDueArticles();
+            };
+            Future<List<Long>> first = pool.submit(run);
+            Future<List<Long>> second = pool.submit(run);
+            start.countDown();
+            List<Long> both = new ArrayList<>(first.get());
+            both.addAll(second.get());
+            assertThat(both.stream().filter(ids::contains).toList()).doesNotHaveDuplicates();
+        }
+        finally {
+            pool.shutdown();
+        }
+        for (Long id : ids) {
+            assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
+            assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'article.publish' and subject like ?",
+                    Integer.class, "article #" + id + " %")).isEqualTo(1);
+        }
+    }
+
+    // --- preview links and rescues ----------------------------------------------------------------------------
+
+    @Test
+    void previewLinksExpireAndCanBeRevoked() {
+        Article article = draftBy(EDITOR);
+        String token = previewLinks.create(article.getId(), EDITOR);
+        assertThat(jdbc.queryForObject("select count(*) from preview_links where token_hash = ?", Integer.class, token)).isZero();
+        assertThat(previewLinks.open(token)).map(Article::getId).contains(article.getId());
+        assertThat(previewLinks.open(token + "x")).isEmpty();
+
+        clock.advance(PreviewLinks.LIFETIME.plusSeconds(1));
+        assertThat(previewLinks.open(token)).isEmpty();
+        clock.reset();
+
+        String second = previewLinks.create(article.getId(), EDITOR);
+        PreviewLink link = previewLinks.of(article.getId()).get(0);
+        previewLinks.revoke(article.getId(), link.getId(), EDITOR);
+        assertThat(previewLinks.open(second)).isEmpty();
+    }
+
+    @Test
+    void aRescuedFormIsForTheFirstWhoClaimsItAndExpires() {
+        String key = rescues.keep(null, java.util.Map.of("title", List.of("Lost words")));
+        assertThat(rescues.claim(key, EDITOR)).map(r -> r.fields().get("title")).contains(List.of("Lost words"));
+        assertThat(rescues.claim(key, ADMIN)).isEmpty();
+        assertThat(rescues.claim(key, EDITOR)).isPresent();
+        clock.advance(DraftRescues.LIFETIME.plusSeconds(1));
+        assertThat(rescues.claim(key, EDITOR)).isEmpty();
+    }
+}
