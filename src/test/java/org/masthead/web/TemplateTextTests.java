@@ -29,7 +29,7 @@ class TemplateTextTests {
     /** Text a template may show as it is: punctuation and separators, no words. */
     private static final Pattern NO_WORDS = Pattern.compile("[\\s\\p{Punct}·—–→←…×|]*");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9._-]+)[}(]");
-    private static final List<String> TEXT_ATTRIBUTES = List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove");
+    private static final List<String> TEXT_ATTRIBUTES = List.of("th:text", "th:utext", "th:errors", "th:replace", "th:insert", "th:remove");
 
     @Test
     void templatesShowNoLiteralText() throws IOException {
