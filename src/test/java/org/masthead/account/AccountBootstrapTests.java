@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.masthead.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The first admin, the demo accounts, and recovery with MASTHEAD_ADMIN_EMAIL / MASTHEAD_ADMIN_PASSWORD. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class AccountBootstrapTests {
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.masthead.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -17,8 +16,7 @@ import org.springframework.session.Session;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Disabling an account, changing its role or its password ends its sessions in the JDBC session store at once. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@IntegrationTest
 class AccountSessionsTests {
 
     @Autowired

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.masthead.IntegrationTest;
+import org.masthead.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The throttling window and block, with a clock the test moves (the counts are real rows in PostgreSQL). */
-@SpringBootTest
-@AutoConfigureMockMvc
+@IntegrationTest
 class LoginThrottleTests {
 
     @Autowired

@@ -17,19 +17,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 
+import org.masthead.IntegrationTest;
+import org.masthead.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.masthead.audit.AuditLog;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Set-password links (single use, 24 hours) and changing one's own password. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@IntegrationTest
 class PasswordsTests {
 
     @Autowired
