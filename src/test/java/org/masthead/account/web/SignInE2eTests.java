@@ -28,6 +28,10 @@ class SignInE2eTests extends BrowserTest {
         clickAndWait(By.id("login-button"));
     }
 
+    private int adminSessions() {
+        return jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class, ADMIN_EMAIL);
+    }
+
     @Test
     void anAdminSignsInAndCreatesAnAccount(TestInfo test) throws Exception {
         // An admin page asked for before signing in leads to the sign-in page, and back to it after.
@@ -44,8 +48,7 @@ class SignInE2eTests extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/admin/accounts"));
         assertThat(waitFor(By.id("accounts-table")).getText()).contains(ADMIN_EMAIL);
         assertThat(browser.findElement(By.id("nav-accounts")).isDisplayed()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
-                ADMIN_EMAIL)).isGreaterThanOrEqualTo(1);
+        assertThat(adminSessions()).as("the session is a row in PostgreSQL").isGreaterThanOrEqualTo(1);
         screenshot(test, "2-accounts");
 
         clickAndWait(By.id("new-account-button"));
@@ -60,8 +63,30 @@ class SignInE2eTests extends BrowserTest {
         assertThat(browser.findElement(By.id("account-email")).getText()).isEqualTo(email);
         screenshot(test, "3-account-created");
 
+        int sessionsBefore = adminSessions();
         clickAndWait(By.id("logout-button"));
+        assertThat(browser.findElements(By.id("logout-button"))).as("signed out").isEmpty();
+        assertThat(adminSessions()).as("signing out deletes the session row").isEqualTo(sessionsBefore - 1);
+
+        // The new contributor follows the link, chooses a password and signs in: accounts are not for them.
+        open(link.substring(link.indexOf("/account/set-password/")));
+        waitFor(By.id("newPassword")).sendKeys("short");
+        browser.findElement(By.id("confirmPassword")).sendKeys("short");
+        clickAndWait(By.id("set-password-button"));
+        assertThat(waitFor(By.id("newPassword-error")).getText()).contains("at least 12 characters");
+        browser.findElement(By.id("newPassword")).sendKeys("a browser chosen password");
+        browser.findElement(By.id("confirmPassword")).sendKeys("a browser chosen password");
+        clickAndWait(By.id("set-password-button"));
+        assertThat(waitFor(By.id("flash-notice")).getText()).contains("Your password is set");
+        assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
+        browser.findElement(By.id("password")).sendKeys("a browser chosen password");
+        clickAndWait(By.id("login-button"));
+        wait.until(ExpectedConditions.urlMatches("/admin$"));
+
+        open("/admin/password");
+        assertThat(browser.findElements(By.id("nav-accounts"))).as("no accounts link for a contributor").isEmpty();
+        screenshot(test, "4-contributor-password-page");
         open("/admin/accounts");
-        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     }
 }
