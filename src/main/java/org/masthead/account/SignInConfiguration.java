@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -68,7 +69,7 @@ class SignInConfiguration {
             catch (IllegalArgumentException ex) {
                 // A password the encoder cannot take at all (bcrypt: over 72 bytes) is simply a wrong one.
                 throttle.failed(email, remoteAddr);
-                throw new org.springframework.security.authentication.BadCredentialsException("Bad credentials", ex);
+                throw new BadCredentialsException("Bad credentials", ex);
             }
         }
 
