@@ -6,12 +6,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +33,8 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RejectedFormRescue> rescues) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RejectedFormRescue> rescues,
+            AuthenticationFailureHandler signInFailureHandler) throws Exception {
         http
             .authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -43,6 +44,7 @@ class SecurityConfiguration {
                         "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
                 .requestMatchers("/newsletter", "/newsletter/**").permitAll()
                 .requestMatchers("/login").permitAll()
+                .requestMatchers("/account/set-password/*").permitAll()
                 .requestMatchers("/admin", "/admin/**").authenticated()
                 .anyRequest().denyAll())
             .exceptionHandling(exceptions -> exceptions
@@ -52,10 +54,19 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         PathPatternRequestMatcher.withDefaults().matcher("/admin"))
                 .defaultAuthenticationEntryPointFor((request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
-                        AnyRequestMatcher.INSTANCE))
-            .formLogin(Customizer.withDefaults())
+                        AnyRequestMatcher.INSTANCE)
+                // A refused staff form post keeps its text (draft rescue) before the 403.
+                .accessDeniedHandler(new RescuingAccessDeniedHandler(rescues.orderedStream().toList())))
+            .formLogin(form -> form
+                .loginPage("/login")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                // a saved request (an admin page asked for before signing in) wins; otherwise the dashboard
+                .defaultSuccessUrl("/admin")
+                .failureHandler(signInFailureHandler))
+            .sessionManagement(sessions -> sessions
+                .sessionFixation(fixation -> fixation.changeSessionId()))
             .logout(logout -> logout.logoutSuccessUrl("/"))
-            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RescuingAccessDeniedHandler(rescues.orderedStream().toList())))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -1,5 +1,6 @@
 package org.masthead.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.ui.Model;
@@ -29,6 +30,13 @@ class GlobalControllerAdvice {
     @ModelAttribute("site")
     SiteProperties site() {
         return site;
+    }
+
+    /** Whether the page belongs to the staff side (sign-in, set-password, /admin), which gets the admin styles. */
+    @ModelAttribute("staffArea")
+    boolean staffArea(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/login") || path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/account/");
     }
 
     @InitBinder

@@ -1,0 +1,237 @@
+package org.masthead.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.masthead.audit.AuditLog;
+import org.masthead.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts: creating them, roles, enabling and disabling, passwords and one-time set-password links.
+ * Every change is audited, and a change that alters what an account may do ends its open sessions.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+    /** How long a set-password link works. */
+    public static final Duration LINK_LIFETIME = Duration.ofHours(24);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final PasswordTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final AccountSessions sessions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordTokenRepository tokens, PasswordEncoder passwordEncoder,
+                   AccountSessions sessions, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> all() {
+        return accounts.findAllByOrderByEmailAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        return accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findByEmail(String email) {
+        return accounts.findByEmail(email.strip());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return accounts.count() == 0;
+    }
+
+    /** Creates an account without a password and issues the link its owner uses to choose one. */
+    public SetPasswordLink create(String email, String displayName, Role role) {
+        Account account = insert(email, displayName, role);
+        audit.record("account.create", subject(account), "role " + role);
+        return issueLink(account);
+    }
+
+    /** Creates an account with a password (first start, demo accounts). */
+    Account createWithPassword(String email, String displayName, Role role, String rawPassword) {
+        PasswordPolicy.check(rawPassword);
+        Account account = insert(email, displayName, role);
+        account.changePasswordHash(passwordEncoder.encode(rawPassword), clock.instant());
+        audit.record("account.create", subject(account), "role " + role);
+        return account;
+    }
+
+    private Account insert(String email, String displayName, Role role) {
+        String cleanEmail = email.strip();
+        if (accounts.findByEmail(cleanEmail).isPresent()) {
+            throw new EmailTakenException(cleanEmail);
+        }
+        return accounts.saveAndFlush(new Account(cleanEmail, displayName.strip(), role, clock.instant()));
+    }
+
+    public Account changeRole(long id, Role role, long actingAccountId) {
+        Account account = get(id);
+        if (account.getRole() == role) {
+            return account;
+        }
+        refuseOwn(id, actingAccountId);
+        Role before = account.getRole();
+        account.changeRole(role, clock.instant());
+        audit.record("account.role-change", subject(account), before + " -> " + role);
+        sessions.endAll(account.getEmail());
+        return account;
+    }
+
+    public Account disable(long id, long actingAccountId) {
+        Account account = get(id);
+        refuseOwn(id, actingAccountId);
+        if (account.isEnabled()) {
+            account.disable(clock.instant());
+            audit.record("account.disable", subject(account), "");
+        }
+        sessions.endAll(account.getEmail());
+        return account;
+    }
+
+    public Account enable(long id) {
+        Account account = get(id);
+        if (!account.isEnabled()) {
+            account.enable(clock.instant());
+            audit.record("account.enable", subject(account), "");
+        }
+        return account;
+    }
+
+    /** "Reset password": a new one-time link (replacing earlier unused ones); the old password keeps working until it is used. */
+    public SetPasswordLink issueSetPasswordLink(long id) {
+        Account account = get(id);
+        audit.record("account.password-reset", subject(account), "set-password link issued, valid 24 hours");
+        return issueLink(account);
+    }
+
+    private SetPasswordLink issueLink(Account account) {
+        tokens.deleteUnused(account.getId());
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        PasswordToken saved = tokens.save(new PasswordToken(account, hash(token), now, now.plus(LINK_LIFETIME)));
+        return new SetPasswordLink(account, token, saved.getExpiresAt());
+    }
+
+    /** The account a set-password link is for, while the link is unused and unexpired. */
+    @Transactional(readOnly = true)
+    public Optional<Account> accountForLink(String token) {
+        return usableToken(token).map(PasswordToken::getAccount);
+    }
+
+    /** Uses a set-password link: sets the password, spends the link, ends the account's sessions. */
+    public Account setPasswordWithLink(String token, String rawPassword) {
+        PasswordToken link = usableToken(token).orElseThrow(InvalidPasswordLinkException::new);
+        PasswordPolicy.check(rawPassword);
+        Instant now = clock.instant();
+        link.use(now);
+        Account account = link.getAccount();
+        account.changePasswordHash(passwordEncoder.encode(rawPassword), now);
+        audit.recordAs(account.getEmail(), "account.password-set", subject(account), "through a set-password link");
+        sessions.endAll(account.getEmail());
+        return account;
+    }
+
+    private Optional<PasswordToken> usableToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHash(hash(token)).filter(t -> t.isUsable(clock.instant()));
+    }
+
+    /**
+     * A signed-in member changes their own password; their other sessions end, the one they are using
+     * ({@code currentSessionId}, may be null) stays.
+     */
+    public void changeOwnPassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
+        Account account = get(accountId);
+        if (currentPassword == null || !account.hasPassword()
+                || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new WrongPasswordException();
+        }
+        PasswordPolicy.check(newPassword);
+        account.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        audit.record("account.password-change", subject(account), "");
+        sessions.endAllExcept(account.getEmail(), currentSessionId);
+    }
+
+    /**
+     * Recovery at start-up: the account with this email becomes an enabled admin with this password
+     * (created if missing). Returns the account.
+     */
+    Account recoverAdmin(String email, String rawPassword) {
+        PasswordPolicy.check(rawPassword);
+        Optional<Account> existing = accounts.findByEmail(email.strip());
+        if (existing.isEmpty()) {
+            return createWithPassword(email, "Administrator", Role.ADMIN, rawPassword);
+        }
+        Account account = existing.get();
+        boolean samePassword = account.hasPassword() && passwordEncoder.matches(rawPassword, account.getPasswordHash());
+        if (account.isEnabled() && account.getRole() == Role.ADMIN && samePassword) {
+            return account;
+        }
+        Instant now = clock.instant();
+        account.enable(now);
+        account.changeRole(Role.ADMIN, now);
+        if (!samePassword) {
+            account.changePasswordHash(passwordEncoder.encode(rawPassword), now);
+        }
+        audit.record("account.recover", subject(account), "enabled, made admin and given the configured password at start-up");
+        sessions.endAll(account.getEmail());
+        return account;
+    }
+
+    /** Notes a successful sign-in (called from the authentication success event). */
+    public void markSignedIn(long accountId) {
+        accounts.markSignedIn(accountId, clock.instant());
+    }
+
+    private static void refuseOwn(long id, long actingAccountId) {
+        if (id == actingAccountId) {
+            throw new OwnAccountException();
+        }
+    }
+
+    private static String subject(Account account) {
+        return "account #" + account.getId() + " " + account.getEmail();
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is always available", ex);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.masthead.account;
+
+import org.masthead.audit.AuditLog;
+import org.masthead.security.StaffUser;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/** Audits every sign-in, successful or not, and notes the account's last sign-in. */
+@Component
+class SignInAuditListener {
+
+    private final AuditLog audit;
+    private final AccountService accounts;
+
+    SignInAuditListener(AuditLog audit, AccountService accounts) {
+        this.audit = audit;
+        this.accounts = accounts;
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof StaffUser user) {
+            accounts.markSignedIn(user.getAccountId());
+            audit.recordAs(user.getEmail(), "account.sign-in", "account #" + user.getAccountId() + " " + user.getEmail(), "");
+        }
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof SignInThrottledException) {
+            return; // audited where it is refused
+        }
+        String email = String.valueOf(event.getAuthentication().getName());
+        String why = event.getException() instanceof DisabledException ? "account disabled" : "wrong email or password";
+        audit.recordAs(email, "account.sign-in-failed", "email " + email, why);
+    }
+}

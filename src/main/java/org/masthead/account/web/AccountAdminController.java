@@ -1,0 +1,125 @@
+package org.masthead.account.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.masthead.account.Account;
+import org.masthead.account.AccountService;
+import org.masthead.account.EmailTakenException;
+import org.masthead.account.OwnAccountException;
+import org.masthead.account.SetPasswordLink;
+import org.masthead.security.AdminOnly;
+import org.masthead.security.Role;
+import org.masthead.security.StaffUser;
+import org.masthead.web.SiteProperties;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins manage staff accounts: list, create, change role, disable and enable, issue set-password links. */
+@Controller
+@AdminOnly
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+    private final AccountService accounts;
+    private final SiteProperties site;
+
+    AccountAdminController(AccountService accounts, SiteProperties site) {
+        this.accounts = accounts;
+        this.site = site;
+    }
+
+    @ModelAttribute("roles")
+    List<Role> roles() {
+        return List.of(Role.values());
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("accounts", accounts.all());
+        return "admin/account/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(@ModelAttribute("accountForm") AccountForm form) {
+        return "admin/account/new";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult errors,
+                  RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            return "admin/account/new";
+        }
+        SetPasswordLink link;
+        try {
+            link = accounts.create(form.getEmail(), form.getDisplayName(), form.getRole());
+        }
+        catch (EmailTakenException ex) {
+            errors.rejectValue("email", "account.form.email.taken");
+            return "admin/account/new";
+        }
+        flash.addFlashAttribute("notice", "account.created");
+        flash.addFlashAttribute("setPasswordLink", site.absolute(link.path()));
+        return "redirect:/admin/accounts/" + link.account().getId();
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal StaffUser me, Model model) {
+        Account account = accounts.get(id);
+        model.addAttribute("account", account);
+        model.addAttribute("self", account.getId() == me.getAccountId());
+        model.addAttribute("linkHours", AccountService.LINK_LIFETIME.toHours());
+        return "admin/account/show";
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(@PathVariable long id, @RequestParam(required = false) Role role,
+                      @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        if (role == null) {
+            flash.addFlashAttribute("error", "account.form.role.required");
+            return "redirect:/admin/accounts/{id}";
+        }
+        return guarded(flash, "account.role-changed", () -> accounts.changeRole(id, role, me.getAccountId()));
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return guarded(flash, "account.disabled", () -> accounts.disable(id, me.getAccountId()));
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes flash) {
+        accounts.enable(id);
+        flash.addFlashAttribute("notice", "account.enabled");
+        return "redirect:/admin/accounts/{id}";
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(@PathVariable long id, RedirectAttributes flash) {
+        SetPasswordLink link = accounts.issueSetPasswordLink(id);
+        flash.addFlashAttribute("notice", "account.link-issued");
+        flash.addFlashAttribute("setPasswordLink", site.absolute(link.path()));
+        return "redirect:/admin/accounts/{id}";
+    }
+
+    private static String guarded(RedirectAttributes flash, String notice, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", notice);
+        }
+        catch (OwnAccountException ex) {
+            flash.addFlashAttribute("error", "account.own-account");
+        }
+        return "redirect:/admin/accounts/{id}";
+    }
+}

@@ -1,0 +1,114 @@
+package org.masthead.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.masthead.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.masthead.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Disabling an account, changing its role or its password ends its sessions in the JDBC session store at once. */
+@IntegrationTest
+class AccountSessionsTests {
+
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessions;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    TransactionTemplate transaction;
+
+    /** A signed-in session as Spring Security stores it, saved in the JDBC tables. */
+    private String signedInSession(Account account) {
+        return save(sessions, account);
+    }
+
+    private static <S extends Session> String save(FindByIndexNameSessionRepository<S> repository, Account account) {
+        S session = repository.createSession();
+        var principal = StaffFixtures.principal(account);
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities())));
+        repository.save(session);
+        return session.getId();
+    }
+
+    private List<String> openSessions(Account account) {
+        return List.copyOf(sessions.findByPrincipalName(account.getEmail()).keySet());
+    }
+
+    @Test
+    void disablingEndsEverySession() {
+        Account admin = StaffFixtures.create(accounts, transaction, "sess-admin", Role.ADMIN);
+        Account editor = StaffFixtures.create(accounts, transaction, "sess-disable", Role.EDITOR);
+        Account bystander = StaffFixtures.create(accounts, transaction, "sess-bystander", Role.EDITOR);
+        String first = signedInSession(editor);
+        String second = signedInSession(editor);
+        String other = signedInSession(bystander);
+        assertThat(openSessions(editor)).containsExactlyInAnyOrder(first, second);
+
+        transaction.executeWithoutResult(s -> accounts.disable(editor.getId(), admin.getId()));
+
+        assertThat(sessions.findById(first)).isNull();
+        assertThat(sessions.findById(second)).isNull();
+        assertThat(openSessions(editor)).isEmpty();
+        assertThat(sessions.findById(other)).as("other accounts keep their sessions").isNotNull();
+    }
+
+    @Test
+    void changingTheRoleEndsEverySession() {
+        Account admin = StaffFixtures.create(accounts, transaction, "sess-admin", Role.ADMIN);
+        Account contributor = StaffFixtures.create(accounts, transaction, "sess-role", Role.CONTRIBUTOR);
+        String id = signedInSession(contributor);
+
+        transaction.executeWithoutResult(s -> accounts.changeRole(contributor.getId(), Role.EDITOR, admin.getId()));
+
+        assertThat(sessions.findById(id)).isNull();
+        assertThat(accounts.get(contributor.getId()).getRole()).isEqualTo(Role.EDITOR);
+    }
+
+    @Test
+    void changingOnesOwnPasswordEndsTheOtherSessionsButNotTheCurrentOne() {
+        Account editor = StaffFixtures.create(accounts, transaction, "sess-pw", Role.EDITOR);
+        String current = signedInSession(editor);
+        String elsewhere = signedInSession(editor);
+
+        accounts.changeOwnPassword(editor.getId(), StaffFixtures.PASSWORD, "a brand new passphrase", current);
+
+        assertThat(sessions.findById(current)).isNotNull();
+        assertThat(sessions.findById(elsewhere)).isNull();
+    }
+
+    @Test
+    void settingThePasswordThroughALinkEndsEverySession() {
+        Account editor = StaffFixtures.create(accounts, transaction, "sess-link", Role.EDITOR);
+        String id = signedInSession(editor);
+        SetPasswordLink link = accounts.issueSetPasswordLink(editor.getId());
+
+        accounts.setPasswordWithLink(link.token(), "chosen through the link");
+
+        assertThat(sessions.findById(id)).isNull();
+    }
+
+    @Test
+    void aRollbackEndsNoSession() {
+        Account admin = StaffFixtures.create(accounts, transaction, "sess-admin", Role.ADMIN);
+        Account editor = StaffFixtures.create(accounts, transaction, "sess-rollback", Role.EDITOR);
+        String id = signedInSession(editor);
+
+        transaction.executeWithoutResult(s -> {
+            accounts.disable(editor.getId(), admin.getId());
+            s.setRollbackOnly();
+        });
+
+        assertThat(sessions.findById(id)).isNotNull();
+        assertThat(accounts.get(editor.getId()).isEnabled()).isTrue();
+    }
+}
