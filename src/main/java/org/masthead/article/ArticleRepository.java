@@ -62,5 +62,22 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
     Optional<Article> findBySlug(String slug);
 
+    // --- for other features, through the interfaces they declare (ArticleReferences) ---
+
+    @Query("select count(distinct a) from Article a join a.authors au where au.id = :authorId")
+    long countByAuthorId(long authorId);
+
+    @Query("select distinct a from Article a join a.authors au where au.id = :authorId")
+    List<Article> findByAuthorId(long authorId);
+
+    @Query("select count(a) from Article a where a.section.id = :sectionId")
+    long countBySectionId(long sectionId);
+
+    @Query("select a from Article a where a.featuredImage.id = :imageId order by a.id")
+    List<Article> findByFeaturedImageId(long imageId);
+
+    @Query("select a from Article a where a.bodyMarkdown like :pattern order by a.id")
+    List<Article> findByBodyLike(String pattern);
+
     boolean existsBySlug(String slug);
 }

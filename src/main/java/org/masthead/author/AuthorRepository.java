@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface AuthorRepository extends JpaRepository<Author, Long> {
 
@@ -13,4 +14,12 @@ interface AuthorRepository extends JpaRepository<Author, Long> {
     List<Author> findBySlugIn(Collection<String> slugs);
 
     List<Author> findAllByOrderByNameAsc();
+
+    Optional<Author> findByAccountId(long accountId);
+
+    List<Author> findByPhotoId(long imageId);
+
+    /** Authors whose bio Markdown matches a LIKE pattern, such as the start of an image's URLs. */
+    @Query("select a from Author a where a.bioMarkdown like :pattern")
+    List<Author> findByBioLike(String pattern);
 }
