@@ -16,6 +16,7 @@ import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,8 +85,11 @@ public class AuthorService {
     }
 
     @Transactional
-    public Author update(long id, AuthorChanges changes) {
+    public Author update(long id, long expectedVersion, AuthorChanges changes) {
         Author author = get(id);
+        if (author.getVersion() != expectedVersion) {
+            throw new OptimisticLockingFailureException(subject(author) + " was changed by someone else");
+        }
         if (!changes.slug().equals(author.getSlug())) {
             requireFreeSlug(changes.slug(), id);
             String old = author.changeSlug(changes.slug());

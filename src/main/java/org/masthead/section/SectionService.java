@@ -9,6 +9,7 @@ import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +57,11 @@ public class SectionService {
 
     /** Changes a section; a new slug keeps the old URL answering 301. */
     @Transactional
-    public Section update(long id, SectionChanges changes) {
+    public Section update(long id, long expectedVersion, SectionChanges changes) {
         Section section = get(id);
+        if (section.getVersion() != expectedVersion) {
+            throw new OptimisticLockingFailureException(subject(section) + " was changed by someone else");
+        }
         if (!changes.slug().equals(section.getSlug())) {
             requireFreeSlug(changes.slug(), id);
             String old = section.changeSlug(changes.slug());
