@@ -362,6 +362,11 @@ public class Article {
         return featuredImage;
     }
 
+    /** The managed collection itself, for loading it before the persistence context closes. */
+    List<ArticleNote> notesForLoading() {
+        return notes;
+    }
+
     public ArticleStatus getStatus() {
         return status;
     }
