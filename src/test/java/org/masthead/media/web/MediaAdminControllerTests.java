@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
@@ -31,14 +32,11 @@ import org.masthead.section.SectionService;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@IntegrationTest
 class MediaAdminControllerTests {
 
     static final StaffUser CONTRIBUTOR = new StaffUser(9101, "contrib4@example.org", "Con", Role.CONTRIBUTOR, "{noop}x", true);
