@@ -12,15 +12,22 @@ import org.springframework.util.unit.DataSize;
  * {@code media.web.UploadTooLargeAdvice}). Replaces Boot's {@code spring.servlet.multipart.*} settings.
  */
 @Configuration(proxyBeanMethods = false)
-class MultipartLimits {
+public class MultipartLimits {
 
     /** Room for the form's other fields and the multipart framing around the file. */
     static final DataSize HEADROOM = DataSize.ofMegabytes(1);
 
     @Bean
     MultipartConfigElement multipartConfigElement(MediaProperties media) {
-        long file = media.maxUploadSize().toBytes() + HEADROOM.toBytes();
-        long request = file + HEADROOM.toBytes();
-        return new MultipartConfigElement("", file, request, 0);
+        return new MultipartConfigElement("", maxFileSize(media), maxRequestSize(media), 0);
+    }
+
+    static long maxFileSize(MediaProperties media) {
+        return media.maxUploadSize().toBytes() + HEADROOM.toBytes();
+    }
+
+    /** The largest multipart request the container parses. */
+    public static long maxRequestSize(MediaProperties media) {
+        return maxFileSize(media) + HEADROOM.toBytes();
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -53,9 +54,13 @@ class MediaAdminController {
         return "admin/media/list";
     }
 
+    /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */
     @GetMapping("/new")
-    String newForm(Model model) {
+    String newForm(@RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
         model.addAttribute("uploadForm", new UploadForm());
+        if (tooLarge != null) {
+            model.addAttribute("uploadError", "media.error.too-large");
+        }
         return "admin/media/new";
     }
 

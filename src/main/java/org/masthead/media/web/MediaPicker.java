@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
+import org.masthead.media.MediaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +17,16 @@ public class MediaPicker {
     static final int PICKER_SIZE = 60;
 
     private final ImageService images;
+    private final MediaProperties properties;
 
-    MediaPicker(ImageService images) {
+    MediaPicker(ImageService images, MediaProperties properties) {
         this.images = images;
+        this.properties = properties;
+    }
+
+    /** The upload limit, for pages that state it (the 413 error page among them). */
+    public long maxUploadMegabytes() {
+        return properties.maxUploadSize().toMegabytes();
     }
 
     public List<Image> recent() {
