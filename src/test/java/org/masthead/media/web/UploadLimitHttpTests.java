@@ -154,7 +154,7 @@ class UploadLimitHttpTests {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** One editor who signs in with a password; whatever else signs in staff is not used in this context. */
+    /** One admin who signs in with a password; whatever else signs in staff is not used in this context. */
     @TestConfiguration(proxyBeanMethods = false)
     static class TestSignIn {
 
@@ -164,7 +164,7 @@ class UploadLimitHttpTests {
                 @Override
                 public Authentication authenticate(Authentication authentication) {
                     if (EMAIL.equals(authentication.getName()) && PASSWORD.equals(authentication.getCredentials())) {
-                        StaffUser editor = new StaffUser(9501, EMAIL, "Uploader", Role.EDITOR, "", true);
+                        StaffUser editor = new StaffUser(9501, EMAIL, "Uploader", Role.ADMIN, "", true);
                         return UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities());
                     }
                     throw new BadCredentialsException("Unknown test user");
