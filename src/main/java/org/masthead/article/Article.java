@@ -96,8 +96,8 @@ public class Article {
     @OrderBy("notedAt")
     private List<ArticleNote> notes = new ArrayList<>();
 
-    /** Shown at the top of the article with the image's caption and credit; loaded with the article. */
-    @ManyToOne(fetch = FetchType.EAGER)
+    /** Shown at the top of the article page, which fetches it with the article; lists never load it. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "featured_image_id")
     private Image featuredImage;
 

@@ -2,6 +2,7 @@ package org.masthead.article;
 
 import java.time.Clock;
 
+import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
 import org.masthead.media.ImageService;
 import org.springframework.stereotype.Service;
@@ -24,9 +25,12 @@ public class ArticleImages {
         this.clock = clock;
     }
 
+    /** The article with its featured image loaded. */
     @Transactional(readOnly = true)
     public Article get(long id) {
-        return articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+        Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+        Hibernate.initialize(article.getFeaturedImage());
+        return article;
     }
 
     /** Sets the featured image, or removes it with null. */

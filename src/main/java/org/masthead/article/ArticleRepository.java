@@ -28,7 +28,8 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
     String NEWEST_FIRST = " order by a.publishedAt desc, a.id desc";
 
-    @Query("select a from Article a join fetch a.section left join fetch a.authors left join fetch a.topics"
+    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage"
+            + " left join fetch a.authors au left join fetch au.photo left join fetch a.topics"
             + " where a.slug = :slug and" + IS_PUBLIC)
     Optional<Article> findPublicBySlug(String slug, Instant now);
 

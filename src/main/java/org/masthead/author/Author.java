@@ -45,8 +45,8 @@ public class Author {
     @Column(name = "bio_html", nullable = false)
     private String bioHtml = "";
 
-    /** Loaded with the author: every page that shows an author shows the photo. */
-    @ManyToOne(fetch = FetchType.EAGER)
+    /** Lazy: lists of articles never show it; the pages that do fetch it with the author (see AuthorRepository). */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "photo_image_id")
     private Image photo;
 
@@ -54,7 +54,7 @@ public class Author {
     @Column(name = "account_id")
     private Long accountId;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "author_links", joinColumns = @JoinColumn(name = "author_id"))
     @OrderColumn(name = "position")
     private List<AuthorLink> links = new ArrayList<>();

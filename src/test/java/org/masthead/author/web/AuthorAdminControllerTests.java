@@ -56,6 +56,10 @@ class AuthorAdminControllerTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/authors").with(user(ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"new-author-link\"")));
+        mvc.perform(get("/admin/authors/new").with(user(ADMIN))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-preview-url=\"/admin/authors/preview\"")))
+                .andExpect(content().string(containsString("data-insert-target=\"bioMarkdown\"")))
+                .andExpect(content().string(containsString("name=\"photoImageId\"")));
     }
 
     @Test

@@ -19,6 +19,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
+import org.masthead.SqlStatementCounter;
+import org.masthead.TestContent;
+import org.masthead.article.ArticleImages;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
@@ -57,6 +60,9 @@ class MediaAdminControllerTests {
 
     @Autowired
     SectionService sections;
+
+    @Autowired
+    ArticleImages articleImages;
 
     @Test
     void anonymousVisitorsAreSentToSignIn() throws Exception {
@@ -247,6 +253,35 @@ class MediaAdminControllerTests {
         mvc.perform(get("/articles/" + article.getSlug()))
                 .andExpect(content().string(containsString("<img src=\"/media/" + id + "/inline.jpg\"")));
         assertThat(images.usesOf(id)).extracting(use -> use.kind()).contains("media.use.article-body");
+    }
+
+    @Test
+    void photosAndFeaturedImagesCostNoExtraStatements() throws Exception {
+        long photoId = uploadAsEditor("byline.jpg", TestImages.jpeg(200, 200));
+        long featuredId = uploadAsEditor("lead.jpg", TestImages.jpeg(800, 400));
+        List<Long> byline = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String slug = TestContent.unique("pictured");
+            byline.add(authors.create(new AuthorChanges("Pictured " + i, slug, "", "Bio.", photoId, null,
+                    List.of(new org.masthead.author.AuthorLink("Site", "https://example.org/" + i)))).getId());
+        }
+        long sectionId = sections.all().get(0).getId();
+        String slug = TestContent.unique("pictured-article");
+        Article article = articles.create(new ArticleChanges(slug, new ArticleContent("Pictured", "", "Body.", null, null),
+                sectionId, byline, List.of()));
+        articles.publish(article.getId());
+        articleImages.setFeaturedImage(article.getId(), featuredId);
+        String authorSlug = authors.get(byline.get(0)).getSlug();
+
+        for (String page : List.of("/articles/" + slug, "/authors/" + authorSlug, "/")) {
+            SqlStatementCounter.reset();
+            mvc.perform(get(page)).andExpect(status().isOk());
+            assertThat(SqlStatementCounter.count()).as("SQL statements for %s", page)
+                    .isLessThanOrEqualTo(4); // the budget of PublicPagesQueryCountTests
+        }
+        mvc.perform(get("/articles/" + slug))
+                .andExpect(content().string(containsString("/media/" + featuredId + "/lead.jpg")))
+                .andExpect(content().string(containsString("/media/" + photoId + "/byline.jpg")));
     }
 
     private Article publishedArticle(String prefix) {
