@@ -236,8 +236,14 @@ class ImageProcessor {
     private static EncodedImage encode(BufferedImage image, boolean transparent) {
         try {
             if (transparent) {
+                ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                ImageIO.write(image, "png", out);
+                try (ImageOutputStream output = new MemoryCacheImageOutputStream(out)) {
+                    writer.setOutput(output);
+                    writer.write(null, new IIOImage(image, null, null), null);
+                } finally {
+                    writer.dispose();
+                }
                 return new EncodedImage(out.toByteArray(), image.getWidth(), image.getHeight(), "image/png");
             }
             BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
