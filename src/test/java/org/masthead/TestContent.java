@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.masthead.account.AccountService;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
@@ -32,10 +33,20 @@ public class TestContent {
     private final AuthorService authors;
     private final ArticleService articles;
 
-    TestContent(SectionService sections, AuthorService authors, ArticleService articles) {
+    private final AccountService accounts;
+
+    TestContent(SectionService sections, AuthorService authors, ArticleService articles, AccountService accounts) {
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
+        this.accounts = accounts;
+    }
+
+    /** A real staff account (no password yet), for records that point at accounts. */
+    public long account(Role role) {
+        String email = unique("staff") + "@example.org";
+        accounts.create(email, "Staff " + email, role);
+        return accounts.findByEmail(email).orElseThrow().getId();
     }
 
     public static String unique(String prefix) {

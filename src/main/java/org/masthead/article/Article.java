@@ -29,6 +29,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.masthead.author.Author;
 import org.masthead.markdown.RenderedMarkdown;
+import org.masthead.media.Image;
 import org.masthead.section.Section;
 import org.masthead.topic.Topic;
 
@@ -94,6 +95,11 @@ public class Article {
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("notedAt")
     private List<ArticleNote> notes = new ArrayList<>();
+
+    /** Shown at the top of the article page, which fetches it with the article; lists never load it. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "featured_image_id")
+    private Image featuredImage;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -187,6 +193,41 @@ public class Article {
         this.excerpt = body.excerpt();
         this.readingMinutes = body.readingMinutes();
         this.leadLength = body.leadLength();
+    }
+
+    /** Sets (or with null, removes) the featured image. */
+    public void illustrate(Image image, Instant when) {
+        this.featuredImage = image;
+        this.updatedAt = when;
+    }
+
+    /**
+     * Puts {@code to} in the byline where {@code fromId} was, keeping the co-author order. When {@code to} already
+     * is a co-author, the earlier of the two positions is kept and the later one dropped.
+     */
+    public void replaceAuthor(long fromId, Author to) {
+        int from = indexOfAuthor(fromId);
+        if (from < 0) {
+            return;
+        }
+        int existing = indexOfAuthor(to.getId());
+        if (existing < 0) {
+            authors.set(from, to);
+        } else if (existing < from) {
+            authors.remove(from);
+        } else {
+            authors.set(from, to);
+            authors.remove(existing);
+        }
+    }
+
+    private int indexOfAuthor(long authorId) {
+        for (int i = 0; i < authors.size(); i++) {
+            if (authors.get(i).getId() == authorId) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Gives the article a new slug and answers the old one, which the caller keeps as a redirect. */
@@ -352,6 +393,10 @@ public class Article {
 
     public List<ArticleNote> getNotes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    public Image getFeaturedImage() {
+        return featuredImage;
     }
 
     /** The managed collection itself, for loading it before the persistence context closes. */

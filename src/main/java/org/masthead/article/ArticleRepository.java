@@ -29,7 +29,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     String NEWEST_FIRST = " order by a.publishedAt desc, a.id desc";
 
-    @Query("select a from Article a join fetch a.section left join fetch a.authors left join fetch a.topics"
+    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage"
+            + " left join fetch a.authors au left join fetch au.photo left join fetch a.topics"
             + " where a.slug = :slug and" + IS_PUBLIC)
     Optional<Article> findPublicBySlug(String slug, Instant now);
 
@@ -62,6 +63,23 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     boolean existsBySlugAndStatus(String slug, ArticleStatus status);
 
     Optional<Article> findBySlug(String slug);
+
+    // --- for other features, through the interfaces they declare (ArticleReferences) ---
+
+    @Query("select count(distinct a) from Article a join a.authors au where au.id = :authorId")
+    long countByAuthorId(long authorId);
+
+    @Query("select distinct a from Article a join a.authors au where au.id = :authorId")
+    List<Article> findByAuthorId(long authorId);
+
+    @Query("select count(a) from Article a where a.section.id = :sectionId")
+    long countBySectionId(long sectionId);
+
+    @Query("select a from Article a where a.featuredImage.id = :imageId order by a.id")
+    List<Article> findByFeaturedImageId(long imageId);
+
+    @Query("select a from Article a where a.bodyMarkdown like :pattern order by a.id")
+    List<Article> findByBodyLike(String pattern);
 
     boolean existsBySlug(String slug);
 

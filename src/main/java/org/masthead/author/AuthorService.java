@@ -8,10 +8,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.masthead.audit.AuditLog;
 import org.masthead.markdown.MarkdownRenderer;
+import org.masthead.media.Image;
+import org.masthead.media.ImageService;
+import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +27,147 @@ public class AuthorService {
     private final AuthorRepository authors;
     private final MarkdownRenderer markdown;
     private final SlugRedirects redirects;
+    private final ImageService images;
+    private final AuthorArticles articles;
+    private final AuditLog audit;
     private final Clock clock;
 
-    AuthorService(AuthorRepository authors, MarkdownRenderer markdown, SlugRedirects redirects, Clock clock) {
+    AuthorService(AuthorRepository authors, MarkdownRenderer markdown, SlugRedirects redirects, ImageService images,
+            AuthorArticles articles, AuditLog audit, Clock clock) {
         this.authors = authors;
         this.markdown = markdown;
         this.redirects = redirects;
+        this.images = images;
+        this.articles = articles;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    public Author get(long id) {
+        return authors.findById(id).orElseThrow(() -> new AuthorNotFoundException("#" + id));
+    }
+
+    /** The profile linked to a staff account, if any. */
+    public Optional<Author> findByAccountId(long accountId) {
+        return authors.findByAccountId(accountId);
+    }
+
+    /** Whether {@code slug} is free for the author {@code ownId} (null for a new one): no other author has or had it. */
+    public boolean isSlugFree(String slug, Long ownId) {
+        boolean taken = authors.findBySlug(slug).map(other -> !other.getId().equals(ownId)).orElse(false);
+        boolean redirects = this.redirects.find(SlugKind.AUTHOR, slug).map(id -> !id.equals(ownId)).orElse(false);
+        return !taken && !redirects;
+    }
+
+    /** Whether no author but {@code ownId} is linked to this account. */
+    public boolean isAccountFree(long accountId, Long ownId) {
+        return authors.findByAccountId(accountId).map(other -> other.getId().equals(ownId)).orElse(true);
+    }
+
+    /** The bio as readers would see it, through the same pipeline as a saved one. */
+    public String previewBio(String bioMarkdown) {
+        return markdown.render(bioMarkdown).html();
+    }
+
+    /** How many articles, in any state, name the author. */
+    public long articleCount(long id) {
+        return articles.countByAuthor(id);
+    }
+
+    @Transactional
+    public Author create(AuthorChanges changes) {
+        requireFreeSlug(changes.slug(), null);
+        Author author = new Author(changes.slug(), changes.name(), changes.titleLine(), clock.instant());
+        apply(author, changes);
+        authors.save(author);
+        audit.record("author.create", subject(author), "");
+        return author;
+    }
+
+    @Transactional
+    public Author update(long id, long expectedVersion, AuthorChanges changes) {
+        Author author = get(id);
+        if (author.getVersion() != expectedVersion) {
+            throw new OptimisticLockingFailureException(subject(author) + " was changed by someone else");
+        }
+        if (!changes.slug().equals(author.getSlug())) {
+            requireFreeSlug(changes.slug(), id);
+            String old = author.changeSlug(changes.slug());
+            redirects.renamed(SlugKind.AUTHOR, id, old, changes.slug());
+        }
+        apply(author, changes);
+        audit.record("author.update", subject(author), "");
+        return author;
+    }
+
+    /** The one change the author themself may make: their bio and photo, nothing else of the profile. */
+    @Transactional
+    public Author updateOwnProfile(long accountId, String bioMarkdown, Long photoImageId) {
+        Author author = findByAccountId(accountId)
+                .orElseThrow(() -> new AuthorNotFoundException("for account #" + accountId));
+        author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
+        author.showPhoto(photo(photoImageId), clock.instant());
+        audit.record("author.profile", subject(author), "own bio and photo");
+        return author;
+    }
+
+    /** Deletes an author who has no articles. */
+    @Transactional
+    public void delete(long id) {
+        Author author = get(id);
+        long count = articles.countByAuthor(id);
+        if (count > 0) {
+            throw new AuthorHasArticlesException(id, count);
+        }
+        authors.delete(author);
+        audit.record("author.delete", subject(author), "");
+    }
+
+    /**
+     * Moves the author's bylines to {@code targetId} (co-author order kept, duplicates dropped) and deletes the
+     * author; their old page then answers 301 to the target's.
+     */
+    @Transactional
+    public Author mergeInto(long id, long targetId) {
+        if (id == targetId) {
+            throw new IllegalArgumentException("An author cannot be merged into themself");
+        }
+        Author author = get(id);
+        Author target = get(targetId);
+        articles.reassign(id, targetId);
+        authors.delete(author);
+        authors.flush();
+        redirects.renamed(SlugKind.AUTHOR, targetId, author.getSlug(), target.getSlug());
+        audit.record("author.merge", subject(author), "into " + subject(target));
+        return target;
+    }
+
+    private void apply(Author author, AuthorChanges changes) {
+        author.rename(changes.name(), changes.titleLine(), clock.instant());
+        author.writeBio(changes.bioMarkdown(), markdown.render(changes.bioMarkdown()), clock.instant());
+        author.showPhoto(photo(changes.photoImageId()), clock.instant());
+        if (changes.accountId() != null && !isAccountFree(changes.accountId(), author.getId())) {
+            throw new IllegalArgumentException("Account #" + changes.accountId() + " is linked to another author");
+        }
+        author.linkAccount(changes.accountId(), clock.instant());
+        author.replaceLinks(changes.links() == null ? List.of() : changes.links(), clock.instant());
+    }
+
+    private Image photo(Long imageId) {
+        return imageId == null ? null : images.get(imageId);
+    }
+
+    private void requireFreeSlug(String slug, Long ownId) {
+        if (!Slugs.isValid(slug)) {
+            throw new IllegalArgumentException("Invalid slug: " + slug);
+        }
+        if (!isSlugFree(slug, ownId)) {
+            throw new SlugInUseException(slug);
+        }
+    }
+
+    private static String subject(Author author) {
+        return "author #" + author.getId() + " " + author.getSlug();
     }
 
     public Optional<Author> findBySlug(String slug) {

@@ -65,6 +65,18 @@ public class Section {
         this.updatedAt = when;
     }
 
+    public void rename(String name, Instant when) {
+        this.name = name;
+        this.updatedAt = when;
+    }
+
+    /** Gives the section a new slug and answers the old one, which the caller keeps as a redirect. */
+    public String changeSlug(String newSlug) {
+        String old = this.slug;
+        this.slug = newSlug;
+        return old;
+    }
+
     public Long getId() {
         return id;
     }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.masthead.audit.AuditLog;
+import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +19,84 @@ public class SectionService {
 
     private final SectionRepository sections;
     private final SlugRedirects redirects;
+    private final SectionArticles articles;
+    private final AuditLog audit;
     private final Clock clock;
 
-    SectionService(SectionRepository sections, SlugRedirects redirects, Clock clock) {
+    SectionService(SectionRepository sections, SlugRedirects redirects, SectionArticles articles, AuditLog audit,
+            Clock clock) {
         this.sections = sections;
         this.redirects = redirects;
+        this.articles = articles;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Whether {@code slug} is free for the section {@code ownId} (null for a new one): no other section has or had it. */
+    public boolean isSlugFree(String slug, Long ownId) {
+        boolean taken = sections.findBySlug(slug).map(other -> !other.getId().equals(ownId)).orElse(false);
+        boolean redirects = this.redirects.find(SlugKind.SECTION, slug).map(id -> !id.equals(ownId)).orElse(false);
+        return !taken && !redirects;
+    }
+
+    /** How many articles, in any state, belong to the section. */
+    public long articleCount(long id) {
+        return articles.countBySection(id);
+    }
+
+    @Transactional
+    public Section create(SectionChanges changes) {
+        requireFreeSlug(changes.slug(), null);
+        Section section = new Section(changes.slug(), changes.name(), clock.instant());
+        section.describe(changes.description(), changes.disclaimer(), changes.newsletterCta(), changes.position(),
+                clock.instant());
+        sections.save(section);
+        audit.record("section.create", subject(section), "");
+        return section;
+    }
+
+    /** Changes a section; a new slug keeps the old URL answering 301. */
+    @Transactional
+    public Section update(long id, long expectedVersion, SectionChanges changes) {
+        Section section = get(id);
+        if (section.getVersion() != expectedVersion) {
+            throw new OptimisticLockingFailureException(subject(section) + " was changed by someone else");
+        }
+        if (!changes.slug().equals(section.getSlug())) {
+            requireFreeSlug(changes.slug(), id);
+            String old = section.changeSlug(changes.slug());
+            redirects.renamed(SlugKind.SECTION, id, old, changes.slug());
+        }
+        section.rename(changes.name(), clock.instant());
+        section.describe(changes.description(), changes.disclaimer(), changes.newsletterCta(), changes.position(),
+                clock.instant());
+        audit.record("section.update", subject(section), "");
+        return section;
+    }
+
+    /** Deletes a section that has no articles. */
+    @Transactional
+    public void delete(long id) {
+        Section section = get(id);
+        long count = articles.countBySection(id);
+        if (count > 0) {
+            throw new SectionHasArticlesException(id, count);
+        }
+        sections.delete(section);
+        audit.record("section.delete", subject(section), "");
+    }
+
+    private void requireFreeSlug(String slug, Long ownId) {
+        if (!Slugs.isValid(slug)) {
+            throw new IllegalArgumentException("Invalid slug: " + slug);
+        }
+        if (!isSlugFree(slug, ownId)) {
+            throw new SlugInUseException(slug);
+        }
+    }
+
+    private static String subject(Section section) {
+        return "section #" + section.getId() + " " + section.getSlug();
     }
 
     /** All sections in display order (few: a journal has a handful). */

@@ -1,0 +1,186 @@
+package org.masthead.author.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.masthead.author.Author;
+import org.masthead.author.AuthorHasArticlesException;
+import org.masthead.author.AuthorLink;
+import org.masthead.author.AuthorService;
+import org.masthead.media.ImageService;
+import org.masthead.security.AdminOnly;
+import org.masthead.slug.SlugInUseException;
+import org.masthead.slug.Slugs;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Author profiles, for admins: list, create, edit (with a bio preview that works with and without JavaScript),
+ * and delete, which for an author with articles becomes "merge their articles into another author".
+ */
+@Controller
+@AdminOnly
+@RequestMapping("/admin/authors")
+class AuthorAdminController {
+
+    private final AuthorService authors;
+    private final ImageService images;
+
+    AuthorAdminController(AuthorService authors, ImageService images) {
+        this.authors = authors;
+        this.images = images;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("authors", authors.all());
+        return "admin/author/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("authorForm", AuthorForm.empty());
+        return "admin/author/edit";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("authorForm") AuthorForm form, BindingResult errors,
+            @RequestParam(required = false) String preview, Model model, RedirectAttributes flash) {
+        check(form, errors, null);
+        if (preview != null || errors.hasErrors()) {
+            return form(form, null, preview != null, model);
+        }
+        try {
+            Author author = authors.create(form.toChanges());
+            flash.addFlashAttribute("notice", "author.created");
+            return "redirect:/admin/authors/" + author.getId();
+        } catch (SlugInUseException e) {
+            errors.rejectValue("slug", "author.error.slug-taken");
+            return form(form, null, false, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String editForm(@PathVariable long id, Model model) {
+        Author author = authors.get(id);
+        return form(AuthorForm.of(author), author, false, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("authorForm") AuthorForm form, BindingResult errors,
+            @RequestParam(required = false) String preview, Model model, RedirectAttributes flash) {
+        Author author = authors.get(id);
+        check(form, errors, id);
+        if (preview != null || errors.hasErrors()) {
+            return form(form, author, preview != null, model);
+        }
+        try {
+            authors.update(id, form.getVersion(), form.toChanges());
+        } catch (SlugInUseException e) {
+            errors.rejectValue("slug", "author.error.slug-taken");
+            return form(form, author, false, model);
+        } catch (OptimisticLockingFailureException e) {
+            errors.reject("author.error.conflict");
+            return form(form, author, false, model);
+        }
+        flash.addFlashAttribute("notice", "author.saved");
+        return "redirect:/admin/authors/" + id;
+    }
+
+    /** The bio rendered as readers will see it, for the JavaScript preview. */
+    @PostMapping(path = "/preview", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> preview(@RequestParam(defaultValue = "") String markdown) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(authors.previewBio(markdown));
+    }
+
+    @GetMapping("/{id}/delete")
+    String deleteForm(@PathVariable long id, Model model) {
+        return deletePage(authors.get(id), model);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            authors.delete(id);
+        } catch (AuthorHasArticlesException e) {
+            model.addAttribute("refused", true);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return deletePage(authors.get(id), model);
+        }
+        flash.addFlashAttribute("notice", "author.deleted");
+        return "redirect:/admin/authors";
+    }
+
+    @PostMapping("/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam(required = false) Long targetId, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        if (targetId == null || targetId == id) {
+            model.addAttribute("mergeError", "author.error.merge-target");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return deletePage(authors.get(id), model);
+        }
+        Author target = authors.mergeInto(id, targetId);
+        flash.addFlashAttribute("notice", "author.merged");
+        flash.addFlashAttribute("noticeArgument", target.getName());
+        return "redirect:/admin/authors/" + targetId;
+    }
+
+    private String deletePage(Author author, Model model) {
+        model.addAttribute("author", author);
+        model.addAttribute("articleCount", authors.articleCount(author.getId()));
+        model.addAttribute("others", authors.all().stream().filter(a -> !a.getId().equals(author.getId())).toList());
+        return "admin/author/delete";
+    }
+
+    /** Checks that need the database or span fields: free slug, free account, existing photo, complete links. */
+    private void check(AuthorForm form, BindingResult errors, Long ownId) {
+        String slug = form.effectiveSlug();
+        if (!errors.hasFieldErrors("slug") && !errors.hasFieldErrors("name") && form.getName() != null) {
+            if (!Slugs.isValid(slug)) {
+                errors.rejectValue("slug", "author.error.slug-pattern");
+            } else if (!authors.isSlugFree(slug, ownId)) {
+                errors.rejectValue("slug", "author.error.slug-taken");
+            }
+        }
+        if (form.getAccountId() != null && form.getAccountId() > 0 && !authors.isAccountFree(form.getAccountId(), ownId)) {
+            errors.rejectValue("accountId", "author.error.account-taken");
+        }
+        if (form.getPhotoImageId() != null && images.find(form.getPhotoImageId()).isEmpty()) {
+            errors.rejectValue("photoImageId", "author.error.photo-missing");
+        }
+        List<AuthorForm.LinkRow> links = form.getLinks();
+        for (int i = 0; i < links.size(); i++) {
+            AuthorForm.LinkRow row = links.get(i);
+            if (row.isBlank()) {
+                continue;
+            }
+            if (row.getLabel() == null || row.getLabel().isBlank()) {
+                errors.rejectValue("links[" + i + "].label", "author.error.link-label");
+            }
+            if (!AuthorLink.isWebUrl(row.getUrl())) {
+                errors.rejectValue("links[" + i + "].url", "author.error.link-url");
+            }
+        }
+    }
+
+    private String form(AuthorForm form, Author author, boolean preview, Model model) {
+        form.padLinks();
+        model.addAttribute("author", author);
+        if (preview) {
+            model.addAttribute("previewHtml", authors.previewBio(form.getBioMarkdown()));
+        }
+        return "admin/author/edit";
+    }
+}

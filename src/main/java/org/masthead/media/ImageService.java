@@ -1,0 +1,124 @@
+package org.masthead.media;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.masthead.audit.AuditLog;
+import org.masthead.media.ImageProcessor.ProcessedImage;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The media library: uploads (verified and re-encoded), the texts that go with images, where they are used. */
+@Service
+@Transactional(readOnly = true)
+public class ImageService {
+
+    private final ImageRepository images;
+    private final ImageVariantRepository variants;
+    private final ImageProcessor processor;
+    private final List<ImageUsages> usages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ImageService(ImageRepository images, ImageVariantRepository variants, ImageProcessor processor,
+            List<ImageUsages> usages, AuditLog audit, Clock clock) {
+        this.images = images;
+        this.variants = variants;
+        this.processor = processor;
+        this.usages = usages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Image get(long id) {
+        return images.findById(id).orElseThrow(() -> new ImageNotFoundException(id));
+    }
+
+    public Optional<Image> find(long id) {
+        return images.findById(id);
+    }
+
+    /** The newest images first. */
+    public List<Image> recent(int limit) {
+        return images.findAllByOrderByCreatedAtDescIdDesc(Limit.of(limit));
+    }
+
+    /**
+     * Verifies, decodes and re-encodes an upload and stores it with its variants.
+     *
+     * @throws RejectedImageException when the bytes are not an image we take (the message key says why)
+     */
+    @Transactional
+    public Image upload(byte[] bytes, String originalFilename, String altText, String caption, String credit,
+            String uploadedBy) {
+        ProcessedImage processed = processor.process(bytes, originalFilename);
+        long size = processed.variants().get(processed.variants().size() - 1).bytes().length;
+        Image image = new Image(processed.name(), processed.contentType(), processed.width(), processed.height(),
+                processed.variants().stream().map(EncodedImage::width).toList(), size, uploadedBy, clock.instant());
+        image.describe(altText, caption, credit, clock.instant());
+        images.save(image);
+        for (EncodedImage encoded : processed.variants()) {
+            variants.save(new ImageVariant(image.getId(), encoded, etag(encoded.bytes())));
+        }
+        audit.record("media.upload", subject(image), processed.width() + "x" + processed.height());
+        return image;
+    }
+
+    @Transactional
+    public Image describe(long id, String altText, String caption, String credit) {
+        Image image = get(id);
+        image.describe(altText, caption, credit, clock.instant());
+        audit.record("media.edit", subject(image), "");
+        return image;
+    }
+
+    /** Every place that shows the image. */
+    public List<ImageUse> usesOf(long id) {
+        return usages.stream().flatMap(u -> u.usesOf(id).stream()).toList();
+    }
+
+    /** Deletes an image that nothing uses. */
+    @Transactional
+    public void delete(long id) {
+        Image image = get(id);
+        List<ImageUse> uses = usesOf(id);
+        if (!uses.isEmpty()) {
+            throw new ImageInUseException(id, uses);
+        }
+        images.delete(image);
+        audit.record("media.delete", subject(image), "");
+    }
+
+    /** The ETag of a stored rendition, without its bytes. */
+    public Optional<String> etag(long imageId, int width) {
+        return variants.findEtag(imageId, width);
+    }
+
+    /** A stored rendition, with its bytes. */
+    public Optional<Rendition> rendition(long imageId, int width) {
+        return variants.findByImageIdAndWidth(imageId, width)
+                .map(v -> new Rendition(v.contentType(), v.etag(), v.bytes()));
+    }
+
+    /** The bytes of one rendition of an image, ready to be served. */
+    public record Rendition(String contentType, String etag, byte[] bytes) {
+    }
+
+    private static String subject(Image image) {
+        return "image #" + image.getId() + " " + image.getName();
+    }
+
+    private static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

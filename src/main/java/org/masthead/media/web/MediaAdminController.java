@@ -1,0 +1,145 @@
+package org.masthead.media.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.masthead.media.Image;
+import org.masthead.media.ImageInUseException;
+import org.masthead.media.ImageService;
+import org.masthead.media.MediaProperties;
+import org.masthead.media.RejectedImageException;
+import org.masthead.security.EditorOnly;
+import org.masthead.security.Role;
+import org.masthead.security.StaffUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The media library. Every staff member may look at it and upload (contributors illustrate their drafts);
+ * editing the texts of an image and deleting it are for editors (DESIGN.md, "Who may do what").
+ */
+@Controller
+@RequestMapping("/admin/media")
+class MediaAdminController {
+
+    static final int LIST_SIZE = 200;
+
+    private final ImageService images;
+    private final MediaProperties properties;
+
+    MediaAdminController(ImageService images, MediaProperties properties) {
+        this.images = images;
+        this.properties = properties;
+    }
+
+    @ModelAttribute("maxUploadMegabytes")
+    long maxUploadMegabytes() {
+        return properties.maxUploadSize().toMegabytes();
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("images", images.recent(LIST_SIZE));
+        return "admin/media/list";
+    }
+
+    /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */
+    @GetMapping("/new")
+    String newForm(@RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
+        model.addAttribute("uploadForm", new UploadForm());
+        if (tooLarge != null) {
+            model.addAttribute("uploadError", "media.error.too-large");
+        }
+        return "admin/media/new";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("uploadForm") UploadForm form, BindingResult errors,
+            @AuthenticationPrincipal StaffUser me, HttpServletResponse response, RedirectAttributes flash) {
+        if (form.getFile() == null || form.getFile().isEmpty()) {
+            errors.rejectValue("file", "media.error.no-file");
+        } else if (form.getFile().getSize() > properties.maxUploadSize().toBytes()) {
+            errors.rejectValue("file", "media.error.too-large", new Object[] {maxUploadMegabytes()}, null);
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            return "admin/media/new";
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "admin/media/new";
+        }
+        Image image;
+        try {
+            image = images.upload(form.getFile().getBytes(), form.getFile().getOriginalFilename(), form.getAltText(),
+                    form.getCaption(), form.getCredit(), me.getEmail());
+        } catch (RejectedImageException e) {
+            errors.rejectValue("file", e.getMessageKey(), e.getArguments(), null);
+            response.setStatus(e.getMessageKey().equals("media.error.too-large")
+                    ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
+            return "admin/media/new";
+        } catch (IOException e) {
+            errors.rejectValue("file", "media.error.damaged");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "admin/media/new";
+        }
+        flash.addFlashAttribute("notice", "media.uploaded");
+        flash.addFlashAttribute("uploadedId", image.getId());
+        if (me.hasAtLeast(Role.EDITOR)) {
+            return "redirect:/admin/media/" + image.getId();
+        }
+        return "redirect:/admin/media";
+    }
+
+    @EditorOnly
+    @GetMapping("/{id}")
+    String editForm(@PathVariable long id, Model model) {
+        Image image = images.get(id);
+        model.addAttribute("imageForm", ImageForm.of(image));
+        return edit(image, model);
+    }
+
+    @EditorOnly
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("imageForm") ImageForm form, BindingResult errors,
+            Model model, RedirectAttributes flash) {
+        if (errors.hasErrors()) {
+            return edit(images.get(id), model);
+        }
+        images.describe(id, form.getAltText(), form.getCaption(), form.getCredit());
+        flash.addFlashAttribute("notice", "media.saved");
+        return "redirect:/admin/media/" + id;
+    }
+
+    @EditorOnly
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            images.delete(id);
+        } catch (ImageInUseException e) {
+            Image image = images.get(id);
+            model.addAttribute("imageForm", ImageForm.of(image));
+            model.addAttribute("deleteRefused", true);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return edit(image, model);
+        }
+        flash.addFlashAttribute("notice", "media.deleted");
+        return "redirect:/admin/media";
+    }
+
+    private String edit(Image image, Model model) {
+        model.addAttribute("image", image);
+        model.addAttribute("uses", images.usesOf(image.getId()));
+        return "admin/media/edit";
+    }
+
+}

@@ -1,0 +1,79 @@
+package org.masthead.media.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.masthead.media.MediaProperties;
+import org.masthead.media.MultipartLimits;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns away an upload whose declared length is over the container's multipart limit before anything reads its
+ * body, and sends the browser back to the upload form, which then says how large an image may be.
+ *
+ * <p>Without it such a request fails inside Spring Security: the CSRF check reads the form parameters, the
+ * container refuses to parse the oversize body, and the uploader would see a bare error page. Runs before the
+ * security filters (order -110, theirs is -100); the server reads and discards the rest of the body
+ * ({@code server.tomcat.max-swallow-size=-1}), so the browser gets the answer instead of a reset connection.
+ * A body sent without a declared length is caught when the container refuses it, and answered the same way.
+ * Uploads between our limit and the container's reach {@link MediaAdminController}, which answers 413 on the form.
+ */
+@Component
+@Order(-110)
+class UploadTooLargeFilter extends OncePerRequestFilter {
+
+    static final String UPLOAD_PATH = "/admin/media";
+
+    private final long containerLimit;
+
+    UploadTooLargeFilter(MediaProperties properties) {
+        this.containerLimit = MultipartLimits.maxRequestSize(properties);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !HttpMethod.POST.matches(request.getMethod())
+                || !UPLOAD_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > containerLimit) {
+            backToTheForm(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (IllegalStateException e) {
+            // A body without a declared length (chunked) that turned out too large: the container refuses to parse
+            // it when the CSRF check first reads a parameter.
+            if (!isSizeLimit(e) || response.isCommitted()) {
+                throw e;
+            }
+            backToTheForm(request, response);
+        }
+    }
+
+    private static void backToTheForm(HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + UPLOAD_PATH + "/new?too-large");
+    }
+
+    /** Whether the container refused the body for its size (Tomcat's FileSizeLimitExceededException and kin). */
+    private static boolean isSizeLimit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().endsWith("LimitExceededException")
+                    || cause instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+// Progressive enhancement for the media library; every form works without it.
+// 1. The upload form: drop an image anywhere on the drop zone instead of using the file field.
+// 2. The "insert image" helper: buttons that insert an image's Markdown at the cursor of the textarea #body.
+(function () {
+  'use strict';
+
+  var zone = document.getElementById('drop-zone');
+  var input = document.getElementById('file');
+  if (zone && input && 'DataTransfer' in window) {
+    var hint = zone.querySelector('.drop-zone__hint');
+    if (hint) { hint.hidden = false; }
+    ['dragenter', 'dragover'].forEach(function (type) {
+      zone.addEventListener(type, function (event) {
+        event.preventDefault();
+        zone.classList.add('drop-zone--over');
+      });
+    });
+    ['dragleave', 'drop'].forEach(function (type) {
+      zone.addEventListener(type, function () { zone.classList.remove('drop-zone--over'); });
+    });
+    zone.addEventListener('drop', function (event) {
+      event.preventDefault();
+      if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+        input.files = event.dataTransfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        var alt = document.getElementById('altText');
+        if (alt && !alt.value) { alt.focus(); }
+      }
+    });
+  }
+
+  document.querySelectorAll('.media-insert').forEach(function (helper) {
+    var target = document.getElementById(helper.getAttribute('data-insert-target') || 'body');
+    if (!target || target.tagName !== 'TEXTAREA') { return; }
+    helper.querySelectorAll('.media-insert__button').forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var snippet = button.getAttribute('data-markdown');
+        var start = target.selectionStart, end = target.selectionEnd, text = target.value;
+        var before = text.slice(0, start), after = text.slice(end);
+        var block = (before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? '\n' : '\n\n') : '') + snippet + '\n\n';
+        target.value = before + block + after;
+        var cursor = (before + block).length;
+        target.focus();
+        target.setSelectionRange(cursor, cursor);
+        target.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    });
+  });
+})();
