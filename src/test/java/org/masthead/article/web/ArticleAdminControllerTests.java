@@ -265,10 +265,14 @@ class ArticleAdminControllerTests {
         assertThat(articles.get(article.getId()).getBodyMarkdown()).doesNotContain("Late thoughts.");
     }
 
-    /** A request that still carries the cookie of a session the server no longer knows. */
+    /**
+     * A request that still carries the cookie of a session the server no longer knows. Spring Session's cookie
+     * holds the session id in Base64, as a browser would send it back.
+     */
     static org.springframework.test.web.servlet.request.RequestPostProcessor expiredSession() {
         return request -> {
-            request.setRequestedSessionId("expired-session");
+            String id = java.util.Base64.getEncoder().encodeToString("expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            request.setCookies(new jakarta.servlet.http.Cookie("SESSION", id));
             return request;
         };
     }

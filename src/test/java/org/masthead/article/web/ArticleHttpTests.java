@@ -70,7 +70,7 @@ class ArticleHttpTests {
         Article article = draft();
         HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/admin/articles/" + article.getId()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "JSESSIONID=expired-session; SESSION=expired-session")
+                .header("Cookie", "SESSION=" + java.util.Base64.getEncoder().encodeToString("expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=expired-token&title=Late+words&bodyMarkdown=An+hour+of+work&revision=1")));
         assertThat(refused.statusCode()).isEqualTo(403);
         Matcher link = Pattern.compile("id=\"rescue-link\"[^>]*href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"|href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"[^>]*id=\"rescue-link\"")

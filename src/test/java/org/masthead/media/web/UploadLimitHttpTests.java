@@ -18,28 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.media.TestImages;
-import org.masthead.security.Role;
-import org.masthead.security.StaffUser;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 
 /**
  * The upload size limit over real HTTP: MockMvc never runs the servlet container's multipart parsing, so only a
  * real request shows whether an oversize upload gets our message, or a 500, a 401/403 or a reset connection.
- * Signs in through the application's own login form, with a test sign-in provider for one editor.
+ * Signs in through the application's own login form, as the demo admin.
  */
 @IntegrationTest
-@Import(UploadLimitHttpTests.TestSignIn.class)
 class UploadLimitHttpTests {
 
-    static final String EMAIL = "uploader-http@example.org";
-    static final String PASSWORD = "upload-limit-test-password";
+    static final String EMAIL = "admin@example.org";
+    static final String PASSWORD = "demo-admin-password";   // the demo admin (demo content is on in tests)
     private static final String BOUNDARY = "----masthead-test-boundary";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -154,27 +144,4 @@ class UploadLimitHttpTests {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** One admin who signs in with a password; whatever else signs in staff is not used in this context. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestSignIn {
-
-        @Bean
-        AuthenticationProvider uploadTestSignIn() {
-            return new AuthenticationProvider() {
-                @Override
-                public Authentication authenticate(Authentication authentication) {
-                    if (EMAIL.equals(authentication.getName()) && PASSWORD.equals(authentication.getCredentials())) {
-                        StaffUser editor = new StaffUser(9501, EMAIL, "Uploader", Role.ADMIN, "", true);
-                        return UsernamePasswordAuthenticationToken.authenticated(editor, null, editor.getAuthorities());
-                    }
-                    throw new BadCredentialsException("Unknown test user");
-                }
-
-                @Override
-                public boolean supports(Class<?> type) {
-                    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
-                }
-            };
-        }
-    }
 }
