@@ -322,6 +322,11 @@ public class Article {
         return Collections.unmodifiableList(notes);
     }
 
+    /** The managed collection itself, for loading it before the persistence context closes. */
+    List<ArticleNote> notesForLoading() {
+        return notes;
+    }
+
     public ArticleStatus getStatus() {
         return status;
     }

@@ -38,7 +38,7 @@ public class PublicArticles {
     /** A public article with its section, authors, topics and notes. */
     public Optional<Article> findBySlug(String slug) {
         Optional<Article> article = articles.findPublicBySlug(slug, clock.instant());
-        article.ifPresent(found -> Hibernate.initialize(found.getNotes()));
+        article.ifPresent(found -> Hibernate.initialize(found.notesForLoading()));
         return article;
     }
 

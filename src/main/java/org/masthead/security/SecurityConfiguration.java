@@ -13,6 +13,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * One filter chain. Reader pages are open to all and stay sessionless; {@code /admin/**} needs a signed-in
@@ -43,6 +47,14 @@ class SecurityConfiguration {
             // The newsletter's public POSTs carry no token (their forms sit on sessionless, cacheable pages);
             // double opt-in, single-use emailed tokens, rate limits and a honeypot protect them instead.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**"))
+            .exceptionHandling(exceptions -> exceptions
+                // Staff areas send an anonymous visitor to sign in; anywhere else a denied path is simply not found.
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/admin/**"))
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/admin"))
+                .defaultAuthenticationEntryPointFor((request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
+                        AnyRequestMatcher.INSTANCE))
             .formLogin(Customizer.withDefaults())
             .logout(logout -> logout.logoutSuccessUrl("/"))
             .headers(headers -> headers

@@ -1,0 +1,149 @@
+package org.masthead.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.author.Author;
+import org.masthead.markdown.MarkdownRenderer;
+import org.masthead.section.Section;
+import org.masthead.topic.Topic;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The visibility rule, ordering and pagination, on the real PostgreSQL schema that Flyway built. */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class ArticleRepositoryTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+
+    @Autowired
+    private ArticleRepository articles;
+
+    @Autowired
+    private TestEntityManager entities;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private Section section;
+    private Author author;
+    private Topic topic;
+    private int sequence;
+
+    @BeforeEach
+    void setUp() {
+        String suffix = Long.toString(System.nanoTime());
+        section = entities.persist(new Section("repo-section-" + suffix, "Repository section", NOW));
+        author = entities.persist(new Author("repo-author-" + suffix, "Repository Author", "Fellow", NOW));
+        topic = entities.persist(new Topic("repo-topic-" + suffix, "Repository topic", NOW));
+    }
+
+    private Article article(String state, Instant publishedAt) {
+        String slug = "repo-" + state.toLowerCase().replace('_', '-') + "-" + System.nanoTime() + "-" + (++sequence);
+        Article article = new Article(slug, "Title " + slug, section, NOW.minus(Duration.ofDays(30)));
+        article.revise(new ArticleContent("Title " + slug, "", "Body of " + slug, null, null), MARKDOWN.render("Body"),
+                section, List.of(author), Set.of(topic), NOW.minus(Duration.ofDays(30)));
+        switch (state) {
+            case "PUBLISHED" -> article.publish(publishedAt);
+            case "IN_REVIEW" -> article.submit();
+            case "SCHEDULED" -> article.schedule(NOW.plus(Duration.ofHours(1)), NOW);
+            case "ARCHIVED" -> {
+                article.publish(publishedAt);
+                article.archive();
+            }
+            default -> { }
+        }
+        return entities.persist(article);
+    }
+
+    @Test
+    void onlyPublishedArticlesWhoseTimeHasComeArePublic() {
+        long before = articles.countPublic(NOW);
+        Article published = article("PUBLISHED", NOW.minus(Duration.ofDays(1)));
+        Article publishedThisInstant = article("PUBLISHED", NOW);
+        Article publishedInTheFuture = article("PUBLISHED", NOW.plus(Duration.ofMinutes(1)));
+        Article draft = article("DRAFT", null);
+        Article inReview = article("IN_REVIEW", null);
+        Article scheduled = article("SCHEDULED", null);
+        Article archived = article("ARCHIVED", NOW.minus(Duration.ofDays(2)));
+        entities.flush();
+
+        List<Article> hidden = List.of(publishedInTheFuture, draft, inReview, scheduled, archived);
+        for (Article article : hidden) {
+            assertThat(articles.findPublicBySlug(article.getSlug(), NOW)).as(article.getSlug()).isEmpty();
+            assertThat(articles.findPublicById(article.getId(), NOW)).as(article.getSlug()).isEmpty();
+        }
+        assertThat(articles.findPublicBySlug(published.getSlug(), NOW)).isPresent();
+        assertThat(articles.findPublicBySlug(publishedThisInstant.getSlug(), NOW)).isPresent();
+
+        PageRequest all = PageRequest.of(0, 100);
+        assertThat(articles.findPublicBySection(section, NOW, all).getContent()).containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublicByAuthor(author, NOW, all).getContent()).containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublicByTopic(topic, NOW, all).getContent()).containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublic(NOW, PageRequest.of(0, 1000)).getContent())
+                .contains(published, publishedThisInstant).doesNotContainAnyElementsOf(hidden);
+        assertThat(articles.findPublicInSectionExcept(section, published.getId(), NOW, Limit.of(10)))
+                .containsExactly(publishedThisInstant);
+        assertThat(articles.countPublic(NOW)).isEqualTo(before + 2);
+
+        // The same article becomes public once the clock passes its publication time.
+        assertThat(articles.findPublicBySlug(publishedInTheFuture.getSlug(), NOW.plus(Duration.ofMinutes(1)))).isPresent();
+        assertThat(articles.existsBySlugAndStatus(archived.getSlug(), ArticleStatus.ARCHIVED)).isTrue();
+    }
+
+    @Test
+    void listsAreNewestFirstAndPaginated() {
+        for (int day = 1; day <= 25; day++) {
+            article("PUBLISHED", NOW.minus(Duration.ofDays(day)));
+        }
+        entities.flush();
+
+        Slice<Article> first = articles.findPublicBySection(section, NOW, PageRequest.of(0, 10));
+        Slice<Article> third = articles.findPublicBySection(section, NOW, PageRequest.of(2, 10));
+        Slice<Article> beyond = articles.findPublicBySection(section, NOW, PageRequest.of(3, 10));
+
+        assertThat(first.getContent()).hasSize(10);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.getContent()).extracting(Article::getPublishedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(first.getContent().get(0).getPublishedAt()).isEqualTo(NOW.minus(Duration.ofDays(1)));
+        assertThat(third.getContent()).hasSize(5);
+        assertThat(third.hasNext()).isFalse();
+        assertThat(beyond.getContent()).isEmpty();
+    }
+
+    @Test
+    void coAuthorsKeepTheirOrderAndTheDatabaseEnforcesTheRules() {
+        Author second = entities.persist(new Author("repo-second-" + System.nanoTime(), "Second Author", "", NOW));
+        Article article = new Article("repo-order-" + System.nanoTime(), "Order", section, NOW);
+        article.revise(new ArticleContent("Order", "", "Body", null, null), MARKDOWN.render("Body"), section,
+                List.of(second, author), Set.of(), NOW);
+        entities.persistAndFlush(article);
+        entities.clear();
+
+        List<String> names = jdbc.queryForList("""
+                select au.name from article_authors aa join authors au on au.id = aa.author_id
+                where aa.article_id = ? order by aa.position""", String.class, article.getId());
+        assertThat(names).containsExactly("Second Author", "Repository Author");
+        assertThat(articles.findById(article.getId()).orElseThrow().getAuthors())
+                .extracting(Author::getName).containsExactly("Second Author", "Repository Author");
+
+        Integer statusChecks = jdbc.queryForObject("""
+                select count(*) from pg_constraint where conname in ('ck_articles_status', 'uk_articles_slug', 'ck_articles_published_at')""",
+                Integer.class);
+        assertThat(statusChecks).isEqualTo(3);
+    }
+}
