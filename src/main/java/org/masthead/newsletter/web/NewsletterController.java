@@ -38,7 +38,7 @@ class NewsletterController {
         if (errors.hasFieldErrors("email")) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("outcome", "invalid");
-            model.addAttribute("emailError", errors.getFieldError("email").getCode());
+            model.addAttribute("emailError", SignupForm.blank(form.getEmail()) ? "missing" : "invalid");
             return "newsletter/result";
         }
         SignupOutcome outcome = newsletter.signUp(form.getEmail(), form.getSource(), form.getSection(), request.getRemoteAddr());

@@ -16,6 +16,10 @@ class SignupForm {
     private String section = "";
     private String website = "";
 
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     public String getEmail() {
         return email;
     }
