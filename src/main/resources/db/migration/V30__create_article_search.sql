@@ -21,15 +21,16 @@ create table search_settings (
 insert into search_settings (id, language) values (1, 'english');
 
 -- The weighted document: title A; dek and authors B; topics C; the body's plain text D.
-create function article_search_vector(lang regconfig, title text, dek text, author_names text, topic_names text,
-                                      body_text text) returns tsvector
+-- The head (everything but the body) is also kept on its own: small, it finds and ranks title, dek, author and
+-- topic matches cheaply among many body matches (see ArticleSearch).
+create function article_search_head(lang regconfig, title text, dek text, author_names text, topic_names text)
+    returns tsvector
     language sql immutable parallel safe
 as $$
     select setweight(to_tsvector(lang, coalesce(title, '')), 'A')
         || setweight(to_tsvector(lang, coalesce(dek, '')), 'B')
         || setweight(to_tsvector(lang, coalesce(author_names, '')), 'B')
         || setweight(to_tsvector(lang, coalesce(topic_names, '')), 'C')
-        || setweight(to_tsvector(lang, coalesce(body_text, '')), 'D')
 $$;
 
 create function article_author_names(article bigint) returns text
@@ -48,6 +49,7 @@ as $$
     where atp.article_id = article
 $$;
 
+alter table articles add column search_head tsvector not null default ''::tsvector;
 alter table articles add column search_document tsvector not null default ''::tsvector;
 
 -- Rebuilds the documents of the given articles (after their authors or topics changed, or the language did).
@@ -55,18 +57,25 @@ create function refresh_article_search(ids bigint[]) returns void
     language sql volatile
 as $$
     update articles a
-    set search_document = article_search_vector((select language from search_settings where id = 1),
-            a.title, a.dek, article_author_names(a.id), article_topic_names(a.id), a.body_text)
-    where a.id = any(ids)
+    set search_head = h.head,
+        search_document = h.head || setweight(to_tsvector(h.lang, a.body_text), 'D')
+    from (select b.id, l.lang,
+                 article_search_head(l.lang, b.title, b.dek, article_author_names(b.id), article_topic_names(b.id)) as head
+          from articles b cross join (select language as lang from search_settings where id = 1) l
+          where b.id = any(ids)) h
+    where a.id = h.id
 $$;
 
--- An article's own text changed: rebuild its document in the row being written.
+-- An article's own text changed: rebuild its documents in the row being written.
 create function articles_search_document_trigger() returns trigger
     language plpgsql
 as $$
+declare
+    lang regconfig := (select language from search_settings where id = 1);
 begin
-    new.search_document := article_search_vector((select language from search_settings where id = 1),
-            new.title, new.dek, article_author_names(new.id), article_topic_names(new.id), new.body_text);
+    new.search_head := article_search_head(lang, new.title, new.dek, article_author_names(new.id),
+            article_topic_names(new.id));
+    new.search_document := new.search_head || setweight(to_tsvector(lang, new.body_text), 'D');
     return new;
 end
 $$;
@@ -131,3 +140,4 @@ create trigger topics_search
 select refresh_article_search(array(select id from articles));
 
 create index ix_articles_search_document on articles using gin (search_document);
+create index ix_articles_search_head on articles using gin (search_head);

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * PostgreSQL full-text search over public articles. Each article's weighted document (title A; dek and authors B;
  * topics C; body text D) is kept up to date by database triggers (migration V30) and served by a GIN index.
- * Queries use web-search syntax; results are ranked by cover density with a mild boost for recent articles.
+ * Queries use web-search syntax; results are ranked by cover density with a mild boost for recent articles,
+ * among the newest {@value #CANDIDATES} matches in the head document and in the whole document.
  * Every query reads {@code public_articles(:now)}: the visibility rule, written once in SQL.
  */
 @Service
@@ -30,6 +31,17 @@ public class ArticleSearch {
 
     /** Results deeper than this are not served: nobody reads page 1,000, and a huge offset costs the database. */
     static final int MAX_PAGE = 100;
+
+    /**
+     * How many of the newest matches are ranked, twice over: those matching in the title, dek, authors or topics
+     * (the small head document), and those matching anywhere. Ranking reads each candidate's whole document, so
+     * this bounds the cost of a query that matches half the archive; an old article matching only deep in its body
+     * is found (and counted) but ranked only if it is among the newest such matches.
+     */
+    static final int CANDIDATES = 400;
+
+    /** Counting stops here: past it, readers see "more than 10,000 results". */
+    static final int COUNT_CAP = 10_000;
 
     /** The recency boost: a new article's rank is multiplied by up to 1.25, halving in about 90 days. */
     private static final String RANK = "ts_rank_cd(a.search_document, q.query, 1)"
@@ -61,25 +73,31 @@ public class ArticleSearch {
         params.put("titleHeadline", Highlights.MARKERS + ", HighlightAll=true");
         String filters = filters(query, params);
 
+        params.put("candidates", Math.max(CANDIDATES, safePage * pageSize));
+        params.put("countCap", COUNT_CAP + 1);
+        String from = " from public_articles(cast(:now as timestamptz)) a join sections s on s.id = a.section_id cross join q ";
         String sql = """
                 with q as (select websearch_to_tsquery(cast(:lang as regconfig), :q) as query),
+                candidates as (
+                    (select a.id %1$s where a.search_head @@ q.query %2$s order by a.published_at desc limit :candidates)
+                    union
+                    (select a.id %1$s where a.search_document @@ q.query %2$s order by a.published_at desc limit :candidates)),
                 page as (
                     select a.id, a.slug, a.title, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
-                           count(*) over () as total, %s as rank
-                    from public_articles(cast(:now as timestamptz)) a
-                    join sections s on s.id = a.section_id
-                    cross join q
-                    where a.search_document @@ q.query %s
+                           %3$s as rank
+                    %1$s join candidates c on c.id = a.id
+                    where a.search_document @@ q.query
                     order by rank desc, a.published_at desc, a.id desc
                     limit :limit offset :offset)
                 select p.*,
+                       (select count(*) from (select 1 %1$s where a.search_document @@ q.query %2$s limit :countCap) m) as total,
                        ts_headline(cast(:lang as regconfig), p.title, q.query, :titleHeadline) as title_marked,
                        ts_headline(cast(:lang as regconfig), b.body_text, q.query, :headline) as snippet_marked
                 from page p
                 join public_articles(cast(:now as timestamptz)) b on b.id = p.id
                 cross join q
                 order by p.rank desc, p.published_at desc, p.id desc
-                """.formatted(RANK, filters);
+                """.formatted(from, filters, RANK);
         long[] total = {0};
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
             total[0] = rs.getLong("total");
@@ -92,15 +110,16 @@ public class ArticleSearch {
         List<SearchHit> hits = rows.stream().map(r -> new SearchHit(r.id, r.slug, r.title, Highlights.toHtml(r.titleMarked),
                 r.dek, Highlights.toHtml(r.snippetMarked), r.publishedAt.toInstant(), r.sectionSlug, r.sectionName,
                 bylines.getOrDefault(r.id, List.of()), r.rank)).toList();
-        return new SearchResults(hits, total[0], safePage, pageSize);
+        boolean atLeast = total[0] > COUNT_CAP;
+        return new SearchResults(hits, Math.min(total[0], COUNT_CAP), atLeast, safePage, pageSize);
     }
 
     private long count(String filters, Map<String, Object> params) {
         return jdbc.sql("""
                 with q as (select websearch_to_tsquery(cast(:lang as regconfig), :q) as query)
-                select count(*) from public_articles(cast(:now as timestamptz)) a
+                select count(*) from (select 1 from public_articles(cast(:now as timestamptz)) a
                 join sections s on s.id = a.section_id cross join q
-                where a.search_document @@ q.query %s
+                where a.search_document @@ q.query %s limit :countCap) m
                 """.formatted(filters)).params(params).query(Long.class).single();
     }
 
