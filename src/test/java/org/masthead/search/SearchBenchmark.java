@@ -77,6 +77,8 @@ class SearchBenchmark {
         }
         long[] nanos = new long[queries.size()];
         long totalHits = 0;
+        long slowest = 0;
+        String slowestQuery = "";
         for (int i = 0; i < queries.size(); i++) {
             SearchQuery query = queries.get(i);
             int page = i % 10 == 9 ? 2 : 1;
@@ -84,6 +86,19 @@ class SearchBenchmark {
             SearchResults results = search.search(query, page);
             nanos[i] = System.nanoTime() - t0;
             totalHits += results.total();
+            if (nanos[i] > slowest) {
+                slowest = nanos[i];
+                slowestQuery = query + " page " + page;
+            }
+            if (Boolean.getBoolean("masthead.bench.verbose")) {
+                System.out.printf("%8.1f ms  %6d  %s%n", nanos[i] / 1e6, results.total(), query);
+            }
+        }
+        if (Boolean.getBoolean("masthead.bench.verbose")) {
+            System.out.println("Slowest: " + slowestQuery);
+            search.search(queries.get(0), 1);
+            System.out.println("Plan of " + queries.get(0));
+            search.explainLast().forEach(System.out::println);
         }
         Arrays.sort(nanos);
         return String.format("%s: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (mean matches per query %,d)",
