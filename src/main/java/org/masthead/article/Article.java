@@ -343,6 +343,11 @@ public class Article {
         return bodyHtml.substring(Math.min(leadLength, bodyHtml.length()));
     }
 
+    /** The last change of the public content (a revision, a note, or the publication): feeds, sitemap, JSON-LD. */
+    public Instant getLastModified() {
+        return publishedAt != null && publishedAt.isAfter(updatedAt) ? publishedAt : updatedAt;
+    }
+
     public Long getId() {
         return id;
     }

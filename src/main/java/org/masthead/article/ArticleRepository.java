@@ -24,8 +24,13 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     /**
      * THE visibility rule (DESIGN.md): an article is public when it is published and its publication time has
      * come, {@code :now} being taken from the injected clock. Every public query is built on this predicate.
+     * Native SQL (search) uses the same rule written once in SQL: the function {@code public_articles(:now)}
+     * (migration V30), read as {@code from public_articles(:now) a}; {@code PublicArticlesSqlTests} checks both agree.
      */
     String IS_PUBLIC = " a.status = org.masthead.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now ";
+
+    /** The last change of an article's public content: a revision, a note, or its publication itself. */
+    String LAST_MODIFIED = " greatest(a.updatedAt, a.publishedAt) ";
 
     String NEWEST_FIRST = " order by a.publishedAt desc, a.id desc";
 
@@ -55,6 +60,32 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     /** Loads the co-authors of these (already loaded) articles in one query. */
     @Query("select a from Article a left join fetch a.authors where a in :articles")
     List<Article> fetchAuthors(Collection<Article> articles);
+
+    /**
+     * Related reading: public articles sharing topics with the given one, or its section; two points a shared topic,
+     * one the same section, newer first among equals. One query.
+     */
+    @Query("select a from Article a join fetch a.section where a.id <> :excludedId and" + IS_PUBLIC
+            + " and (a.section = :section or exists (select 1 from Article b join b.topics t where b = a and t.id in :topicIds))"
+            + " order by (2 * (select count(t2) from Article c join c.topics t2 where c = a and t2.id in :topicIds)"
+            + " + case when a.section = :section then 1 else 0 end) desc, a.publishedAt desc, a.id desc")
+    List<Article> findPublicRelated(long excludedId, Section section, Collection<Long> topicIds, Instant now, Limit limit);
+
+    @Query("select new org.masthead.article.LastModified(a.slug," + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC
+            + " order by a.id")
+    List<LastModified> findPublicLastModified(Instant now);
+
+    @Query("select new org.masthead.article.LastModified(s.slug, max(" + LAST_MODIFIED + ")) from Article a join a.section s"
+            + " where" + IS_PUBLIC + " group by s.slug")
+    List<LastModified> findPublicLastModifiedBySection(Instant now);
+
+    @Query("select new org.masthead.article.LastModified(au.slug, greatest(au.updatedAt, max(" + LAST_MODIFIED + ")))"
+            + " from Article a join a.authors au where" + IS_PUBLIC + " group by au.id, au.slug, au.updatedAt order by au.slug")
+    List<LastModified> findPublicLastModifiedByAuthor(Instant now);
+
+    @Query("select new org.masthead.article.LastModified(t.slug, max(" + LAST_MODIFIED + ")) from Article a join a.topics t"
+            + " where" + IS_PUBLIC + " group by t.slug order by t.slug")
+    List<LastModified> findPublicLastModifiedByTopic(Instant now);
 
     @Query("select count(a) from Article a where" + IS_PUBLIC)
     long countPublic(Instant now);

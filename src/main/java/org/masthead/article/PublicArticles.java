@@ -75,6 +75,36 @@ public class PublicArticles {
         return articles.findPublicInSectionExcept(article.getSection(), article.getId(), clock.instant(), Limit.of(limit));
     }
 
+    /**
+     * Related reading: up to {@code limit} other public articles sharing the most topics with this one, then its
+     * section, newest first among equals. One query, sections loaded, authors not.
+     */
+    public List<Article> related(Article article, int limit) {
+        List<Long> topicIds = article.getTopics().stream().map(Topic::getId).toList();
+        return articles.findPublicRelated(article.getId(), article.getSection(),
+                topicIds.isEmpty() ? List.of(-1L) : topicIds, clock.instant(), Limit.of(limit));
+    }
+
+    /** Every public article's slug and last change, for the sitemap. */
+    public List<LastModified> allLastModified() {
+        return articles.findPublicLastModified(clock.instant());
+    }
+
+    /** The slug of every section with public articles, and the last change among them. */
+    public List<LastModified> lastModifiedBySection() {
+        return articles.findPublicLastModifiedBySection(clock.instant());
+    }
+
+    /** The slug of every author with public articles, and the last change among them or their profile. */
+    public List<LastModified> lastModifiedByAuthor() {
+        return articles.findPublicLastModifiedByAuthor(clock.instant());
+    }
+
+    /** The slug of every topic with public articles, and the last change among them. */
+    public List<LastModified> lastModifiedByTopic() {
+        return articles.findPublicLastModifiedByTopic(clock.instant());
+    }
+
     public long count() {
         return articles.countPublic(clock.instant());
     }

@@ -47,6 +47,9 @@ class SecurityConfiguration {
                 .requestMatchers("/account/set-password/*").permitAll()
                 .requestMatchers("/admin", "/admin/**").authenticated()
                 .anyRequest().denyAll())
+            // The newsletter's public POSTs carry no token (their forms sit on sessionless, cacheable pages);
+            // double opt-in, single-use emailed tokens, rate limits and a honeypot protect them instead.
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**"))
             .exceptionHandling(exceptions -> exceptions
                 // Staff areas send an anonymous visitor to sign in; anywhere else a denied path is simply not found.
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

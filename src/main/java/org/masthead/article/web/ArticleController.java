@@ -16,11 +16,14 @@ import org.springframework.web.servlet.ModelAndView;
 class ArticleController {
 
     static final int MORE_FROM_SECTION = 4;
+    static final int RELATED = 3;
 
     private final PublicArticles articles;
+    private final ReaderPageMeta meta;
 
-    ArticleController(PublicArticles articles) {
+    ArticleController(PublicArticles articles, ReaderPageMeta meta) {
         this.articles = articles;
+        this.meta = meta;
     }
 
     @GetMapping("/articles/{slug}")
@@ -33,6 +36,8 @@ class ArticleController {
     private ModelAndView page(Article article, Model model) {
         model.addAttribute("article", article);
         model.addAttribute("more", articles.moreFromSection(article, MORE_FROM_SECTION));
+        model.addAttribute("related", articles.related(article, RELATED));
+        model.addAttribute("meta", meta.article(article));
         return new ModelAndView("article/show", model.asMap());
     }
 

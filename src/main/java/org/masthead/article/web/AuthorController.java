@@ -21,10 +21,12 @@ class AuthorController {
 
     private final PublicArticles articles;
     private final AuthorService authors;
+    private final ReaderPageMeta meta;
 
-    AuthorController(PublicArticles articles, AuthorService authors) {
+    AuthorController(PublicArticles articles, AuthorService authors, ReaderPageMeta meta) {
         this.articles = articles;
         this.authors = authors;
+        this.meta = meta;
     }
 
     @GetMapping("/authors/{slug}")
@@ -39,6 +41,7 @@ class AuthorController {
                 articles.byAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
         model.addAttribute("author", author);
         model.addAttribute("articles", list);
+        model.addAttribute("meta", meta.author(author, page));
         return new ModelAndView("author/show", model.asMap());
     }
 }

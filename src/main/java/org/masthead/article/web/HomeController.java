@@ -16,9 +16,11 @@ class HomeController {
     static final int LATEST = 13;
 
     private final PublicArticles articles;
+    private final ReaderPageMeta meta;
 
-    HomeController(PublicArticles articles) {
+    HomeController(PublicArticles articles, ReaderPageMeta meta) {
         this.articles = articles;
+        this.meta = meta;
     }
 
     @GetMapping("/")
@@ -27,6 +29,7 @@ class HomeController {
         model.addAttribute("lead", latest.getContent().isEmpty() ? null : latest.getContent().get(0));
         model.addAttribute("latest", latest.getContent().stream().skip(1).toList());
         model.addAttribute("hasMore", latest.hasNext());
+        model.addAttribute("meta", meta.home());
         return "home";
     }
 }

@@ -26,10 +26,12 @@ class SectionController {
 
     private final PublicArticles articles;
     private final SectionService sections;
+    private final ReaderPageMeta meta;
 
-    SectionController(PublicArticles articles, SectionService sections) {
+    SectionController(PublicArticles articles, SectionService sections, ReaderPageMeta meta) {
         this.articles = articles;
         this.sections = sections;
+        this.meta = meta;
     }
 
     @GetMapping("/sections/{slug}")
@@ -45,6 +47,7 @@ class SectionController {
         Slice<Article> list = PageNumbers.existing(articles.inSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
         model.addAttribute("section", section);
         model.addAttribute("articles", list);
+        model.addAttribute("meta", meta.section(section, page));
         return new ModelAndView("section/show", model.asMap());
     }
 }

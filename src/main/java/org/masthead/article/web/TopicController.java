@@ -21,10 +21,12 @@ class TopicController {
 
     private final PublicArticles articles;
     private final TopicService topics;
+    private final ReaderPageMeta meta;
 
-    TopicController(PublicArticles articles, TopicService topics) {
+    TopicController(PublicArticles articles, TopicService topics, ReaderPageMeta meta) {
         this.articles = articles;
         this.topics = topics;
+        this.meta = meta;
     }
 
     @GetMapping("/topics/{slug}")
@@ -39,6 +41,7 @@ class TopicController {
                 articles.onTopic(topic, PageNumbers.of(page, SectionController.PAGE_SIZE)), "topic");
         model.addAttribute("topic", topic);
         model.addAttribute("articles", list);
+        model.addAttribute("meta", meta.topic(topic, page));
         return new ModelAndView("topic/show", model.asMap());
     }
 }

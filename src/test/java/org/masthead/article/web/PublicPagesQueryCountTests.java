@@ -20,13 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * No N+1: every public page costs at most four SQL statements, however long its lists and bylines are.
- * Co-authors and topics are fetched in batches, not one query per article.
+ * No N+1: every public page costs at most four SQL statements, however long its lists and bylines are
+ * (an article page five: its related reading is one more query). Co-authors and topics are fetched in batches,
+ * not one query per article.
  */
 @IntegrationTest
 class PublicPagesQueryCountTests {
 
     static final int MAX_STATEMENTS = 4;
+    static final int MAX_ARTICLE_STATEMENTS = 5;
 
     @Autowired
     private MockMvc mvc;
@@ -53,7 +55,8 @@ class PublicPagesQueryCountTests {
                 "/authors/" + byline.get(1).getSlug(), "/topics/" + topicSlug, "/articles/" + article.getSlug());
         for (String page : pages) {
             int statements = statementsFor(page);
-            assertThat(statements).as("SQL statements for %s", page).isLessThanOrEqualTo(MAX_STATEMENTS);
+            assertThat(statements).as("SQL statements for %s", page)
+                    .isLessThanOrEqualTo(page.startsWith("/articles/") ? MAX_ARTICLE_STATEMENTS : MAX_STATEMENTS);
         }
 
         int sectionBefore = statementsFor("/sections/" + section.getSlug());

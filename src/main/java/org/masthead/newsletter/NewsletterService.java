@@ -1,0 +1,236 @@
+package org.masthead.newsletter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.masthead.audit.AuditLog;
+import org.masthead.web.SiteProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Double opt-in signup. A request records consent and emails a single-use confirmation link (the token itself
+ * only in the email; its SHA-256 in the database); confirming and unsubscribing are POSTs behind those links.
+ * The reader's page never says whether the address was already known. Signups are rate-limited per address and
+ * per IP address in PostgreSQL (so every app node sees the same counts). Emails go out after the commit.
+ */
+@Service
+public class NewsletterService {
+
+    /** What a signup request came to. The same ACCEPTED whether or not the address was known. */
+    public enum SignupOutcome { ACCEPTED, RATE_LIMITED }
+
+    /** What an emailed link is worth now. */
+    public enum TokenState { VALID, UNKNOWN, USED, EXPIRED }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SubscriberRepository subscribers;
+    private final SubscriberTokenRepository tokens;
+    private final JdbcClient jdbc;
+    private final NewsletterMail mail;
+    private final NewsletterProperties properties;
+    private final SiteProperties site;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    NewsletterService(SubscriberRepository subscribers, SubscriberTokenRepository tokens, JdbcClient jdbc,
+            NewsletterMail mail, NewsletterProperties properties, SiteProperties site, MessageSource messages,
+            AuditLog audit, TransactionTemplate transaction, Clock clock) {
+        this.subscribers = subscribers;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.properties = properties;
+        this.site = site;
+        this.messages = messages;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * A reader asked to subscribe (the address already validated). New, pending and unsubscribed addresses get a
+     * confirmation email; a confirmed one gets a note that it is already subscribed, with an unsubscribe link.
+     */
+    public SignupOutcome signUp(String email, String source, String sectionSlug, String ip) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        OutgoingMail outgoing;
+        try {
+            outgoing = transaction.execute(status -> {
+                Instant now = clock.instant();
+                if (!withinRateLimits(address, ip, now)) {
+                    return null;
+                }
+                Subscriber subscriber = subscribers.findByEmail(address)
+                        .orElseGet(() -> subscribers.save(new Subscriber(address, now)));
+                String unsubscribeToken = issue(subscriber, SubscriberToken.Purpose.UNSUBSCRIBE, now.plus(properties.unsubscribeValidity()));
+                if (subscriber.getStatus() == SubscriberStatus.CONFIRMED) {
+                    return message(address, "newsletter.mail.already.subject", "newsletter.mail.already.body", null, unsubscribeToken);
+                }
+                subscriber.requested(limit(source), limit(sectionSlug), limit(ip), now);
+                subscribers.flush();
+                String confirmToken = issue(subscriber, SubscriberToken.Purpose.CONFIRM, now.plus(properties.confirmValidity()));
+                return message(address, "newsletter.mail.confirm.subject", "newsletter.mail.confirm.body", confirmToken, unsubscribeToken);
+            });
+        }
+        catch (DataIntegrityViolationException ex) {
+            // The same address signing up twice at the same instant: the other request sends the email.
+            return SignupOutcome.ACCEPTED;
+        }
+        if (outgoing == null) {
+            return SignupOutcome.RATE_LIMITED;
+        }
+        mail.send(outgoing);
+        return SignupOutcome.ACCEPTED;
+    }
+
+    /** Whether a confirmation link may still be used (GET shows the Confirm button; it changes nothing). */
+    public TokenState checkConfirm(String token) {
+        return check(token, SubscriberToken.Purpose.CONFIRM);
+    }
+
+    public TokenState checkUnsubscribe(String token) {
+        return check(token, SubscriberToken.Purpose.UNSUBSCRIBE);
+    }
+
+    /** The Confirm button: activates the subscription and spends the link. */
+    public TokenState confirm(String token) {
+        return spend(token, SubscriberToken.Purpose.CONFIRM);
+    }
+
+    /** The Unsubscribe button, or a one-click POST from the mail client (RFC 8058). */
+    public TokenState unsubscribe(String token) {
+        return spend(token, SubscriberToken.Purpose.UNSUBSCRIBE);
+    }
+
+    /** Subscribers, newest first, for the admin list. */
+    public Page<Subscriber> list(Pageable pageable) {
+        return transaction.execute(status -> subscribers.findAll(
+                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))));
+    }
+
+    /** Every subscriber, for the CSV export; the export itself is audited (it hands out personal data). */
+    public List<Subscriber> export() {
+        return transaction.execute(status -> {
+            List<Subscriber> all = subscribers.findAll(Sort.by("createdAt", "id"));
+            audit.record("subscribers.export", "subscribers", all.size() + " rows");
+            return all;
+        });
+    }
+
+    private TokenState check(String token, SubscriberToken.Purpose purpose) {
+        return transaction.execute(status -> find(token, purpose).map(this::state).orElse(TokenState.UNKNOWN));
+    }
+
+    private TokenState spend(String token, SubscriberToken.Purpose purpose) {
+        return transaction.execute(status -> {
+            Optional<SubscriberToken> found = find(token, purpose);
+            if (found.isEmpty()) {
+                return TokenState.UNKNOWN;
+            }
+            SubscriberToken link = found.get();
+            TokenState state = state(link);
+            if (state != TokenState.VALID) {
+                return state;
+            }
+            Instant now = clock.instant();
+            link.use(now);
+            Subscriber subscriber = link.getSubscriber();
+            if (purpose == SubscriberToken.Purpose.CONFIRM) {
+                subscriber.confirm(now);
+            }
+            else {
+                subscriber.unsubscribe(now);
+                tokens.flush();
+                tokens.useAll(subscriber, now);
+            }
+            return TokenState.VALID;
+        });
+    }
+
+    private TokenState state(SubscriberToken link) {
+        if (link.isUsed()) {
+            return TokenState.USED;
+        }
+        return link.isExpired(clock.instant()) ? TokenState.EXPIRED : TokenState.VALID;
+    }
+
+    private Optional<SubscriberToken> find(String token, SubscriberToken.Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.findByHash(hash(token.strip()), purpose);
+    }
+
+    /** Records the attempt, then counts the window's attempts for this address and this IP. */
+    private boolean withinRateLimits(String address, String ip, Instant now) {
+        Instant since = now.minus(properties.rateWindow());
+        jdbc.sql("delete from newsletter_signup_attempts where email = :email and attempted_at < :since")
+                .param("email", address).param("since", java.sql.Timestamp.from(since)).update();
+        jdbc.sql("insert into newsletter_signup_attempts (email, remote_addr, attempted_at) values (:email, :ip, :now)")
+                .param("email", address).param("ip", limit(ip)).param("now", java.sql.Timestamp.from(now)).update();
+        long byAddress = jdbc.sql("select count(*) from newsletter_signup_attempts where email = :email and attempted_at >= :since")
+                .param("email", address).param("since", java.sql.Timestamp.from(since)).query(Long.class).single();
+        long byIp = jdbc.sql("select count(*) from newsletter_signup_attempts where remote_addr = :ip and attempted_at >= :since")
+                .param("ip", limit(ip)).param("since", java.sql.Timestamp.from(since)).query(Long.class).single();
+        return byAddress <= properties.maxPerAddress() && byIp <= properties.maxPerIp();
+    }
+
+    /** A new random token (256 bits); the database keeps only its hash. */
+    private String issue(Subscriber subscriber, SubscriberToken.Purpose purpose, Instant expiresAt) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.save(new SubscriberToken(subscriber, purpose, hash(token), clock.instant(), expiresAt));
+        return token;
+    }
+
+    private OutgoingMail message(String to, String subjectKey, String bodyKey, String confirmToken, String unsubscribeToken) {
+        String unsubscribeUrl = link("/newsletter/unsubscribe", unsubscribeToken);
+        String confirmUrl = confirmToken == null ? "" : link("/newsletter/confirm", confirmToken);
+        Object[] args = {site.siteName(), confirmUrl, unsubscribeUrl, properties.confirmValidity().toHours()};
+        return new OutgoingMail(to, messages.getMessage(subjectKey, args, Locale.ENGLISH),
+                messages.getMessage(bodyKey, args, Locale.ENGLISH), unsubscribeUrl);
+    }
+
+    private String link(String path, String token) {
+        return UriComponentsBuilder.fromUriString(site.absolute(path)).queryParam("token", token).build().toUriString();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String limit(String value) {
+        if (value == null) {
+            return "";
+        }
+        String stripped = value.strip();
+        return stripped.length() > 200 ? stripped.substring(0, 200) : stripped;
+    }
+}

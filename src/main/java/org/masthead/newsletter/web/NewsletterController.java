@@ -1,0 +1,87 @@
+package org.masthead.newsletter.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.masthead.newsletter.NewsletterService;
+import org.masthead.newsletter.NewsletterService.SignupOutcome;
+import org.masthead.newsletter.NewsletterService.TokenState;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public side of the newsletter. These POSTs take no CSRF token (the forms sit on cached, sessionless pages);
+ * they are protected by double opt-in, single-use emailed tokens, rate limits and a honeypot instead.
+ * A GET of an emailed link only shows a button: mail scanners that fetch links change nothing.
+ */
+@Controller
+class NewsletterController {
+
+    private final NewsletterService newsletter;
+
+    NewsletterController(NewsletterService newsletter) {
+        this.newsletter = newsletter;
+    }
+
+    @PostMapping("/newsletter")
+    String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
+            model.addAttribute("outcome", "accepted"); // a bot filled the honeypot: pretend, store nothing
+            return "newsletter/result";
+        }
+        if (errors.hasFieldErrors("email")) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("emailError", SignupForm.blank(form.getEmail()) ? "missing" : "invalid");
+            return "newsletter/result";
+        }
+        SignupOutcome outcome = newsletter.signUp(form.getEmail(), form.getSource(), form.getSection(), request.getRemoteAddr());
+        if (outcome == SignupOutcome.RATE_LIMITED) {
+            response.setStatus(429);
+            model.addAttribute("outcome", "limited");
+        }
+        else {
+            model.addAttribute("outcome", "accepted");
+        }
+        return "newsletter/result";
+    }
+
+    @GetMapping("/newsletter/confirm")
+    String confirmPage(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        return tokenPage("confirm", token, newsletter.checkConfirm(token), false, response, model);
+    }
+
+    @PostMapping("/newsletter/confirm")
+    String confirm(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        return tokenPage("confirm", token, newsletter.confirm(token), true, response, model);
+    }
+
+    @GetMapping("/newsletter/unsubscribe")
+    String unsubscribePage(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        return tokenPage("unsubscribe", token, newsletter.checkUnsubscribe(token), false, response, model);
+    }
+
+    /** The page's button, and RFC 8058 one-click unsubscribe (a POST of {@code List-Unsubscribe=One-Click}). */
+    @PostMapping("/newsletter/unsubscribe")
+    String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        return tokenPage("unsubscribe", token, newsletter.unsubscribe(token), true, response, model);
+    }
+
+    private static String tokenPage(String action, String token, TokenState state, boolean done,
+            HttpServletResponse response, Model model) {
+        model.addAttribute("action", action);
+        model.addAttribute("token", token);
+        model.addAttribute("state", state.name().toLowerCase());
+        model.addAttribute("done", done && state == TokenState.VALID);
+        if (state != TokenState.VALID) {
+            response.setStatus(state == TokenState.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_GONE);
+        }
+        return "newsletter/link";
+    }
+}

@@ -1,0 +1,227 @@
+package org.masthead.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleService;
+import org.masthead.article.PublicArticles;
+import org.masthead.author.Author;
+import org.masthead.author.AuthorService;
+import org.masthead.section.Section;
+import org.masthead.section.SectionService;
+import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class ArticleSearchTests {
+
+    @Autowired ArticleSearch search;
+    @Autowired ArticleService articleService;
+    @Autowired SectionService sectionService;
+    @Autowired AuthorService authorService;
+    @Autowired PublicArticles publicArticles;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    Fixtures fixtures;
+    Section section;
+    Author author;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new Fixtures(articleService, sectionService, authorService);
+        section = fixtures.section("Search Desk");
+        author = fixtures.author("Ada Searcher");
+    }
+
+    private List<String> slugs(String q) {
+        return slugs(SearchQuery.of(q));
+    }
+
+    private List<String> slugs(SearchQuery query) {
+        return search.search(query, 1).hits().stream().map(SearchHit::slug).toList();
+    }
+
+    @Test
+    void aTitleMatchOutranksABodyMatchEvenWhenOlder() {
+        String word = Fixtures.word();
+        Article inBody = fixtures.published(section, List.of(author), "An ordinary title",
+                "Some text mentioning " + word + " once, among other words.", Duration.ofDays(1));
+        Article inTitle = fixtures.published(section, List.of(author), "The " + word + " question",
+                "A body about something else entirely.", Duration.ofDays(200));
+
+        assertThat(slugs(word)).containsExactly(inTitle.getSlug(), inBody.getSlug());
+        SearchResults results = search.search(SearchQuery.of(word), 1);
+        assertThat(results.total()).isEqualTo(2);
+        assertThat(results.hits().get(0).titleHtml()).contains("<mark>").contains(word);
+    }
+
+    @Test
+    void recencyBreaksTiesBetweenEquallyRelevantArticles() {
+        String word = Fixtures.word();
+        Article old = fixtures.published(section, List.of(author), "Old " + word, "Body.", Duration.ofDays(400));
+        Article recent = fixtures.published(section, List.of(author), "New " + word, "Body.", Duration.ofDays(2));
+        assertThat(slugs(word)).containsExactly(recent.getSlug(), old.getSlug());
+    }
+
+    @Test
+    void authorsTopicsAndDekAreSearchable() {
+        String surname = Fixtures.word();
+        String topicWord = Fixtures.word();
+        String dekWord = Fixtures.word();
+        Author named = fixtures.author("Grace " + surname);
+        Article article = fixtures.published(section, List.of(named), List.of("Topic " + topicWord), "Plain title",
+                "A dek with " + dekWord, "Plain body.", Instant.now().minus(Duration.ofDays(3)));
+
+        assertThat(slugs(surname)).containsExactly(article.getSlug());
+        assertThat(slugs(topicWord)).containsExactly(article.getSlug());
+        assertThat(slugs(dekWord)).containsExactly(article.getSlug());
+    }
+
+    @Test
+    void phrasesOrAndExclusion() {
+        String a = Fixtures.word();
+        String b = Fixtures.word();
+        String c = Fixtures.word();
+        Article phrase = fixtures.published(section, List.of(author), "First", "We wrote " + a + " " + b + " together.",
+                Duration.ofDays(5));
+        Article apart = fixtures.published(section, List.of(author), "Second", "Here " + b + " then many words then " + a + ".",
+                Duration.ofDays(6));
+        Article other = fixtures.published(section, List.of(author), "Third", "Only " + c + " here.", Duration.ofDays(7));
+
+        assertThat(slugs("\"" + a + " " + b + "\"")).containsExactly(phrase.getSlug());
+        assertThat(slugs(a + " " + b)).containsExactlyInAnyOrder(phrase.getSlug(), apart.getSlug());
+        assertThat(slugs(a + " -\"" + a + " " + b + "\"")).containsExactly(apart.getSlug());
+        assertThat(slugs(b + " -" + c)).containsExactlyInAnyOrder(phrase.getSlug(), apart.getSlug());
+        assertThat(slugs(c + " or " + a)).containsExactlyInAnyOrder(phrase.getSlug(), apart.getSlug(), other.getSlug());
+    }
+
+    @Test
+    void onlyPublicArticlesAreFound() {
+        String word = Fixtures.word();
+        Article published = fixtures.published(section, List.of(author), "Public " + word, "Body.", Duration.ofDays(1));
+        fixtures.draft(section, List.of(author), List.of(), "Draft " + word, "", "Body " + word);
+        fixtures.scheduled(section, List.of(author), "Scheduled " + word, "Body " + word);
+        fixtures.archived(section, List.of(author), "Archived " + word, "Body " + word);
+
+        assertThat(slugs(word)).containsExactly(published.getSlug());
+        assertThat(search.search(SearchQuery.of(word), 1).total()).isEqualTo(1);
+    }
+
+    @Test
+    void theSqlVisibilityFunctionAgreesWithTheJpqlRule() {
+        fixtures.draft(section, List.of(author), List.of(), "Draft", "", "Body");
+        fixtures.scheduled(section, List.of(author), "Scheduled", "Body");
+        fixtures.archived(section, List.of(author), "Archived", "Body");
+        List<String> sql = jdbc.sql("select slug from public_articles(now()) order by id").query(String.class).list();
+        List<String> jpql = publicArticles.allLastModified().stream().map(org.masthead.article.LastModified::slug).toList();
+        assertThat(sql).isEqualTo(jpql);
+    }
+
+    @Test
+    void filtersBySectionAuthorTopicAndDates() {
+        String word = Fixtures.word();
+        Section other = fixtures.section("Other Desk");
+        Author second = fixtures.author("Ben Filter");
+        String topic = "Filter " + Fixtures.word();
+        ZoneId zone = ZoneId.of("Europe/London");
+        Instant march = LocalDate.of(2025, 3, 15).atTime(12, 0).atZone(zone).toInstant();
+        Instant june = LocalDate.of(2025, 6, 15).atTime(12, 0).atZone(zone).toInstant();
+        Article a = fixtures.published(section, List.of(author), List.of(topic), "A " + word, "", "Body.", march);
+        Article b = fixtures.published(other, List.of(second), List.of(), "B " + word, "", "Body.", june);
+
+        assertThat(slugs(new SearchQuery(word, other.getSlug(), null, null, null, null))).containsExactly(b.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, author.getSlug(), null, null, null))).containsExactly(a.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, null, org.masthead.slug.Slugs.slugify(topic), null, null)))
+                .containsExactly(a.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, null, null, LocalDate.of(2025, 6, 1), null))).containsExactly(b.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, null, null, null, LocalDate.of(2025, 3, 15)))).containsExactly(a.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, null, null, LocalDate.of(2025, 3, 16), LocalDate.of(2025, 6, 14)))).isEmpty();
+    }
+
+    @Test
+    void paginatesWithATotal() {
+        String word = Fixtures.word();
+        for (int i = 0; i < 13; i++) {
+            fixtures.published(section, List.of(author), "Piece " + i + " " + word, "Body.", Duration.ofDays(i + 1));
+        }
+        SearchResults first = search.search(SearchQuery.of(word), 1);
+        SearchResults second = search.search(SearchQuery.of(word), 2);
+        assertThat(first.total()).isEqualTo(13);
+        assertThat(first.hits()).hasSize(10);
+        assertThat(first.totalPages()).isEqualTo(2);
+        assertThat(second.hits()).hasSize(3);
+        assertThat(search.search(SearchQuery.of(word), 3).total()).isEqualTo(13);
+    }
+
+    @Test
+    void renamingAnAuthorOrATopicRefreshesTheDocuments() {
+        Article article = fixtures.published(section, List.of(author), List.of("Renamable " + Fixtures.word()), "Title",
+                "", "Body.", Instant.now().minus(Duration.ofDays(1)));
+        String newName = Fixtures.word();
+        String newTopic = Fixtures.word();
+        jdbc.sql("update authors set name = :name where id = :id").param("name", "Ada " + newName).param("id", author.getId()).update();
+        jdbc.sql("update topics set name = :name where id = (select topic_id from article_topics where article_id = :id)")
+                .param("name", "Topic " + newTopic).param("id", article.getId()).update();
+        assertThat(slugs(newName)).containsExactly(article.getSlug());
+        assertThat(slugs(newTopic)).containsExactly(article.getSlug());
+    }
+
+    @Test
+    void snippetsAreEscapedAndOnlyMarkIsMarkup() throws Exception {
+        String word = Fixtures.word();
+        fixtures.published(section, List.of(author), "Escaping " + word,
+                "The attacker typed `<script>alert('" + word + "')</script>` and <b>" + word + "</b> into the form, "
+                        + "claiming that 1 < 2 && 3 > 2 for " + word + ".",
+                Duration.ofDays(1));
+
+        String html = mvc.perform(get("/search").param("q", word)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String results = html.substring(html.indexOf("search-results__list"));
+        assertThat(results).contains("<mark>" + word + "</mark>").contains("1 &lt; 2 &amp;&amp; 3 &gt; 2");
+        assertThat(results).doesNotContain("<script").doesNotContain("<b>");
+        assertThat(html).contains("<meta name=\"robots\" content=\"noindex\">");
+    }
+
+    @Test
+    void hostileQueriesGetAFriendlyPage() throws Exception {
+        String[] queries = {"", "   ", "!!! ??? ... ---", "\"unbalanced quote", "'; drop table articles; --",
+                "a' or '1'='1", "x".repeat(10_000), "\u0000nul", "<script>alert(1)</script>", "\"\"\"", "-", "or or or",
+                "(((", "title:foo AND bar:* | ! & <->"};
+        for (String q : queries) {
+            mvc.perform(get("/search").param("q", q)).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("search-form")));
+        }
+        mvc.perform(get("/search").param("q", "x".repeat(10_000))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("That search is too long")));
+        for (String page : new String[] {"abc", "-1", "0", "99999999999", "1e9", ""}) {
+            mvc.perform(get("/search").param("q", "sanctions").param("page", page)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/search").param("q", "sanctions").param("from", "yesterday").param("to", "2026-13-45")
+                .param("section", "'; --").param("author", "<x>").param("topic", "%"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("year-month-day")));
+        assertThat(jdbc.sql("select count(*) from articles").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void theDemoJournalIsSearchable() {
+        SearchResults results = search.search(SearchQuery.of("shadow fleet"), 1);
+        assertThat(results.total()).isPositive();
+        assertThat(results.hits().get(0).snippetHtml()).contains("<mark>");
+    }
+}
