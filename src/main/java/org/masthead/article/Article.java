@@ -94,7 +94,8 @@ public class Article {
 
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("notedAt")
-    private List<ArticleNote> notes = new ArrayList<>();
+    // A set, not a list: the article page fetches notes together with authors and topics in one query.
+    private Set<ArticleNote> notes = new LinkedHashSet<>();
 
     /** Shown at the top of the article page, which fetches it with the article; lists never load it. */
     @ManyToOne(fetch = FetchType.LAZY)
@@ -397,17 +398,13 @@ public class Article {
     }
 
     public List<ArticleNote> getNotes() {
-        return Collections.unmodifiableList(notes);
+        return List.copyOf(notes);
     }
 
     public Image getFeaturedImage() {
         return featuredImage;
     }
 
-    /** The managed collection itself, for loading it before the persistence context closes. */
-    List<ArticleNote> notesForLoading() {
-        return notes;
-    }
 
     public ArticleStatus getStatus() {
         return status;

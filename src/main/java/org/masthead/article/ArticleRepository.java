@@ -35,7 +35,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     String NEWEST_FIRST = " order by a.publishedAt desc, a.id desc";
 
     @Query("select a from Article a join fetch a.section left join fetch a.featuredImage"
-            + " left join fetch a.authors au left join fetch au.photo left join fetch a.topics"
+            + " left join fetch a.authors au left join fetch au.photo left join fetch a.topics left join fetch a.notes"
             + " where a.slug = :slug and" + IS_PUBLIC)
     Optional<Article> findPublicBySlug(String slug, Instant now);
 

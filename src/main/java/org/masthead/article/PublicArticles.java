@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.hibernate.Hibernate;
 import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.masthead.slug.SlugKind;
@@ -38,7 +37,6 @@ public class PublicArticles {
     /** A public article with its section, authors, topics and notes. */
     public Optional<Article> findBySlug(String slug) {
         Optional<Article> article = articles.findPublicBySlug(slug, clock.instant());
-        article.ifPresent(found -> Hibernate.initialize(found.notesForLoading()));
         return article;
     }
 

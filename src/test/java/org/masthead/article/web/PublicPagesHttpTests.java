@@ -94,6 +94,7 @@ class PublicPagesHttpTests {
         assertThat(box.select("input[name=_csrf]")).as("no per-visitor token on public pages").isEmpty();
         assertThat(box.text()).contains(section.getNewsletterCta());
         assertThat(main.select(".notes .note--correction").text()).contains("An earlier version misnamed the treaty.");
+        assertThat(main.select(".notes .note")).as("one note, however many authors and topics").hasSize(1);
         assertThat(main.select(".bios .bio")).hasSize(2);
         assertThat(main.select(".bios .bio").first().select(".bio__text").html()).contains("<em>tests</em>");
         assertThat(main.select(".disclaimer").text()).isEqualTo(section.getDisclaimer());

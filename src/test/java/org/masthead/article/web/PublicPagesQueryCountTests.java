@@ -28,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class PublicPagesQueryCountTests {
 
     static final int MAX_STATEMENTS = 4;
-    static final int MAX_ARTICLE_STATEMENTS = 5;
 
     @Autowired
     private MockMvc mvc;
@@ -56,7 +55,7 @@ class PublicPagesQueryCountTests {
         for (String page : pages) {
             int statements = statementsFor(page);
             assertThat(statements).as("SQL statements for %s", page)
-                    .isLessThanOrEqualTo(page.startsWith("/articles/") ? MAX_ARTICLE_STATEMENTS : MAX_STATEMENTS);
+                    .isLessThanOrEqualTo(MAX_STATEMENTS);
         }
 
         int sectionBefore = statementsFor("/sections/" + section.getSlug());
