@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -57,8 +56,7 @@ class EmbeddedPostgresTests {
 
     @Test
     void theEmbeddedServerCanBeTurnedOff() {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getSystemProperties().put("masthead.embedded-db.enabled", "false");
+        MockEnvironment environment = new MockEnvironment().withProperty("masthead.embedded-db.enabled", "false");
         new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get()).postProcessEnvironment(environment, null);
         assertThat(environment.getProperty("spring.datasource.url")).isNull();
     }
