@@ -34,11 +34,19 @@ public class ArticleSearch {
 
     /**
      * How many of the newest matches are ranked, twice over: those matching in the title, dek, authors or topics
-     * (the small head document), and those matching anywhere. Ranking reads each candidate's whole document, so
-     * this bounds the cost of a query that matches half the archive; an old article matching only deep in its body
-     * is found (and counted) but ranked only if it is among the newest such matches.
+     * (the small head document), and those matching anywhere (for a common query, among the
+     * {@value #WINDOW_ARTICLES} newest articles). Ranking reads each candidate's whole document, so this bounds the
+     * cost of a query that matches half the archive; an old article matching only deep in its body is counted but
+     * ranked only if it is among the newest such matches. Figures: docs/benchmarks.md.
      */
     static final int CANDIDATES = 200;
+
+    /** How many of the newest public articles a common query's whole-document candidates are drawn from. */
+    static final int WINDOW_ARTICLES = 5_000;
+
+    private static final String WINDOW = " and a.published_at >= coalesce((select w.published_at"
+            + " from public_articles(cast(:now as timestamptz)) w order by w.published_at desc offset :window limit 1),"
+            + " '-infinity'::timestamptz)";
 
     /** Counting stops here: past it, readers see "more than 1,000 results" (and pages end at {@link #MAX_PAGE}). */
     static final int COUNT_CAP = 1_000;
@@ -83,12 +91,17 @@ public class ArticleSearch {
 
         params.put("candidates", Math.max(CANDIDATES, safePage * pageSize));
         params.put("countCap", COUNT_CAP + 1);
+        params.put("window", WINDOW_ARTICLES);
+        long counted = count(filters, params);
+        if (counted == 0) {
+            return new SearchResults(List.of(), 0, false, safePage, pageSize);
+        }
         String from = " from public_articles(cast(:now as timestamptz)) a join sections s on s.id = a.section_id ";
         String sql = """
                 with candidates as (
                     (select a.id %1$s where a.search_head @@ q.query %2$s order by a.published_at desc limit :candidates)
                     union
-                    (select a.id %1$s where a.search_document @@ q.query %2$s order by a.published_at desc limit :candidates)),
+                    (select a.id %1$s where a.search_document @@ q.query %2$s %5$s order by a.published_at desc limit :candidates)),
                 page as (
                     select a.id, a.slug, a.title, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
                            %3$s as rank
@@ -97,7 +110,6 @@ public class ArticleSearch {
                     order by rank desc, a.published_at desc, a.id desc
                     limit :limit offset :offset)
                 select p.*,
-                       (select count(*) from (select 1 %1$s where a.search_document @@ q.query %2$s limit :countCap) m) as total,
                        ts_headline(cast(:lang as regconfig), p.title, q.query, :titleHeadline) as title_marked,
                        ts_headline(cast(:lang as regconfig), b.body_text, q.query, :headline) as snippet_marked
                 from page p
@@ -105,17 +117,14 @@ public class ArticleSearch {
                 order by p.rank desc, p.published_at desc, p.id desc
                 """.formatted(from, filters, RANK,
                 // Head matches also match the whole document, unless the query excludes a word found in the body.
-                query.text().contains("-") ? "where a.search_document @@ q.query" : "").replace("q.query", QUERY);
+                query.text().contains("-") ? "where a.search_document @@ q.query" : "",
+                // A query matching more than the count cap is common: its newest matches are among the newest
+                // articles, so only those are visited (an old article still comes up when its head matches).
+                counted > COUNT_CAP ? WINDOW : "").replace("q.query", QUERY);
         lastSql = sql;
         lastParams = params;
-        long[] total = {0};
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
-            total[0] = rs.getLong("total");
-            return row(rs);
-        }).list();
-        if (rows.isEmpty() && safePage > 1) {
-            total[0] = count(filters, params);
-        }
+        long[] total = {counted};
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
         Map<Long, List<SearchHit.Byline>> bylines = bylines(rows);
         List<SearchHit> hits = rows.stream().map(r -> new SearchHit(r.id, r.slug, r.title, Highlights.toHtml(r.titleMarked),
                 r.dek, Highlights.toHtml(r.snippetMarked), r.publishedAt.toInstant(), r.sectionSlug, r.sectionName,
