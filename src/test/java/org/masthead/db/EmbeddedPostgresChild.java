@@ -1,9 +1,13 @@
 package org.masthead.db;
 
-import org.springframework.core.env.StandardEnvironment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs the embedded-database start-up in a JVM of its own, as the app would, then waits to be stopped or killed.
+ * Starts a Spring application in a JVM of its own, as Masthead starts (the embedded database comes from the same
+ * environment post-processor), then waits to be stopped or killed.
  * Prints {@code READY <jdbc-url>} once the server answers, or {@code FAILED <message>}.
  */
 public final class EmbeddedPostgresChild {
@@ -11,19 +15,30 @@ public final class EmbeddedPostgresChild {
     private EmbeddedPostgresChild() {
     }
 
+    /** Nothing but the environment: no web server, no JPA, so the child starts in a few seconds. */
+    @Configuration(proxyBeanMethods = false)
+    static class Empty {
+    }
+
     public static void main(String[] args) throws InterruptedException {
-        StandardEnvironment environment = new StandardEnvironment();
-        System.setProperty("masthead.embedded-db.dir", args[0]);
+        SpringApplication application = new SpringApplication(Empty.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        ConfigurableApplicationContext context;
         try {
-            new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())
-                    .postProcessEnvironment(environment, null);
+            context = application.run("--masthead.embedded-db.dir=" + args[0], "--logging.level.root=warn",
+                    "--spring.main.banner-mode=off");
         }
         catch (RuntimeException ex) {
-            System.out.println("FAILED " + ex.getMessage());
+            Throwable cause = ex;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.out.println("FAILED " + ex.getMessage() + " / " + cause.getMessage());
             System.out.flush();
             System.exit(3);
+            return;
         }
-        System.out.println("READY " + environment.getProperty("spring.datasource.url"));
+        System.out.println("READY " + context.getEnvironment().getProperty("spring.datasource.url"));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
