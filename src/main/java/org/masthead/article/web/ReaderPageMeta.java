@@ -57,7 +57,7 @@ class ReaderPageMeta {
     PageMeta article(Article article) {
         String path = "/articles/" + article.getSlug();
         String title = article.getSeoTitle() != null && !article.getSeoTitle().isBlank() ? article.getSeoTitle() : article.getTitle();
-        return PageMeta.article(site, title, description(article), path, null, iso(article.getPublishedAt()),
+        return PageMeta.article(site, title, description(article), path, imageUrl(article), iso(article.getPublishedAt()),
                 iso(article.getLastModified()), JsonLd.write(newsArticle(article, path)));
     }
 
@@ -83,8 +83,16 @@ class ReaderPageMeta {
         publisher.put("name", site.siteName());
         publisher.put("url", site.absolute("/"));
         json.put("publisher", publisher);
-        // "image" goes here once articles have a featured image (the media library's issue).
+        String image = imageUrl(article);
+        if (image != null) {
+            json.put("image", List.of(image));
+        }
         return json;
+    }
+
+    /** The featured image, at its largest responsive width, as an absolute URL (OpenGraph, Twitter card, JSON-LD). */
+    private String imageUrl(Article article) {
+        return article.getFeaturedImage() == null ? null : site.absolute(article.getFeaturedImage().urlAt(1600));
     }
 
     private Map<String, Object> person(Author author) {

@@ -236,7 +236,10 @@ class MediaAdminControllerTests {
                         + "/960/convoy.jpg 960w, /media/" + id + "/convoy.jpg 1200w\"")))
                 .andExpect(content().string(containsString("alt=\"A convoy at sea\"")))
                 .andExpect(content().string(containsString("Escorts in the strait")))
-                .andExpect(content().string(containsString("Photo: Navy photo")));
+                .andExpect(content().string(containsString("Photo: Navy photo")))
+                // Shared links and search engines get the image too (1200 wide: the original, as it is under 1600).
+                .andExpect(content().string(containsString("<meta property=\"og:image\" content=\"http://localhost:8080/media/" + id + "/convoy.jpg\">")))
+                .andExpect(content().string(containsString("\"image\":[\"http://localhost:8080/media/" + id + "/convoy.jpg\"]")));
 
         mvc.perform(get("/admin/media/" + id).with(user(EDITOR)))
                 .andExpect(content().string(containsString("Featured image of an article")));
