@@ -52,11 +52,16 @@ class PublicPagesQueryCountTests {
         // Measure with short lists, then with long ones: the count must not grow with the list.
         List<String> pages = List.of("/", "/sections/" + section.getSlug(), "/sections/" + section.getSlug() + "?page=2",
                 "/authors/" + byline.get(1).getSlug(), "/topics/" + topicSlug, "/articles/" + article.getSlug());
+        StringBuilder report = new StringBuilder("SQL statements per public page (14 articles, 3 co-authors and 3 topics each)\n");
         for (String page : pages) {
             int statements = statementsFor(page);
+            report.append(String.format("%-60s %d%n", page, statements));
             assertThat(statements).as("SQL statements for %s", page)
                     .isLessThanOrEqualTo(MAX_STATEMENTS);
         }
+
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "benchmarks"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmarks", "sql-statements.txt"), report);
 
         int sectionBefore = statementsFor("/sections/" + section.getSlug());
         for (int i = 0; i < 6; i++) {
