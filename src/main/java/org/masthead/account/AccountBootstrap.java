@@ -6,9 +6,7 @@ import java.util.Base64;
 import org.masthead.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,8 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (re)enabled, made admin and given that password.
  */
 @Component
-@Order(50)
-class AccountBootstrap implements ApplicationRunner {
+class AccountBootstrap implements SmartInitializingSingleton {
 
     static final String DEFAULT_ADMIN_EMAIL = "admin@example.org";
     /** Demo-only passwords, listed in the README; never used without demo content. */
@@ -44,8 +41,13 @@ class AccountBootstrap implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /** Runs once every bean is ready and before the web server takes requests, so no reader sees the site half-ready. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        run();
+    }
+
+    void run() {
         transaction.executeWithoutResult(status -> {
             if (accounts.isEmpty()) {
                 firstStart();

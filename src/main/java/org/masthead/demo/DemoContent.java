@@ -20,10 +20,8 @@ import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -35,9 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is (by default with the embedded database).
  */
 @Component
-@Order(100)
 @ConditionalOnBooleanProperty("masthead.demo-content")
-class DemoContent implements ApplicationRunner {
+class DemoContent implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
@@ -53,8 +50,13 @@ class DemoContent implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /** Runs once every bean is ready and before the web server takes requests, so no reader sees the site half-ready. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        run();
+    }
+
+    void run() {
         transaction.executeWithoutResult(status -> {
             if (!sections.all().isEmpty()) {
                 log.info("Demo content not loaded: the database already has content");

@@ -2,10 +2,7 @@ package org.masthead.search;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,8 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * document is rebuilt at once (before the demo content loads).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class SearchLanguage implements ApplicationRunner {
+class SearchLanguage implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchLanguage.class);
 
@@ -32,8 +28,13 @@ class SearchLanguage implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /** Runs once every bean is ready and before the web server takes requests, so no reader sees the site half-ready. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        run();
+    }
+
+    void run() {
         String wanted = canonical(properties.language());
         transaction.executeWithoutResult(status -> {
             String stored = jdbc.sql("select language::text from search_settings where id = 1 for update")

@@ -86,7 +86,7 @@ class AccountBootstrapTests {
 
         AccountBootstrap bootstrap = new AccountBootstrap(accounts,
                 new AccountProperties(locked.getEmail().toUpperCase(), "recovered password", false), transaction);
-        bootstrap.run(null);
+        bootstrap.run();
 
         Account recovered = accounts.get(locked.getId());
         assertThat(recovered.isEnabled()).isTrue();
@@ -94,21 +94,21 @@ class AccountBootstrapTests {
         assertThat(passwordIs(recovered, "recovered password")).isTrue();
 
         long version = recovered.getVersion();
-        bootstrap.run(null);
+        bootstrap.run();
         assertThat(accounts.get(locked.getId()).getVersion()).as("a second start changes nothing").isEqualTo(version);
     }
 
     @Test
     void recoveryWithAnUnknownEmailCreatesThatAdmin() {
         String email = StaffFixtures.uniqueEmail("recover-new");
-        new AccountBootstrap(accounts, new AccountProperties(email, "a new admin password", false), transaction).run(null);
+        new AccountBootstrap(accounts, new AccountProperties(email, "a new admin password", false), transaction).run();
         assertThat(accounts.findByEmail(email).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
     }
 
     @Test
     void withoutTheVariablesALaterStartChangesNothing() {
         Account admin = accounts.findByEmail(AccountBootstrap.DEFAULT_ADMIN_EMAIL).orElseThrow();
-        new AccountBootstrap(accounts, new AccountProperties(null, null, true), transaction).run(null);
+        new AccountBootstrap(accounts, new AccountProperties(null, null, true), transaction).run();
         assertThat(accounts.get(admin.getId()).getVersion()).isEqualTo(admin.getVersion());
     }
 }

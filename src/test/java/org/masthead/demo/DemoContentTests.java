@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The demo journal is loaded through the render-on-write pipeline, and only into an empty database. */
@@ -44,7 +43,7 @@ class DemoContentTests {
     @Test
     void itIsNeverLoadedTwice() throws Exception {
         List<Integer> before = List.of(count("select count(*) from sections"), count("select count(*) from articles"));
-        demo.run(new DefaultApplicationArguments());
+        demo.run();
         assertThat(List.of(count("select count(*) from sections"), count("select count(*) from articles"))).isEqualTo(before);
     }
 }

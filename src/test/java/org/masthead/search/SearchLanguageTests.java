@@ -28,7 +28,7 @@ class SearchLanguageTests {
     @Autowired AuthorService authors;
 
     private void start(String language) {
-        new SearchLanguage(jdbc, new SearchProperties(language, 200, 10), transaction).run(null);
+        new SearchLanguage(jdbc, new SearchProperties(language, 200, 10), transaction).run();
     }
 
     private boolean matches(Article article, String config, String word) {
