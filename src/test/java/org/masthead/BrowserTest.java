@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -44,18 +46,31 @@ public abstract class BrowserTest {
     void startBrowser() throws IOException {
         boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!installed && Boolean.getBoolean("masthead.browser-tests.required")) {
-            throw new IllegalStateException("Browser tests are required here, but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+            throw new IllegalStateException(
+                    "Browser tests are required here, but /usr/bin/chromium or /usr/bin/chromedriver is missing");
         }
-        Assumptions.assumeTrue(installed, "Skipping the real-browser test: install chromium and chromium-driver to run it");
+        Assumptions.assumeTrue(
+                installed, "Skipping the real-browser test: install chromium and chromium-driver to run it");
 
         profile = Files.createTempDirectory("masthead-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -82,8 +97,19 @@ public abstract class BrowserTest {
 
     /** Clicks once the element can be clicked, then waits for the next page's main content. */
     protected void clickAndWait(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        element.click();
+        // While a page is still settling, Chromium may answer that the element found a moment ago has left the
+        // document: look it up again rather than fail (the wait still times out if it never becomes clickable).
+        WebElement element = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(WebDriverException.class)
+                .until(driver -> {
+                    WebElement found =
+                            ExpectedConditions.elementToBeClickable(locator).apply(driver);
+                    if (found != null) {
+                        found.click();
+                    }
+                    return found;
+                });
         wait.until(ExpectedConditions.stalenessOf(element));
         waitFor(By.id("main"));
     }

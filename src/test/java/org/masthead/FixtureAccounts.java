@@ -25,15 +25,24 @@ class FixtureAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<StaffUser> staff = List.of(ArticleFixtures.CONTRIBUTOR, ArticleFixtures.OTHER_CONTRIBUTOR, ArticleFixtures.EDITOR,
-                ArticleFixtures.ADMIN, TestContent.EDITOR);
+        List<StaffUser> staff = List.of(
+                ArticleFixtures.CONTRIBUTOR,
+                ArticleFixtures.OTHER_CONTRIBUTOR,
+                ArticleFixtures.EDITOR,
+                ArticleFixtures.ADMIN,
+                TestContent.EDITOR);
         for (StaffUser member : staff) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into accounts (id, email, display_name, role, password_hash, enabled, created_at, updated_at)
                     overriding system value values (?, ?, ?, ?, null, true, ?, ?)
                     on conflict do nothing""",
-                    member.getAccountId(), member.getEmail(), member.getDisplayName(), member.getRole().name(),
-                    java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()));
+                    member.getAccountId(),
+                    member.getEmail(),
+                    member.getDisplayName(),
+                    member.getRole().name(),
+                    java.sql.Timestamp.from(Instant.now()),
+                    java.sql.Timestamp.from(Instant.now()));
         }
     }
 }

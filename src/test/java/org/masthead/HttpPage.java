@@ -15,8 +15,7 @@ public final class HttpPage {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    private HttpPage() {
-    }
+    private HttpPage() {}
 
     public static HttpResponse<String> get(int port, String path) {
         return get(port, path, "text/html,application/xhtml+xml");
@@ -26,14 +25,13 @@ public final class HttpPage {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", accept)
                 .timeout(Duration.ofSeconds(30))
-                .GET().build();
+                .GET()
+                .build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("GET " + path + " failed", ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

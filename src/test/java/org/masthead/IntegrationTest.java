@@ -18,5 +18,4 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
-public @interface IntegrationTest {
-}
+public @interface IntegrationTest {}

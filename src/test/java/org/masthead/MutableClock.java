@@ -18,8 +18,7 @@ public class MutableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
     private volatile Instant frozen;
 
-    public MutableClock() {
-    }
+    public MutableClock() {}
 
     public MutableClock(Instant frozenAt) {
         this.frozen = frozenAt.truncatedTo(ChronoUnit.MICROS);
@@ -29,8 +28,7 @@ public class MutableClock extends Clock {
     public void set(Instant instant) {
         if (frozen != null) {
             frozen = instant.truncatedTo(ChronoUnit.MICROS);
-        }
-        else {
+        } else {
             offset = Duration.between(Instant.now(), instant);
         }
     }
@@ -38,8 +36,7 @@ public class MutableClock extends Clock {
     public void advance(Duration by) {
         if (frozen != null) {
             frozen = frozen.plus(by);
-        }
-        else {
+        } else {
             offset = offset.plus(by);
         }
     }

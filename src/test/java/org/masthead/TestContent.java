@@ -27,7 +27,8 @@ public class TestContent {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** An editor to act as in service calls that need a signed-in staff member. */
-    public static final StaffUser EDITOR = new StaffUser(9500, "fixture-editor@example.org", "Fixture Editor", Role.EDITOR, "{noop}unused", true);
+    public static final StaffUser EDITOR =
+            new StaffUser(9500, "fixture-editor@example.org", "Fixture Editor", Role.EDITOR, "{noop}unused", true);
 
     private final SectionService sections;
     private final AuthorService authors;
@@ -55,8 +56,13 @@ public class TestContent {
 
     public Section section() {
         String slug = unique("section");
-        return sections.create(slug, "Section " + slug, "About " + slug, "Views are the authors' own.",
-                "Get the " + slug + " briefing.", 900);
+        return sections.create(
+                slug,
+                "Section " + slug,
+                "About " + slug,
+                "Views are the authors' own.",
+                "Get the " + slug + " briefing.",
+                900);
     }
 
     public Author author() {
@@ -66,10 +72,18 @@ public class TestContent {
 
     public Article draft(Section section, List<Author> byline, List<String> topics) {
         String slug = unique("article");
-        ArticleContent content = new ArticleContent("Title " + slug, "Dek of " + slug,
-                "First paragraph of " + slug + ".\n\nSecond.\n\nThird.\n\nFourth.", null, null);
-        return articles.create(new ArticleChanges(slug, content, section.getId(),
-                byline.stream().map(Author::getId).toList(), topics));
+        ArticleContent content = new ArticleContent(
+                "Title " + slug,
+                "Dek of " + slug,
+                "First paragraph of " + slug + ".\n\nSecond.\n\nThird.\n\nFourth.",
+                null,
+                null);
+        return articles.create(new ArticleChanges(
+                slug,
+                content,
+                section.getId(),
+                byline.stream().map(Author::getId).toList(),
+                topics));
     }
 
     public Article published(Section section, List<Author> byline, List<String> topics, Instant publishedAt) {

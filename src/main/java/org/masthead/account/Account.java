@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
 import org.masthead.security.Role;
 
 /** A staff member who may sign in: email (unique whatever its case), display name, role, password hash. */
@@ -51,8 +52,7 @@ public class Account {
     @Version
     private long version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     Account(String email, String displayName, Role role, Instant now) {
         this.email = email;

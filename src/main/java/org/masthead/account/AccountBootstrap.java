@@ -23,6 +23,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
     static final String DEFAULT_ADMIN_EMAIL = "admin@example.org";
     /** Demo-only passwords, listed in the README; never used without demo content. */
     static final String DEMO_ADMIN_PASSWORD = "demo-admin-password";
+
     static final String DEMO_EDITOR_EMAIL = "editor@example.org";
     static final String DEMO_EDITOR_PASSWORD = "demo-editor-password";
     static final String DEMO_CONTRIBUTOR_EMAIL = "contributor@example.org";
@@ -51,8 +52,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
         transaction.executeWithoutResult(status -> {
             if (accounts.isEmpty()) {
                 firstStart();
-            }
-            else if (properties.hasAdminEmail() && properties.hasAdminPassword()) {
+            } else if (properties.hasAdminEmail() && properties.hasAdminPassword()) {
                 recover();
             }
         });
@@ -63,23 +63,30 @@ class AccountBootstrap implements SmartInitializingSingleton {
         if (properties.hasAdminPassword()) {
             accounts.createWithPassword(email, "Administrator", Role.ADMIN, properties.adminPassword());
             log.info("Created the first admin account, {}, with the password from MASTHEAD_ADMIN_PASSWORD", email);
-        }
-        else if (properties.demoContent()) {
+        } else if (properties.demoContent()) {
             accounts.createWithPassword(email, "Demo Admin", Role.ADMIN, DEMO_ADMIN_PASSWORD);
-            log.warn(banner("DEMO admin account (demo content only: never use these in production)", email,
+            log.warn(banner(
+                    "DEMO admin account (demo content only: never use these in production)",
+                    email,
                     DEMO_ADMIN_PASSWORD));
-        }
-        else {
+        } else {
             String password = generatedPassword();
             accounts.createWithPassword(email, "Administrator", Role.ADMIN, password);
-            log.warn(banner("First admin account, with a generated password shown ONLY ONCE. Sign in at /login "
-                    + "and change it under My password", email, password));
+            log.warn(banner(
+                    "First admin account, with a generated password shown ONLY ONCE. Sign in at /login "
+                            + "and change it under My password",
+                    email,
+                    password));
         }
         if (properties.demoContent()) {
             demoAccount(DEMO_EDITOR_EMAIL, "Demo Editor", Role.EDITOR, DEMO_EDITOR_PASSWORD);
             demoAccount(DEMO_CONTRIBUTOR_EMAIL, "Demo Contributor", Role.CONTRIBUTOR, DEMO_CONTRIBUTOR_PASSWORD);
-            log.warn("Demo accounts: {} / {} (editor), {} / {} (contributor)", DEMO_EDITOR_EMAIL, DEMO_EDITOR_PASSWORD,
-                    DEMO_CONTRIBUTOR_EMAIL, DEMO_CONTRIBUTOR_PASSWORD);
+            log.warn(
+                    "Demo accounts: {} / {} (editor), {} / {} (contributor)",
+                    DEMO_EDITOR_EMAIL,
+                    DEMO_EDITOR_PASSWORD,
+                    DEMO_CONTRIBUTOR_EMAIL,
+                    DEMO_CONTRIBUTOR_PASSWORD);
         }
     }
 
@@ -91,8 +98,10 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
     void recover() {
         Account admin = accounts.recoverAdmin(properties.adminEmail(), properties.adminPassword());
-        log.warn("MASTHEAD_ADMIN_EMAIL and MASTHEAD_ADMIN_PASSWORD are set: {} is an enabled admin with that password. "
-                + "Remove them once you have signed in, or every start resets that password.", admin.getEmail());
+        log.warn(
+                "MASTHEAD_ADMIN_EMAIL and MASTHEAD_ADMIN_PASSWORD are set: {} is an enabled admin with that password. "
+                        + "Remove them once you have signed in, or every start resets that password.",
+                admin.getEmail());
     }
 
     static String generatedPassword() {

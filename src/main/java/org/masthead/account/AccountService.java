@@ -38,8 +38,13 @@ public class AccountService {
     private final AuditLog audit;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordTokenRepository tokens, PasswordEncoder passwordEncoder,
-                   AccountSessions sessions, AuditLog audit, Clock clock) {
+    AccountService(
+            AccountRepository accounts,
+            PasswordTokenRepository tokens,
+            PasswordEncoder passwordEncoder,
+            AccountSessions sessions,
+            AuditLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -174,7 +179,8 @@ public class AccountService {
      */
     public void changeOwnPassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         Account account = get(accountId);
-        if (currentPassword == null || !account.hasPassword()
+        if (currentPassword == null
+                || !account.hasPassword()
                 || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             throw new WrongPasswordException();
         }
@@ -205,7 +211,10 @@ public class AccountService {
         if (!samePassword) {
             account.changePasswordHash(passwordEncoder.encode(rawPassword), now);
         }
-        audit.record("account.recover", subject(account), "enabled, made admin and given the configured password at start-up");
+        audit.record(
+                "account.recover",
+                subject(account),
+                "enabled, made admin and given the configured password at start-up");
         sessions.endAll(account.getEmail());
         return account;
     }
@@ -229,8 +238,7 @@ public class AccountService {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is always available", ex);
         }
     }

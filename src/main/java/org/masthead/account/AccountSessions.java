@@ -36,8 +36,7 @@ class AccountSessions {
                     end.run();
                 }
             });
-        }
-        else {
+        } else {
             end.run();
         }
     }

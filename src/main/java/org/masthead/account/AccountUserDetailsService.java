@@ -24,8 +24,8 @@ class AccountUserDetailsService implements UserDetailsService {
     public StaffUser loadUserByUsername(String email) {
         return accounts.findByEmail(email.strip())
                 .filter(Account::hasPassword)
-                .map(a -> new StaffUser(a.getId(), a.getEmail(), a.getDisplayName(), a.getRole(), a.getPasswordHash(),
-                        a.isEnabled()))
+                .map(a -> new StaffUser(
+                        a.getId(), a.getEmail(), a.getDisplayName(), a.getRole(), a.getPasswordHash(), a.isEnabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("No account with a password for that email"));
     }
 }

@@ -51,15 +51,17 @@ public class LoginThrottle {
     @Transactional(readOnly = true)
     public Optional<Instant> blockedUntil(String email, String remoteAddr) {
         Instant now = clock.instant();
-        Instant byAccount = limitReachedAt(" and f.email = ?", " and g.email = f.email", now, PER_ACCOUNT_LIMIT,
-                remoteAddr, normalise(email));
+        Instant byAccount = limitReachedAt(
+                " and f.email = ?", " and g.email = f.email", now, PER_ACCOUNT_LIMIT, remoteAddr, normalise(email));
         Instant byAddress = limitReachedAt("", "", now, PER_ADDRESS_LIMIT, remoteAddr, null);
-        Instant latest = byAccount == null ? byAddress
+        Instant latest = byAccount == null
+                ? byAddress
                 : byAddress == null ? byAccount : (byAccount.isAfter(byAddress) ? byAccount : byAddress);
         return Optional.ofNullable(latest).map(at -> at.plus(BLOCK)).filter(now::isBefore);
     }
 
-    private Instant limitReachedAt(String outer, String inner, Instant now, int limit, String remoteAddr, String email) {
+    private Instant limitReachedAt(
+            String outer, String inner, Instant now, int limit, String remoteAddr, String email) {
         String sql = LIMIT_REACHED_AT.formatted(outer, inner);
         Timestamp since = Timestamp.from(now.minus(BLOCK));
         Timestamp until = Timestamp.from(now);
@@ -74,8 +76,11 @@ public class LoginThrottle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(String email, String remoteAddr) {
         Instant now = clock.instant();
-        jdbc.update("insert into login_failures (email, remote_addr, failed_at) values (?, ?, ?)",
-                normalise(email), remoteAddr, Timestamp.from(now));
+        jdbc.update(
+                "insert into login_failures (email, remote_addr, failed_at) values (?, ?, ?)",
+                normalise(email),
+                remoteAddr,
+                Timestamp.from(now));
         jdbc.update("delete from login_failures where failed_at < ?", Timestamp.from(now.minus(KEEP)));
     }
 

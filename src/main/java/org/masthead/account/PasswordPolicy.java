@@ -9,8 +9,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_BYTES = 72;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** The message key of what is wrong with {@code password}, or empty when it is acceptable. */
     public static Optional<String> problem(String password) {

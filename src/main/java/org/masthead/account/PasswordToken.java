@@ -37,8 +37,7 @@ class PasswordToken {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected PasswordToken() {
-    }
+    protected PasswordToken() {}
 
     PasswordToken(Account account, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.account = account;

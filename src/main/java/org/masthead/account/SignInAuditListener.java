@@ -24,7 +24,8 @@ class SignInAuditListener {
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof StaffUser user) {
             accounts.markSignedIn(user.getAccountId());
-            audit.recordAs(user.getEmail(), "account.sign-in", "account #" + user.getAccountId() + " " + user.getEmail(), "");
+            audit.recordAs(
+                    user.getEmail(), "account.sign-in", "account #" + user.getAccountId() + " " + user.getEmail(), "");
         }
     }
 

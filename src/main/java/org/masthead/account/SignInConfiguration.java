@@ -23,12 +23,14 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 class SignInConfiguration {
 
     @Bean
-    AuthenticationProvider accountAuthenticationProvider(AccountUserDetailsService userDetails,
-                                                         PasswordEncoder passwordEncoder, LoginThrottle throttle,
-                                                         AuditLog audit) {
+    AuthenticationProvider accountAuthenticationProvider(
+            AccountUserDetailsService userDetails,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            AuditLog audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
-        passwords.setPreAuthenticationChecks(user -> { });
+        passwords.setPreAuthenticationChecks(user -> {});
         passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ThrottledAuthenticationProvider(passwords, throttle, audit);
     }
@@ -48,25 +50,26 @@ class SignInConfiguration {
 
         @Override
         public Authentication authenticate(Authentication authentication) {
-            String email = authentication.getName() == null ? "" : authentication.getName().strip();
+            String email = authentication.getName() == null
+                    ? ""
+                    : authentication.getName().strip();
             String remoteAddr = authentication.getDetails() instanceof WebAuthenticationDetails details
-                    && details.getRemoteAddress() != null ? details.getRemoteAddress() : "";
+                            && details.getRemoteAddress() != null
+                    ? details.getRemoteAddress()
+                    : "";
             var blocked = throttle.blockedUntil(email, remoteAddr);
             if (blocked.isPresent()) {
-                audit.recordAs(email, "account.sign-in-throttled", "email " + email,
-                        "refused until " + blocked.get());
+                audit.recordAs(email, "account.sign-in-throttled", "email " + email, "refused until " + blocked.get());
                 throw new SignInThrottledException(blocked.get());
             }
             try {
                 Authentication result = delegate.authenticate(authentication);
                 throttle.succeeded(email, remoteAddr);
                 return result;
-            }
-            catch (AuthenticationException ex) {
+            } catch (AuthenticationException ex) {
                 throttle.failed(email, remoteAddr);
                 throw ex;
-            }
-            catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException ex) {
                 // A password the encoder cannot take at all (bcrypt: over 72 bytes) is simply a wrong one.
                 throttle.failed(email, remoteAddr);
                 throw new BadCredentialsException("Bad credentials", ex);

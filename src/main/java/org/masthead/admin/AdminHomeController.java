@@ -30,14 +30,30 @@ class AdminHomeController {
     @GetMapping("/admin")
     String home(@AuthenticationPrincipal StaffUser me, Model model) {
         ArticleFilter any = ArticleFilter.any();
-        model.addAttribute("awaitingReview", articles.list(any.withStatus(ArticleStatus.IN_REVIEW),
-                PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.asc("updatedAt"), Sort.Order.asc("id"))), me));
-        model.addAttribute("scheduled", articles.list(any.withStatus(ArticleStatus.SCHEDULED),
-                PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.asc("scheduledAt"), Sort.Order.asc("id"))), me));
-        model.addAttribute("recentlyPublished", articles.list(any.withStatus(ArticleStatus.PUBLISHED),
-                PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("id"))), me));
-        model.addAttribute("myDrafts", articles.list(any.withStatus(ArticleStatus.DRAFT).withCreatedBy(me.getAccountId()),
-                PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))), me));
+        model.addAttribute(
+                "awaitingReview",
+                articles.list(
+                        any.withStatus(ArticleStatus.IN_REVIEW),
+                        PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.asc("updatedAt"), Sort.Order.asc("id"))),
+                        me));
+        model.addAttribute(
+                "scheduled",
+                articles.list(
+                        any.withStatus(ArticleStatus.SCHEDULED),
+                        PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.asc("scheduledAt"), Sort.Order.asc("id"))),
+                        me));
+        model.addAttribute(
+                "recentlyPublished",
+                articles.list(
+                        any.withStatus(ArticleStatus.PUBLISHED),
+                        PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("id"))),
+                        me));
+        model.addAttribute(
+                "myDrafts",
+                articles.list(
+                        any.withStatus(ArticleStatus.DRAFT).withCreatedBy(me.getAccountId()),
+                        PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))),
+                        me));
         model.addAttribute("editor", ArticlePermissions.canManage(me));
         return "admin/home";
     }

@@ -27,6 +27,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
 import org.masthead.author.Author;
 import org.masthead.markdown.RenderedMarkdown;
 import org.masthead.media.Image;
@@ -79,14 +80,16 @@ public class Article {
     private Section section;
 
     @ManyToMany
-    @JoinTable(name = "article_authors",
+    @JoinTable(
+            name = "article_authors",
             joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "author_id"))
     @OrderColumn(name = "position")
     private List<Author> authors = new ArrayList<>();
 
     @ManyToMany
-    @JoinTable(name = "article_topics",
+    @JoinTable(
+            name = "article_topics",
             joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))
     @OrderBy("name")
@@ -151,8 +154,7 @@ public class Article {
     @Version
     private long version;
 
-    protected Article() {
-    }
+    protected Article() {}
 
     public Article(String slug, String title, Section section, Instant createdAt) {
         this(slug, title, section, createdAt, null);
@@ -170,8 +172,13 @@ public class Article {
     // --- content ----------------------------------------------------------------------------------------------
 
     /** Replaces the article's content; the body's derived forms come from the Markdown renderer. */
-    public void revise(ArticleContent content, RenderedMarkdown body, Section section, List<Author> authors,
-            Collection<Topic> topics, Instant when) {
+    public void revise(
+            ArticleContent content,
+            RenderedMarkdown body,
+            Section section,
+            List<Author> authors,
+            Collection<Topic> topics,
+            Instant when) {
         this.title = content.title();
         this.dek = content.dek();
         this.bodyMarkdown = content.bodyMarkdown();
@@ -404,7 +411,6 @@ public class Article {
     public Image getFeaturedImage() {
         return featuredImage;
     }
-
 
     public ArticleStatus getStatus() {
         return status;

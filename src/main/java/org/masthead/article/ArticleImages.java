@@ -37,7 +37,9 @@ public class ArticleImages {
     public Article setFeaturedImage(long id, Long imageId) {
         Article article = get(id);
         article.illustrate(imageId == null ? null : images.get(imageId), clock.instant());
-        audit.record("article.featured-image", "article #" + id + " " + article.getSlug(),
+        audit.record(
+                "article.featured-image",
+                "article #" + id + " " + article.getSlug(),
                 imageId == null ? "removed" : "image #" + imageId);
         return article;
     }

@@ -40,8 +40,7 @@ public class ArticleNote {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected ArticleNote() {
-    }
+    protected ArticleNote() {}
 
     ArticleNote(Article article, NoteKind kind, String body, Instant notedAt, Instant createdAt) {
         this.article = article;

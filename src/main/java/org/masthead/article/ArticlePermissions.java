@@ -10,8 +10,7 @@ import org.masthead.security.StaffUser;
  */
 public final class ArticlePermissions {
 
-    private ArticlePermissions() {
-    }
+    private ArticlePermissions() {}
 
     /** Publish, schedule, unpublish, archive, restore, return, correct, revisions: editors and admins. */
     public static boolean canManage(StaffUser user) {
@@ -35,8 +34,10 @@ public final class ArticlePermissions {
     }
 
     public static boolean canSharePreview(StaffUser user, Article article) {
-        return canManage(user) || article.isCreatedBy(user.getAccountId())
-                && (article.getStatus() == ArticleStatus.DRAFT || article.getStatus() == ArticleStatus.IN_REVIEW);
+        return canManage(user)
+                || article.isCreatedBy(user.getAccountId())
+                        && (article.getStatus() == ArticleStatus.DRAFT
+                                || article.getStatus() == ArticleStatus.IN_REVIEW);
     }
 
     private static boolean ownDraft(StaffUser user, Article article) {

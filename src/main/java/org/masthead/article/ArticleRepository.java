@@ -48,10 +48,12 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a join fetch a.section where a.section = :section and" + IS_PUBLIC + NEWEST_FIRST)
     Slice<Article> findPublicBySection(Section section, Instant now, Pageable pageable);
 
-    @Query("select a from Article a join fetch a.section where :author member of a.authors and" + IS_PUBLIC + NEWEST_FIRST)
+    @Query("select a from Article a join fetch a.section where :author member of a.authors and" + IS_PUBLIC
+            + NEWEST_FIRST)
     Slice<Article> findPublicByAuthor(Author author, Instant now, Pageable pageable);
 
-    @Query("select a from Article a join fetch a.section where :topic member of a.topics and" + IS_PUBLIC + NEWEST_FIRST)
+    @Query("select a from Article a join fetch a.section where :topic member of a.topics and" + IS_PUBLIC
+            + NEWEST_FIRST)
     Slice<Article> findPublicByTopic(Topic topic, Instant now, Pageable pageable);
 
     @Query("select a from Article a where a.section = :section and a.id <> :excludedId and" + IS_PUBLIC + NEWEST_FIRST)
@@ -69,22 +71,24 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " and (a.section = :section or exists (select 1 from Article b join b.topics t where b = a and t.id in :topicIds))"
             + " order by (2 * (select count(t2) from Article c join c.topics t2 where c = a and t2.id in :topicIds)"
             + " + case when a.section = :section then 1 else 0 end) desc, a.publishedAt desc, a.id desc")
-    List<Article> findPublicRelated(long excludedId, Section section, Collection<Long> topicIds, Instant now, Limit limit);
+    List<Article> findPublicRelated(
+            long excludedId, Section section, Collection<Long> topicIds, Instant now, Limit limit);
 
     @Query("select new org.masthead.article.LastModified(a.slug," + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC
             + " order by a.id")
     List<LastModified> findPublicLastModified(Instant now);
 
-    @Query("select new org.masthead.article.LastModified(s.slug, max(" + LAST_MODIFIED + ")) from Article a join a.section s"
-            + " where" + IS_PUBLIC + " group by s.slug")
+    @Query("select new org.masthead.article.LastModified(s.slug, max(" + LAST_MODIFIED
+            + ")) from Article a join a.section s" + " where" + IS_PUBLIC + " group by s.slug")
     List<LastModified> findPublicLastModifiedBySection(Instant now);
 
     @Query("select new org.masthead.article.LastModified(au.slug, greatest(au.updatedAt, max(" + LAST_MODIFIED + ")))"
-            + " from Article a join a.authors au where" + IS_PUBLIC + " group by au.id, au.slug, au.updatedAt order by au.slug")
+            + " from Article a join a.authors au where" + IS_PUBLIC
+            + " group by au.id, au.slug, au.updatedAt order by au.slug")
     List<LastModified> findPublicLastModifiedByAuthor(Instant now);
 
-    @Query("select new org.masthead.article.LastModified(t.slug, max(" + LAST_MODIFIED + ")) from Article a join a.topics t"
-            + " where" + IS_PUBLIC + " group by t.slug order by t.slug")
+    @Query("select new org.masthead.article.LastModified(t.slug, max(" + LAST_MODIFIED
+            + ")) from Article a join a.topics t" + " where" + IS_PUBLIC + " group by t.slug order by t.slug")
     List<LastModified> findPublicLastModifiedByTopic(Instant now);
 
     @Query("select count(a) from Article a where" + IS_PUBLIC)
@@ -118,7 +122,9 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
      * Locks the scheduled articles whose time has come, skipping rows another node is publishing right now
      * (so each is published exactly once, whichever node gets it). Call inside the publishing transaction.
      */
-    @Query(value = "select id from articles where status = 'SCHEDULED' and scheduled_at <= :now"
-            + " order by scheduled_at, id limit :limit for update skip locked", nativeQuery = true)
+    @Query(
+            value = "select id from articles where status = 'SCHEDULED' and scheduled_at <= :now"
+                    + " order by scheduled_at, id limit :limit for update skip locked",
+            nativeQuery = true)
     List<Long> lockDueScheduled(Instant now, int limit);
 }

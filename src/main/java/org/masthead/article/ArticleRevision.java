@@ -42,8 +42,7 @@ public class ArticleRevision {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected ArticleRevision() {
-    }
+    protected ArticleRevision() {}
 
     ArticleRevision(Article article, Long createdBy, String createdByName, Instant createdAt) {
         this.articleId = article.getId();

@@ -28,12 +28,13 @@ public class ArticleScheduler {
         this.articles = articles;
     }
 
-    @Scheduled(fixedDelayString = "${masthead.scheduler.delay:10s}", initialDelayString = "${masthead.scheduler.delay:10s}")
+    @Scheduled(
+            fixedDelayString = "${masthead.scheduler.delay:10s}",
+            initialDelayString = "${masthead.scheduler.delay:10s}")
     void run() {
         try {
             publishDueArticles();
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // A conflicting edit (or a database hiccup) rolls the batch back; the next run tries again.
             log.warn("Scheduled publishing failed, will retry: {}", ex.toString());
         }
@@ -51,8 +52,7 @@ public class ArticleScheduler {
                 log.info("Published scheduled articles {}", published);
             }
             return published;
-        }
-        finally {
+        } finally {
             SecurityContextHolder.setContext(previous);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+
 import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
 import org.masthead.author.Author;
@@ -56,9 +57,16 @@ public class ArticleService {
     private final AuditLog audit;
     private final Clock clock;
 
-    ArticleService(ArticleRepository articles, ArticleRevisionRepository revisions, SectionService sections,
-            AuthorService authors, TopicService topics, MarkdownRenderer markdown, SlugRedirects redirects,
-            AuditLog audit, Clock clock) {
+    ArticleService(
+            ArticleRepository articles,
+            ArticleRevisionRepository revisions,
+            SectionService sections,
+            AuthorService authors,
+            TopicService topics,
+            MarkdownRenderer markdown,
+            SlugRedirects redirects,
+            AuditLog audit,
+            Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.sections = sections;
@@ -113,7 +121,8 @@ public class ArticleService {
 
     @Transactional(readOnly = true)
     public ArticleRevision revision(long id, int number) {
-        return revisions.findByArticleIdAndNumber(id, number)
+        return revisions
+                .findByArticleIdAndNumber(id, number)
                 .orElseThrow(() -> new ArticleNotFoundException("#" + id + " revision " + number));
     }
 
@@ -124,12 +133,19 @@ public class ArticleService {
     @Transactional(readOnly = true)
     public EditConflict conflict(long id, int baseRevision) {
         Article article = get(id);
-        String before = revisions.findByArticleIdAndNumber(id, baseRevision).map(ArticleRevision::asText).orElse("");
-        ArticleRevision current = revisions.findByArticleIdAndNumber(id, article.getRevision()).orElse(null);
+        String before = revisions
+                .findByArticleIdAndNumber(id, baseRevision)
+                .map(ArticleRevision::asText)
+                .orElse("");
+        ArticleRevision current =
+                revisions.findByArticleIdAndNumber(id, article.getRevision()).orElse(null);
         String after = current != null ? current.asText() : "";
-        return new EditConflict(current != null ? current.getCreatedByName() : "", 
+        return new EditConflict(
+                current != null ? current.getCreatedByName() : "",
                 current != null ? current.getCreatedAt() : article.getUpdatedAt(),
-                article.getRevision(), article.getVersion(), TextDiff.between(before, after));
+                article.getRevision(),
+                article.getVersion(),
+                TextDiff.between(before, after));
     }
 
     // --- writing (staff) --------------------------------------------------------------------------------------
@@ -152,7 +168,9 @@ public class ArticleService {
             throw new ArticleConflictException(id, baseRevision);
         }
         String oldSlug = article.getSlug();
-        if (changes.slug() != null && !changes.slug().isBlank() && !changes.slug().equals(article.getSlug())) {
+        if (changes.slug() != null
+                && !changes.slug().isBlank()
+                && !changes.slug().equals(article.getSlug())) {
             requireFreeSlug(changes.slug(), article.getId());
             article.changeSlug(changes.slug());
             if (article.getFirstPublishedAt() != null) {
@@ -162,7 +180,9 @@ public class ArticleService {
         apply(article, changes);
         articles.flush(); // the version check first: a save racing this one fails here, before any revision is stored
         storeRevision(article, by.getAccountId(), by.getDisplayName());
-        audit.record("article.update", subject(article),
+        audit.record(
+                "article.update",
+                subject(article),
                 oldSlug.equals(article.getSlug()) ? "" : "slug changed from " + oldSlug);
         return article;
     }
@@ -172,10 +192,19 @@ public class ArticleService {
         Article article = get(id);
         require(ArticlePermissions.canManage(by), "restore a revision of", article);
         ArticleRevision old = revision(id, number);
-        ArticleContent content = new ArticleContent(old.getTitle(), old.getDek(), old.getBodyMarkdown(),
-                article.getSeoTitle(), article.getSeoDescription());
-        article.revise(content, markdown.render(content.bodyMarkdown()), article.getSection(),
-                new ArrayList<>(article.getAuthors()), new LinkedHashSet<>(article.getTopics()), clock.instant());
+        ArticleContent content = new ArticleContent(
+                old.getTitle(),
+                old.getDek(),
+                old.getBodyMarkdown(),
+                article.getSeoTitle(),
+                article.getSeoDescription());
+        article.revise(
+                content,
+                markdown.render(content.bodyMarkdown()),
+                article.getSection(),
+                new ArrayList<>(article.getAuthors()),
+                new LinkedHashSet<>(article.getTopics()),
+                clock.instant());
         articles.flush();
         storeRevision(article, by.getAccountId(), by.getDisplayName());
         audit.record("article.revision-restore", subject(article), "revision " + number);
@@ -312,7 +341,8 @@ public class ArticleService {
 
     private Article newArticle(ArticleChanges changes, Long createdBy, String createdByName) {
         String slug = changes.slug() == null || changes.slug().isBlank()
-                ? Slugs.slugify(changes.content().title()) : changes.slug();
+                ? Slugs.slugify(changes.content().title())
+                : changes.slug();
         requireFreeSlug(slug, null);
         Section section = sections.get(changes.sectionId());
         Article article = new Article(slug, changes.content().title(), section, clock.instant(), createdBy);
@@ -344,35 +374,49 @@ public class ArticleService {
 
     private void apply(Article article, ArticleChanges changes) {
         Section section = sections.get(changes.sectionId());
-        article.revise(changes.content(), markdown.render(changes.content().bodyMarkdown()), section,
-                authorsInOrder(changes.authorIds()), topics.findOrCreate(changes.topicNames()), clock.instant());
+        article.revise(
+                changes.content(),
+                markdown.render(changes.content().bodyMarkdown()),
+                section,
+                authorsInOrder(changes.authorIds()),
+                topics.findOrCreate(changes.topicNames()),
+                clock.instant());
     }
 
     private List<Author> authorsInOrder(List<Long> ids) {
         Map<Long, Author> byId = new HashMap<>();
         authors.byIds(ids).forEach(author -> byId.put(author.getId(), author));
-        return ids.stream().distinct().map(id -> {
-            Author author = byId.get(id);
-            if (author == null) {
-                throw new AuthorNotFoundException("#" + id);
-            }
-            return author;
-        }).toList();
+        return ids.stream()
+                .distinct()
+                .map(id -> {
+                    Author author = byId.get(id);
+                    if (author == null) {
+                        throw new AuthorNotFoundException("#" + id);
+                    }
+                    return author;
+                })
+                .toList();
     }
 
     private void requireFreeSlug(String slug, Long ownId) {
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("Invalid slug: " + slug);
         }
-        boolean takenByOther = articles.findBySlug(slug).map(other -> !other.getId().equals(ownId)).orElse(false);
-        boolean redirectOfOther = redirects.find(SlugKind.ARTICLE, slug).map(target -> !target.equals(ownId)).orElse(false);
+        boolean takenByOther = articles.findBySlug(slug)
+                .map(other -> !other.getId().equals(ownId))
+                .orElse(false);
+        boolean redirectOfOther = redirects
+                .find(SlugKind.ARTICLE, slug)
+                .map(target -> !target.equals(ownId))
+                .orElse(false);
         if (takenByOther || redirectOfOther) {
             throw new SlugTakenException(slug);
         }
     }
 
     private static Specification<Article> matching(ArticleFilter filter) {
-        return (Root<Article> root, jakarta.persistence.criteria.CriteriaQuery<?> query,
+        return (Root<Article> root,
+                jakarta.persistence.criteria.CriteriaQuery<?> query,
                 jakarta.persistence.criteria.CriteriaBuilder cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (filter.status() != null) {
@@ -387,12 +431,19 @@ public class ArticleService {
             if (filter.authorId() != null) {
                 Subquery<Long> byAuthor = query.subquery(Long.class);
                 Root<Article> other = byAuthor.from(Article.class);
-                byAuthor.select(other.get("id")).where(cb.equal(other.join("authors").get("id"), filter.authorId()));
+                byAuthor.select(other.get("id"))
+                        .where(cb.equal(other.join("authors").get("id"), filter.authorId()));
                 where.add(root.get("id").in(byAuthor));
             }
             if (filter.text() != null && !filter.text().isBlank()) {
-                String pattern = "%" + filter.text().strip().toLowerCase()
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String pattern = "%"
+                        + filter.text()
+                                .strip()
+                                .toLowerCase()
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
                 where.add(cb.like(cb.lower(root.get("title")), pattern, '\\'));
             }
             return cb.and(where.toArray(Predicate[]::new));

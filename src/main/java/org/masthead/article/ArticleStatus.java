@@ -2,5 +2,9 @@ package org.masthead.article;
 
 /** Where an article stands in the editorial workflow (DESIGN.md, "Lifecycle"). */
 public enum ArticleStatus {
-    DRAFT, IN_REVIEW, SCHEDULED, PUBLISHED, ARCHIVED
+    DRAFT,
+    IN_REVIEW,
+    SCHEDULED,
+    PUBLISHED,
+    ARCHIVED
 }

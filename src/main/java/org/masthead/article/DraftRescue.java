@@ -36,8 +36,7 @@ class DraftRescue {
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
 
-    protected DraftRescue() {
-    }
+    protected DraftRescue() {}
 
     DraftRescue(String key, Long articleId, String fields, Instant createdAt, Instant expiresAt) {
         this.key = key;

@@ -33,7 +33,7 @@ public class DraftRescues {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, List<String>>> FIELDS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, List<String>>> FIELDS = new TypeReference<>() {};
 
     private final DraftRescueRepository rescues;
     private final Clock clock;
@@ -44,20 +44,25 @@ public class DraftRescues {
     }
 
     /** A rescued form: the article it was for (null for a new one) and its fields as posted. */
-    public record Rescued(Long articleId, Map<String, List<String>> fields) {
-    }
+    public record Rescued(Long articleId, Map<String, List<String>> fields) {}
 
     /** Keeps the given form fields; answers the key under which they can be claimed. */
     public String keep(Long articleId, Map<String, List<String>> fields) {
         rescues.deleteExpired(clock.instant());
         Map<String, List<String>> kept = new LinkedHashMap<>();
-        fields.forEach((name, values) -> kept.put(name, values.stream()
-                .map(value -> value.length() > MAX_FIELD_LENGTH ? value.substring(0, MAX_FIELD_LENGTH) : value)
-                .toList()));
+        fields.forEach((name, values) -> kept.put(
+                name,
+                values.stream()
+                        .map(value -> value.length() > MAX_FIELD_LENGTH ? value.substring(0, MAX_FIELD_LENGTH) : value)
+                        .toList()));
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        rescues.save(new DraftRescue(key, articleId, JSON.writeValueAsString(kept), clock.instant(),
+        rescues.save(new DraftRescue(
+                key,
+                articleId,
+                JSON.writeValueAsString(kept),
+                clock.instant(),
                 clock.instant().plus(LIFETIME)));
         return key;
     }

@@ -36,8 +36,7 @@ public class PreviewLink {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected PreviewLink() {
-    }
+    protected PreviewLink() {}
 
     PreviewLink(long articleId, String tokenHash, Long createdBy, Instant createdAt, Instant expiresAt) {
         this.articleId = articleId;

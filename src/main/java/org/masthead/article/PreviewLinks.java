@@ -51,7 +51,11 @@ public class PreviewLinks {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        links.save(new PreviewLink(articleId, hash(token), by.getAccountId(), clock.instant(),
+        links.save(new PreviewLink(
+                articleId,
+                hash(token),
+                by.getAccountId(),
+                clock.instant(),
                 clock.instant().plus(LIFETIME)));
         audit.record("article.preview-link", "article #" + articleId + " " + article.getSlug(), "created");
         return token;
@@ -59,7 +63,8 @@ public class PreviewLinks {
 
     public void revoke(long articleId, long linkId, StaffUser by) {
         Article article = articles.findById(articleId).orElseThrow(() -> new ArticleNotFoundException("#" + articleId));
-        PreviewLink link = links.findById(linkId).filter(found -> found.getArticleId() == articleId)
+        PreviewLink link = links.findById(linkId)
+                .filter(found -> found.getArticleId() == articleId)
                 .orElseThrow(() -> new ArticleNotFoundException("#" + articleId + " preview link " + linkId));
         if (!ArticlePermissions.canSharePreview(by, article)) {
             throw new ArticleAccessDeniedException("revoke a preview of", articleId);
@@ -95,8 +100,7 @@ public class PreviewLinks {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

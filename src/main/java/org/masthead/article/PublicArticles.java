@@ -47,7 +47,8 @@ public class PublicArticles {
 
     /** The current slug of a public article that used to be found at {@code oldSlug}. */
     public Optional<String> currentSlug(String oldSlug) {
-        return redirects.find(SlugKind.ARTICLE, oldSlug)
+        return redirects
+                .find(SlugKind.ARTICLE, oldSlug)
                 .flatMap(id -> articles.findPublicById(id, clock.instant()))
                 .map(Article::getSlug);
     }
@@ -70,7 +71,8 @@ public class PublicArticles {
 
     /** "More from {section}": the newest other articles of the article's section, without their authors. */
     public List<Article> moreFromSection(Article article, int limit) {
-        return articles.findPublicInSectionExcept(article.getSection(), article.getId(), clock.instant(), Limit.of(limit));
+        return articles.findPublicInSectionExcept(
+                article.getSection(), article.getId(), clock.instant(), Limit.of(limit));
     }
 
     /**
@@ -79,8 +81,12 @@ public class PublicArticles {
      */
     public List<Article> related(Article article, int limit) {
         List<Long> topicIds = article.getTopics().stream().map(Topic::getId).toList();
-        return articles.findPublicRelated(article.getId(), article.getSection(),
-                topicIds.isEmpty() ? List.of(-1L) : topicIds, clock.instant(), Limit.of(limit));
+        return articles.findPublicRelated(
+                article.getId(),
+                article.getSection(),
+                topicIds.isEmpty() ? List.of(-1L) : topicIds,
+                clock.instant(),
+                Limit.of(limit));
     }
 
     /** Every public article's slug and last change, for the sitemap. */

@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnBooleanProperty(name = "masthead.scheduler.enabled", matchIfMissing = true)
-class SchedulingConfiguration {
-}
+class SchedulingConfiguration {}

@@ -13,7 +13,12 @@ public final class TextDiff {
     /** Unchanged lines kept on each side of a change. */
     static final int CONTEXT = 2;
 
-    public enum Kind { SAME, DELETED, INSERTED, FOLDED }
+    public enum Kind {
+        SAME,
+        DELETED,
+        INSERTED,
+        FOLDED
+    }
 
     /** One line of a diff; a FOLDED line stands for {@code folded} unchanged lines not shown. */
     public record Line(Kind kind, String text, int folded) {
@@ -23,8 +28,7 @@ public final class TextDiff {
         }
     }
 
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     public static List<Line> between(String before, String after) {
         List<String> a = lines(before);
@@ -73,8 +77,7 @@ public final class TextDiff {
                     hidden = 0;
                 }
                 shown.add(all.get(i));
-            }
-            else {
+            } else {
                 hidden++;
             }
         }

@@ -36,8 +36,7 @@ public class AuditEvent {
     @Column(name = "remote_addr", nullable = false, updatable = false)
     private String remoteAddr;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     AuditEvent(Instant occurredAt, String actor, String action, String subject, String detail, String remoteAddr) {
         this.occurredAt = occurredAt;

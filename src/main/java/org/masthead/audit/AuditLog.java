@@ -3,6 +3,7 @@ package org.masthead.audit;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.criteria.Predicate;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,8 +37,13 @@ public class AuditSearch {
         Specification<AuditEvent> spec = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (actor != null && !actor.isBlank()) {
-                String pattern = "%" + actor.strip().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                String pattern = "%"
+                        + actor.strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
                 where.add(cb.like(cb.lower(root.get("actor")), pattern, '\\'));
             }
             if (action != null && !action.isBlank()) {

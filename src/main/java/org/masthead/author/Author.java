@@ -18,6 +18,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
 import org.masthead.markdown.RenderedMarkdown;
 import org.masthead.media.Image;
 
@@ -68,8 +69,7 @@ public class Author {
     @Version
     private long version;
 
-    protected Author() {
-    }
+    protected Author() {}
 
     public Author(String slug, String name, String titleLine, Instant createdAt) {
         this.slug = slug;

@@ -8,6 +8,11 @@ import java.util.List;
  * @param photoImageId an image of the media library, or null for no photo
  * @param accountId    the staff account that may edit the bio and photo, or null
  */
-public record AuthorChanges(String name, String slug, String titleLine, String bioMarkdown, Long photoImageId,
-        Long accountId, List<AuthorLink> links) {
-}
+public record AuthorChanges(
+        String name,
+        String slug,
+        String titleLine,
+        String bioMarkdown,
+        Long photoImageId,
+        Long accountId,
+        List<AuthorLink> links) {}

@@ -13,8 +13,7 @@ public class AuthorLink {
     @Column(nullable = false)
     private String url;
 
-    protected AuthorLink() {
-    }
+    protected AuthorLink() {}
 
     public AuthorLink(String label, String url) {
         if (!isWebUrl(url)) {
@@ -26,14 +25,18 @@ public class AuthorLink {
 
     /** An absolute http or https URL with a host, and nothing that could break out of an attribute. */
     public static boolean isWebUrl(String url) {
-        if (url == null || url.length() > 2000 || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
+        if (url == null
+                || url.length() > 2000
+                || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
             return false;
         }
         try {
             java.net.URI uri = new java.net.URI(url);
             String scheme = uri.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null && !uri.getHost().isBlank();
+            return scheme != null
+                    && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (java.net.URISyntaxException e) {
             return false;
         }

@@ -32,8 +32,14 @@ public class AuthorService {
     private final AuditLog audit;
     private final Clock clock;
 
-    AuthorService(AuthorRepository authors, MarkdownRenderer markdown, SlugRedirects redirects, ImageService images,
-            AuthorArticles articles, AuditLog audit, Clock clock) {
+    AuthorService(
+            AuthorRepository authors,
+            MarkdownRenderer markdown,
+            SlugRedirects redirects,
+            ImageService images,
+            AuthorArticles articles,
+            AuditLog audit,
+            Clock clock) {
         this.authors = authors;
         this.markdown = markdown;
         this.redirects = redirects;
@@ -54,14 +60,21 @@ public class AuthorService {
 
     /** Whether {@code slug} is free for the author {@code ownId} (null for a new one): no other author has or had it. */
     public boolean isSlugFree(String slug, Long ownId) {
-        boolean taken = authors.findBySlug(slug).map(other -> !other.getId().equals(ownId)).orElse(false);
-        boolean redirects = this.redirects.find(SlugKind.AUTHOR, slug).map(id -> !id.equals(ownId)).orElse(false);
+        boolean taken = authors.findBySlug(slug)
+                .map(other -> !other.getId().equals(ownId))
+                .orElse(false);
+        boolean redirects = this.redirects
+                .find(SlugKind.AUTHOR, slug)
+                .map(id -> !id.equals(ownId))
+                .orElse(false);
         return !taken && !redirects;
     }
 
     /** Whether no author but {@code ownId} is linked to this account. */
     public boolean isAccountFree(long accountId, Long ownId) {
-        return authors.findByAccountId(accountId).map(other -> other.getId().equals(ownId)).orElse(true);
+        return authors.findByAccountId(accountId)
+                .map(other -> other.getId().equals(ownId))
+                .orElse(true);
     }
 
     /** The bio as readers would see it, through the same pipeline as a saved one. */
@@ -103,8 +116,8 @@ public class AuthorService {
     /** The one change the author themself may make: their bio and photo, nothing else of the profile. */
     @Transactional
     public Author updateOwnProfile(long accountId, String bioMarkdown, Long photoImageId) {
-        Author author = findByAccountId(accountId)
-                .orElseThrow(() -> new AuthorNotFoundException("for account #" + accountId));
+        Author author =
+                findByAccountId(accountId).orElseThrow(() -> new AuthorNotFoundException("for account #" + accountId));
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
         author.showPhoto(photo(photoImageId), clock.instant());
         audit.record("author.profile", subject(author), "own bio and photo");
@@ -180,10 +193,11 @@ public class AuthorService {
 
     /** The authors with these slugs, in the order given; unknown slugs are an error. */
     public List<Author> bySlugs(List<String> slugs) {
-        Map<String, Author> found = authors.findBySlugIn(slugs).stream()
-                .collect(Collectors.toMap(Author::getSlug, Function.identity()));
-        return slugs.stream().map(slug -> Optional.ofNullable(found.get(slug))
-                .orElseThrow(() -> new AuthorNotFoundException(slug))).toList();
+        Map<String, Author> found =
+                authors.findBySlugIn(slugs).stream().collect(Collectors.toMap(Author::getSlug, Function.identity()));
+        return slugs.stream()
+                .map(slug -> Optional.ofNullable(found.get(slug)).orElseThrow(() -> new AuthorNotFoundException(slug)))
+                .toList();
     }
 
     public List<Author> byIds(Collection<Long> ids) {
@@ -192,7 +206,10 @@ public class AuthorService {
 
     /** The current slug of an author who used to be found at {@code oldSlug}. */
     public Optional<String> currentSlug(String oldSlug) {
-        return redirects.find(SlugKind.AUTHOR, oldSlug).flatMap(authors::findById).map(Author::getSlug);
+        return redirects
+                .find(SlugKind.AUTHOR, oldSlug)
+                .flatMap(authors::findById)
+                .map(Author::getSlug);
     }
 
     @Transactional

@@ -54,7 +54,9 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         boolean ephemeral = environment.getProperty("masthead.embedded-db.ephemeral", Boolean.class, false);
-        Path dir = Path.of(environment.getProperty("masthead.embedded-db.dir", "./data/postgres")).toAbsolutePath().normalize();
+        Path dir = Path.of(environment.getProperty("masthead.embedded-db.dir", "./data/postgres"))
+                .toAbsolutePath()
+                .normalize();
         EmbeddedPostgres postgres = start(ephemeral, dir);
 
         Map<String, Object> properties = new HashMap<>();
@@ -72,8 +74,7 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
             if (server == null) {
                 try {
                     server = ephemeral ? startEphemeral() : startPersistent(dir);
-                }
-                catch (IOException ex) {
+                } catch (IOException ex) {
                     throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
                 }
                 location = ephemeral ? "a temporary folder (wiped on exit)" : dir.toString();
@@ -106,8 +107,7 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         SpringApplication.getShutdownHandlers().add(() -> {
             try {
                 postgres.close();
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         });
@@ -136,21 +136,27 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-        Optional<ProcessHandle> leftover = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        Optional<ProcessHandle> leftover =
+                lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
         leftover.filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.endsWith("/postgres"))
+                        .orElse(false))
                 .ifPresent(process -> {
-                    log.warn("Stopping the PostgreSQL server (pid " + process.pid() + ") left running on " + dir + " by a previous run");
+                    log.warn("Stopping the PostgreSQL server (pid " + process.pid() + ") left running on " + dir
+                            + " by a previous run");
                     process.destroy();
-                    process.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+                    process.onExit()
+                            .orTimeout(20, java.util.concurrent.TimeUnit.SECONDS)
+                            .join();
                 });
     }
 
     private static Optional<Long> parsePid(String line) {
         try {
             return Optional.of(Long.parseLong(line.trim()));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return Optional.empty();
         }
     }

@@ -43,7 +43,8 @@ class DemoContent implements SmartInitializingSingleton {
     private final ArticleService articles;
     private final TransactionTemplate transaction;
 
-    DemoContent(SectionService sections, AuthorService authors, ArticleService articles, TransactionTemplate transaction) {
+    DemoContent(
+            SectionService sections, AuthorService authors, ArticleService articles, TransactionTemplate transaction) {
         this.sections = sections;
         this.authors = authors;
         this.articles = articles;
@@ -65,13 +66,21 @@ class DemoContent implements SmartInitializingSingleton {
             each("sections", this::loadSection);
             each("authors", this::loadAuthor);
             each("articles", this::loadArticle);
-            log.info("Demo content loaded: {} sections, {} authors", sections.all().size(), authors.all().size());
+            log.info(
+                    "Demo content loaded: {} sections, {} authors",
+                    sections.all().size(),
+                    authors.all().size());
         });
     }
 
     private void loadSection(FrontMatterDocument doc) {
-        sections.create(doc.text("slug"), doc.text("name"), doc.body().strip(), doc.text("disclaimer"),
-                doc.text("newsletter-cta"), doc.number("position"));
+        sections.create(
+                doc.text("slug"),
+                doc.text("name"),
+                doc.body().strip(),
+                doc.text("disclaimer"),
+                doc.text("newsletter-cta"),
+                doc.number("position"));
     }
 
     private void loadAuthor(FrontMatterDocument doc) {
@@ -80,37 +89,47 @@ class DemoContent implements SmartInitializingSingleton {
 
     private void loadArticle(FrontMatterDocument doc) {
         long sectionId = sections.findBySlug(doc.text("section"))
-                .orElseThrow(() -> new IllegalArgumentException("Unknown section " + doc.text("section"))).getId();
-        List<Long> authorIds = authors.bySlugs(doc.list("authors")).stream().map(Author::getId).toList();
-        ArticleContent content = new ArticleContent(doc.text("title"), doc.text("dek"), doc.body(),
-                doc.text("seo-title"), doc.text("seo-description"));
-        Article article = articles.create(new ArticleChanges(doc.text("slug"), content, sectionId, authorIds, doc.list("topics")));
+                .orElseThrow(() -> new IllegalArgumentException("Unknown section " + doc.text("section")))
+                .getId();
+        List<Long> authorIds =
+                authors.bySlugs(doc.list("authors")).stream().map(Author::getId).toList();
+        ArticleContent content = new ArticleContent(
+                doc.text("title"), doc.text("dek"), doc.body(), doc.text("seo-title"), doc.text("seo-description"));
+        Article article = articles.create(
+                new ArticleChanges(doc.text("slug"), content, sectionId, authorIds, doc.list("topics")));
 
-        ArticleStatus status = doc.text("status").isEmpty() ? ArticleStatus.PUBLISHED : ArticleStatus.valueOf(doc.text("status"));
+        ArticleStatus status =
+                doc.text("status").isEmpty() ? ArticleStatus.PUBLISHED : ArticleStatus.valueOf(doc.text("status"));
         switch (status) {
-            case DRAFT -> { }
+            case DRAFT -> {}
             case IN_REVIEW -> articles.submit(article.getId());
             case PUBLISHED -> {
-                articles.publishBackdated(article.getId(), FrontMatterDocument.instant(doc.fields().get("published")));
+                articles.publishBackdated(
+                        article.getId(),
+                        FrontMatterDocument.instant(doc.fields().get("published")));
                 for (Map<String, Object> note : doc.maps("notes")) {
-                    articles.addNote(article.getId(), NoteKind.valueOf(note.get("kind").toString()),
-                            note.get("text").toString().strip(), FrontMatterDocument.instant(note.get("at")));
+                    articles.addNote(
+                            article.getId(),
+                            NoteKind.valueOf(note.get("kind").toString()),
+                            note.get("text").toString().strip(),
+                            FrontMatterDocument.instant(note.get("at")));
                 }
             }
-            default -> throw new IllegalArgumentException("Demo articles are drafts, in review or published: " + status);
+            default ->
+                throw new IllegalArgumentException("Demo articles are drafts, in review or published: " + status);
         }
     }
 
     private static void each(String folder, Consumer<FrontMatterDocument> loader) {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:demo/" + folder + "/*.md");
+            Resource[] resources =
+                    new PathMatchingResourcePatternResolver().getResources("classpath:demo/" + folder + "/*.md");
             Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
             for (Resource resource : resources) {
                 String text = resource.getContentAsString(StandardCharsets.UTF_8);
                 loader.accept(FrontMatterDocument.parse(folder + "/" + resource.getFilename(), text));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

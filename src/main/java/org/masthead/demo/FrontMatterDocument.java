@@ -51,7 +51,9 @@ record FrontMatterDocument(Map<String, Object> fields, String body) {
 
     List<String> list(String key) {
         Object value = fields.get(key);
-        return value instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
+        return value instanceof List<?> list
+                ? list.stream().map(Object::toString).toList()
+                : List.of();
     }
 
     @SuppressWarnings("unchecked")

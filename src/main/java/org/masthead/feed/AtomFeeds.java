@@ -45,7 +45,10 @@ class AtomFeeds {
 
         /** The last change of any entry, or null for an empty feed. */
         Instant lastModified() {
-            return articles.stream().map(Article::getLastModified).max(Instant::compareTo).orElse(null);
+            return articles.stream()
+                    .map(Article::getLastModified)
+                    .max(Instant::compareTo)
+                    .orElse(null);
         }
     }
 
@@ -57,14 +60,20 @@ class AtomFeeds {
 
     /** A validator that changes whenever the feed's entries or their content change (including one leaving it). */
     String etag(FeedSpec spec) {
-        StringBuilder key = new StringBuilder(site.siteUrl().toString()).append('|').append(spec.feedPath());
-        spec.articles().forEach(a -> key.append('|').append(a.getId()).append('@').append(a.getLastModified().toEpochMilli())
-                .append('/').append(a.getVersion()));
+        StringBuilder key =
+                new StringBuilder(site.siteUrl().toString()).append('|').append(spec.feedPath());
+        spec.articles()
+                .forEach(a -> key.append('|')
+                        .append(a.getId())
+                        .append('@')
+                        .append(a.getLastModified().toEpochMilli())
+                        .append('/')
+                        .append(a.getVersion()));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             return "W/\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -76,7 +85,9 @@ class AtomFeeds {
         feed.setDescription(spec.subtitle());
         feed.setUri(site.absolute(spec.feedPath()));
         feed.setLink(site.absolute(spec.pagePath()));
-        feed.setLinks(List.of(link("alternate", "text/html", spec.pagePath()), link("self", "application/atom+xml", spec.feedPath())));
+        feed.setLinks(List.of(
+                link("alternate", "text/html", spec.pagePath()),
+                link("self", "application/atom+xml", spec.feedPath())));
         feed.setPublishedDate(Date.from(spec.lastModified() != null ? spec.lastModified() : Instant.EPOCH));
         feed.setAuthors(List.of(person(site.siteName(), site.absolute("/"))));
         feed.setGenerator("Masthead");
@@ -87,8 +98,7 @@ class AtomFeeds {
         feed.setEntries(entries);
         try {
             return new SyndFeedOutput().outputString(feed);
-        }
-        catch (FeedException ex) {
+        } catch (FeedException ex) {
             throw new IllegalStateException("Could not write the feed " + spec.feedPath(), ex);
         }
     }
@@ -109,7 +119,8 @@ class AtomFeeds {
         entry.setAuthors(authors);
         SyndCategory category = new SyndCategoryImpl();
         category.setName(article.getSection().getName());
-        category.setTaxonomyUri(site.absolute("/sections/" + article.getSection().getSlug()));
+        category.setTaxonomyUri(
+                site.absolute("/sections/" + article.getSection().getSlug()));
         entry.setCategories(List.of(category));
 
         SyndContent summary = new SyndContentImpl();
@@ -125,8 +136,10 @@ class AtomFeeds {
 
     /** {@code tag:example.org,2026-10-01:article:42}: stable for as long as the site keeps its host. */
     String entryId(Article article) {
-        String host = site.siteUrl().getHost() == null ? "localhost" : site.siteUrl().getHost();
-        Instant first = article.getFirstPublishedAt() != null ? article.getFirstPublishedAt() : article.getPublishedAt();
+        String host =
+                site.siteUrl().getHost() == null ? "localhost" : site.siteUrl().getHost();
+        Instant first =
+                article.getFirstPublishedAt() != null ? article.getFirstPublishedAt() : article.getPublishedAt();
         String day = DateTimeFormatter.ISO_LOCAL_DATE.format(first.atOffset(ZoneOffset.UTC));
         return "tag:" + host + "," + day + ":article:" + article.getId();
     }

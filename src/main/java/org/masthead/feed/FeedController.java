@@ -34,7 +34,11 @@ class FeedController {
     private final AtomFeeds feeds;
     private final SiteProperties site;
 
-    FeedController(PublicArticles articles, SectionService sections, AuthorService authors, AtomFeeds feeds,
+    FeedController(
+            PublicArticles articles,
+            SectionService sections,
+            AuthorService authors,
+            AtomFeeds feeds,
             SiteProperties site) {
         this.articles = articles;
         this.sections = sections;
@@ -46,8 +50,14 @@ class FeedController {
     @GetMapping("/feed.xml")
     @ResponseBody
     ResponseEntity<String> site(WebRequest request) {
-        return respond(new AtomFeeds.FeedSpec(site.siteName(), null, "/", "/feed.xml",
-                articles.latest(PageRequest.of(0, ENTRIES)).getContent()), request);
+        return respond(
+                new AtomFeeds.FeedSpec(
+                        site.siteName(),
+                        null,
+                        "/",
+                        "/feed.xml",
+                        articles.latest(PageRequest.of(0, ENTRIES)).getContent()),
+                request);
     }
 
     @GetMapping("/sections/{slug}/feed.xml")
@@ -55,12 +65,18 @@ class FeedController {
     ResponseEntity<String> section(@PathVariable String slug, WebRequest request) {
         Section section = sections.findBySlug(slug).orElse(null);
         if (section == null) {
-            return sections.currentSlug(slug).map(current -> moved("/sections/" + current + "/feed.xml"))
+            return sections.currentSlug(slug)
+                    .map(current -> moved("/sections/" + current + "/feed.xml"))
                     .orElseThrow(() -> new SectionNotFoundException(slug));
         }
-        return respond(new AtomFeeds.FeedSpec(section.getName() + " — " + site.siteName(), section.getDescription(),
-                "/sections/" + slug, "/sections/" + slug + "/feed.xml",
-                articles.inSection(section, PageRequest.of(0, ENTRIES)).getContent()), request);
+        return respond(
+                new AtomFeeds.FeedSpec(
+                        section.getName() + " — " + site.siteName(),
+                        section.getDescription(),
+                        "/sections/" + slug,
+                        "/sections/" + slug + "/feed.xml",
+                        articles.inSection(section, PageRequest.of(0, ENTRIES)).getContent()),
+                request);
     }
 
     @GetMapping("/authors/{slug}/feed.xml")
@@ -68,20 +84,29 @@ class FeedController {
     ResponseEntity<String> author(@PathVariable String slug, WebRequest request) {
         Author author = authors.findBySlug(slug).orElse(null);
         if (author == null) {
-            return authors.currentSlug(slug).map(current -> moved("/authors/" + current + "/feed.xml"))
+            return authors.currentSlug(slug)
+                    .map(current -> moved("/authors/" + current + "/feed.xml"))
                     .orElseThrow(() -> new AuthorNotFoundException(slug));
         }
-        return respond(new AtomFeeds.FeedSpec(author.getName() + " — " + site.siteName(), author.getTitleLine(),
-                "/authors/" + slug, "/authors/" + slug + "/feed.xml",
-                articles.byAuthor(author, PageRequest.of(0, ENTRIES)).getContent()), request);
+        return respond(
+                new AtomFeeds.FeedSpec(
+                        author.getName() + " — " + site.siteName(),
+                        author.getTitleLine(),
+                        "/authors/" + slug,
+                        "/authors/" + slug + "/feed.xml",
+                        articles.byAuthor(author, PageRequest.of(0, ENTRIES)).getContent()),
+                request);
     }
 
     private ResponseEntity<String> respond(AtomFeeds.FeedSpec spec, WebRequest request) {
-        long lastModified = spec.lastModified() == null ? -1 : spec.lastModified().toEpochMilli();
+        long lastModified =
+                spec.lastModified() == null ? -1 : spec.lastModified().toEpochMilli();
         if (request.checkNotModified(feeds.etag(spec), lastModified)) {
             return null; // 304, headers already set
         }
-        return ResponseEntity.ok().contentType(ATOM).cacheControl(CacheControl.noCache().cachePublic())
+        return ResponseEntity.ok()
+                .contentType(ATOM)
+                .cacheControl(CacheControl.noCache().cachePublic())
                 .body(feeds.write(spec));
     }
 

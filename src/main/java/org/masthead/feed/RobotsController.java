@@ -28,6 +28,8 @@ class RobotsController {
 
                 Sitemap: %s
                 """.formatted(site.absolute("/sitemap.xml"));
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8)).body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -40,15 +39,15 @@ class SitemapController {
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
-    record Url(String path, Instant lastModified) {
-    }
+    record Url(String path, Instant lastModified) {}
 
     private final PublicArticles articles;
     private final SectionService sections;
     private final SiteProperties site;
     private final SitemapProperties properties;
 
-    SitemapController(PublicArticles articles, SectionService sections, SiteProperties site, SitemapProperties properties) {
+    SitemapController(
+            PublicArticles articles, SectionService sections, SiteProperties site, SitemapProperties properties) {
         this.articles = articles;
         this.sections = sections;
         this.site = site;
@@ -74,16 +73,22 @@ class SitemapController {
     /** Every public URL, in a stable order: front page, sections, authors, topics, then articles by id. */
     List<Url> urls() {
         List<LastModified> published = articles.allLastModified();
-        Instant newest = published.stream().map(LastModified::at).max(Comparator.naturalOrder()).orElse(null);
+        Instant newest = published.stream()
+                .map(LastModified::at)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         Map<String, Instant> bySection = new HashMap<>();
         articles.lastModifiedBySection().forEach(s -> bySection.put(s.slug(), s.at()));
 
         List<Url> urls = new ArrayList<>();
         urls.add(new Url("/", newest));
         for (Section section : sections.all()) {
-            urls.add(new Url("/sections/" + section.getSlug(),
-                    Stream.of(section.getUpdatedAt(), bySection.get(section.getSlug())).filter(Objects::nonNull)
-                            .max(Comparator.naturalOrder()).orElse(null)));
+            urls.add(new Url(
+                    "/sections/" + section.getSlug(),
+                    Stream.of(section.getUpdatedAt(), bySection.get(section.getSlug()))
+                            .filter(Objects::nonNull)
+                            .max(Comparator.naturalOrder())
+                            .orElse(null)));
         }
         articles.lastModifiedByAuthor().forEach(a -> urls.add(new Url("/authors/" + a.slug(), a.at())));
         articles.lastModifiedByTopic().forEach(t -> urls.add(new Url("/topics/" + t.slug(), t.at())));
@@ -114,8 +119,10 @@ class SitemapController {
             for (int n = 1; n <= files; n++) {
                 writer.writeStartElement("sitemap");
                 element(writer, "loc", site.absolute("/sitemap.xml?page=" + n));
-                urls.subList((n - 1) * size, Math.min(urls.size(), n * size)).stream().map(Url::lastModified)
-                        .filter(Objects::nonNull).max(Comparator.naturalOrder())
+                urls.subList((n - 1) * size, Math.min(urls.size(), n * size)).stream()
+                        .map(Url::lastModified)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
                         .ifPresent(at -> element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(at)));
                 writer.writeEndElement();
             }
@@ -137,8 +144,7 @@ class SitemapController {
             writer.writeEndDocument();
             writer.close();
             return out.toString();
-        }
-        catch (XMLStreamException ex) {
+        } catch (XMLStreamException ex) {
             throw new IllegalStateException("Could not write the sitemap", ex);
         }
     }
@@ -148,8 +154,7 @@ class SitemapController {
             writer.writeStartElement(NS, name);
             writer.writeCharacters(text);
             writer.writeEndElement();
-        }
-        catch (XMLStreamException ex) {
+        } catch (XMLStreamException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -157,8 +162,7 @@ class SitemapController {
     private static int parse(String page) {
         try {
             return Integer.parseInt(page.strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return -1;
         }
     }

@@ -2,6 +2,7 @@ package org.masthead.feed;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("masthead.sitemap")
-record SitemapProperties(@DefaultValue("50000") @Min(1) @Max(50000) int maxUrls) {
-}
+record SitemapProperties(
+        @DefaultValue("50000") @Min(1) @Max(50000) int maxUrls) {}

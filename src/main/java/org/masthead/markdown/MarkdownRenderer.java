@@ -287,7 +287,8 @@ public class MarkdownRenderer {
             String literal = text.getLiteral();
             // Autolinking may prefix the destination ("www.x.org" links to "http://www.x.org", an address to
             // "mailto:..."), so the text is the destination's tail rather than all of it.
-            return link.getDestination().endsWith(literal) || URL_LIKE.matcher(literal).matches();
+            return link.getDestination().endsWith(literal)
+                    || URL_LIKE.matcher(literal).matches();
         }
 
         private String smarten(String literal) {

@@ -66,11 +66,17 @@ public class Image {
     @Version
     private long version;
 
-    protected Image() {
-    }
+    protected Image() {}
 
-    Image(String name, String contentType, int width, int height, List<Integer> variantWidths, long byteSize,
-            String uploadedBy, Instant createdAt) {
+    Image(
+            String name,
+            String contentType,
+            int width,
+            int height,
+            List<Integer> variantWidths,
+            long byteSize,
+            String uploadedBy,
+            Instant createdAt) {
         this.name = name;
         this.variantWidths = variantWidths.stream().map(String::valueOf).collect(Collectors.joining(","));
         this.contentType = contentType;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -63,7 +62,8 @@ class ImageProcessor {
             throw new RejectedImageException("media.error.empty");
         }
         if (bytes.length > properties.maxUploadSize().toBytes()) {
-            throw new RejectedImageException("media.error.too-large", properties.maxUploadSize().toMegabytes());
+            throw new RejectedImageException(
+                    "media.error.too-large", properties.maxUploadSize().toMegabytes());
         }
         BufferedImage decoded = decode(bytes);
         BufferedImage upright = normalise(orient(decoded, orientation(bytes)));
@@ -78,8 +78,12 @@ class ImageProcessor {
             }
         }
         variants.add(encode(upright, transparent));
-        return new ProcessedImage(fileName(originalFilename, transparent), contentType, upright.getWidth(),
-                upright.getHeight(), variants);
+        return new ProcessedImage(
+                fileName(originalFilename, transparent),
+                contentType,
+                upright.getWidth(),
+                upright.getHeight(),
+                variants);
     }
 
     private BufferedImage decode(byte[] bytes) {
@@ -94,13 +98,14 @@ class ImageProcessor {
                 }
                 long pixels = (long) width * height;
                 if (pixels > properties.maxPixels()) {
-                    throw new RejectedImageException("media.error.too-many-pixels", width, height,
-                            properties.maxPixels() / 1_000_000);
+                    throw new RejectedImageException(
+                            "media.error.too-many-pixels", width, height, properties.maxPixels() / 1_000_000);
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
-                if (warnings.stream().anyMatch(warning -> DAMAGE.matcher(warning).find())) {
+                if (warnings.stream()
+                        .anyMatch(warning -> DAMAGE.matcher(warning).find())) {
                     throw new RejectedImageException("media.error.damaged");
                 }
                 return image;
@@ -151,13 +156,13 @@ class ImageProcessor {
         int w = image.getWidth();
         int h = image.getHeight();
         AffineTransform transform = switch (orientation) {
-            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);   // mirrored
-            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);  // upside down
-            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);   // mirrored vertically
-            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);    // transposed
-            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);   // turned 90° clockwise to be upright
-            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);  // transversed
-            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);   // turned 90° anticlockwise to be upright
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0); // mirrored
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h); // upside down
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h); // mirrored vertically
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0); // transposed
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0); // turned 90° clockwise to be upright
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w); // transversed
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w); // turned 90° anticlockwise to be upright
             default -> null;
         };
         if (transform == null) {
@@ -286,6 +291,5 @@ class ImageProcessor {
         return (slug.isEmpty() ? "image" : slug) + (transparent ? ".png" : ".jpg");
     }
 
-    record ProcessedImage(String name, String contentType, int width, int height, List<EncodedImage> variants) {
-    }
+    record ProcessedImage(String name, String contentType, int width, int height, List<EncodedImage> variants) {}
 }

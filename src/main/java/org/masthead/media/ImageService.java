@@ -25,8 +25,13 @@ public class ImageService {
     private final AuditLog audit;
     private final Clock clock;
 
-    ImageService(ImageRepository images, ImageVariantRepository variants, ImageProcessor processor,
-            List<ImageUsages> usages, AuditLog audit, Clock clock) {
+    ImageService(
+            ImageRepository images,
+            ImageVariantRepository variants,
+            ImageProcessor processor,
+            List<ImageUsages> usages,
+            AuditLog audit,
+            Clock clock) {
         this.images = images;
         this.variants = variants;
         this.processor = processor;
@@ -54,12 +59,19 @@ public class ImageService {
      * @throws RejectedImageException when the bytes are not an image we take (the message key says why)
      */
     @Transactional
-    public Image upload(byte[] bytes, String originalFilename, String altText, String caption, String credit,
-            String uploadedBy) {
+    public Image upload(
+            byte[] bytes, String originalFilename, String altText, String caption, String credit, String uploadedBy) {
         ProcessedImage processed = processor.process(bytes, originalFilename);
         long size = processed.variants().get(processed.variants().size() - 1).bytes().length;
-        Image image = new Image(processed.name(), processed.contentType(), processed.width(), processed.height(),
-                processed.variants().stream().map(EncodedImage::width).toList(), size, uploadedBy, clock.instant());
+        Image image = new Image(
+                processed.name(),
+                processed.contentType(),
+                processed.width(),
+                processed.height(),
+                processed.variants().stream().map(EncodedImage::width).toList(),
+                size,
+                uploadedBy,
+                clock.instant());
         image.describe(altText, caption, credit, clock.instant());
         images.save(image);
         for (EncodedImage encoded : processed.variants()) {
@@ -106,8 +118,7 @@ public class ImageService {
     }
 
     /** The bytes of one rendition of an image, ready to be served. */
-    public record Rendition(String contentType, String etag, byte[] bytes) {
-    }
+    public record Rendition(String contentType, String etag, byte[] bytes) {}
 
     private static String subject(Image image) {
         return "image #" + image.getId() + " " + image.getName();

@@ -7,5 +7,4 @@ package org.masthead.media;
  * @param label    what uses it, such as the author's name or the article's title
  * @param adminUrl where staff edit it
  */
-public record ImageUse(String kind, String label, String adminUrl) {
-}
+public record ImageUse(String kind, String label, String adminUrl) {}

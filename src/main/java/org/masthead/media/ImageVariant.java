@@ -34,8 +34,7 @@ class ImageVariant {
     @Column(nullable = false)
     private byte[] bytes;
 
-    protected ImageVariant() {
-    }
+    protected ImageVariant() {}
 
     ImageVariant(long imageId, EncodedImage encoded, String etag) {
         this.imageId = imageId;

@@ -21,5 +21,4 @@ import org.springframework.util.unit.DataSize;
 public record MediaProperties(
         @DefaultValue("10MB") DataSize maxUploadSize,
         @DefaultValue("40000000") long maxPixels,
-        @DefaultValue({"480", "960", "1600"}) List<Integer> variantWidths) {
-}
+        @DefaultValue({"480", "960", "1600"}) List<Integer> variantWidths) {}

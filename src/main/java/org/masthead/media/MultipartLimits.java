@@ -1,6 +1,7 @@
 package org.masthead.media;
 
 import jakarta.servlet.MultipartConfigElement;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;

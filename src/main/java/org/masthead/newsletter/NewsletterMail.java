@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +34,13 @@ class NewsletterMail {
     void send(OutgoingMail mail) {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
-            log.info("No SMTP server configured (spring.mail.host): the email below was not sent.\nTo: {}\nSubject: {}\n"
-                    + "List-Unsubscribe: {}\n\n{}", mail.to(), mail.subject(), listUnsubscribe(mail), mail.text());
+            log.info(
+                    "No SMTP server configured (spring.mail.host): the email below was not sent.\nTo: {}\nSubject: {}\n"
+                            + "List-Unsubscribe: {}\n\n{}",
+                    mail.to(),
+                    mail.subject(),
+                    listUnsubscribe(mail),
+                    mail.text());
             return;
         }
         try {
@@ -47,8 +53,7 @@ class NewsletterMail {
             message.addHeader("List-Unsubscribe", listUnsubscribe(mail));
             message.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             smtp.send(message);
-        }
-        catch (MessagingException | MailException ex) {
+        } catch (MessagingException | MailException ex) {
             // The reader's page says "check your inbox" either way; a retry signs up again.
             log.error("Could not send the newsletter email \"{}\": {}", mail.subject(), ex.getMessage());
         }

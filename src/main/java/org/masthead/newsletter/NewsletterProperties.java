@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,5 +29,4 @@ public record NewsletterProperties(
         @DefaultValue("365d") @NotNull Duration unsubscribeValidity,
         @DefaultValue("3") @Min(1) int maxPerAddress,
         @DefaultValue("20") @Min(1) int maxPerIp,
-        @DefaultValue("1h") @NotNull Duration rateWindow) {
-}
+        @DefaultValue("1h") @NotNull Duration rateWindow) {}

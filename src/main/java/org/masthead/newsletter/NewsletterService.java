@@ -35,10 +35,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class NewsletterService {
 
     /** What a signup request came to. The same ACCEPTED whether or not the address was known. */
-    public enum SignupOutcome { ACCEPTED, RATE_LIMITED }
+    public enum SignupOutcome {
+        ACCEPTED,
+        RATE_LIMITED
+    }
 
     /** What an emailed link is worth now. */
-    public enum TokenState { VALID, UNKNOWN, USED, EXPIRED }
+    public enum TokenState {
+        VALID,
+        UNKNOWN,
+        USED,
+        EXPIRED
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,9 +61,17 @@ public class NewsletterService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    NewsletterService(SubscriberRepository subscribers, SubscriberTokenRepository tokens, JdbcClient jdbc,
-            NewsletterMail mail, NewsletterProperties properties, SiteProperties site, MessageSource messages,
-            AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    NewsletterService(
+            SubscriberRepository subscribers,
+            SubscriberTokenRepository tokens,
+            JdbcClient jdbc,
+            NewsletterMail mail,
+            NewsletterProperties properties,
+            SiteProperties site,
+            MessageSource messages,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.subscribers = subscribers;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -81,19 +97,31 @@ public class NewsletterService {
                 if (!withinRateLimits(address, ip, now)) {
                     return null;
                 }
-                Subscriber subscriber = subscribers.findByEmail(address)
+                Subscriber subscriber = subscribers
+                        .findByEmail(address)
                         .orElseGet(() -> subscribers.save(new Subscriber(address, now)));
-                String unsubscribeToken = issue(subscriber, SubscriberToken.Purpose.UNSUBSCRIBE, now.plus(properties.unsubscribeValidity()));
+                String unsubscribeToken = issue(
+                        subscriber, SubscriberToken.Purpose.UNSUBSCRIBE, now.plus(properties.unsubscribeValidity()));
                 if (subscriber.getStatus() == SubscriberStatus.CONFIRMED) {
-                    return message(address, "newsletter.mail.already.subject", "newsletter.mail.already.body", null, unsubscribeToken);
+                    return message(
+                            address,
+                            "newsletter.mail.already.subject",
+                            "newsletter.mail.already.body",
+                            null,
+                            unsubscribeToken);
                 }
                 subscriber.requested(limit(source), limit(sectionSlug), limit(ip), now);
                 subscribers.flush();
-                String confirmToken = issue(subscriber, SubscriberToken.Purpose.CONFIRM, now.plus(properties.confirmValidity()));
-                return message(address, "newsletter.mail.confirm.subject", "newsletter.mail.confirm.body", confirmToken, unsubscribeToken);
+                String confirmToken =
+                        issue(subscriber, SubscriberToken.Purpose.CONFIRM, now.plus(properties.confirmValidity()));
+                return message(
+                        address,
+                        "newsletter.mail.confirm.subject",
+                        "newsletter.mail.confirm.body",
+                        confirmToken,
+                        unsubscribeToken);
             });
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             // The same address signing up twice at the same instant: the other request sends the email.
             return SignupOutcome.ACCEPTED;
         }
@@ -125,8 +153,10 @@ public class NewsletterService {
 
     /** Subscribers, newest first, for the admin list. */
     public Page<Subscriber> list(Pageable pageable) {
-        return transaction.execute(status -> subscribers.findAll(
-                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))));
+        return transaction.execute(status -> subscribers.findAll(PageRequest.of(
+                pageable.getPageNumber(),
+                pageable.getPageSize(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))));
     }
 
     /** Every subscriber, for the CSV export; the export itself is audited (it hands out personal data). */
@@ -139,7 +169,8 @@ public class NewsletterService {
     }
 
     private TokenState check(String token, SubscriberToken.Purpose purpose) {
-        return transaction.execute(status -> find(token, purpose).map(this::state).orElse(TokenState.UNKNOWN));
+        return transaction.execute(
+                status -> find(token, purpose).map(this::state).orElse(TokenState.UNKNOWN));
     }
 
     private TokenState spend(String token, SubscriberToken.Purpose purpose) {
@@ -158,8 +189,7 @@ public class NewsletterService {
             Subscriber subscriber = link.getSubscriber();
             if (purpose == SubscriberToken.Purpose.CONFIRM) {
                 subscriber.confirm(now);
-            }
-            else {
+            } else {
                 subscriber.unsubscribe(now);
                 tokens.flush();
                 tokens.useAll(subscriber, now);
@@ -186,13 +216,26 @@ public class NewsletterService {
     private boolean withinRateLimits(String address, String ip, Instant now) {
         Instant since = now.minus(properties.rateWindow());
         jdbc.sql("delete from newsletter_signup_attempts where email = :email and attempted_at < :since")
-                .param("email", address).param("since", java.sql.Timestamp.from(since)).update();
+                .param("email", address)
+                .param("since", java.sql.Timestamp.from(since))
+                .update();
         jdbc.sql("insert into newsletter_signup_attempts (email, remote_addr, attempted_at) values (:email, :ip, :now)")
-                .param("email", address).param("ip", limit(ip)).param("now", java.sql.Timestamp.from(now)).update();
-        long byAddress = jdbc.sql("select count(*) from newsletter_signup_attempts where email = :email and attempted_at >= :since")
-                .param("email", address).param("since", java.sql.Timestamp.from(since)).query(Long.class).single();
-        long byIp = jdbc.sql("select count(*) from newsletter_signup_attempts where remote_addr = :ip and attempted_at >= :since")
-                .param("ip", limit(ip)).param("since", java.sql.Timestamp.from(since)).query(Long.class).single();
+                .param("email", address)
+                .param("ip", limit(ip))
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+        long byAddress = jdbc.sql(
+                        "select count(*) from newsletter_signup_attempts where email = :email and attempted_at >= :since")
+                .param("email", address)
+                .param("since", java.sql.Timestamp.from(since))
+                .query(Long.class)
+                .single();
+        long byIp = jdbc.sql(
+                        "select count(*) from newsletter_signup_attempts where remote_addr = :ip and attempted_at >= :since")
+                .param("ip", limit(ip))
+                .param("since", java.sql.Timestamp.from(since))
+                .query(Long.class)
+                .single();
         return byAddress <= properties.maxPerAddress() && byIp <= properties.maxPerIp();
     }
 
@@ -205,23 +248,35 @@ public class NewsletterService {
         return token;
     }
 
-    private OutgoingMail message(String to, String subjectKey, String bodyKey, String confirmToken, String unsubscribeToken) {
+    private OutgoingMail message(
+            String to, String subjectKey, String bodyKey, String confirmToken, String unsubscribeToken) {
         String unsubscribeUrl = link("/newsletter/unsubscribe", unsubscribeToken);
         String confirmUrl = confirmToken == null ? "" : link("/newsletter/confirm", confirmToken);
-        Object[] args = {site.siteName(), confirmUrl, unsubscribeUrl, properties.confirmValidity().toHours()};
-        return new OutgoingMail(to, messages.getMessage(subjectKey, args, Locale.ENGLISH),
-                messages.getMessage(bodyKey, args, Locale.ENGLISH), unsubscribeUrl);
+        Object[] args = {
+            site.siteName(),
+            confirmUrl,
+            unsubscribeUrl,
+            properties.confirmValidity().toHours()
+        };
+        return new OutgoingMail(
+                to,
+                messages.getMessage(subjectKey, args, Locale.ENGLISH),
+                messages.getMessage(bodyKey, args, Locale.ENGLISH),
+                unsubscribeUrl);
     }
 
     private String link(String path, String token) {
-        return UriComponentsBuilder.fromUriString(site.absolute(path)).queryParam("token", token).build().toUriString();
+        return UriComponentsBuilder.fromUriString(site.absolute(path))
+                .queryParam("token", token)
+                .build()
+                .toUriString();
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

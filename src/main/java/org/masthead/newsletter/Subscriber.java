@@ -54,8 +54,7 @@ public class Subscriber {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Subscriber() {
-    }
+    protected Subscriber() {}
 
     Subscriber(String email, Instant now) {
         this.email = email;

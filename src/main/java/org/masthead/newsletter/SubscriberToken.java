@@ -19,7 +19,10 @@ import jakarta.persistence.Table;
 @Table(name = "subscriber_tokens")
 class SubscriberToken {
 
-    enum Purpose { CONFIRM, UNSUBSCRIBE }
+    enum Purpose {
+        CONFIRM,
+        UNSUBSCRIBE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,8 +48,7 @@ class SubscriberToken {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected SubscriberToken() {
-    }
+    protected SubscriberToken() {}
 
     SubscriberToken(Subscriber subscriber, Purpose purpose, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.subscriber = subscriber;

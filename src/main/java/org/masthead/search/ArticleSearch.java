@@ -56,8 +56,9 @@ public class ArticleSearch {
      * A query with nothing to look up (only stop words, or only exclusions: {@code querytree} is empty or 'T')
      * matches nothing, rather than every article by a full scan.
      */
-    private static final String QUERY = "(case when querytree(websearch_to_tsquery(cast(:lang as regconfig), :q)) in ('', 'T')"
-            + " then ''::tsquery else websearch_to_tsquery(cast(:lang as regconfig), :q) end)";
+    private static final String QUERY =
+            "(case when querytree(websearch_to_tsquery(cast(:lang as regconfig), :q)) in ('', 'T')"
+                    + " then ''::tsquery else websearch_to_tsquery(cast(:lang as regconfig), :q) end)";
 
     /** The recency boost: a new article's rank is multiplied by up to 1.25, halving in about 90 days. */
     private static final String RANK = "ts_rank_cd(a.search_document, q.query, 1)"
@@ -85,7 +86,9 @@ public class ArticleSearch {
         params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         params.put("limit", pageSize);
         params.put("offset", (safePage - 1) * pageSize);
-        params.put("headline", Highlights.MARKERS + ", MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter=\" … \"");
+        params.put(
+                "headline",
+                Highlights.MARKERS + ", MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter=\" … \"");
         params.put("titleHeadline", Highlights.MARKERS + ", HighlightAll=true");
         String filters = filters(query, params);
 
@@ -115,20 +118,36 @@ public class ArticleSearch {
                 from page p
                 join public_articles(cast(:now as timestamptz)) b on b.id = p.id
                 order by p.rank desc, p.published_at desc, p.id desc
-                """.formatted(from, filters, RANK,
-                // Head matches also match the whole document, unless the query excludes a word found in the body.
-                query.text().contains("-") ? "where a.search_document @@ q.query" : "",
-                // A query matching more than the count cap is common: its newest matches are among the newest
-                // articles, so only those are visited (an old article still comes up when its head matches).
-                counted > COUNT_CAP ? WINDOW : "").replace("q.query", QUERY);
+                """.formatted(
+                        from,
+                        filters,
+                        RANK,
+                        // Head matches also match the whole document, unless the query excludes a word found in the
+                        // body.
+                        query.text().contains("-") ? "where a.search_document @@ q.query" : "",
+                        // A query matching more than the count cap is common: its newest matches are among the newest
+                        // articles, so only those are visited (an old article still comes up when its head matches).
+                        counted > COUNT_CAP ? WINDOW : "")
+                .replace("q.query", QUERY);
         lastSql = sql;
         lastParams = params;
         long[] total = {counted};
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
         Map<Long, List<SearchHit.Byline>> bylines = bylines(rows);
-        List<SearchHit> hits = rows.stream().map(r -> new SearchHit(r.id, r.slug, r.title, Highlights.toHtml(r.titleMarked),
-                r.dek, Highlights.toHtml(r.snippetMarked), r.publishedAt.toInstant(), r.sectionSlug, r.sectionName,
-                bylines.getOrDefault(r.id, List.of()), r.rank)).toList();
+        List<SearchHit> hits = rows.stream()
+                .map(r -> new SearchHit(
+                        r.id,
+                        r.slug,
+                        r.title,
+                        Highlights.toHtml(r.titleMarked),
+                        r.dek,
+                        Highlights.toHtml(r.snippetMarked),
+                        r.publishedAt.toInstant(),
+                        r.sectionSlug,
+                        r.sectionName,
+                        bylines.getOrDefault(r.id, List.of()),
+                        r.rank))
+                .toList();
         boolean atLeast = total[0] > COUNT_CAP;
         return new SearchResults(hits, Math.min(total[0], COUNT_CAP), atLeast, safePage, pageSize);
     }
@@ -139,7 +158,10 @@ public class ArticleSearch {
 
     /** The plan of the last search's query, as PostgreSQL ran it (for the benchmark). */
     List<String> explainLast() {
-        return jdbc.sql("explain (analyze, buffers) " + lastSql).params(lastParams).query(String.class).list();
+        return jdbc.sql("explain (analyze, buffers) " + lastSql)
+                .params(lastParams)
+                .query(String.class)
+                .list();
     }
 
     private long count(String filters, Map<String, Object> params) {
@@ -147,7 +169,10 @@ public class ArticleSearch {
                 select count(*) from (select 1 from public_articles(cast(:now as timestamptz)) a
                 join sections s on s.id = a.section_id
                 where a.search_document @@ q.query %s limit :countCap) m
-                """.formatted(filters).replace("q.query", QUERY)).params(params).query(Long.class).single();
+                """.formatted(filters).replace("q.query", QUERY))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     private String filters(SearchQuery query, Map<String, Object> params) {
@@ -186,8 +211,9 @@ public class ArticleSearch {
         if (rows.isEmpty()) {
             return result;
         }
-        jdbc.sql("select aa.article_id, au.slug, au.name from article_authors aa join authors au on au.id = aa.author_id"
-                        + " where aa.article_id in (:ids) order by aa.article_id, aa.position")
+        jdbc.sql(
+                        "select aa.article_id, au.slug, au.name from article_authors aa join authors au on au.id = aa.author_id"
+                                + " where aa.article_id in (:ids) order by aa.article_id, aa.position")
                 .param("ids", rows.stream().map(Row::id).toList())
                 .query(rs -> {
                     result.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
@@ -201,13 +227,28 @@ public class ArticleSearch {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getString("section_slug"),
-                rs.getString("section_name"), rs.getDouble("rank"), rs.getString("title_marked"),
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("dek"),
+                rs.getObject("published_at", OffsetDateTime.class),
+                rs.getString("section_slug"),
+                rs.getString("section_name"),
+                rs.getDouble("rank"),
+                rs.getString("title_marked"),
                 rs.getString("snippet_marked"));
     }
 
-    private record Row(long id, String slug, String title, String dek, OffsetDateTime publishedAt, String sectionSlug,
-            String sectionName, double rank, String titleMarked, String snippetMarked) {
-    }
+    private record Row(
+            long id,
+            String slug,
+            String title,
+            String dek,
+            OffsetDateTime publishedAt,
+            String sectionSlug,
+            String sectionName,
+            double rank,
+            String titleMarked,
+            String snippetMarked) {}
 }

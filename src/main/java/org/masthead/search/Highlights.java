@@ -15,8 +15,7 @@ final class Highlights {
     /** The {@code ts_headline} options that select the markers. */
     static final String MARKERS = "StartSel=\"" + START + "\", StopSel=\"" + STOP + "\"";
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     static String toHtml(String marked) {
         if (marked == null) {
@@ -32,14 +31,12 @@ final class Highlights {
                     html.append("<mark>");
                     open = true;
                 }
-            }
-            else if (c == STOP) {
+            } else if (c == STOP) {
                 if (open) {
                     html.append("</mark>");
                     open = false;
                 }
-            }
-            else {
+            } else {
                 html.append(c);
             }
         }

@@ -38,12 +38,19 @@ class SearchLanguage implements SmartInitializingSingleton {
         String wanted = canonical(properties.language());
         transaction.executeWithoutResult(status -> {
             String stored = jdbc.sql("select language::text from search_settings where id = 1 for update")
-                    .query(String.class).single();
+                    .query(String.class)
+                    .single();
             if (!stored.equals(wanted)) {
                 jdbc.sql("update search_settings set language = cast(:language as regconfig) where id = 1")
-                        .param("language", wanted).update();
-                jdbc.sql("select refresh_article_search(array(select id from articles))").query().singleRow();
-                log.info("Search language changed from {} to {}: every article's search document was rebuilt", stored, wanted);
+                        .param("language", wanted)
+                        .update();
+                jdbc.sql("select refresh_article_search(array(select id from articles))")
+                        .query()
+                        .singleRow();
+                log.info(
+                        "Search language changed from {} to {}: every article's search document was rebuilt",
+                        stored,
+                        wanted);
             }
         });
     }
@@ -51,12 +58,15 @@ class SearchLanguage implements SmartInitializingSingleton {
     /** The configuration's name as PostgreSQL spells it; an unknown one stops the start with a clear message. */
     private String canonical(String language) {
         try {
-            return jdbc.sql("select cast(:language as regconfig)::text").param("language", language)
-                    .query(String.class).single();
-        }
-        catch (DataAccessException ex) {
-            throw new IllegalStateException("masthead.search.language=" + language + " is not a PostgreSQL text-search "
-                    + "configuration (see: select cfgname from pg_ts_config)", ex);
+            return jdbc.sql("select cast(:language as regconfig)::text")
+                    .param("language", language)
+                    .query(String.class)
+                    .single();
+        } catch (DataAccessException ex) {
+            throw new IllegalStateException(
+                    "masthead.search.language=" + language + " is not a PostgreSQL text-search "
+                            + "configuration (see: select cfgname from pg_ts_config)",
+                    ex);
         }
     }
 }

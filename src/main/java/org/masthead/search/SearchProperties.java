@@ -3,6 +3,7 @@ package org.masthead.search;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,5 +21,4 @@ import org.springframework.validation.annotation.Validated;
 public record SearchProperties(
         @DefaultValue("english") @NotBlank String language,
         @DefaultValue("200") @Min(10) @Max(2000) int maxQueryLength,
-        @DefaultValue("10") @Min(1) @Max(100) int pageSize) {
-}
+        @DefaultValue("10") @Min(1) @Max(100) int pageSize) {}

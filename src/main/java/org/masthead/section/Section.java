@@ -46,8 +46,7 @@ public class Section {
     @Version
     private long version;
 
-    protected Section() {
-    }
+    protected Section() {}
 
     public Section(String slug, String name, Instant createdAt) {
         this.slug = slug;

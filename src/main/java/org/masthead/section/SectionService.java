@@ -23,7 +23,11 @@ public class SectionService {
     private final AuditLog audit;
     private final Clock clock;
 
-    SectionService(SectionRepository sections, SlugRedirects redirects, SectionArticles articles, AuditLog audit,
+    SectionService(
+            SectionRepository sections,
+            SlugRedirects redirects,
+            SectionArticles articles,
+            AuditLog audit,
             Clock clock) {
         this.sections = sections;
         this.redirects = redirects;
@@ -34,8 +38,13 @@ public class SectionService {
 
     /** Whether {@code slug} is free for the section {@code ownId} (null for a new one): no other section has or had it. */
     public boolean isSlugFree(String slug, Long ownId) {
-        boolean taken = sections.findBySlug(slug).map(other -> !other.getId().equals(ownId)).orElse(false);
-        boolean redirects = this.redirects.find(SlugKind.SECTION, slug).map(id -> !id.equals(ownId)).orElse(false);
+        boolean taken = sections.findBySlug(slug)
+                .map(other -> !other.getId().equals(ownId))
+                .orElse(false);
+        boolean redirects = this.redirects
+                .find(SlugKind.SECTION, slug)
+                .map(id -> !id.equals(ownId))
+                .orElse(false);
         return !taken && !redirects;
     }
 
@@ -48,7 +57,11 @@ public class SectionService {
     public Section create(SectionChanges changes) {
         requireFreeSlug(changes.slug(), null);
         Section section = new Section(changes.slug(), changes.name(), clock.instant());
-        section.describe(changes.description(), changes.disclaimer(), changes.newsletterCta(), changes.position(),
+        section.describe(
+                changes.description(),
+                changes.disclaimer(),
+                changes.newsletterCta(),
+                changes.position(),
                 clock.instant());
         sections.save(section);
         audit.record("section.create", subject(section), "");
@@ -68,7 +81,11 @@ public class SectionService {
             redirects.renamed(SlugKind.SECTION, id, old, changes.slug());
         }
         section.rename(changes.name(), clock.instant());
-        section.describe(changes.description(), changes.disclaimer(), changes.newsletterCta(), changes.position(),
+        section.describe(
+                changes.description(),
+                changes.disclaimer(),
+                changes.newsletterCta(),
+                changes.position(),
                 clock.instant());
         audit.record("section.update", subject(section), "");
         return section;
@@ -114,11 +131,15 @@ public class SectionService {
 
     /** The current slug of a section that used to be found at {@code oldSlug}. */
     public Optional<String> currentSlug(String oldSlug) {
-        return redirects.find(SlugKind.SECTION, oldSlug).flatMap(sections::findById).map(Section::getSlug);
+        return redirects
+                .find(SlugKind.SECTION, oldSlug)
+                .flatMap(sections::findById)
+                .map(Section::getSlug);
     }
 
     @Transactional
-    public Section create(String slug, String name, String description, String disclaimer, String newsletterCta, int position) {
+    public Section create(
+            String slug, String name, String description, String disclaimer, String newsletterCta, int position) {
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("Invalid slug: " + slug);
         }

@@ -13,5 +13,4 @@ import org.springframework.security.access.prepost.PreAuthorize;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @PreAuthorize("hasRole('ADMIN')")
-public @interface AdminOnly {
-}
+public @interface AdminOnly {}

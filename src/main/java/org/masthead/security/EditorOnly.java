@@ -13,5 +13,4 @@ import org.springframework.security.access.prepost.PreAuthorize;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @PreAuthorize("hasRole('EDITOR')")
-public @interface EditorOnly {
-}
+public @interface EditorOnly {}

@@ -1,5 +1,8 @@
 package org.masthead.security;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +15,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
@@ -33,46 +34,72 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RejectedFormRescue> rescues,
-            AuthenticationFailureHandler signInFailureHandler) throws Exception {
-        http
-            .authorizeHttpRequests(requests -> requests
-                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/sections/**", "/authors/**", "/topics/**",
-                        "/search", "/feed.xml", "/sitemap.xml", "/robots.txt", "/preview/**", "/media/**",
-                        "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
-                .requestMatchers("/newsletter", "/newsletter/**").permitAll()
-                .requestMatchers("/login").permitAll()
-                .requestMatchers("/account/set-password/*").permitAll()
-                .requestMatchers("/admin", "/admin/**").authenticated()
-                .anyRequest().denyAll())
-            // The newsletter's public POSTs carry no token (their forms sit on sessionless, cacheable pages);
-            // double opt-in, single-use emailed tokens, rate limits and a honeypot protect them instead.
-            .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**"))
-            .exceptionHandling(exceptions -> exceptions
-                // Staff areas send an anonymous visitor to sign in; anywhere else a denied path is simply not found.
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/admin/**"))
-                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/admin"))
-                .defaultAuthenticationEntryPointFor((request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
-                        AnyRequestMatcher.INSTANCE)
-                // A refused staff form post keeps its text (draft rescue) before the 403.
-                .accessDeniedHandler(new RescuingAccessDeniedHandler(rescues.orderedStream().toList())))
-            .formLogin(form -> form
-                .loginPage("/login")
-                .usernameParameter("email")
-                .passwordParameter("password")
-                // a saved request (an admin page asked for before signing in) wins; otherwise the dashboard
-                .defaultSuccessUrl("/admin")
-                .failureHandler(signInFailureHandler))
-            .sessionManagement(sessions -> sessions
-                .sessionFixation(fixation -> fixation.changeSessionId()))
-            .logout(logout -> logout.logoutSuccessUrl("/"))
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ObjectProvider<RejectedFormRescue> rescues,
+            AuthenticationFailureHandler signInFailureHandler)
+            throws Exception {
+        http.authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                                .permitAll()
+                                .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
+                                .permitAll()
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/",
+                                        "/articles/**",
+                                        "/sections/**",
+                                        "/authors/**",
+                                        "/topics/**",
+                                        "/search",
+                                        "/feed.xml",
+                                        "/sitemap.xml",
+                                        "/robots.txt",
+                                        "/preview/**",
+                                        "/media/**",
+                                        "/css/**",
+                                        "/js/**",
+                                        "/img/**",
+                                        "/favicon.ico")
+                                .permitAll()
+                                .requestMatchers("/newsletter", "/newsletter/**")
+                                .permitAll()
+                                .requestMatchers("/login")
+                                .permitAll()
+                                .requestMatchers("/account/set-password/*")
+                                .permitAll()
+                                .requestMatchers("/admin", "/admin/**")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
+                // The newsletter's public POSTs carry no token (their forms sit on sessionless, cacheable pages);
+                // double opt-in, single-use emailed tokens, rate limits and a honeypot protect them instead.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**"))
+                .exceptionHandling(exceptions -> exceptions
+                        // Staff areas send an anonymous visitor to sign in; anywhere else a denied path is simply not
+                        // found.
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/admin/**"))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/admin"))
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
+                                AnyRequestMatcher.INSTANCE)
+                        // A refused staff form post keeps its text (draft rescue) before the 403.
+                        .accessDeniedHandler(new RescuingAccessDeniedHandler(
+                                rescues.orderedStream().toList())))
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        // a saved request (an admin page asked for before signing in) wins; otherwise the dashboard
+                        .defaultSuccessUrl("/admin")
+                        .failureHandler(signInFailureHandler))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }
 

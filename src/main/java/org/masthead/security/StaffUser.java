@@ -20,7 +20,8 @@ public class StaffUser implements UserDetails {
     private final String passwordHash;
     private final boolean enabled;
 
-    public StaffUser(long accountId, String email, String displayName, Role role, String passwordHash, boolean enabled) {
+    public StaffUser(
+            long accountId, String email, String displayName, Role role, String passwordHash, boolean enabled) {
         this.accountId = accountId;
         this.email = email;
         this.displayName = displayName;

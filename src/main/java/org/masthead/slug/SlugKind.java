@@ -2,5 +2,8 @@ package org.masthead.slug;
 
 /** The kinds of public page that have slugs. */
 public enum SlugKind {
-    ARTICLE, SECTION, AUTHOR, TOPIC
+    ARTICLE,
+    SECTION,
+    AUTHOR,
+    TOPIC
 }

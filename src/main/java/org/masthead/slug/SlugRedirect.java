@@ -33,8 +33,7 @@ class SlugRedirect {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected SlugRedirect() {
-    }
+    protected SlugRedirect() {}
 
     SlugRedirect(SlugKind kind, String oldSlug, long targetId, Instant createdAt) {
         this.kind = kind;

@@ -28,9 +28,11 @@ public class SlugRedirects {
             return;
         }
         redirects.deleteByKindAndOldSlug(kind, newSlug);
-        redirects.findByKindAndOldSlug(kind, oldSlug).ifPresentOrElse(
-                existing -> existing.pointTo(targetId),
-                () -> redirects.save(new SlugRedirect(kind, oldSlug, targetId, clock.instant())));
+        redirects
+                .findByKindAndOldSlug(kind, oldSlug)
+                .ifPresentOrElse(
+                        existing -> existing.pointTo(targetId),
+                        () -> redirects.save(new SlugRedirect(kind, oldSlug, targetId, clock.instant())));
     }
 
     /** The id of the page that an old slug now belongs to. */

@@ -16,17 +16,19 @@ public final class Slugs {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** "Why NATO's 'Eastern Flank' matters — again" becomes "why-natos-eastern-flank-matters-again". */
     public static String slugify(String text) {
         if (text == null) {
             return "";
         }
-        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")
                 .toLowerCase(Locale.ROOT)
-                .replace("'", "").replace("\u2019", "").replace("&", " and ");
+                .replace("'", "")
+                .replace("\u2019", "")
+                .replace("&", " and ");
         String slug = NON_WORD.matcher(ascii).replaceAll("-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-[^-]*$|-+$", "");
@@ -35,6 +37,8 @@ public final class Slugs {
     }
 
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 }

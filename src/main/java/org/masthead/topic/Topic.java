@@ -27,8 +27,7 @@ public class Topic {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected Topic() {
-    }
+    protected Topic() {}
 
     public Topic(String slug, String name, Instant createdAt) {
         this.slug = slug;

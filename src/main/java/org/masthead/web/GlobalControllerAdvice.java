@@ -2,6 +2,7 @@ package org.masthead.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,7 +37,10 @@ class GlobalControllerAdvice {
     @ModelAttribute("staffArea")
     boolean staffArea(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/login") || path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/account/");
+        return path.equals("/login")
+                || path.equals("/admin")
+                || path.startsWith("/admin/")
+                || path.startsWith("/account/");
     }
 
     @InitBinder
@@ -52,7 +56,8 @@ class GlobalControllerAdvice {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badParameter(Exception ex, Model model, HttpServletResponse response) {
         String key = ex instanceof MethodArgumentTypeMismatchException mismatch && "page".equals(mismatch.getName())
-                ? "error.page-number" : "error.bad-parameter";
+                ? "error.page-number"
+                : "error.bad-parameter";
         return badRequestPage(key, model, response);
     }
 

@@ -17,7 +17,8 @@ public class JournalDates {
     JournalDates(SiteProperties site) {
         this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(site.timeZone());
         this.dayAndTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.ENGLISH).withZone(site.timeZone());
+                .withLocale(Locale.ENGLISH)
+                .withZone(site.timeZone());
     }
 
     /** "14 October 2026". */

@@ -12,8 +12,7 @@ public final class JsonLd {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private JsonLd() {
-    }
+    private JsonLd() {}
 
     public static String write(Object value) {
         String json = MAPPER.writeValueAsString(value);

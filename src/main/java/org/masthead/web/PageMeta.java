@@ -7,25 +7,50 @@ package org.masthead.web;
  *
  * @param jsonLd already-safe JSON (see {@link JsonLd}): placed in the page unescaped, inside a data block
  */
-public record PageMeta(String siteName, String title, String description, String canonicalUrl, String type,
-        String imageUrl, String publishedTime, String modifiedTime, boolean noindex, String jsonLd) {
+public record PageMeta(
+        String siteName,
+        String title,
+        String description,
+        String canonicalUrl,
+        String type,
+        String imageUrl,
+        String publishedTime,
+        String modifiedTime,
+        boolean noindex,
+        String jsonLd) {
 
     /** A page of the site (OpenGraph type {@code website}). */
     public static PageMeta website(SiteProperties site, String title, String description, String path) {
-        return new PageMeta(site.siteName(), title, description, site.absolute(path), "website", null, null, null,
-                false, null);
+        return new PageMeta(
+                site.siteName(), title, description, site.absolute(path), "website", null, null, null, false, null);
     }
 
     /** An article page (OpenGraph type {@code article}) with its dates and structured data. */
-    public static PageMeta article(SiteProperties site, String title, String description, String path, String imageUrl,
-            String publishedTime, String modifiedTime, String jsonLd) {
-        return new PageMeta(site.siteName(), title, description, site.absolute(path), "article", imageUrl, publishedTime,
-                modifiedTime, false, jsonLd);
+    public static PageMeta article(
+            SiteProperties site,
+            String title,
+            String description,
+            String path,
+            String imageUrl,
+            String publishedTime,
+            String modifiedTime,
+            String jsonLd) {
+        return new PageMeta(
+                site.siteName(),
+                title,
+                description,
+                site.absolute(path),
+                "article",
+                imageUrl,
+                publishedTime,
+                modifiedTime,
+                false,
+                jsonLd);
     }
 
     /** The same page, kept out of search engines' indexes. */
     public PageMeta noindexed() {
-        return new PageMeta(siteName, title, description, canonicalUrl, type, imageUrl, publishedTime, modifiedTime,
-                true, jsonLd);
+        return new PageMeta(
+                siteName, title, description, canonicalUrl, type, imageUrl, publishedTime, modifiedTime, true, jsonLd);
     }
 }

@@ -7,8 +7,7 @@ import org.springframework.data.domain.Slice;
 /** Public lists are numbered from 1 in URLs ({@code ?page=2}). */
 public final class PageNumbers {
 
-    private PageNumbers() {
-    }
+    private PageNumbers() {}
 
     public static Pageable of(int page, int size) {
         if (page < 1) {

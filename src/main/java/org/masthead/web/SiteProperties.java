@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("masthead")
-public record SiteProperties(@NotBlank String siteName, @NotNull URI siteUrl, @NotNull ZoneId timeZone) {
+public record SiteProperties(
+        @NotBlank String siteName,
+        @NotNull URI siteUrl,
+        @NotNull ZoneId timeZone) {
 
     /** An absolute URL for a path of this site. */
     public String absolute(String path) {

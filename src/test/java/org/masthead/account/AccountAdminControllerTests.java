@@ -1,5 +1,22 @@
 package org.masthead.account;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.masthead.IntegrationTest;
+import org.masthead.security.Role;
+import org.masthead.security.StaffUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -13,32 +30,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.stream.Stream;
-
-import org.masthead.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.masthead.security.Role;
-import org.masthead.security.StaffUser;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
-
 @IntegrationTest
 class AccountAdminControllerTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -55,9 +58,15 @@ class AccountAdminControllerTests {
 
     /** Every account-admin route, GETs and POSTs (with a CSRF token). */
     static Stream<String> routes() {
-        return Stream.of("GET /admin/accounts", "GET /admin/accounts/new", "GET /admin/accounts/{id}",
-                "POST /admin/accounts", "POST /admin/accounts/{id}/role", "POST /admin/accounts/{id}/disable",
-                "POST /admin/accounts/{id}/enable", "POST /admin/accounts/{id}/reset-password",
+        return Stream.of(
+                "GET /admin/accounts",
+                "GET /admin/accounts/new",
+                "GET /admin/accounts/{id}",
+                "POST /admin/accounts",
+                "POST /admin/accounts/{id}/role",
+                "POST /admin/accounts/{id}/disable",
+                "POST /admin/accounts/{id}/enable",
+                "POST /admin/accounts/{id}/reset-password",
                 "GET /admin/audit");
     }
 
@@ -67,7 +76,9 @@ class AccountAdminControllerTests {
         if (parts[0].equals("GET")) {
             return get(path);
         }
-        MockHttpServletRequestBuilder post = post(path).param("role", "EDITOR").param("email", StaffFixtures.uniqueEmail("x"))
+        MockHttpServletRequestBuilder post = post(path)
+                .param("role", "EDITOR")
+                .param("email", StaffFixtures.uniqueEmail("x"))
                 .param("displayName", "X");
         return withCsrf ? post.with(csrf()) : post;
     }
@@ -77,8 +88,7 @@ class AccountAdminControllerTests {
     void contributorsAndEditorsAreRefused(String route) throws Exception {
         for (Role role : List.of(Role.CONTRIBUTOR, Role.EDITOR)) {
             StaffUser member = new StaffUser(-1, "member@test.example.org", "Member", role, "{noop}x", true);
-            mvc.perform(request(route, true).with(user(member)))
-                    .andExpect(status().isForbidden());
+            mvc.perform(request(route, true).with(user(member))).andExpect(status().isForbidden());
         }
         assertThat(accounts.get(target.getId()).getRole()).isEqualTo(Role.CONTRIBUTOR);
         assertThat(accounts.get(target.getId()).isEnabled()).isTrue();
@@ -87,14 +97,18 @@ class AccountAdminControllerTests {
     @ParameterizedTest
     @MethodSource("routes")
     void adminsMayUseEveryRoute(String route) throws Exception {
-        int status = mvc.perform(request(route, true).with(user(asAdmin))).andReturn().getResponse().getStatus();
+        int status = mvc.perform(request(route, true).with(user(asAdmin)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(status).as(route).isIn(200, 302);
     }
 
     @ParameterizedTest
     @MethodSource("routes")
     void anonymousVisitorsAreSentToSignIn(String route) throws Exception {
-        MvcResult result = mvc.perform(request(route, true)).andExpect(status().isFound()).andReturn();
+        MvcResult result =
+                mvc.perform(request(route, true)).andExpect(status().isFound()).andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
     }
 
@@ -120,8 +134,12 @@ class AccountAdminControllerTests {
     @Test
     void creatingAnAccountIssuesASetPasswordLink() throws Exception {
         String email = StaffFixtures.uniqueEmail("acc-new");
-        MvcResult result = mvc.perform(post("/admin/accounts").with(user(asAdmin)).with(csrf())
-                        .param("email", email).param("displayName", "New Person").param("role", "EDITOR"))
+        MvcResult result = mvc.perform(post("/admin/accounts")
+                        .with(user(asAdmin))
+                        .with(csrf())
+                        .param("email", email)
+                        .param("displayName", "New Person")
+                        .param("role", "EDITOR"))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("notice", "account.created"))
                 .andReturn();
@@ -131,10 +149,12 @@ class AccountAdminControllerTests {
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/accounts/" + created.getId());
         String link = (String) result.getFlashMap().get("setPasswordLink");
         assertThat(link).matches("http://localhost:8080/account/set-password/[A-Za-z0-9_-]{43}");
-        assertThat(audit("account.create", admin.getEmail(), created.getEmail())).isEqualTo(1);
+        assertThat(audit("account.create", admin.getEmail(), created.getEmail()))
+                .isEqualTo(1);
 
         // Flash attributes live in the (JDBC) session: follow the redirect with its cookie, as a browser does.
-        mvc.perform(get("/admin/accounts/" + created.getId()).with(user(asAdmin))
+        mvc.perform(get("/admin/accounts/" + created.getId())
+                        .with(user(asAdmin))
                         .cookie(result.getResponse().getCookie("SESSION")))
                 .andExpect(content().string(containsString("id=\"set-password-link\"")))
                 .andExpect(content().string(containsString(link)));
@@ -142,8 +162,12 @@ class AccountAdminControllerTests {
 
     @Test
     void invalidInputComesBackWithFieldErrorsAndEverythingTypedKept() throws Exception {
-        mvc.perform(post("/admin/accounts").with(user(asAdmin)).with(csrf())
-                        .param("email", "not-an-email").param("displayName", "  Kept Name  ").param("role", "ADMIN"))
+        mvc.perform(post("/admin/accounts")
+                        .with(user(asAdmin))
+                        .with(csrf())
+                        .param("email", "not-an-email")
+                        .param("displayName", "  Kept Name  ")
+                        .param("role", "ADMIN"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("accountForm", "email"))
                 .andExpect(content().string(containsString("Enter a valid email address")))
@@ -152,15 +176,23 @@ class AccountAdminControllerTests {
                 .andExpect(content().string(containsString("<option value=\"ADMIN\" selected=\"selected\"")))
                 .andExpect(content().string(containsString("id=\"error-summary\"")));
 
-        mvc.perform(post("/admin/accounts").with(user(asAdmin)).with(csrf())
-                        .param("email", "").param("displayName", "").param("role", "EDITOR"))
+        mvc.perform(post("/admin/accounts")
+                        .with(user(asAdmin))
+                        .with(csrf())
+                        .param("email", "")
+                        .param("displayName", "")
+                        .param("role", "EDITOR"))
                 .andExpect(model().attributeHasFieldErrors("accountForm", "email", "displayName"));
     }
 
     @Test
     void anEmailTakenInAnotherCaseIsAFieldError() throws Exception {
-        mvc.perform(post("/admin/accounts").with(user(asAdmin)).with(csrf())
-                        .param("email", target.getEmail().toUpperCase()).param("displayName", "Twin").param("role", "EDITOR"))
+        mvc.perform(post("/admin/accounts")
+                        .with(user(asAdmin))
+                        .with(csrf())
+                        .param("email", target.getEmail().toUpperCase())
+                        .param("displayName", "Twin")
+                        .param("role", "EDITOR"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("accountForm", "email", "account.form.email.taken"))
                 .andExpect(content().string(containsString("Another account already uses this email address")));
@@ -169,30 +201,43 @@ class AccountAdminControllerTests {
     @Test
     void changingRoleDisablingEnablingAndResettingAreAudited() throws Exception {
         String base = "/admin/accounts/" + target.getId();
-        mvc.perform(post(base + "/role").param("role", "EDITOR").with(user(asAdmin)).with(csrf()))
-                .andExpect(redirectedUrl(base)).andExpect(flash().attribute("notice", "account.role-changed"));
+        mvc.perform(post(base + "/role")
+                        .param("role", "EDITOR")
+                        .with(user(asAdmin))
+                        .with(csrf()))
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attribute("notice", "account.role-changed"));
         assertThat(accounts.get(target.getId()).getRole()).isEqualTo(Role.EDITOR);
 
         mvc.perform(post(base + "/disable").with(user(asAdmin)).with(csrf()))
-                .andExpect(redirectedUrl(base)).andExpect(flash().attribute("notice", "account.disabled"));
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attribute("notice", "account.disabled"));
         assertThat(accounts.get(target.getId()).isEnabled()).isFalse();
 
         mvc.perform(post(base + "/enable").with(user(asAdmin)).with(csrf()))
-                .andExpect(redirectedUrl(base)).andExpect(flash().attribute("notice", "account.enabled"));
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attribute("notice", "account.enabled"));
         assertThat(accounts.get(target.getId()).isEnabled()).isTrue();
 
         mvc.perform(post(base + "/reset-password").with(user(asAdmin)).with(csrf()))
-                .andExpect(redirectedUrl(base)).andExpect(flash().attributeExists("setPasswordLink"));
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attributeExists("setPasswordLink"));
 
-        for (String action : List.of("account.role-change", "account.disable", "account.enable", "account.password-reset")) {
-            assertThat(audit(action, admin.getEmail(), target.getEmail())).as(action).isEqualTo(1);
+        for (String action :
+                List.of("account.role-change", "account.disable", "account.enable", "account.password-reset")) {
+            assertThat(audit(action, admin.getEmail(), target.getEmail()))
+                    .as(action)
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void adminsCannotDemoteOrDisableThemselves() throws Exception {
         String base = "/admin/accounts/" + admin.getId();
-        mvc.perform(post(base + "/role").param("role", "CONTRIBUTOR").with(user(asAdmin)).with(csrf()))
+        mvc.perform(post(base + "/role")
+                        .param("role", "CONTRIBUTOR")
+                        .with(user(asAdmin))
+                        .with(csrf()))
                 .andExpect(flash().attribute("error", "account.own-account"));
         mvc.perform(post(base + "/disable").with(user(asAdmin)).with(csrf()))
                 .andExpect(flash().attribute("error", "account.own-account"));
@@ -206,12 +251,19 @@ class AccountAdminControllerTests {
     @Test
     void unknownAccountIsA404AndABadRoleA400() throws Exception {
         mvc.perform(get("/admin/accounts/987654321").with(user(asAdmin))).andExpect(status().isNotFound());
-        mvc.perform(post("/admin/accounts/" + target.getId() + "/role").param("role", "OWNER")
-                .with(user(asAdmin)).with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/accounts/" + target.getId() + "/role")
+                        .param("role", "OWNER")
+                        .with(user(asAdmin))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest());
     }
 
     private int audit(String action, String actor, String subjectEmail) {
-        return jdbc.queryForObject("select count(*) from audit_events where action = ? and actor = ? and subject like ?",
-                Integer.class, action, actor, "%" + subjectEmail);
+        return jdbc.queryForObject(
+                "select count(*) from audit_events where action = ? and actor = ? and subject like ?",
+                Integer.class,
+                action,
+                actor,
+                "%" + subjectEmail);
     }
 }

@@ -1,19 +1,19 @@
 package org.masthead.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.masthead.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.masthead.IntegrationTest;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first admin, the demo accounts, and recovery with MASTHEAD_ADMIN_EMAIL / MASTHEAD_ADMIN_PASSWORD. */
 @IntegrationTest
@@ -22,38 +22,48 @@ class AccountBootstrapTests {
 
     @Autowired
     AccountService accounts;
+
     @Autowired
     AccountRepository repository;
+
     @Autowired
     PasswordEncoder passwordEncoder;
+
     @Autowired
     TransactionTemplate transaction;
 
     private boolean passwordIs(Account account, String raw) {
-        return passwordEncoder.matches(raw, repository.findById(account.getId()).orElseThrow().getPasswordHash());
+        return passwordEncoder.matches(
+                raw, repository.findById(account.getId()).orElseThrow().getPasswordHash());
     }
 
     @Test
     void demoContentCreatedTheDemoAccounts() {
-        Account admin = accounts.findByEmail(AccountBootstrap.DEFAULT_ADMIN_EMAIL).orElseThrow();
-        Account editor = accounts.findByEmail(AccountBootstrap.DEMO_EDITOR_EMAIL).orElseThrow();
-        Account contributor = accounts.findByEmail(AccountBootstrap.DEMO_CONTRIBUTOR_EMAIL).orElseThrow();
+        Account admin =
+                accounts.findByEmail(AccountBootstrap.DEFAULT_ADMIN_EMAIL).orElseThrow();
+        Account editor =
+                accounts.findByEmail(AccountBootstrap.DEMO_EDITOR_EMAIL).orElseThrow();
+        Account contributor =
+                accounts.findByEmail(AccountBootstrap.DEMO_CONTRIBUTOR_EMAIL).orElseThrow();
         assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
         assertThat(editor.getRole()).isEqualTo(Role.EDITOR);
         assertThat(contributor.getRole()).isEqualTo(Role.CONTRIBUTOR);
         assertThat(passwordIs(admin, AccountBootstrap.DEMO_ADMIN_PASSWORD)).isTrue();
         assertThat(passwordIs(editor, AccountBootstrap.DEMO_EDITOR_PASSWORD)).isTrue();
-        assertThat(passwordIs(contributor, AccountBootstrap.DEMO_CONTRIBUTOR_PASSWORD)).isTrue();
+        assertThat(passwordIs(contributor, AccountBootstrap.DEMO_CONTRIBUTOR_PASSWORD))
+                .isTrue();
     }
 
     @Test
     void firstStartWithoutAPasswordGeneratesOneAndPrintsItOnce(CapturedOutput output) {
         String email = StaffFixtures.uniqueEmail("first-admin");
-        AccountBootstrap bootstrap = new AccountBootstrap(accounts, new AccountProperties(email, null, false), transaction);
+        AccountBootstrap bootstrap =
+                new AccountBootstrap(accounts, new AccountProperties(email, null, false), transaction);
 
         transaction.executeWithoutResult(s -> bootstrap.firstStart());
 
-        Matcher printed = Pattern.compile("email:\\s+" + Pattern.quote(email) + "\\s+password: (\\S+)").matcher(output.getOut());
+        Matcher printed = Pattern.compile("email:\\s+" + Pattern.quote(email) + "\\s+password: (\\S+)")
+                .matcher(output.getOut());
         assertThat(printed.find()).as("the block in the log").isTrue();
         String password = printed.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(24);
@@ -67,8 +77,8 @@ class AccountBootstrapTests {
     @Test
     void firstStartWithEmailAndPasswordUsesThem(CapturedOutput output) {
         String email = StaffFixtures.uniqueEmail("first-env");
-        AccountBootstrap bootstrap = new AccountBootstrap(accounts,
-                new AccountProperties(email, "from the environment", false), transaction);
+        AccountBootstrap bootstrap = new AccountBootstrap(
+                accounts, new AccountProperties(email, "from the environment", false), transaction);
 
         transaction.executeWithoutResult(s -> bootstrap.firstStart());
 
@@ -84,8 +94,10 @@ class AccountBootstrapTests {
         Account locked = StaffFixtures.create(accounts, transaction, "recover-me", Role.CONTRIBUTOR);
         transaction.executeWithoutResult(s -> accounts.disable(locked.getId(), admin.getId()));
 
-        AccountBootstrap bootstrap = new AccountBootstrap(accounts,
-                new AccountProperties(locked.getEmail().toUpperCase(), "recovered password", false), transaction);
+        AccountBootstrap bootstrap = new AccountBootstrap(
+                accounts,
+                new AccountProperties(locked.getEmail().toUpperCase(), "recovered password", false),
+                transaction);
         bootstrap.run();
 
         Account recovered = accounts.get(locked.getId());
@@ -95,7 +107,9 @@ class AccountBootstrapTests {
 
         long version = recovered.getVersion();
         bootstrap.run();
-        assertThat(accounts.get(locked.getId()).getVersion()).as("a second start changes nothing").isEqualTo(version);
+        assertThat(accounts.get(locked.getId()).getVersion())
+                .as("a second start changes nothing")
+                .isEqualTo(version);
     }
 
     @Test
@@ -107,7 +121,8 @@ class AccountBootstrapTests {
 
     @Test
     void withoutTheVariablesALaterStartChangesNothing() {
-        Account admin = accounts.findByEmail(AccountBootstrap.DEFAULT_ADMIN_EMAIL).orElseThrow();
+        Account admin =
+                accounts.findByEmail(AccountBootstrap.DEFAULT_ADMIN_EMAIL).orElseThrow();
         new AccountBootstrap(accounts, new AccountProperties(null, null, true), transaction).run();
         assertThat(accounts.get(admin.getId()).getVersion()).isEqualTo(admin.getVersion());
     }

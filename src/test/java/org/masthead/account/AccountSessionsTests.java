@@ -1,11 +1,9 @@
 package org.masthead.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
-import org.masthead.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,14 +13,18 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Disabling an account, changing its role or its password ends its sessions in the JDBC session store at once. */
 @IntegrationTest
 class AccountSessionsTests {
 
     @Autowired
     FindByIndexNameSessionRepository<? extends Session> sessions;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -34,8 +36,10 @@ class AccountSessionsTests {
     private static <S extends Session> String save(FindByIndexNameSessionRepository<S> repository, Account account) {
         S session = repository.createSession();
         var principal = StaffFixtures.principal(account);
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities())));
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        principal, null, principal.getAuthorities())));
         repository.save(session);
         return session.getId();
     }
@@ -59,7 +63,9 @@ class AccountSessionsTests {
         assertThat(sessions.findById(first)).isNull();
         assertThat(sessions.findById(second)).isNull();
         assertThat(openSessions(editor)).isEmpty();
-        assertThat(sessions.findById(other)).as("other accounts keep their sessions").isNotNull();
+        assertThat(sessions.findById(other))
+                .as("other accounts keep their sessions")
+                .isNotNull();
     }
 
     @Test

@@ -1,16 +1,16 @@
 package org.masthead.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 
-import org.masthead.IntegrationTest;
-import org.masthead.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
+import org.masthead.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The throttling window and block, with a clock the test moves (the counts are real rows in PostgreSQL). */
 @IntegrationTest
@@ -59,9 +59,15 @@ class LoginThrottleTests {
     void theBlockIsPerAccountAndAddress() {
         fail(5, email);
         assertThat(throttle.blockedUntil(email, address)).isPresent();
-        assertThat(throttle.blockedUntil(email.toUpperCase(), address)).as("email case does not matter").isPresent();
-        assertThat(throttle.blockedUntil(email, StaffFixtures.uniqueAddress())).as("other address").isEmpty();
-        assertThat(throttle.blockedUntil(StaffFixtures.uniqueEmail("other"), address)).as("other account").isEmpty();
+        assertThat(throttle.blockedUntil(email.toUpperCase(), address))
+                .as("email case does not matter")
+                .isPresent();
+        assertThat(throttle.blockedUntil(email, StaffFixtures.uniqueAddress()))
+                .as("other address")
+                .isEmpty();
+        assertThat(throttle.blockedUntil(StaffFixtures.uniqueEmail("other"), address))
+                .as("other account")
+                .isEmpty();
     }
 
     @Test
@@ -69,7 +75,9 @@ class LoginThrottleTests {
         for (int i = 0; i < 10; i++) {
             throttle.failed(email, address);
             clock.advance(Duration.ofMinutes(4));
-            assertThat(throttle.blockedUntil(email, address)).as("after failure %d", i + 1).isEmpty();
+            assertThat(throttle.blockedUntil(email, address))
+                    .as("after failure %d", i + 1)
+                    .isEmpty();
         }
     }
 
@@ -106,7 +114,8 @@ class LoginThrottleTests {
         fail(3, email);
         clock.advance(Duration.ofHours(2));
         throttle.failed(StaffFixtures.uniqueEmail("later"), StaffFixtures.uniqueAddress());
-        Integer left = jdbc.queryForObject("select count(*) from login_failures where remote_addr = ?", Integer.class, address);
+        Integer left = jdbc.queryForObject(
+                "select count(*) from login_failures where remote_addr = ?", Integer.class, address);
         assertThat(left).isZero();
     }
 }

@@ -1,7 +1,5 @@
 package org.masthead.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -16,15 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.masthead.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.masthead.IntegrationTest;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the container does, over real HTTP: cookies, sessions in PostgreSQL, redirects to /login. */
 @IntegrationTest
@@ -34,17 +34,23 @@ class SignInHttpTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
 
     /** A browser-like client: keeps cookies, does not follow redirects. */
     private static final class Browser {
         final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         final int port;
 
         Browser(int port) {
@@ -52,22 +58,32 @@ class SignInHttpTests {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
             String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         String session() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("SESSION"))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         HttpResponse<String> signIn(String email, String password) throws IOException, InterruptedException {
@@ -106,8 +122,11 @@ class SignInHttpTests {
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
         String after = browser.session();
         assertThat(after).isNotNull().isNotEqualTo(before); // session fixation protection
-        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
-                editor.getEmail())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where principal_name = ?",
+                        Integer.class,
+                        editor.getEmail()))
+                .isEqualTo(1);
 
         HttpResponse<String> page = browser.get("/admin/password");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -116,8 +135,11 @@ class SignInHttpTests {
 
         HttpResponse<String> out = browser.post("/logout", Map.of("_csrf", token.group(1)));
         assertThat(out.statusCode()).isEqualTo(302);
-        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
-                editor.getEmail())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where principal_name = ?",
+                        Integer.class,
+                        editor.getEmail()))
+                .isZero();
         assertThat(browser.get("/admin/password").statusCode()).isEqualTo(302);
     }
 
@@ -126,7 +148,8 @@ class SignInHttpTests {
         Account admin = StaffFixtures.create(accounts, transaction, "http-admin", Role.ADMIN);
         Account editor = StaffFixtures.create(accounts, transaction, "http-victim", Role.EDITOR);
         Browser browser = new Browser(port);
-        assertThat(browser.signIn(editor.getEmail(), StaffFixtures.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.signIn(editor.getEmail(), StaffFixtures.PASSWORD).statusCode())
+                .isEqualTo(302);
         assertThat(browser.get("/admin/password").statusCode()).isEqualTo(200);
 
         transaction.executeWithoutResult(s -> accounts.disable(editor.getId(), admin.getId()));
@@ -134,7 +157,10 @@ class SignInHttpTests {
         HttpResponse<String> next = browser.get("/admin/password");
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        assertThat(browser.signIn(editor.getEmail(), StaffFixtures.PASSWORD).headers().firstValue("Location").orElseThrow())
+        assertThat(browser.signIn(editor.getEmail(), StaffFixtures.PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .endsWith("/login?error");
     }
 

@@ -1,5 +1,17 @@
 package org.masthead.account;
 
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
+import org.masthead.security.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.masthead.account.StaffFixtures.PASSWORD;
 import static org.masthead.account.StaffFixtures.from;
@@ -11,31 +23,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.http.Cookie;
-import org.masthead.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.masthead.security.Role;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
-
 @IntegrationTest
 class SignInTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     JdbcTemplate jdbc;
 
     private ResultActions signIn(String email, String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("email", email).param("password", password).with(csrf())
+        return mvc.perform(post("/login")
+                .param("email", email)
+                .param("password", password)
+                .with(csrf())
                 .with(from(address)));
     }
 
@@ -43,12 +50,13 @@ class SignInTests {
     void loginPageHasTheFormWithStableIds() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("id=\"email\""),
-                        org.hamcrest.Matchers.containsString("id=\"password\""),
-                        org.hamcrest.Matchers.containsString("id=\"login-button\""),
-                        org.hamcrest.Matchers.containsString("name=\"_csrf\""),
-                        org.hamcrest.Matchers.containsString("/css/admin"))));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("id=\"email\""),
+                                org.hamcrest.Matchers.containsString("id=\"password\""),
+                                org.hamcrest.Matchers.containsString("id=\"login-button\""),
+                                org.hamcrest.Matchers.containsString("name=\"_csrf\""),
+                                org.hamcrest.Matchers.containsString("/css/admin"))));
     }
 
     @Test
@@ -71,15 +79,20 @@ class SignInTests {
         String unknown = StaffFixtures.uniqueEmail("nobody");
 
         MvcResult wrong = signIn(editor.getEmail(), "not the password", address)
-                .andExpect(redirectedUrl("/login?error")).andReturn();
+                .andExpect(redirectedUrl("/login?error"))
+                .andReturn();
         MvcResult missing = signIn(unknown, "not the password", address)
-                .andExpect(redirectedUrl("/login?error")).andReturn();
+                .andExpect(redirectedUrl("/login?error"))
+                .andReturn();
         String wrongPage = follow(wrong);
         String missingPage = follow(missing);
-        assertThat(wrongPage).contains("That email and password do not match").contains("value=\"" + editor.getEmail() + "\"");
+        assertThat(wrongPage)
+                .contains("That email and password do not match")
+                .contains("value=\"" + editor.getEmail() + "\"");
         assertThat(missingPage).contains("That email and password do not match").contains("value=\"" + unknown + "\"");
 
-        assertThat(auditCount("account.sign-in-failed", editor.getEmail(), address)).isEqualTo(1);
+        assertThat(auditCount("account.sign-in-failed", editor.getEmail(), address))
+                .isEqualTo(1);
         assertThat(auditCount("account.sign-in-failed", unknown, address)).isEqualTo(1);
     }
 
@@ -94,21 +107,27 @@ class SignInTests {
 
     @Test
     void accountWithoutPasswordYetCannotSignIn() throws Exception {
-        SetPasswordLink link = transaction.execute(s ->
-                accounts.create(StaffFixtures.uniqueEmail("signin-nopw"), "No Password", Role.CONTRIBUTOR));
+        SetPasswordLink link = transaction.execute(
+                s -> accounts.create(StaffFixtures.uniqueEmail("signin-nopw"), "No Password", Role.CONTRIBUTOR));
         signIn(link.account().getEmail(), "", uniqueAddress()).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void aSavedRequestWinsOverTheDashboard() throws Exception {
         Account admin = StaffFixtures.create(accounts, transaction, "signin-saved", Role.ADMIN);
-        MvcResult denied = mvc.perform(get("/admin/accounts")).andExpect(status().isFound()).andReturn();
+        MvcResult denied = mvc.perform(get("/admin/accounts"))
+                .andExpect(status().isFound())
+                .andReturn();
         assertThat(denied.getResponse().getRedirectedUrl()).endsWith("/login");
         Cookie session = denied.getResponse().getCookie("SESSION");
         assertThat(session).as("the saved request lives in a session").isNotNull();
 
-        mvc.perform(post("/login").cookie(session).param("email", admin.getEmail()).param("password", PASSWORD)
-                        .with(csrf()).with(from(uniqueAddress())))
+        mvc.perform(post("/login")
+                        .cookie(session)
+                        .param("email", admin.getEmail())
+                        .param("password", PASSWORD)
+                        .with(csrf())
+                        .with(from(uniqueAddress())))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("http://localhost/admin/accounts?continue"));
     }
@@ -129,9 +148,11 @@ class SignInTests {
         }
         // Even the right password is refused from there now, with the throttling message.
         MvcResult refused = signIn(editor.getEmail(), PASSWORD, attacker)
-                .andExpect(redirectedUrl("/login?throttled")).andReturn();
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andReturn();
         assertThat(follow(refused)).contains("Too many failed sign-in attempts").contains("try again in 15 minutes");
-        assertThat(auditCount("account.sign-in-throttled", editor.getEmail(), attacker)).isEqualTo(1);
+        assertThat(auditCount("account.sign-in-throttled", editor.getEmail(), attacker))
+                .isEqualTo(1);
 
         // The editor elsewhere is not locked out.
         signIn(editor.getEmail(), PASSWORD, uniqueAddress()).andExpect(redirectedUrl("/admin"));
@@ -144,7 +165,9 @@ class SignInTests {
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT_LIMIT; i++) {
             signIn(unknown, "guess " + i, attacker).andExpect(redirectedUrl("/login?error"));
         }
-        MvcResult refused = signIn(unknown, "guess", attacker).andExpect(redirectedUrl("/login?throttled")).andReturn();
+        MvcResult refused = signIn(unknown, "guess", attacker)
+                .andExpect(redirectedUrl("/login?throttled"))
+                .andReturn();
         assertThat(follow(refused)).contains("Too many failed sign-in attempts").contains("try again in 15 minutes");
     }
 
@@ -184,11 +207,19 @@ class SignInTests {
         if (session != null) {
             request.cookie(session);
         }
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private int auditCount(String action, String actor, String address) {
-        return jdbc.queryForObject("select count(*) from audit_events where action = ? and actor = ? and remote_addr = ?",
-                Integer.class, action, actor, address);
+        return jdbc.queryForObject(
+                "select count(*) from audit_events where action = ? and actor = ? and remote_addr = ?",
+                Integer.class,
+                action,
+                actor,
+                address);
     }
 }

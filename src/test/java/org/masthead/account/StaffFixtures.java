@@ -13,8 +13,7 @@ final class StaffFixtures {
 
     static final String PASSWORD = "correct horse battery";
 
-    private StaffFixtures() {
-    }
+    private StaffFixtures() {}
 
     static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example.org";
@@ -38,7 +37,7 @@ final class StaffFixtures {
     }
 
     static StaffUser principal(Account account) {
-        return new StaffUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getRole(),
-                "{noop}x", true);
+        return new StaffUser(
+                account.getId(), account.getEmail(), account.getDisplayName(), account.getRole(), "{noop}x", true);
     }
 }

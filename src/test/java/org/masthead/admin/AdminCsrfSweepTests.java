@@ -33,9 +33,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Import(TestClockConfiguration.class)
 class AdminCsrfSweepTests {
 
-    static final StaffUser ADMIN = new StaffUser(9104, "sweep-admin@test.example", "Sweep Admin", Role.ADMIN, "{noop}x", true);
+    static final StaffUser ADMIN =
+            new StaffUser(9104, "sweep-admin@test.example", "Sweep Admin", Role.ADMIN, "{noop}x", true);
 
-    @Autowired MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -65,9 +67,14 @@ class AdminCsrfSweepTests {
         List<String> accepted = new ArrayList<>();
         for (String path : paths) {
             int without = mvc.perform(post(path).param("title", "Sweep").with(user(ADMIN)))
-                    .andReturn().getResponse().getStatus();
-            int wrong = mvc.perform(post(path).param("title", "Sweep").with(user(ADMIN)).with(csrf().useInvalidToken()))
-                    .andReturn().getResponse().getStatus();
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            int wrong = mvc.perform(
+                            post(path).param("title", "Sweep").with(user(ADMIN)).with(csrf().useInvalidToken()))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             if (without != 403 || wrong != 403) {
                 accepted.add(path + " → " + without + "/" + wrong);
             }

@@ -1,8 +1,5 @@
 package org.masthead.article;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +8,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.Section;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Publication dates, schedules, notes and the body split: what readers see of an article's history. */
 class ArticleDatesTests {
@@ -21,8 +21,13 @@ class ArticleDatesTests {
 
     private Article draft() {
         Article article = new Article("a-slug", "A title", section, NOW);
-        article.revise(new ArticleContent("A title", "A dek", "One.\n\nTwo.\n\nThree.\n\nFour.", null, null),
-                new MarkdownRenderer().render("One.\n\nTwo.\n\nThree.\n\nFour."), section, List.of(), Set.of(), NOW);
+        article.revise(
+                new ArticleContent("A title", "A dek", "One.\n\nTwo.\n\nThree.\n\nFour.", null, null),
+                new MarkdownRenderer().render("One.\n\nTwo.\n\nThree.\n\nFour."),
+                section,
+                List.of(),
+                Set.of(),
+                NOW);
         return article;
     }
 
@@ -36,7 +41,9 @@ class ArticleDatesTests {
 
         article.unpublish();
         article.publish(NOW.plus(Duration.ofDays(3)));
-        assertThat(article.getPublishedAt()).as("republishing keeps the original date").isEqualTo(NOW);
+        assertThat(article.getPublishedAt())
+                .as("republishing keeps the original date")
+                .isEqualTo(NOW);
         assertThat(article.isDeletable()).isFalse();
     }
 
@@ -47,7 +54,9 @@ class ArticleDatesTests {
         Instant at = NOW.plus(Duration.ofHours(2));
         article.schedule(at, NOW);
         assertThat(article.getStatus()).isEqualTo(ArticleStatus.SCHEDULED);
-        assertThat(article.getPublishedAt()).as("no faked future publication date").isNull();
+        assertThat(article.getPublishedAt())
+                .as("no faked future publication date")
+                .isNull();
 
         article.publishScheduled();
         assertThat(article.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);

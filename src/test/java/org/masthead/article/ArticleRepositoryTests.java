@@ -1,7 +1,5 @@
 package org.masthead.article;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +19,8 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The visibility rule, ordering and pagination, on the real PostgreSQL schema that Flyway built. */
 @DataJpaTest
@@ -55,8 +55,13 @@ class ArticleRepositoryTests {
     private Article article(String state, Instant publishedAt) {
         String slug = "repo-" + state.toLowerCase().replace('_', '-') + "-" + System.nanoTime() + "-" + (++sequence);
         Article article = new Article(slug, "Title " + slug, section, NOW.minus(Duration.ofDays(30)));
-        article.revise(new ArticleContent("Title " + slug, "", "Body of " + slug, null, null), MARKDOWN.render("Body"),
-                section, List.of(author), Set.of(topic), NOW.minus(Duration.ofDays(30)));
+        article.revise(
+                new ArticleContent("Title " + slug, "", "Body of " + slug, null, null),
+                MARKDOWN.render("Body"),
+                section,
+                List.of(author),
+                Set.of(topic),
+                NOW.minus(Duration.ofDays(30)));
         switch (state) {
             case "PUBLISHED" -> article.publish(publishedAt);
             case "IN_REVIEW" -> article.submit();
@@ -65,7 +70,7 @@ class ArticleRepositoryTests {
                 article.publish(publishedAt);
                 article.archive();
             }
-            default -> { }
+            default -> {}
         }
         return entities.persist(article);
     }
@@ -84,25 +89,36 @@ class ArticleRepositoryTests {
 
         List<Article> hidden = List.of(publishedInTheFuture, draft, inReview, scheduled, archived);
         for (Article article : hidden) {
-            assertThat(articles.findPublicBySlug(article.getSlug(), NOW)).as(article.getSlug()).isEmpty();
-            assertThat(articles.findPublicById(article.getId(), NOW)).as(article.getSlug()).isEmpty();
+            assertThat(articles.findPublicBySlug(article.getSlug(), NOW))
+                    .as(article.getSlug())
+                    .isEmpty();
+            assertThat(articles.findPublicById(article.getId(), NOW))
+                    .as(article.getSlug())
+                    .isEmpty();
         }
         assertThat(articles.findPublicBySlug(published.getSlug(), NOW)).isPresent();
-        assertThat(articles.findPublicBySlug(publishedThisInstant.getSlug(), NOW)).isPresent();
+        assertThat(articles.findPublicBySlug(publishedThisInstant.getSlug(), NOW))
+                .isPresent();
 
         PageRequest all = PageRequest.of(0, 100);
-        assertThat(articles.findPublicBySection(section, NOW, all).getContent()).containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublicByAuthor(author, NOW, all).getContent()).containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublicByTopic(topic, NOW, all).getContent()).containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublicBySection(section, NOW, all).getContent())
+                .containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublicByAuthor(author, NOW, all).getContent())
+                .containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublicByTopic(topic, NOW, all).getContent())
+                .containsExactly(publishedThisInstant, published);
         assertThat(articles.findPublic(NOW, PageRequest.of(0, 1000)).getContent())
-                .contains(published, publishedThisInstant).doesNotContainAnyElementsOf(hidden);
+                .contains(published, publishedThisInstant)
+                .doesNotContainAnyElementsOf(hidden);
         assertThat(articles.findPublicInSectionExcept(section, published.getId(), NOW, Limit.of(10)))
                 .containsExactly(publishedThisInstant);
         assertThat(articles.countPublic(NOW)).isEqualTo(before + 2);
 
         // The same article becomes public once the clock passes its publication time.
-        assertThat(articles.findPublicBySlug(publishedInTheFuture.getSlug(), NOW.plus(Duration.ofMinutes(1)))).isPresent();
-        assertThat(articles.existsBySlugAndStatus(archived.getSlug(), ArticleStatus.ARCHIVED)).isTrue();
+        assertThat(articles.findPublicBySlug(publishedInTheFuture.getSlug(), NOW.plus(Duration.ofMinutes(1))))
+                .isPresent();
+        assertThat(articles.existsBySlugAndStatus(archived.getSlug(), ArticleStatus.ARCHIVED))
+                .isTrue();
     }
 
     @Test
@@ -118,7 +134,9 @@ class ArticleRepositoryTests {
 
         assertThat(first.getContent()).hasSize(10);
         assertThat(first.hasNext()).isTrue();
-        assertThat(first.getContent()).extracting(Article::getPublishedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(first.getContent())
+                .extracting(Article::getPublishedAt)
+                .isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(first.getContent().get(0).getPublishedAt()).isEqualTo(NOW.minus(Duration.ofDays(1)));
         assertThat(third.getContent()).hasSize(5);
         assertThat(third.hasNext()).isFalse();
@@ -129,8 +147,13 @@ class ArticleRepositoryTests {
     void coAuthorsKeepTheirOrderAndTheDatabaseEnforcesTheRules() {
         Author second = entities.persist(new Author("repo-second-" + System.nanoTime(), "Second Author", "", NOW));
         Article article = new Article("repo-order-" + System.nanoTime(), "Order", section, NOW);
-        article.revise(new ArticleContent("Order", "", "Body", null, null), MARKDOWN.render("Body"), section,
-                List.of(second, author), Set.of(), NOW);
+        article.revise(
+                new ArticleContent("Order", "", "Body", null, null),
+                MARKDOWN.render("Body"),
+                section,
+                List.of(second, author),
+                Set.of(),
+                NOW);
         entities.persistAndFlush(article);
         entities.clear();
 
@@ -139,11 +162,11 @@ class ArticleRepositoryTests {
                 where aa.article_id = ? order by aa.position""", String.class, article.getId());
         assertThat(names).containsExactly("Second Author", "Repository Author");
         assertThat(articles.findById(article.getId()).orElseThrow().getAuthors())
-                .extracting(Author::getName).containsExactly("Second Author", "Repository Author");
+                .extracting(Author::getName)
+                .containsExactly("Second Author", "Repository Author");
 
         Integer statusChecks = jdbc.queryForObject("""
-                select count(*) from pg_constraint where conname in ('ck_articles_status', 'uk_articles_slug', 'ck_articles_published_at')""",
-                Integer.class);
+                select count(*) from pg_constraint where conname in ('ck_articles_status', 'uk_articles_slug', 'ck_articles_published_at')""", Integer.class);
         assertThat(statusChecks).isEqualTo(3);
     }
 }

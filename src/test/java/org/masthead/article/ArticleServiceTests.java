@@ -42,15 +42,32 @@ import static org.masthead.article.ArticleFixtures.OTHER_CONTRIBUTOR;
 @Import(TestClockConfiguration.class)
 class ArticleServiceTests {
 
-    @Autowired ArticleService articles;
-    @Autowired ArticleScheduler scheduler;
-    @Autowired PreviewLinks previewLinks;
-    @Autowired DraftRescues rescues;
-    @Autowired SectionService sections;
-    @Autowired AuthorService authors;
-    @Autowired MutableClock clock;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired List<ScheduledTaskHolder> taskHolders;
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ArticleScheduler scheduler;
+
+    @Autowired
+    PreviewLinks previewLinks;
+
+    @Autowired
+    DraftRescues rescues;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    AuthorService authors;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    List<ScheduledTaskHolder> taskHolders;
 
     @AfterEach
     void resetClock() {
@@ -61,22 +78,31 @@ class ArticleServiceTests {
     Article draftBy(StaffUser owner) {
         signIn(owner);
         String slug = ArticleFixtures.uniqueSlug("svc");
-        return articles.create(ArticleFixtures.changes(sections, authors, slug, "Title " + slug, "First body.\n"), owner);
+        return articles.create(
+                ArticleFixtures.changes(sections, authors, slug, "Title " + slug, "First body.\n"), owner);
     }
 
     void signIn(StaffUser user) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
     ArticleChanges edit(Article article, String body) {
-        return new ArticleChanges(article.getSlug(), new ArticleContent(article.getTitle(), "A dek", body, null, null),
-                sections.all().get(0).getId(), List.of(), List.of());
+        return new ArticleChanges(
+                article.getSlug(),
+                new ArticleContent(article.getTitle(), "A dek", body, null, null),
+                sections.all().get(0).getId(),
+                List.of(),
+                List.of());
     }
 
     int audits(String action, Article article) {
-        return jdbc.queryForObject("select count(*) from audit_events where action = ? and subject like ?", Integer.class,
-                action, "article #" + article.getId() + " %");
+        return jdbc.queryForObject(
+                "select count(*) from audit_events where action = ? and subject like ?",
+                Integer.class,
+                action,
+                "article #" + article.getId() + " %");
     }
 
     // --- permissions ------------------------------------------------------------------------------------------
@@ -89,24 +115,31 @@ class ArticleServiceTests {
 
         Article others = draftBy(OTHER_CONTRIBUTOR);
         signIn(CONTRIBUTOR);
-        assertThatThrownBy(() -> articles.forEditing(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.forEditing(others.getId(), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
         assertThatThrownBy(() -> articles.update(others.getId(), others.getRevision(), edit(others, "x"), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
-        assertThatThrownBy(() -> articles.submit(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
-        assertThatThrownBy(() -> articles.delete(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
-        assertThatThrownBy(() -> previewLinks.create(others.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.submit(others.getId(), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.delete(others.getId(), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> previewLinks.create(others.getId(), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
 
         // Editorial moves are refused even on their own draft.
-        assertThatThrownBy(() -> articles.publish(own.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.publish(own.getId(), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
         assertThatThrownBy(() -> articles.schedule(own.getId(), clock.instant().plusSeconds(600), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
-        assertThatThrownBy(() -> articles.revisions(own.getId(), CONTRIBUTOR)).isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.revisions(own.getId(), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
 
         assertThat(previewLinks.create(own.getId(), CONTRIBUTOR)).hasSizeGreaterThanOrEqualTo(22);
         articles.submit(own.getId(), CONTRIBUTOR);
         assertThat(articles.get(own.getId()).getStatus()).isEqualTo(ArticleStatus.IN_REVIEW);
         // Once submitted, it is in the editors' hands.
-        assertThatThrownBy(() -> articles.update(own.getId(), articles.get(own.getId()).getRevision(), edit(own, "y"), CONTRIBUTOR))
+        assertThatThrownBy(() -> articles.update(
+                        own.getId(), articles.get(own.getId()).getRevision(), edit(own, "y"), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
         assertThat(audits("article.submit", own)).isEqualTo(1);
     }
@@ -141,10 +174,21 @@ class ArticleServiceTests {
             assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
             // A published article is never deleted.
             assertThatThrownBy(() -> articles.delete(id, editor)).isInstanceOf(IllegalTransitionException.class);
-            articles.update(id, articles.get(id).getRevision(), edit(articles.get(id), "Edited while published."), editor);
+            articles.update(
+                    id, articles.get(id).getRevision(), edit(articles.get(id), "Edited while published."), editor);
             assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
-            for (String action : List.of("submit", "return", "schedule", "unschedule", "publish", "note", "unpublish",
-                    "archive", "restore", "update", "create")) {
+            for (String action : List.of(
+                    "submit",
+                    "return",
+                    "schedule",
+                    "unschedule",
+                    "publish",
+                    "note",
+                    "unpublish",
+                    "archive",
+                    "restore",
+                    "update",
+                    "create")) {
                 assertThat(audits("article." + action, article)).as(action).isPositive();
             }
         }
@@ -159,8 +203,10 @@ class ArticleServiceTests {
         assertThatThrownBy(() -> articles.restore(id, EDITOR)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> articles.unschedule(id, EDITOR)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> articles.returnToDraft(id, "", EDITOR)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, "x", EDITOR)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> articles.schedule(id, clock.instant().minusSeconds(1), EDITOR)).isInstanceOf(ScheduleInPastException.class);
+        assertThatThrownBy(() -> articles.addNote(id, NoteKind.UPDATE, "x", EDITOR))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> articles.schedule(id, clock.instant().minusSeconds(1), EDITOR))
+                .isInstanceOf(ScheduleInPastException.class);
         assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.DRAFT);
         assertThat(audits("article.unpublish", article)).isZero();
     }
@@ -179,8 +225,10 @@ class ArticleServiceTests {
         assertThat(revisions.get(0).getCreatedBy()).isEqualTo(EDITOR.getAccountId());
 
         List<TextDiff.Line> diff = articles.diff(id, 1, 3, EDITOR);
-        assertThat(diff).contains(new TextDiff.Line(TextDiff.Kind.DELETED, "First body.", 0),
-                new TextDiff.Line(TextDiff.Kind.INSERTED, "Third body.", 0));
+        assertThat(diff)
+                .contains(
+                        new TextDiff.Line(TextDiff.Kind.DELETED, "First body.", 0),
+                        new TextDiff.Line(TextDiff.Kind.INSERTED, "Third body.", 0));
 
         articles.restoreRevision(id, 1, EDITOR);
         Article restored = articles.get(id);
@@ -218,8 +266,7 @@ class ArticleServiceTests {
                 try {
                     articles.update(id, 1, edit(article, who.getDisplayName() + " was here.\n"), who);
                     return "saved";
-                }
-                catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
+                } catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
                     return "conflict";
                 }
             });
@@ -236,8 +283,7 @@ class ArticleServiceTests {
                 outcomes.add(result.get());
             }
             assertThat(outcomes).containsExactlyInAnyOrder("saved", "conflict");
-        }
-        finally {
+        } finally {
             pool.shutdown();
         }
         assertThat(articles.get(id).getRevision()).isEqualTo(2);
@@ -263,18 +309,25 @@ class ArticleServiceTests {
         assertThat(published.getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(published.getPublishedAt()).isEqualTo(at);
         assertThat(audits("article.publish", article)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select actor from audit_events where action = 'article.publish' and subject like ?",
-                String.class, "article #" + id + " %")).isEqualTo("scheduler");
+        assertThat(jdbc.queryForObject(
+                        "select actor from audit_events where action = 'article.publish' and subject like ?",
+                        String.class,
+                        "article #" + id + " %"))
+                .isEqualTo("scheduler");
     }
 
     @Test
     void theSchedulerRunsByItselfEveryTenSeconds() {
         List<org.springframework.scheduling.config.Task> tasks = taskHolders.stream()
-                .flatMap(holder -> holder.getScheduledTasks().stream()).map(ScheduledTask::getTask).toList();
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(ScheduledTask::getTask)
+                .toList();
         assertThat(tasks).anySatisfy(task -> {
             assertThat(task.toString()).contains("ArticleScheduler.run");
-            assertThat(task).isInstanceOfSatisfying(FixedDelayTask.class,
-                    delay -> assertThat(delay.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
+            assertThat(task)
+                    .isInstanceOfSatisfying(
+                            FixedDelayTask.class,
+                            delay -> assertThat(delay.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
         });
     }
 
@@ -300,14 +353,16 @@ class ArticleServiceTests {
             List<Long> both = new ArrayList<>(first.get());
             both.addAll(second.get());
             assertThat(both.stream().filter(ids::contains).toList()).doesNotHaveDuplicates();
-        }
-        finally {
+        } finally {
             pool.shutdown();
         }
         for (Long id : ids) {
             assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
-            assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'article.publish' and subject like ?",
-                    Integer.class, "article #" + id + " %")).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from audit_events where action = 'article.publish' and subject like ?",
+                            Integer.class,
+                            "article #" + id + " %"))
+                    .isEqualTo(1);
         }
     }
 
@@ -317,7 +372,8 @@ class ArticleServiceTests {
     void previewLinksExpireAndCanBeRevoked() {
         Article article = draftBy(EDITOR);
         String token = previewLinks.create(article.getId(), EDITOR);
-        assertThat(jdbc.queryForObject("select count(*) from preview_links where token_hash = ?", Integer.class, token)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from preview_links where token_hash = ?", Integer.class, token))
+                .isZero();
         assertThat(previewLinks.open(token)).map(Article::getId).contains(article.getId());
         assertThat(previewLinks.open(token + "x")).isEmpty();
 

@@ -21,17 +21,29 @@ class ArticleTests {
     /** verb -> (states it may start from, state it leads to). */
     static final Map<String, Move> MOVES = Map.of(
             "submit", new Move(EnumSet.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW, Article::submit),
-            "return", new Move(EnumSet.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, a -> a.returnToDraft("fix the lede", "Ed", NOW)),
-            "publish", new Move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.PUBLISHED, a -> a.publish(NOW)),
-            "schedule", new Move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.SCHEDULED, a -> a.schedule(LATER, NOW)),
-            "publishScheduled", new Move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED, Article::publishScheduled),
+            "return",
+                    new Move(
+                            EnumSet.of(ArticleStatus.IN_REVIEW),
+                            ArticleStatus.DRAFT,
+                            a -> a.returnToDraft("fix the lede", "Ed", NOW)),
+            "publish",
+                    new Move(
+                            EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW),
+                            ArticleStatus.PUBLISHED,
+                            a -> a.publish(NOW)),
+            "schedule",
+                    new Move(
+                            EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW),
+                            ArticleStatus.SCHEDULED,
+                            a -> a.schedule(LATER, NOW)),
+            "publishScheduled",
+                    new Move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED, Article::publishScheduled),
             "unschedule", new Move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.DRAFT, Article::unschedule),
             "unpublish", new Move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.DRAFT, Article::unpublish),
             "archive", new Move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.ARCHIVED, Article::archive),
             "restore", new Move(EnumSet.of(ArticleStatus.ARCHIVED), ArticleStatus.PUBLISHED, Article::restore));
 
-    record Move(Set<ArticleStatus> from, ArticleStatus to, Consumer<Article> verb) {
-    }
+    record Move(Set<ArticleStatus> from, ArticleStatus to, Consumer<Article> verb) {}
 
     @Test
     void everyVerbFromEveryStateMovesOrIsRefused() {
@@ -41,10 +53,12 @@ class ArticleTests {
                 Move move = entry.getValue();
                 if (move.from().contains(start)) {
                     move.verb().accept(article);
-                    assertThat(article.getStatus()).as(entry.getKey() + " from " + start).isEqualTo(move.to());
-                }
-                else {
-                    assertThatThrownBy(() -> move.verb().accept(article)).as(entry.getKey() + " from " + start)
+                    assertThat(article.getStatus())
+                            .as(entry.getKey() + " from " + start)
+                            .isEqualTo(move.to());
+                } else {
+                    assertThatThrownBy(() -> move.verb().accept(article))
+                            .as(entry.getKey() + " from " + start)
                             .isInstanceOf(IllegalTransitionException.class);
                     assertThat(article.getStatus()).isEqualTo(start);
                 }
@@ -103,14 +117,15 @@ class ArticleTests {
         Article own = new Article("own", "Own", new Section("s", "S", NOW), NOW, 9001L);
         assertThat(own.isCreatedBy(9001)).isTrue();
         assertThat(own.isCreatedBy(9002)).isFalse();
-        assertThat(new Article("imported", "Imported", new Section("s", "S", NOW), NOW).isCreatedBy(9001)).isFalse();
+        assertThat(new Article("imported", "Imported", new Section("s", "S", NOW), NOW).isCreatedBy(9001))
+                .isFalse();
     }
 
     /** A fresh article brought into the given state through the verbs themselves. */
     static Article in(ArticleStatus status) {
         Article article = new Article("a", "A", new Section("s", "S", NOW), NOW, 9001L);
         switch (status) {
-            case DRAFT -> { }
+            case DRAFT -> {}
             case IN_REVIEW -> article.submit();
             case SCHEDULED -> article.schedule(LATER, NOW);
             case PUBLISHED -> article.publish(NOW);

@@ -12,23 +12,22 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class EmbeddedPostgresChild {
 
-    private EmbeddedPostgresChild() {
-    }
+    private EmbeddedPostgresChild() {}
 
     /** Nothing but the environment: no web server, no JPA, so the child starts in a few seconds. */
     @Configuration(proxyBeanMethods = false)
-    static class Empty {
-    }
+    static class Empty {}
 
     public static void main(String[] args) throws InterruptedException {
         SpringApplication application = new SpringApplication(Empty.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         ConfigurableApplicationContext context;
         try {
-            context = application.run("--masthead.embedded-db.dir=" + args[0], "--logging.level.root=warn",
+            context = application.run(
+                    "--masthead.embedded-db.dir=" + args[0],
+                    "--logging.level.root=warn",
                     "--spring.main.banner-mode=off");
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             Throwable cause = ex;
             while (cause.getCause() != null) {
                 cause = cause.getCause();

@@ -1,7 +1,5 @@
 package org.masthead.db;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded database as a user meets it: data kept across restarts, a crashed run cleaned up after,
@@ -48,8 +48,12 @@ class EmbeddedPostgresTests {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/masthead")
                 .withProperty("masthead.embedded-db.dir", dir.toString());
-        new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get()).postProcessEnvironment(environment, null);
-        assertThat(environment.getPropertySources().contains(EmbeddedPostgresEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+        new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())
+                .postProcessEnvironment(environment, null);
+        assertThat(environment
+                        .getPropertySources()
+                        .contains(EmbeddedPostgresEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+                .isFalse();
         assertThat(environment.getProperty("masthead.demo-content")).isNull();
         assertThat(dir.toFile().list()).isEmpty();
     }
@@ -57,7 +61,8 @@ class EmbeddedPostgresTests {
     @Test
     void theEmbeddedServerCanBeTurnedOff() {
         MockEnvironment environment = new MockEnvironment().withProperty("masthead.embedded-db.enabled", "false");
-        new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get()).postProcessEnvironment(environment, null);
+        new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())
+                .postProcessEnvironment(environment, null);
         assertThat(environment.getProperty("spring.datasource.url")).isNull();
     }
 
@@ -68,18 +73,24 @@ class EmbeddedPostgresTests {
         execute(url, "create table survivor (name text); insert into survivor values ('kept')");
         long leftover = postmasterPid().orElseThrow();
 
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);   // SIGKILL: no shutdown hook runs
-        assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive)).as("the crashed run left its server").contains(true);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+        assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive))
+                .as("the crashed run left its server")
+                .contains(true);
 
         Process second = start();
         String secondUrl = awaitReady(second);
-        assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false)).as("leftover stopped").isFalse();
+        assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive).orElse(false))
+                .as("leftover stopped")
+                .isFalse();
         assertThat(query(secondUrl, "select name from survivor")).isEqualTo("kept");
 
-        second.destroy();   // SIGTERM, as Ctrl-C: the server stops with the app
+        second.destroy(); // SIGTERM, as Ctrl-C: the server stops with the app
         assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long secondServer = postmasterPidAfterStop();
-        assertThat(secondServer).as("no server left running after a normal stop").isZero();
+        assertThat(secondServer)
+                .as("no server left running after a normal stop")
+                .isZero();
     }
 
     @Test
@@ -94,8 +105,12 @@ class EmbeddedPostgresTests {
 
     private Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedPostgresChild.class.getName(), dir.toString())
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedPostgresChild.class.getName(),
+                        dir.toString())
                 .redirectErrorStream(false)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -110,7 +125,8 @@ class EmbeddedPostgresTests {
     }
 
     private static String firstLine(Process process) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("READY") || line.startsWith("FAILED")) {
@@ -124,15 +140,18 @@ class EmbeddedPostgresTests {
         Path pidFile = dir.resolve("postmaster.pid");
         try {
             return Files.isRegularFile(pidFile)
-                    ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())) : Optional.empty();
-        }
-        catch (IOException | RuntimeException ex) {
+                    ? Optional.of(
+                            Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException ex) {
             return Optional.empty();
         }
     }
 
     private long postmasterPidAfterStop() {
-        return postmasterPid().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).orElse(0L);
+        return postmasterPid()
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .orElse(0L);
     }
 
     private static void execute(String url, String sql) throws Exception {

@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -37,12 +36,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class FeedAndSitemapTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired ArticleService articleService;
-    @Autowired SectionService sectionService;
-    @Autowired AuthorService authorService;
-    @Autowired PublicArticles publicArticles;
-    @Autowired SiteProperties site;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ArticleService articleService;
+
+    @Autowired
+    SectionService sectionService;
+
+    @Autowired
+    AuthorService authorService;
+
+    @Autowired
+    PublicArticles publicArticles;
+
+    @Autowired
+    SiteProperties site;
 
     Fixtures fixtures;
     Section section;
@@ -58,21 +68,28 @@ class FeedAndSitemapTests {
         first = fixtures.author("Fay Feeder");
         second = fixtures.author("Sam Syndicate");
         topic = "Feeds " + Fixtures.word();
-        published = fixtures.published(section, List.of(first, second), List.of(topic),
-                "Feeds & <things>", "A dek for the feed",
+        published = fixtures.published(
+                section,
+                List.of(first, second),
+                List.of(topic),
+                "Feeds & <things>",
+                "A dek for the feed",
                 "A paragraph with [a relative link](/sections/" + section.getSlug() + ").\n\nAnother paragraph.",
-                java.time.Instant.now().minus(Duration.ofSeconds(1)));   // the newest, so the site feed lists it
+                java.time.Instant.now().minus(Duration.ofSeconds(1))); // the newest, so the site feed lists it
     }
 
     private SyndFeed feed(String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getContentType()).startsWith("application/atom+xml");
         return new SyndFeedInput().build(new StringReader(response.getContentAsString()));
     }
 
     private static SyndEntry entry(SyndFeed feed, Article article) {
-        return feed.getEntries().stream().filter(e -> e.getLink().endsWith("/articles/" + article.getSlug()))
-                .findFirst().orElseThrow(() -> new AssertionError("no entry for " + article.getSlug()));
+        return feed.getEntries().stream()
+                .filter(e -> e.getLink().endsWith("/articles/" + article.getSlug()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no entry for " + article.getSlug()));
     }
 
     @Test
@@ -87,8 +104,10 @@ class FeedAndSitemapTests {
         assertThat(entry.getUri()).startsWith("tag:localhost,").endsWith(":article:" + published.getId());
         assertThat(entry.getLink()).isEqualTo(site.absolute("/articles/" + published.getSlug()));
         assertThat(entry.getAuthors()).extracting(SyndPerson::getName).containsExactly("Fay Feeder", "Sam Syndicate");
-        assertThat(entry.getAuthors()).extracting(SyndPerson::getUri)
-                .containsExactly(site.absolute("/authors/" + first.getSlug()), site.absolute("/authors/" + second.getSlug()));
+        assertThat(entry.getAuthors())
+                .extracting(SyndPerson::getUri)
+                .containsExactly(
+                        site.absolute("/authors/" + first.getSlug()), site.absolute("/authors/" + second.getSlug()));
         assertThat(entry.getDescription().getValue()).isEqualTo("A dek for the feed");
         assertThat(entry.getContents().get(0).getValue())
                 .contains("href=\"" + site.absolute("/sections/" + section.getSlug()) + "\"")
@@ -115,7 +134,8 @@ class FeedAndSitemapTests {
     @Test
     void conditionalGetAnswers304UntilTheFeedChanges() throws Exception {
         String path = "/sections/" + section.getSlug() + "/feed.xml";
-        MockHttpServletResponse response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
         String etag = response.getHeader("ETag");
         String lastModified = response.getHeader("Last-Modified");
         assertThat(etag).isNotBlank();
@@ -149,15 +169,27 @@ class FeedAndSitemapTests {
         Article scheduled = fixtures.scheduled(section, List.of(onlyDrafts), "Scheduled", "Body");
         Article archived = fixtures.archived(section, List.of(onlyDrafts), "Archived", "Body");
 
-        String xml = mvc.perform(get("/sitemap.xml")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String xml = mvc.perform(get("/sitemap.xml"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> locs = locs(xml, "urlset");
-        assertThat(locs).contains(site.absolute("/"), site.absolute("/articles/" + published.getSlug()),
-                site.absolute("/sections/" + section.getSlug()), site.absolute("/authors/" + first.getSlug()),
-                site.absolute("/topics/" + org.masthead.slug.Slugs.slugify(topic)));
-        assertThat(locs).doesNotContain(site.absolute("/articles/" + draft.getSlug()),
-                site.absolute("/articles/" + scheduled.getSlug()), site.absolute("/articles/" + archived.getSlug()),
-                site.absolute("/authors/" + onlyDrafts.getSlug()));
-        List<String> articleLocs = locs.stream().filter(l -> l.contains("/articles/")).toList();
+        assertThat(locs)
+                .contains(
+                        site.absolute("/"),
+                        site.absolute("/articles/" + published.getSlug()),
+                        site.absolute("/sections/" + section.getSlug()),
+                        site.absolute("/authors/" + first.getSlug()),
+                        site.absolute("/topics/" + org.masthead.slug.Slugs.slugify(topic)));
+        assertThat(locs)
+                .doesNotContain(
+                        site.absolute("/articles/" + draft.getSlug()),
+                        site.absolute("/articles/" + scheduled.getSlug()),
+                        site.absolute("/articles/" + archived.getSlug()),
+                        site.absolute("/authors/" + onlyDrafts.getSlug()));
+        List<String> articleLocs =
+                locs.stream().filter(l -> l.contains("/articles/")).toList();
         assertThat(articleLocs).hasSize((int) publicArticles.count());
         assertThat(xml).contains("<lastmod>");
     }
@@ -178,7 +210,9 @@ class FeedAndSitemapTests {
             assertThat(part.size()).isLessThanOrEqualTo(5);
             all.addAll(part);
         }
-        assertThat(all).hasSize(total).doesNotHaveDuplicates()
+        assertThat(all)
+                .hasSize(total)
+                .doesNotHaveDuplicates()
                 .contains(site.absolute("/articles/" + published.getSlug()));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.sitemap(String.valueOf(files + 1)))
                 .isInstanceOf(org.masthead.web.PageNotFoundException.class);
@@ -188,8 +222,16 @@ class FeedAndSitemapTests {
 
     @Test
     void robotsPointsToTheSitemapAndKeepsCrawlersOutOfTheNewsroom() throws Exception {
-        String robots = mvc.perform(get("/robots.txt")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(robots).contains("User-agent: *", "Disallow: /admin", "Disallow: /preview",
-                "Sitemap: " + site.absolute("/sitemap.xml"));
+        String robots = mvc.perform(get("/robots.txt"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(robots)
+                .contains(
+                        "User-agent: *",
+                        "Disallow: /admin",
+                        "Disallow: /preview",
+                        "Sitemap: " + site.absolute("/sitemap.xml"));
     }
 }

@@ -1,7 +1,5 @@
 package org.masthead.markdown;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class MarkdownRendererTests {
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
@@ -36,7 +36,8 @@ class MarkdownRendererTests {
 
     @Test
     void rendersTables() {
-        Element body = body(renderer.render("| Country | Budget |\n|:--|--:|\n| France | \"2.1%\" |\n").html());
+        Element body = body(renderer.render("| Country | Budget |\n|:--|--:|\n| France | \"2.1%\" |\n")
+                .html());
 
         assertThat(body.select("table > thead th")).extracting(Element::text).containsExactly("Country", "Budget");
         // Each cell starts afresh, so its first quote opens.
@@ -51,7 +52,8 @@ class MarkdownRendererTests {
 
     @Test
     void autolinksUrlsAsExternalLinksAndLeavesTheirTextAlone() {
-        Element body = body(renderer.render("Read https://example.org/a--b--c... today -- or \"never\".").html());
+        Element body = body(renderer.render("Read https://example.org/a--b--c... today -- or \"never\".")
+                .html());
 
         Element link = body.selectFirst("a");
         assertThat(link.attr("href")).isEqualTo("https://example.org/a--b--c");
@@ -64,9 +66,11 @@ class MarkdownRendererTests {
 
     @Test
     void autolinkedWwwAndEmailKeepTheirText() {
-        Element body = body(renderer.render("Try www.example.org/it's--here or first.last@example.org.").html());
+        Element body = body(renderer.render("Try www.example.org/it's--here or first.last@example.org.")
+                .html());
 
-        assertThat(body.select("a")).extracting(Element::text)
+        assertThat(body.select("a"))
+                .extracting(Element::text)
                 .containsExactly("www.example.org/it's--here", "first.last@example.org");
         assertThat(body.select("a").get(1).attr("href")).isEqualTo("mailto:first.last@example.org");
         assertThat(body.select("a").get(1).hasAttr("rel")).isFalse();
@@ -88,7 +92,8 @@ class MarkdownRendererTests {
         assertThat(section.hasAttr("data-footnotes")).isTrue();
         Element note = section.selectFirst("li#fn-1");
         assertThat(note).isNotNull();
-        assertThat(note.select("a.footnote-backref")).extracting(a -> a.attr("href"))
+        assertThat(note.select("a.footnote-backref"))
+                .extracting(a -> a.attr("href"))
                 .containsExactly("#fnref-1", "#fnref-1-2");
         assertThat(note.selectFirst("a.footnote-backref").attr("aria-label")).isEqualTo("Back to reference 1");
         // Fragment links are internal: no rel.
@@ -105,7 +110,8 @@ class MarkdownRendererTests {
 
     @Test
     void headingsGetIds() {
-        Element body = body(renderer.render("## Why it matters\n\nText.\n\n## Why it matters\n").html());
+        Element body = body(renderer.render("## Why it matters\n\nText.\n\n## Why it matters\n")
+                .html());
 
         assertThat(body.select("h2")).extracting(Element::id).containsExactly("why-it-matters", "why-it-matters-1");
     }
@@ -114,8 +120,9 @@ class MarkdownRendererTests {
     void typesetsPunctuationInProse() {
         String markdown = "\"*Yes*,\" she said. It's the '90s -- a decade --- \"mostly\"... 'quoted' (\"inner\").";
 
-        assertThat(renderer.render(markdown).html()).isEqualTo(
-                "<p>“<em>Yes</em>,” she said. It’s the ’90s – a decade — “mostly”… ‘quoted’ (“inner”).</p>\n");
+        assertThat(renderer.render(markdown).html())
+                .isEqualTo(
+                        "<p>“<em>Yes</em>,” she said. It’s the ’90s – a decade — “mostly”… ‘quoted’ (“inner”).</p>\n");
     }
 
     @Test
@@ -130,7 +137,8 @@ class MarkdownRendererTests {
         String markdown = "Use `\"x\" -- y...` here.\n\n```\nit's \"raw\" -- code...\n```\n\n    'indented' --- too\n";
         Element body = body(renderer.render(markdown).html());
 
-        assertThat(body.select("code")).extracting(Element::wholeText)
+        assertThat(body.select("code"))
+                .extracting(Element::wholeText)
                 .containsExactly("\"x\" -- y...", "it's \"raw\" -- code...\n", "'indented' --- too\n");
     }
 
@@ -144,38 +152,41 @@ class MarkdownRendererTests {
     @Test
     void dropsClassesOutsideTheFootnoteMarkup() {
         String html = renderer.render("<sup class=\"evil footnote-ref\">1</sup> <code class=\"x language-js\">y</code>"
-                + " <a class=\"btn\" href=\"/x\">z</a>").html();
+                        + " <a class=\"btn\" href=\"/x\">z</a>")
+                .html();
 
-        assertThat(html).isEqualTo(
-                "<p><sup class=\"footnote-ref\">1</sup> <code class=\"language-js\">y</code> <a href=\"/x\">z</a></p>\n");
+        assertThat(html)
+                .isEqualTo(
+                        "<p><sup class=\"footnote-ref\">1</sup> <code class=\"language-js\">y</code> <a href=\"/x\">z</a></p>\n");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<script>alert(1)</script>",
-            "Text <script>alert(1)</script> inline",
-            "<img src=x onerror=alert(1)>",
-            "<a href=\"javascript:alert(1)\">x</a>",
-            "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-            "<a href=\"&#106;avascript:alert(1)\">x</a>",
-            "<a href=\" javascript:alert(1)\">x</a>",
-            "<a href=\"vbscript:msgbox(1)\">x</a>",
-            "[x](javascript:alert(1))",
-            "[x](JaVaScRiPt:alert(1))",
-            "[x](<javascript:alert(1)>)",
-            "[x](data:text/html;base64,xx)",
-            "![x](data:image/svg+xml;base64,xx)",
-            "[x]: javascript:alert(1)\n\n[x]",
-            "<iframe src=\"https://example.org\"></iframe>",
-            "<object data=\"x.swf\"></object><embed src=\"x.swf\">",
-            "<form action=\"/login\"><input name=\"p\"><button>go</button></form>",
-            "<style>body { display: none }</style>",
-            "<p style=\"position:fixed\">styled</p>",
-            "<svg onload=alert(1)><circle r=\"1\"/></svg>",
-            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-            "<div onclick=\"alert(1)\" onmouseover=alert(2)>hover</div>",
-            "<a href=\"https://example.org\" onclick=\"alert(1)\" target=\"_top\">x</a>",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "Text <script>alert(1)</script> inline",
+                "<img src=x onerror=alert(1)>",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+                "<a href=\"&#106;avascript:alert(1)\">x</a>",
+                "<a href=\" javascript:alert(1)\">x</a>",
+                "<a href=\"vbscript:msgbox(1)\">x</a>",
+                "[x](javascript:alert(1))",
+                "[x](JaVaScRiPt:alert(1))",
+                "[x](<javascript:alert(1)>)",
+                "[x](data:text/html;base64,xx)",
+                "![x](data:image/svg+xml;base64,xx)",
+                "[x]: javascript:alert(1)\n\n[x]",
+                "<iframe src=\"https://example.org\"></iframe>",
+                "<object data=\"x.swf\"></object><embed src=\"x.swf\">",
+                "<form action=\"/login\"><input name=\"p\"><button>go</button></form>",
+                "<style>body { display: none }</style>",
+                "<p style=\"position:fixed\">styled</p>",
+                "<svg onload=alert(1)><circle r=\"1\"/></svg>",
+                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+                "<div onclick=\"alert(1)\" onmouseover=alert(2)>hover</div>",
+                "<a href=\"https://example.org\" onclick=\"alert(1)\" target=\"_top\">x</a>",
+            })
     void neutralisesHostileHtml(String markdown) {
         String html = renderer.render(markdown).html();
 
@@ -185,7 +196,8 @@ class MarkdownRendererTests {
 
     @Test
     void keepsTheTextOfRejectedLinks() {
-        Element body = body(renderer.render("[click](javascript:alert(1)) <a href=\"javascript:x\">here</a>").html());
+        Element body = body(renderer.render("[click](javascript:alert(1)) <a href=\"javascript:x\">here</a>")
+                .html());
 
         assertThat(body.select("a")).extracting(Element::text).containsExactly("click", "here");
         assertThat(body.select("a[href]")).isEmpty();
@@ -193,7 +205,8 @@ class MarkdownRendererTests {
 
     @Test
     void balancesUnbalancedTags() {
-        String html = renderer.render("<div><b>unclosed\n\nParagraph</p></div>\n\n</em></div>stray\n\nEnd.").html();
+        String html = renderer.render("<div><b>unclosed\n\nParagraph</p></div>\n\n</em></div>stray\n\nEnd.")
+                .html();
 
         assertWellFormed(html);
         assertThat(html).doesNotContain("</em>").contains("End.");
@@ -201,10 +214,12 @@ class MarkdownRendererTests {
 
     @Test
     void keepsRelativeAndFragmentLinksAsWritten() {
-        Element body = body(renderer.render(
-                "[a](/articles/x) [b](#why-it-matters) [c](../topics/y?page=2) ![d](/media/d.png)").html());
+        Element body =
+                body(renderer.render("[a](/articles/x) [b](#why-it-matters) [c](../topics/y?page=2) ![d](/media/d.png)")
+                        .html());
 
-        assertThat(body.select("a")).extracting(a -> a.attr("href"))
+        assertThat(body.select("a"))
+                .extracting(a -> a.attr("href"))
                 .containsExactly("/articles/x", "#why-it-matters", "../topics/y?page=2");
         assertThat(body.select("a[rel]")).isEmpty();
         assertThat(body.selectFirst("img").attr("src")).isEqualTo("/media/d.png");
@@ -213,10 +228,11 @@ class MarkdownRendererTests {
     @Test
     void marksOnlyExternalLinks() {
         Element body = body(renderer.render(
-                "[a](https://example.org) [b](http://example.org/x) [c](//example.org) [d](/x) [e](mailto:a@b.org)")
+                        "[a](https://example.org) [b](http://example.org/x) [c](//example.org) [d](/x) [e](mailto:a@b.org)")
                 .html());
 
-        assertThat(body.select("a")).extracting(a -> a.attr("rel"))
+        assertThat(body.select("a"))
+                .extracting(a -> a.attr("rel"))
                 .containsExactly("noopener noreferrer", "noopener noreferrer", "noopener noreferrer", "", "");
     }
 
@@ -246,7 +262,8 @@ class MarkdownRendererTests {
         assertThat(result.rest()).isEqualTo(rest);
         assertWellFormed(lead);
         assertWellFormed(rest);
-        assertThat(body(lead).children()).extracting(Element::normalName)
+        assertThat(body(lead).children())
+                .extracting(Element::normalName)
                 .containsExactly("p", "h2", "p", "blockquote", "p");
         assertThat(body(rest).children()).extracting(Element::normalName).containsExactly("p", "ul");
     }
@@ -256,7 +273,8 @@ class MarkdownRendererTests {
         RenderedMarkdown threeParagraphs = renderer.render("One.\n\nTwo.\n\nThree.\n");
         RenderedMarkdown short_ = renderer.render("One.\n\n## Two\n\n- three\n- four\n");
 
-        assertThat(threeParagraphs.leadLength()).isEqualTo(threeParagraphs.html().length());
+        assertThat(threeParagraphs.leadLength())
+                .isEqualTo(threeParagraphs.html().length());
         assertThat(short_.leadLength()).isEqualTo(short_.html().length());
     }
 
@@ -266,7 +284,9 @@ class MarkdownRendererTests {
         RenderedMarkdown result = renderer.render("# Title\n\n" + words + "\n\nMore.");
 
         String excerpt = result.excerpt();
-        assertThat(excerpt).hasSizeLessThanOrEqualTo(MarkdownRenderer.EXCERPT_LENGTH).endsWith("…");
+        assertThat(excerpt)
+                .hasSizeLessThanOrEqualTo(MarkdownRenderer.EXCERPT_LENGTH)
+                .endsWith("…");
         String kept = excerpt.substring(0, excerpt.length() - 1);
         assertThat(kept).startsWith("word0 word1 ").doesNotContain("Title");
         assertThat(words).startsWith(kept);
@@ -295,7 +315,8 @@ class MarkdownRendererTests {
 
     @Test
     void textIsFlatAndCoversTheWholeBody() {
-        RenderedMarkdown result = renderer.render("# Title\n\nBody.\n\n```\nline one\nline two\n```\n\n| a | b |\n|---|---|\n| c | d |");
+        RenderedMarkdown result =
+                renderer.render("# Title\n\nBody.\n\n```\nline one\nline two\n```\n\n| a | b |\n|---|---|\n| c | d |");
 
         assertThat(result.text()).isEqualTo("Title Body. line one line two a b c d");
     }
@@ -345,16 +366,19 @@ class MarkdownRendererTests {
     }
 
     private static void assertSafe(String html) {
-        List<String> forbiddenTags = List.of(
-                "script", "style", "iframe", "object", "embed", "form", "input", "button", "svg", "math");
+        List<String> forbiddenTags =
+                List.of("script", "style", "iframe", "object", "embed", "form", "input", "button", "svg", "math");
         for (Element element : body(html).getAllElements()) {
             assertThat(element.normalName()).isNotIn(forbiddenTags);
             for (Attribute attribute : element.attributes()) {
                 String name = attribute.getKey().toLowerCase(Locale.ROOT);
                 assertThat(name).doesNotStartWith("on").isNotEqualTo("style");
                 // Browsers ignore whitespace and control characters inside a URL scheme.
-                String value = attribute.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
-                assertThat(value).doesNotStartWith("javascript:").doesNotStartWith("data:")
+                String value =
+                        attribute.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+                assertThat(value)
+                        .doesNotStartWith("javascript:")
+                        .doesNotStartWith("data:")
                         .doesNotStartWith("vbscript:");
             }
         }

@@ -1,8 +1,5 @@
 package org.masthead.media;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -17,6 +14,9 @@ import com.drew.metadata.exif.GpsDirectory;
 import org.junit.jupiter.api.Test;
 import org.masthead.media.ImageProcessor.ProcessedImage;
 import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageProcessorTests {
 
@@ -109,15 +109,18 @@ class ImageProcessorTests {
     @Test
     void stripsExifAndGpsMetadata() throws Exception {
         byte[] upload = TestImages.jpegWithExif(200, 100, 1);
-        assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload)).getFirstDirectoryOfType(GpsDirectory.class))
-                .as("the test image carries a GPS position").isNotNull();
+        assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload))
+                        .getFirstDirectoryOfType(GpsDirectory.class))
+                .as("the test image carries a GPS position")
+                .isNotNull();
 
         ProcessedImage result = processor.process(upload, "holiday.jpg");
 
         for (EncodedImage variant : result.variants()) {
             Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(variant.bytes()));
             assertThat(metadata.getFirstDirectoryOfType(GpsDirectory.class)).isNull();
-            assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class)).isNull();
+            assertThat(metadata.getFirstDirectoryOfType(ExifIFD0Directory.class))
+                    .isNull();
             String raw = new String(variant.bytes(), StandardCharsets.ISO_8859_1);
             assertThat(raw).doesNotContain("Exif").doesNotContain("SpyCam");
         }
@@ -146,7 +149,8 @@ class ImageProcessorTests {
     void refusesRenamedExecutablesAndArchives() {
         assertRefused(TestImages.elf(), "photo.jpg", "media.error.unsupported");
         assertRefused(TestImages.zip(), "photo.png", "media.error.unsupported");
-        assertRefused("MZ this is not a picture".getBytes(StandardCharsets.US_ASCII), "x.gif", "media.error.unsupported");
+        assertRefused(
+                "MZ this is not a picture".getBytes(StandardCharsets.US_ASCII), "x.gif", "media.error.unsupported");
     }
 
     @Test
@@ -173,10 +177,12 @@ class ImageProcessorTests {
 
     @Test
     void refusesFilesOverTheSizeLimit() {
-        ImageProcessor small = new ImageProcessor(new MediaProperties(DataSize.ofKilobytes(1), 40_000_000, List.of(480)));
+        ImageProcessor small =
+                new ImageProcessor(new MediaProperties(DataSize.ofKilobytes(1), 40_000_000, List.of(480)));
 
         assertThatThrownBy(() -> small.process(TestImages.png(400, 300), "big.png"))
-                .isInstanceOfSatisfying(RejectedImageException.class,
+                .isInstanceOfSatisfying(
+                        RejectedImageException.class,
                         e -> assertThat(e.getMessageKey()).isEqualTo("media.error.too-large"));
     }
 
@@ -187,7 +193,9 @@ class ImageProcessorTests {
 
     private void assertRefused(byte[] bytes, String name, String key) {
         assertThatThrownBy(() -> processor.process(bytes, name))
-                .isInstanceOfSatisfying(RejectedImageException.class, e -> assertThat(e.getMessageKey()).isEqualTo(key));
+                .isInstanceOfSatisfying(
+                        RejectedImageException.class,
+                        e -> assertThat(e.getMessageKey()).isEqualTo(key));
     }
 
     private static byte[] last(ProcessedImage result) {

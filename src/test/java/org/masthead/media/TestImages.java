@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -32,8 +31,7 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 /** Test images made in code (plus one WebP fixture, see src/test/resources/media/README.md). */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A picture whose left half is red and right half blue, so that turns and flips can be told apart. */
     public static BufferedImage halves(int width, int height) {
@@ -84,7 +82,8 @@ public final class TestImages {
                     g.setColor(color);
                     g.fillRect(0, 0, width, height);
                     g.dispose();
-                    IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
+                    IIOMetadata metadata =
+                            writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
                     String format = metadata.getNativeMetadataFormatName();
                     IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
                     IIOMetadataNode control = new IIOMetadataNode("GraphicControlExtension");
@@ -168,8 +167,14 @@ public final class TestImages {
 
     /** A valid PNG header claiming {@code width} × {@code height} pixels, with a tiny body. */
     public static byte[] pngClaiming(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ihdr.array());
@@ -191,7 +196,8 @@ public final class TestImages {
 
     public static byte[] svg() {
         return ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
-                + "<script>alert(1)</script><rect width=\"10\" height=\"10\"/></svg>").getBytes(StandardCharsets.UTF_8);
+                        + "<script>alert(1)</script><rect width=\"10\" height=\"10\"/></svg>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The start of an ELF executable (what a renamed program looks like). */

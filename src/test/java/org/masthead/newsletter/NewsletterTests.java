@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,8 @@ class NewsletterTests {
 
     static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     static final Pattern CONFIRM = Pattern.compile("http://localhost:8080/newsletter/confirm\\?token=([A-Za-z0-9_-]+)");
-    static final Pattern UNSUBSCRIBE = Pattern.compile("http://localhost:8080/newsletter/unsubscribe\\?token=([A-Za-z0-9_-]+)");
+    static final Pattern UNSUBSCRIBE =
+            Pattern.compile("http://localhost:8080/newsletter/unsubscribe\\?token=([A-Za-z0-9_-]+)");
     static final AtomicInteger IPS = new AtomicInteger();
 
     static {
@@ -62,9 +64,14 @@ class NewsletterTests {
         MAIL.stop();
     }
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     @AfterEach
     void resetClock() {
@@ -88,33 +95,50 @@ class NewsletterTests {
     }
 
     MockHttpServletResponse signUp(String email, String ip) throws Exception {
-        return mvc.perform(post("/newsletter").param("email", email).param("source", "/articles/the-price-cap-at-sea")
-                .param("section", "economic-statecraft").param("website", "").with(from(ip))).andReturn().getResponse();
+        return mvc.perform(post("/newsletter")
+                        .param("email", email)
+                        .param("source", "/articles/the-price-cap-at-sea")
+                        .param("section", "economic-statecraft")
+                        .param("website", "")
+                        .with(from(ip)))
+                .andReturn()
+                .getResponse();
     }
 
     List<MimeMessage> mailTo(String email) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(email);
-            }
-            catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).toList();
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getRecipients(Message.RecipientType.TO)[0]
+                                .toString()
+                                .equals(email);
+                    } catch (Exception ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .toList();
     }
 
     static String token(Pattern pattern, MimeMessage message) {
-        Matcher matcher = pattern.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
-        assertThat(matcher.find()).as("link in %s", GreenMailUtil.getBody(message)).isTrue();
+        Matcher matcher = pattern.matcher(
+                GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        assertThat(matcher.find())
+                .as("link in %s", GreenMailUtil.getBody(message))
+                .isTrue();
         return matcher.group(1);
     }
 
     String stateOf(String email) {
-        return jdbc.sql("select status from subscribers where email = :email").param("email", email).query(String.class).single();
+        return jdbc.sql("select status from subscribers where email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
     }
 
     static String result(MockHttpServletResponse response) throws Exception {
-        return Jsoup.parse(response.getContentAsString()).select("#newsletter-result").text();
+        return Jsoup.parse(response.getContentAsString())
+                .select("#newsletter-result")
+                .text();
     }
 
     @Test
@@ -139,35 +163,54 @@ class NewsletterTests {
 
         // Consent recorded; tokens stored only as hashes.
         assertThat(stateOf(email)).isEqualTo("PENDING");
-        assertThat(jdbc.sql("select source || '|' || section_slug || '|' || consent_ip from subscribers where email = :e")
-                .param("e", email).query(String.class).single())
+        assertThat(jdbc.sql(
+                                "select source || '|' || section_slug || '|' || consent_ip from subscribers where email = :e")
+                        .param("e", email)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("/articles/the-price-cap-at-sea|economic-statecraft|" + ip);
         assertThat(jdbc.sql("select count(*) from subscriber_tokens where token_hash in (:a, :b)")
-                .param("a", confirmToken).param("b", unsubscribeToken).query(Long.class).single()).isZero();
+                        .param("a", confirmToken)
+                        .param("b", unsubscribeToken)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         // The link only shows a button: a mail scanner fetching it confirms nothing.
-        String page = mvc.perform(get("/newsletter/confirm").param("token", confirmToken)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(page).select("form[action=/newsletter/confirm] #confirm-button")).hasSize(1);
+        String page = mvc.perform(get("/newsletter/confirm").param("token", confirmToken))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(page).select("form[action=/newsletter/confirm] #confirm-button"))
+                .hasSize(1);
         assertThat(Jsoup.parse(page).select("input[name=_csrf]")).isEmpty();
         assertThat(stateOf(email)).isEqualTo("PENDING");
 
         mvc.perform(post("/newsletter/confirm").param("token", confirmToken)).andExpect(status().isOk());
         assertThat(stateOf(email)).isEqualTo("CONFIRMED");
-        assertThat(jdbc.sql("select confirmed_at is not null from subscribers where email = :e").param("e", email)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select confirmed_at is not null from subscribers where email = :e")
+                        .param("e", email)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
         // Reused: refused.
-        String reused = mvc.perform(post("/newsletter/confirm").param("token", confirmToken)).andExpect(status().isGone())
-                .andReturn().getResponse().getContentAsString();
+        String reused = mvc.perform(post("/newsletter/confirm").param("token", confirmToken))
+                .andExpect(status().isGone())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(reused).contains("already been used");
 
         // RFC 8058 one-click: the mail client POSTs List-Unsubscribe=One-Click to the header's URL.
         mvc.perform(post("/newsletter/unsubscribe?token=" + unsubscribeToken)
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isOk());
         assertThat(stateOf(email)).isEqualTo("UNSUBSCRIBED");
-        mvc.perform(post("/newsletter/unsubscribe").param("token", unsubscribeToken)).andExpect(status().isGone());
+        mvc.perform(post("/newsletter/unsubscribe").param("token", unsubscribeToken))
+                .andExpect(status().isGone());
     }
 
     @Test
@@ -175,11 +218,16 @@ class NewsletterTests {
         String email = address();
         signUp(email, ip());
         String unsubscribeToken = token(UNSUBSCRIBE, mailTo(email).get(0));
-        String page = mvc.perform(get("/newsletter/unsubscribe").param("token", unsubscribeToken)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(page).select("form[action=/newsletter/unsubscribe] #unsubscribe-button")).hasSize(1);
+        String page = mvc.perform(get("/newsletter/unsubscribe").param("token", unsubscribeToken))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(page).select("form[action=/newsletter/unsubscribe] #unsubscribe-button"))
+                .hasSize(1);
         assertThat(stateOf(email)).isEqualTo("PENDING");
-        mvc.perform(post("/newsletter/unsubscribe").param("token", unsubscribeToken)).andExpect(status().isOk());
+        mvc.perform(post("/newsletter/unsubscribe").param("token", unsubscribeToken))
+                .andExpect(status().isOk());
         assertThat(stateOf(email)).isEqualTo("UNSUBSCRIBED");
         // Unsubscribed: the old confirmation link no longer subscribes.
         String confirmToken = token(CONFIRM, mailTo(email).get(0));
@@ -193,8 +241,11 @@ class NewsletterTests {
         signUp(email, ip());
         String confirmToken = token(CONFIRM, mailTo(email).get(0));
         clock.advance(Duration.ofHours(49));
-        String page = mvc.perform(post("/newsletter/confirm").param("token", confirmToken)).andExpect(status().isGone())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(post("/newsletter/confirm").param("token", confirmToken))
+                .andExpect(status().isGone())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("expired");
         assertThat(stateOf(email)).isEqualTo("PENDING");
         mvc.perform(get("/newsletter/confirm").param("token", "made-up-token")).andExpect(status().isNotFound());
@@ -205,7 +256,8 @@ class NewsletterTests {
     void theAnswerIsTheSameWhetherOrNotTheAddressWasSubscribed() throws Exception {
         String known = address();
         signUp(known, ip());
-        mvc.perform(post("/newsletter/confirm").param("token", token(CONFIRM, mailTo(known).get(0))));
+        mvc.perform(post("/newsletter/confirm")
+                .param("token", token(CONFIRM, mailTo(known).get(0))));
         assertThat(stateOf(known)).isEqualTo("CONFIRMED");
 
         MockHttpServletResponse again = signUp(known, ip());
@@ -223,23 +275,44 @@ class NewsletterTests {
     @Test
     void aFilledHoneypotIsThankedButNothingIsStoredOrSent() throws Exception {
         String email = address();
-        String page = mvc.perform(post("/newsletter").param("email", email).param("website", "http://spam.example")
-                .with(from(ip()))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(post("/newsletter")
+                        .param("email", email)
+                        .param("website", "http://spam.example")
+                        .with(from(ip())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(Jsoup.parse(page).select("#newsletter-result").text()).contains("Check your inbox");
-        assertThat(jdbc.sql("select count(*) from subscribers where email = :e").param("e", email).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from subscribers where email = :e")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(mailTo(email)).isEmpty();
     }
 
     @Test
     void anInvalidAddressGetsAClearMessageAndTheFormAgain() throws Exception {
-        for (String bad : List.of("not-an-email", "a@b", "two@@example.org", "spaces in@example.org", "x".repeat(300) + "@example.org")) {
-            String page = mvc.perform(post("/newsletter").param("email", bad).param("source", "footer").with(from(ip())))
-                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        for (String bad : List.of(
+                "not-an-email", "a@b", "two@@example.org", "spaces in@example.org", "x".repeat(300) + "@example.org")) {
+            String page = mvc.perform(post("/newsletter")
+                            .param("email", bad)
+                            .param("source", "footer")
+                            .with(from(ip())))
+                    .andExpect(status().isBadRequest())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("does not look like an email address");
-            assertThat(Jsoup.parse(page).select("#newsletter-email").attr("value")).isEqualTo(bad);
+            assertThat(Jsoup.parse(page).select("#newsletter-email").attr("value"))
+                    .isEqualTo(bad);
         }
         String empty = mvc.perform(post("/newsletter").param("email", "").with(from(ip())))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(empty).contains("Type your email address");
     }
 
@@ -267,27 +340,44 @@ class NewsletterTests {
     @Test
     void adminsListAndExportSubscribersAsSafeCsv() throws Exception {
         String email = address();
-        mvc.perform(post("/newsletter").param("email", email).param("source", "=HYPERLINK(\"http://evil.example\",\"x\")")
-                .param("section", "+cmd").with(from(ip()))).andExpect(status().isOk());
+        mvc.perform(post("/newsletter")
+                        .param("email", email)
+                        .param("source", "=HYPERLINK(\"http://evil.example\",\"x\")")
+                        .param("section", "+cmd")
+                        .with(from(ip())))
+                .andExpect(status().isOk());
 
         StaffUser admin = new StaffUser(1L, "admin@example.org", "Admin", Role.ADMIN, "{noop}x", true);
         StaffUser editor = new StaffUser(2L, "editor@example.org", "Editor", Role.EDITOR, "{noop}x", true);
-        String list = mvc.perform(get("/admin/subscribers").with(user(admin))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(list).contains("Newsletter subscribers").contains("Awaiting confirmation").contains("subscribers-export");
+        String list = mvc.perform(get("/admin/subscribers").with(user(admin)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list)
+                .contains("Newsletter subscribers")
+                .contains("Awaiting confirmation")
+                .contains("subscribers-export");
         mvc.perform(get("/admin/subscribers").with(user(editor))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/subscribers.csv").with(user(editor))).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/subscribers").param("page", "abc").with(user(admin))).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/subscribers").param("page", "abc").with(user(admin)))
+                .andExpect(status().isBadRequest());
 
-        MockHttpServletResponse csv = mvc.perform(get("/admin/subscribers.csv").with(user(admin))).andExpect(status().isOk())
-                .andReturn().getResponse();
+        MockHttpServletResponse csv = mvc.perform(get("/admin/subscribers.csv").with(user(admin)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment; filename=\"subscribers-");
         String body = csv.getContentAsString();
-        assertThat(body).startsWith("email,status,source,section,consent_ip,consented_at,confirmed_at,unsubscribed_at,created_at\r\n");
+        assertThat(body)
+                .startsWith(
+                        "email,status,source,section,consent_ip,consented_at,confirmed_at,unsubscribed_at,created_at\r\n");
         String line = body.lines().filter(l -> l.startsWith(email)).findFirst().orElseThrow();
         assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+cmd,");
-        assertThat(jdbc.sql("select count(*) from audit_events where action = 'subscribers.export'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'subscribers.export'")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
     }
 }

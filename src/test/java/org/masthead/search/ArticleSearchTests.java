@@ -29,13 +29,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class ArticleSearchTests {
 
-    @Autowired ArticleSearch search;
-    @Autowired ArticleService articleService;
-    @Autowired SectionService sectionService;
-    @Autowired AuthorService authorService;
-    @Autowired PublicArticles publicArticles;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @Autowired
+    ArticleSearch search;
+
+    @Autowired
+    ArticleService articleService;
+
+    @Autowired
+    SectionService sectionService;
+
+    @Autowired
+    AuthorService authorService;
+
+    @Autowired
+    PublicArticles publicArticles;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     Fixtures fixtures;
     Section section;
@@ -59,10 +72,18 @@ class ArticleSearchTests {
     @Test
     void aTitleMatchOutranksABodyMatchEvenWhenOlder() {
         String word = Fixtures.word();
-        Article inBody = fixtures.published(section, List.of(author), "An ordinary title",
-                "Some text mentioning " + word + " once, among other words.", Duration.ofDays(1));
-        Article inTitle = fixtures.published(section, List.of(author), "The " + word + " question",
-                "A body about something else entirely.", Duration.ofDays(200));
+        Article inBody = fixtures.published(
+                section,
+                List.of(author),
+                "An ordinary title",
+                "Some text mentioning " + word + " once, among other words.",
+                Duration.ofDays(1));
+        Article inTitle = fixtures.published(
+                section,
+                List.of(author),
+                "The " + word + " question",
+                "A body about something else entirely.",
+                Duration.ofDays(200));
 
         assertThat(slugs(word)).containsExactly(inTitle.getSlug(), inBody.getSlug());
         SearchResults results = search.search(SearchQuery.of(word), 1);
@@ -84,8 +105,14 @@ class ArticleSearchTests {
         String topicWord = Fixtures.word();
         String dekWord = Fixtures.word();
         Author named = fixtures.author("Grace " + surname);
-        Article article = fixtures.published(section, List.of(named), List.of("Topic " + topicWord), "Plain title",
-                "A dek with " + dekWord, "Plain body.", Instant.now().minus(Duration.ofDays(3)));
+        Article article = fixtures.published(
+                section,
+                List.of(named),
+                List.of("Topic " + topicWord),
+                "Plain title",
+                "A dek with " + dekWord,
+                "Plain body.",
+                Instant.now().minus(Duration.ofDays(3)));
 
         assertThat(slugs(surname)).containsExactly(article.getSlug());
         assertThat(slugs(topicWord)).containsExactly(article.getSlug());
@@ -97,11 +124,16 @@ class ArticleSearchTests {
         String a = Fixtures.word();
         String b = Fixtures.word();
         String c = Fixtures.word();
-        Article phrase = fixtures.published(section, List.of(author), "First", "We wrote " + a + " " + b + " together.",
-                Duration.ofDays(5));
-        Article apart = fixtures.published(section, List.of(author), "Second", "Here " + b + " then many words then " + a + ".",
+        Article phrase = fixtures.published(
+                section, List.of(author), "First", "We wrote " + a + " " + b + " together.", Duration.ofDays(5));
+        Article apart = fixtures.published(
+                section,
+                List.of(author),
+                "Second",
+                "Here " + b + " then many words then " + a + ".",
                 Duration.ofDays(6));
-        Article other = fixtures.published(section, List.of(author), "Third", "Only " + c + " here.", Duration.ofDays(7));
+        Article other =
+                fixtures.published(section, List.of(author), "Third", "Only " + c + " here.", Duration.ofDays(7));
 
         assertThat(slugs("\"" + a + " " + b + "\"")).containsExactly(phrase.getSlug());
         assertThat(slugs(a + " " + b)).containsExactlyInAnyOrder(phrase.getSlug(), apart.getSlug());
@@ -127,8 +159,12 @@ class ArticleSearchTests {
         fixtures.draft(section, List.of(author), List.of(), "Draft", "", "Body");
         fixtures.scheduled(section, List.of(author), "Scheduled", "Body");
         fixtures.archived(section, List.of(author), "Archived", "Body");
-        List<String> sql = jdbc.sql("select slug from public_articles(now()) order by id").query(String.class).list();
-        List<String> jpql = publicArticles.allLastModified().stream().map(org.masthead.article.LastModified::slug).toList();
+        List<String> sql = jdbc.sql("select slug from public_articles(now()) order by id")
+                .query(String.class)
+                .list();
+        List<String> jpql = publicArticles.allLastModified().stream()
+                .map(org.masthead.article.LastModified::slug)
+                .toList();
         assertThat(sql).isEqualTo(jpql);
     }
 
@@ -144,13 +180,18 @@ class ArticleSearchTests {
         Article a = fixtures.published(section, List.of(author), List.of(topic), "A " + word, "", "Body.", march);
         Article b = fixtures.published(other, List.of(second), List.of(), "B " + word, "", "Body.", june);
 
-        assertThat(slugs(new SearchQuery(word, other.getSlug(), null, null, null, null))).containsExactly(b.getSlug());
-        assertThat(slugs(new SearchQuery(word, null, author.getSlug(), null, null, null))).containsExactly(a.getSlug());
+        assertThat(slugs(new SearchQuery(word, other.getSlug(), null, null, null, null)))
+                .containsExactly(b.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, author.getSlug(), null, null, null)))
+                .containsExactly(a.getSlug());
         assertThat(slugs(new SearchQuery(word, null, null, org.masthead.slug.Slugs.slugify(topic), null, null)))
                 .containsExactly(a.getSlug());
-        assertThat(slugs(new SearchQuery(word, null, null, null, LocalDate.of(2025, 6, 1), null))).containsExactly(b.getSlug());
-        assertThat(slugs(new SearchQuery(word, null, null, null, null, LocalDate.of(2025, 3, 15)))).containsExactly(a.getSlug());
-        assertThat(slugs(new SearchQuery(word, null, null, null, LocalDate.of(2025, 3, 16), LocalDate.of(2025, 6, 14)))).isEmpty();
+        assertThat(slugs(new SearchQuery(word, null, null, null, LocalDate.of(2025, 6, 1), null)))
+                .containsExactly(b.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, null, null, null, LocalDate.of(2025, 3, 15))))
+                .containsExactly(a.getSlug());
+        assertThat(slugs(new SearchQuery(word, null, null, null, LocalDate.of(2025, 3, 16), LocalDate.of(2025, 6, 14))))
+                .isEmpty();
     }
 
     @Test
@@ -170,13 +211,25 @@ class ArticleSearchTests {
 
     @Test
     void renamingAnAuthorOrATopicRefreshesTheDocuments() {
-        Article article = fixtures.published(section, List.of(author), List.of("Renamable " + Fixtures.word()), "Title",
-                "", "Body.", Instant.now().minus(Duration.ofDays(1)));
+        Article article = fixtures.published(
+                section,
+                List.of(author),
+                List.of("Renamable " + Fixtures.word()),
+                "Title",
+                "",
+                "Body.",
+                Instant.now().minus(Duration.ofDays(1)));
         String newName = Fixtures.word();
         String newTopic = Fixtures.word();
-        jdbc.sql("update authors set name = :name where id = :id").param("name", "Ada " + newName).param("id", author.getId()).update();
-        jdbc.sql("update topics set name = :name where id = (select topic_id from article_topics where article_id = :id)")
-                .param("name", "Topic " + newTopic).param("id", article.getId()).update();
+        jdbc.sql("update authors set name = :name where id = :id")
+                .param("name", "Ada " + newName)
+                .param("id", author.getId())
+                .update();
+        jdbc.sql(
+                        "update topics set name = :name where id = (select topic_id from article_topics where article_id = :id)")
+                .param("name", "Topic " + newTopic)
+                .param("id", article.getId())
+                .update();
         assertThat(slugs(newName)).containsExactly(article.getSlug());
         assertThat(slugs(newTopic)).containsExactly(article.getSlug());
     }
@@ -184,13 +237,19 @@ class ArticleSearchTests {
     @Test
     void snippetsAreEscapedAndOnlyMarkIsMarkup() throws Exception {
         String word = Fixtures.word();
-        fixtures.published(section, List.of(author), "Escaping " + word,
+        fixtures.published(
+                section,
+                List.of(author),
+                "Escaping " + word,
                 "The attacker typed `<script>alert('" + word + "')</script>` and <b>" + word + "</b> into the form, "
                         + "claiming that 1 < 2 && 3 > 2 for " + word + ".",
                 Duration.ofDays(1));
 
-        String html = mvc.perform(get("/search").param("q", word)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String html = mvc.perform(get("/search").param("q", word))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String results = html.substring(html.indexOf("search-results__list"));
         assertThat(results).contains("<mark>" + word + "</mark>").contains("1 &lt; 2 &amp;&amp; 3 &gt; 2");
         assertThat(results).doesNotContain("<script").doesNotContain("<b>");
@@ -199,23 +258,45 @@ class ArticleSearchTests {
 
     @Test
     void hostileQueriesGetAFriendlyPage() throws Exception {
-        String[] queries = {"", "   ", "!!! ??? ... ---", "\"unbalanced quote", "'; drop table articles; --",
-                "a' or '1'='1", "x".repeat(10_000), "\u0000nul", "<script>alert(1)</script>", "\"\"\"", "-", "or or or",
-                "(((", "title:foo AND bar:* | ! & <->"};
+        String[] queries = {
+            "",
+            "   ",
+            "!!! ??? ... ---",
+            "\"unbalanced quote",
+            "'; drop table articles; --",
+            "a' or '1'='1",
+            "x".repeat(10_000),
+            "\u0000nul",
+            "<script>alert(1)</script>",
+            "\"\"\"",
+            "-",
+            "or or or",
+            "(((",
+            "title:foo AND bar:* | ! & <->"
+        };
         for (String q : queries) {
-            mvc.perform(get("/search").param("q", q)).andExpect(status().isOk())
+            mvc.perform(get("/search").param("q", q))
+                    .andExpect(status().isOk())
                     .andExpect(content().string(org.hamcrest.Matchers.containsString("search-form")));
         }
-        mvc.perform(get("/search").param("q", "x".repeat(10_000))).andExpect(status().isOk())
+        mvc.perform(get("/search").param("q", "x".repeat(10_000)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("That search is too long")));
         for (String page : new String[] {"abc", "-1", "0", "99999999999", "1e9", ""}) {
-            mvc.perform(get("/search").param("q", "sanctions").param("page", page)).andExpect(status().isOk());
+            mvc.perform(get("/search").param("q", "sanctions").param("page", page))
+                    .andExpect(status().isOk());
         }
-        mvc.perform(get("/search").param("q", "sanctions").param("from", "yesterday").param("to", "2026-13-45")
-                .param("section", "'; --").param("author", "<x>").param("topic", "%"))
+        mvc.perform(get("/search")
+                        .param("q", "sanctions")
+                        .param("from", "yesterday")
+                        .param("to", "2026-13-45")
+                        .param("section", "'; --")
+                        .param("author", "<x>")
+                        .param("topic", "%"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("year-month-day")));
-        assertThat(jdbc.sql("select count(*) from articles").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from articles").query(Long.class).single())
+                .isPositive();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,22 @@ class SearchBenchmark {
     static final int QUERIES = 200;
     static final int WARM_UP = 60;
 
-    @Autowired ArticleSearch search;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
+    @Autowired
+    ArticleSearch search;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void searchLatency() throws Exception {
         int articles = Integer.getInteger("masthead.bench.articles", 100_000);
         List<String> report = new ArrayList<>();
-        report.add("PostgreSQL " + jdbc.sql("show server_version").query(String.class).single()
-                + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        report.add("PostgreSQL "
+                + jdbc.sql("show server_version").query(String.class).single() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
 
         List<String> vocabulary = vocabulary();
         report.add(measure("demo journal (" + count() + " articles)", vocabulary));
@@ -60,7 +65,9 @@ class SearchBenchmark {
     }
 
     private long count() {
-        return jdbc.sql("select count(*) from articles where status = 'PUBLISHED'").query(Long.class).single();
+        return jdbc.sql("select count(*) from articles where status = 'PUBLISHED'")
+                .query(Long.class)
+                .single();
     }
 
     /** The demo journal's words, most frequent first. */
@@ -101,8 +108,14 @@ class SearchBenchmark {
             search.explainLast().forEach(System.out::println);
         }
         Arrays.sort(nanos);
-        return String.format("%s: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (mean matches per query %,d)",
-                label, nanos.length, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[nanos.length - 1] / 1e6,
+        return String.format(
+                "%s: %d queries, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (mean matches per query %,d)",
+                label,
+                nanos.length,
+                pct(nanos, 50),
+                pct(nanos, 95),
+                pct(nanos, 99),
+                nanos[nanos.length - 1] / 1e6,
                 totalHits / nanos.length);
     }
 
@@ -112,7 +125,9 @@ class SearchBenchmark {
 
     /** Varied queries: common, middling and rare words, pairs, phrases, or, exclusions, filters, second pages. */
     private List<SearchQuery> queries(List<String> words, Random random) {
-        List<String> sections = jdbc.sql("select slug from sections order by position").query(String.class).list();
+        List<String> sections = jdbc.sql("select slug from sections order by position")
+                .query(String.class)
+                .list();
         int n = words.size();
         List<SearchQuery> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
@@ -140,7 +155,8 @@ class SearchBenchmark {
 
     /** The corpus, in SQL on one connection: rows first with triggers off, then every document built once. */
     private void generate(int count) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
             connection.setAutoCommit(true);
             sql.execute("select setseed(0.42)");
             sql.execute("""
@@ -189,8 +205,7 @@ class SearchBenchmark {
             sql.execute("vacuum analyze articles");
             sql.execute("vacuum analyze article_authors");
             sql.execute("vacuum analyze article_topics");
-        }
-        catch (java.sql.SQLException ex) {
+        } catch (java.sql.SQLException ex) {
             throw new IOException(ex);
         }
     }

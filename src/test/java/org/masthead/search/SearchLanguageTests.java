@@ -21,38 +21,59 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class SearchLanguageTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transaction;
-    @Autowired ArticleService articles;
-    @Autowired SectionService sections;
-    @Autowired AuthorService authors;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    AuthorService authors;
 
     private void start(String language) {
         new SearchLanguage(jdbc, new SearchProperties(language, 200, 10), transaction).run();
     }
 
     private boolean matches(Article article, String config, String word) {
-        return jdbc.sql("select search_document @@ to_tsquery(cast(:config as regconfig), :word) from articles where id = :id")
-                .param("config", config).param("word", word).param("id", article.getId()).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select search_document @@ to_tsquery(cast(:config as regconfig), :word) from articles where id = :id")
+                .param("config", config)
+                .param("word", word)
+                .param("id", article.getId())
+                .query(Boolean.class)
+                .single();
     }
 
     @Test
     void aNewLanguageRebuildsTheDocuments() {
         Fixtures fixtures = new Fixtures(articles, sections, authors);
-        Article article = fixtures.published(fixtures.section("Language Desk"), List.of(fixtures.author("Lena Lang")),
-                "Negotiating treaties", "The negotiators were negotiating.", Duration.ofDays(1));
+        Article article = fixtures.published(
+                fixtures.section("Language Desk"),
+                List.of(fixtures.author("Lena Lang")),
+                "Negotiating treaties",
+                "The negotiators were negotiating.",
+                Duration.ofDays(1));
         assertThat(matches(article, "english", "negotiate")).isTrue();
         try {
             start("simple");
-            assertThat(jdbc.sql("select language::text from search_settings").query(String.class).single()).isEqualTo("simple");
+            assertThat(jdbc.sql("select language::text from search_settings")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("simple");
             assertThat(matches(article, "simple", "negotiating")).isTrue();
             assertThat(matches(article, "simple", "negoti")).isFalse();
-        }
-        finally {
+        } finally {
             start("english");
         }
         assertThat(matches(article, "english", "negotiate")).isTrue();
-        assertThatThrownBy(() -> start("klingon")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> start("klingon"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("masthead.search.language=klingon");
     }
 }

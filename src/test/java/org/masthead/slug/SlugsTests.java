@@ -1,14 +1,15 @@
 package org.masthead.slug;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SlugsTests {
 
     @Test
     void makesReadableAsciiSlugs() {
-        assertThat(Slugs.slugify("Why NATO's 'Eastern Flank' Matters — Again")).isEqualTo("why-natos-eastern-flank-matters-again");
+        assertThat(Slugs.slugify("Why NATO's 'Eastern Flank' Matters — Again"))
+                .isEqualTo("why-natos-eastern-flank-matters-again");
         assertThat(Slugs.slugify("Héctor Vallejo")).isEqualTo("hector-vallejo");
         assertThat(Slugs.slugify("Trade & Tariffs")).isEqualTo("trade-and-tariffs");
         assertThat(Slugs.slugify("  --!!--  ")).isEmpty();

@@ -51,24 +51,37 @@ public final class Fixtures {
         return authors.create(slug("author"), name, "Fellow", "A bio of " + name + ".");
     }
 
-    public Article draft(Section section, List<Author> byline, List<String> topics, String title, String dek, String body) {
-        return articles.create(new ArticleChanges(slug("article"), new ArticleContent(title, dek, body, null, null),
-                section.getId(), byline.stream().map(Author::getId).toList(), topics));
+    public Article draft(
+            Section section, List<Author> byline, List<String> topics, String title, String dek, String body) {
+        return articles.create(new ArticleChanges(
+                slug("article"),
+                new ArticleContent(title, dek, body, null, null),
+                section.getId(),
+                byline.stream().map(Author::getId).toList(),
+                topics));
     }
 
-    public Article published(Section section, List<Author> byline, List<String> topics, String title, String dek, String body,
+    public Article published(
+            Section section,
+            List<Author> byline,
+            List<String> topics,
+            String title,
+            String dek,
+            String body,
             Instant publishedAt) {
         Article article = draft(section, byline, topics, title, dek, body);
         return articles.publishBackdated(article.getId(), publishedAt);
     }
 
     public Article published(Section section, List<Author> byline, String title, String body, Duration ago) {
-        return published(section, byline, List.of(), title, "", body, Instant.now().minus(ago));
+        return published(
+                section, byline, List.of(), title, "", body, Instant.now().minus(ago));
     }
 
     public Article scheduled(Section section, List<Author> byline, String title, String body) {
         Article article = draft(section, byline, List.of(), title, "", body);
-        return articles.schedule(article.getId(), Instant.now().plus(Duration.ofDays(3)), org.masthead.TestContent.EDITOR);
+        return articles.schedule(
+                article.getId(), Instant.now().plus(Duration.ofDays(3)), org.masthead.TestContent.EDITOR);
     }
 
     public Article archived(Section section, List<Author> byline, String title, String body) {

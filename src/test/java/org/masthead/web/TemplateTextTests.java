@@ -1,7 +1,5 @@
 package org.masthead.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * All UI text goes through messages.properties: no literal text a reader would see in a template, and every
  * message key a template names exists.
@@ -28,8 +28,10 @@ class TemplateTextTests {
 
     /** Text a template may show as it is: punctuation and separators, no words. */
     private static final Pattern NO_WORDS = Pattern.compile("[\\s\\p{Punct}·—–→←…×|]*");
+
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9._-]+)[}(]");
-    private static final List<String> TEXT_ATTRIBUTES = List.of("th:text", "th:utext", "th:errors", "th:replace", "th:insert", "th:remove");
+    private static final List<String> TEXT_ATTRIBUTES =
+            List.of("th:text", "th:utext", "th:errors", "th:replace", "th:insert", "th:remove");
 
     @Test
     void templatesShowNoLiteralText() throws IOException {
@@ -37,22 +39,29 @@ class TemplateTextTests {
         for (Resource template : templates()) {
             Document document = Jsoup.parse(template.getContentAsString(StandardCharsets.UTF_8));
             for (Element element : document.getAllElements()) {
-                if (replacedByThymeleaf(element) || element.tagName().equals("script") || element.tagName().equals("style")) {
+                if (replacedByThymeleaf(element)
+                        || element.tagName().equals("script")
+                        || element.tagName().equals("style")) {
                     continue;
                 }
                 for (TextNode text : element.textNodes()) {
                     if (!NO_WORDS.matcher(text.text()).matches()) {
-                        literals.add(template.getFilename() + ": <" + element.tagName() + "> \"" + text.text().strip() + "\"");
+                        literals.add(template.getFilename() + ": <" + element.tagName() + "> \""
+                                + text.text().strip() + "\"");
                     }
                 }
                 for (String attribute : List.of("placeholder", "title", "alt", "aria-label")) {
-                    if (element.hasAttr(attribute) && !NO_WORDS.matcher(element.attr(attribute)).matches()) {
-                        literals.add(template.getFilename() + ": " + attribute + "=\"" + element.attr(attribute) + "\"");
+                    if (element.hasAttr(attribute)
+                            && !NO_WORDS.matcher(element.attr(attribute)).matches()) {
+                        literals.add(
+                                template.getFilename() + ": " + attribute + "=\"" + element.attr(attribute) + "\"");
                     }
                 }
             }
         }
-        assertThat(literals).as("literal UI text in templates (use th:text=\"#{...}\")").isEmpty();
+        assertThat(literals)
+                .as("literal UI text in templates (use th:text=\"#{...}\")")
+                .isEmpty();
     }
 
     @Test
@@ -75,7 +84,9 @@ class TemplateTextTests {
 
     /** Elements whose content Thymeleaf replaces. A page's {@code <html th:replace>} only names its layout. */
     private static boolean replacedByThymeleaf(Element element) {
-        for (Element current = element; current != null && !current.tagName().equals("html"); current = current.parent()) {
+        for (Element current = element;
+                current != null && !current.tagName().equals("html");
+                current = current.parent()) {
             for (Attribute attribute : current.attributes()) {
                 if (TEXT_ATTRIBUTES.contains(attribute.getKey())) {
                     return true;

@@ -3,6 +3,7 @@ package org.masthead.account.web;
 import java.util.List;
 
 import jakarta.validation.Valid;
+
 import org.masthead.account.Account;
 import org.masthead.account.AccountService;
 import org.masthead.account.EmailTakenException;
@@ -55,16 +56,15 @@ class AccountAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult errors,
-                  RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult errors, RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return "admin/account/new";
         }
         SetPasswordLink link;
         try {
             link = accounts.create(form.getEmail(), form.getDisplayName(), form.getRole());
-        }
-        catch (EmailTakenException ex) {
+        } catch (EmailTakenException ex) {
             errors.rejectValue("email", "account.form.email.taken");
             return "admin/account/new";
         }
@@ -83,8 +83,11 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/role")
-    String changeRole(@PathVariable long id, @RequestParam(required = false) Role role,
-                      @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+    String changeRole(
+            @PathVariable long id,
+            @RequestParam(required = false) Role role,
+            @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes flash) {
         if (role == null) {
             flash.addFlashAttribute("error", "account.form.role.required");
             return "redirect:/admin/accounts/{id}";
@@ -116,8 +119,7 @@ class AccountAdminController {
         try {
             action.run();
             flash.addFlashAttribute("notice", notice);
-        }
-        catch (OwnAccountException ex) {
+        } catch (OwnAccountException ex) {
             flash.addFlashAttribute("error", "account.own-account");
         }
         return "redirect:/admin/accounts/{id}";

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.masthead.security.Role;
 
 /** A new account: email, display name, role. Its owner chooses a password through a one-time link. */

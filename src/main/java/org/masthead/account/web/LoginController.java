@@ -13,7 +13,8 @@ class LoginController {
 
     @GetMapping("/login")
     String login(Authentication authentication, Model model) {
-        if (authentication != null && authentication.isAuthenticated()
+        if (authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/admin";
         }

@@ -3,6 +3,7 @@ package org.masthead.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+
 import org.masthead.account.AccountService;
 import org.masthead.account.WrongPasswordException;
 import org.masthead.security.StaffUser;
@@ -32,18 +33,24 @@ class PasswordController {
     }
 
     @PostMapping
-    String change(@AuthenticationPrincipal StaffUser me, @Valid @ModelAttribute("passwordForm") PasswordChangeForm form,
-                  BindingResult errors, HttpServletRequest request, RedirectAttributes flash) {
+    String change(
+            @AuthenticationPrincipal StaffUser me,
+            @Valid @ModelAttribute("passwordForm") PasswordChangeForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
         NewPasswords.check(form.getNewPassword(), form.getConfirmPassword(), errors);
         if (errors.hasErrors()) {
             return "admin/account/password";
         }
         HttpSession session = request.getSession(false);
         try {
-            accounts.changeOwnPassword(me.getAccountId(), form.getCurrentPassword(), form.getNewPassword(),
+            accounts.changeOwnPassword(
+                    me.getAccountId(),
+                    form.getCurrentPassword(),
+                    form.getNewPassword(),
                     session == null ? null : session.getId());
-        }
-        catch (WrongPasswordException ex) {
+        } catch (WrongPasswordException ex) {
             errors.rejectValue("currentPassword", "account.password.current-wrong");
             return "admin/account/password";
         }

@@ -3,6 +3,7 @@ package org.masthead.account.web;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.account.Account;
 import org.masthead.account.AccountService;
 import org.masthead.account.InvalidPasswordLinkException;
@@ -41,8 +42,11 @@ class SetPasswordController {
     }
 
     @GetMapping
-    String form(@PathVariable String token, @ModelAttribute("setPasswordForm") SetPasswordForm form, Model model,
-                HttpServletResponse response) {
+    String form(
+            @PathVariable String token,
+            @ModelAttribute("setPasswordForm") SetPasswordForm form,
+            Model model,
+            HttpServletResponse response) {
         Optional<Account> account = accounts.accountForLink(token);
         if (account.isEmpty()) {
             return invalid(response);
@@ -53,8 +57,13 @@ class SetPasswordController {
     }
 
     @PostMapping
-    String set(@PathVariable String token, @ModelAttribute("setPasswordForm") SetPasswordForm form,
-               BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String set(
+            @PathVariable String token,
+            @ModelAttribute("setPasswordForm") SetPasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Optional<Account> account = accounts.accountForLink(token);
         if (account.isEmpty()) {
             return invalid(response);

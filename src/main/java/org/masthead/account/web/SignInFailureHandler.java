@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.account.SignInThrottledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -28,18 +29,19 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         FlashMap flash = new FlashMap();
         String email = request.getParameter("email");
         flash.put("email", email == null ? "" : email.strip());
         String target;
         if (exception instanceof SignInThrottledException throttled) {
-            long seconds = Duration.between(clock.instant(), throttled.getUntil()).toSeconds();
+            long seconds =
+                    Duration.between(clock.instant(), throttled.getUntil()).toSeconds();
             flash.put("retryMinutes", Math.max(1, (seconds + 59) / 60));
             target = "/login?throttled";
-        }
-        else {
+        } else {
             target = "/login?error";
         }
         flash.setTargetRequestPath(request.getContextPath() + "/login");

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+
 import org.masthead.article.Article;
 import org.masthead.article.ArticleAccessDeniedException;
 import org.masthead.article.ArticleConflictException;
@@ -74,8 +75,14 @@ class ArticleAdminController {
     private final MarkdownRenderer markdown;
     private final SiteProperties site;
 
-    ArticleAdminController(ArticleService articles, PreviewLinks previewLinks, DraftRescues rescues,
-            SectionService sections, AuthorService authors, MarkdownRenderer markdown, SiteProperties site) {
+    ArticleAdminController(
+            ArticleService articles,
+            PreviewLinks previewLinks,
+            DraftRescues rescues,
+            SectionService sections,
+            AuthorService authors,
+            MarkdownRenderer markdown,
+            SiteProperties site) {
         this.articles = articles;
         this.previewLinks = previewLinks;
         this.rescues = rescues;
@@ -99,10 +106,15 @@ class ArticleAdminController {
     // --- list -------------------------------------------------------------------------------------------------
 
     @GetMapping
-    String list(@RequestParam(required = false) ArticleStatus status, @RequestParam(required = false) Long section,
-            @RequestParam(required = false) Long author, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "1") int page,
-            @AuthenticationPrincipal StaffUser me, Model model) {
+    String list(
+            @RequestParam(required = false) ArticleStatus status,
+            @RequestParam(required = false) Long section,
+            @RequestParam(required = false) Long author,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "updated") String sort,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal StaffUser me,
+            Model model) {
         if (page < 1) {
             page = 1;
         }
@@ -145,8 +157,12 @@ class ArticleAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffUser me, Model model, RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            Model model,
+            RedirectAttributes flash) {
         check(form, errors);
         if (!errors.hasFieldErrors("slug") && !org.masthead.slug.Slugs.isValid(form.effectiveSlug())) {
             errors.rejectValue("slug", "article.slug.needed");
@@ -159,8 +175,7 @@ class ArticleAdminController {
             Article article = articles.create(form.toChanges(), me);
             flash.addFlashAttribute("notice", "article.notice.created");
             return "redirect:/admin/articles/" + article.getId();
-        }
-        catch (SlugTakenException ex) {
+        } catch (SlugTakenException ex) {
             errors.rejectValue("slug", "article.slug.taken");
             form.padAuthors();
             return form(model, form, null, null);
@@ -176,16 +191,25 @@ class ArticleAdminController {
     }
 
     @PostMapping(path = "/{id:\\d+}", params = "preview")
-    String preview(@PathVariable long id, @ModelAttribute("form") ArticleForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffUser me, Model model) {
+    String preview(
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            Model model) {
         Article article = articles.forEditing(id, me);
         form.padAuthors();
         return withPreview(model, form, form(model, form, article, me));
     }
 
     @PostMapping("/{id:\\d+}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffUser me, Model model, RedirectAttributes flash) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            Model model,
+            RedirectAttributes flash) {
         Article article = articles.forEditing(id, me);
         check(form, errors);
         if (errors.hasErrors()) {
@@ -196,17 +220,14 @@ class ArticleAdminController {
             articles.update(id, form.getRevision(), form.toChanges(), me);
             flash.addFlashAttribute("notice", "article.notice.saved");
             return "redirect:/admin/articles/" + id;
-        }
-        catch (SlugTakenException ex) {
+        } catch (SlugTakenException ex) {
             errors.rejectValue("slug", "article.slug.taken");
-        }
-        catch (ArticleAccessDeniedException ex) {
+        } catch (ArticleAccessDeniedException ex) {
             // The article left this member's hands while they typed (say, an editor published their draft):
             // nothing is saved, and their text stays on the page to copy.
             model.addAttribute("problem", "article.edit.no-longer-allowed");
             article = articles.forEditing(id, me);
-        }
-        catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
+        } catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
             // Someone saved meanwhile: nothing was written. Show their change beside this editor's own text,
             // which a second save (now based on the current revision) will store.
             var conflict = articles.conflict(id, form.getRevision());
@@ -233,8 +254,11 @@ class ArticleAdminController {
     }
 
     @PostMapping("/{id:\\d+}/return")
-    String returnToDraft(@PathVariable long id, @RequestParam(defaultValue = "") String note,
-            @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+    String returnToDraft(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes flash) {
         if (note.length() > 2000) {
             flash.addFlashAttribute("problem", "article.return.too-long");
             return "redirect:/admin/articles/" + id;
@@ -248,21 +272,25 @@ class ArticleAdminController {
     }
 
     @PostMapping("/{id:\\d+}/schedule")
-    String schedule(@PathVariable long id, @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String time, @AuthenticationPrincipal StaffUser me,
+    String schedule(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "") String time,
+            @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         Instant at;
         try {
-            at = LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(site.timeZone()).toInstant();
-        }
-        catch (DateTimeException ex) {
+            at = LocalDate.parse(date)
+                    .atTime(LocalTime.parse(time))
+                    .atZone(site.timeZone())
+                    .toInstant();
+        } catch (DateTimeException ex) {
             flash.addFlashAttribute("problem", "article.schedule.invalid");
             return "redirect:/admin/articles/" + id;
         }
         try {
             return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
-        }
-        catch (ScheduleInPastException ex) {
+        } catch (ScheduleInPastException ex) {
             flash.addFlashAttribute("problem", "article.schedule.past");
             return "redirect:/admin/articles/" + id;
         }
@@ -294,16 +322,18 @@ class ArticleAdminController {
             articles.delete(id, me);
             flash.addFlashAttribute("notice", "article.notice.deleted");
             return "redirect:/admin/articles";
-        }
-        catch (IllegalTransitionException ex) {
+        } catch (IllegalTransitionException ex) {
             flash.addFlashAttribute("problem", "article.delete.refused");
             return "redirect:/admin/articles/" + id;
         }
     }
 
     @PostMapping("/{id:\\d+}/notes")
-    String addNote(@PathVariable long id, @RequestParam(defaultValue = "CORRECTION") NoteKind kind,
-            @RequestParam(defaultValue = "") String body, @AuthenticationPrincipal StaffUser me,
+    String addNote(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "CORRECTION") NoteKind kind,
+            @RequestParam(defaultValue = "") String body,
+            @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         if (body.isBlank() || body.length() > 2000) {
             flash.addFlashAttribute("problem", "article.note.invalid");
@@ -315,8 +345,12 @@ class ArticleAdminController {
     // --- revisions --------------------------------------------------------------------------------------------
 
     @GetMapping("/{id:\\d+}/revisions")
-    String revisions(@PathVariable long id, @RequestParam(required = false) Integer from,
-            @RequestParam(required = false) Integer to, @AuthenticationPrincipal StaffUser me, Model model) {
+    String revisions(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to,
+            @AuthenticationPrincipal StaffUser me,
+            Model model) {
         List<ArticleRevision> all = articles.revisions(id, me);
         Article article = articles.forEditing(id, me);
         model.addAttribute("article", article);
@@ -335,7 +369,10 @@ class ArticleAdminController {
     }
 
     @PostMapping("/{id:\\d+}/revisions/{number:\\d+}/restore")
-    String restoreRevision(@PathVariable long id, @PathVariable int number, @AuthenticationPrincipal StaffUser me,
+    String restoreRevision(
+            @PathVariable long id,
+            @PathVariable int number,
+            @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         articles.restoreRevision(id, number, me);
         flash.addFlashAttribute("notice", "article.notice.revision-restored");
@@ -353,7 +390,10 @@ class ArticleAdminController {
     }
 
     @PostMapping("/{id:\\d+}/preview-links/{linkId:\\d+}/revoke")
-    String revokePreviewLink(@PathVariable long id, @PathVariable long linkId, @AuthenticationPrincipal StaffUser me,
+    String revokePreviewLink(
+            @PathVariable long id,
+            @PathVariable long linkId,
+            @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         previewLinks.revoke(id, linkId, me);
         flash.addFlashAttribute("notice", "article.notice.preview-link-revoked");
@@ -376,13 +416,14 @@ class ArticleAdminController {
     /** The form as it was posted before the session expired, back after signing in again. Nothing is saved yet. */
     @GetMapping("/rescued/{key}")
     String rescued(@PathVariable String key, @AuthenticationPrincipal StaffUser me, Model model) {
-        DraftRescues.Rescued rescued = rescues.claim(key, me)
-                .orElseThrow(() -> new PageNotFoundException("rescued form"));
+        DraftRescues.Rescued rescued =
+                rescues.claim(key, me).orElseThrow(() -> new PageNotFoundException("rescued form"));
         ArticleForm form = new ArticleForm();
         DataBinder binder = new DataBinder(form, "form");
         binder.setAllowedFields(ArticleForm.FIELDS);
         binder.bind(new MutablePropertyValues(rescued.fields().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toArray(String[]::new)))));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().toArray(String[]::new)))));
         form.padAuthors();
         model.addAttribute("rescued", true);
         if (rescued.articleId() == null) {
@@ -409,7 +450,10 @@ class ArticleAdminController {
     }
 
     private String withPreview(Model model, ArticleForm form, String view) {
-        model.addAttribute("previewHtml", markdown.render(form.getBodyMarkdown() == null ? "" : form.getBodyMarkdown()).html());
+        model.addAttribute(
+                "previewHtml",
+                markdown.render(form.getBodyMarkdown() == null ? "" : form.getBodyMarkdown())
+                        .html());
         return view;
     }
 
@@ -426,8 +470,7 @@ class ArticleAdminController {
         try {
             action.run();
             flash.addFlashAttribute("notice", notice);
-        }
-        catch (IllegalTransitionException ex) {
+        } catch (IllegalTransitionException ex) {
             flash.addFlashAttribute("problem", "article.workflow.refused");
         }
         return "redirect:/admin/articles/" + id;
@@ -437,9 +480,12 @@ class ArticleAdminController {
     record Allowed(boolean edit, boolean submit, boolean delete, boolean manage, boolean share) {
 
         Allowed(StaffUser me, Article article) {
-            this(ArticlePermissions.canEdit(me, article), ArticlePermissions.canSubmit(me, article),
+            this(
+                    ArticlePermissions.canEdit(me, article),
+                    ArticlePermissions.canSubmit(me, article),
                     ArticlePermissions.canDelete(me, article) && article.isDeletable(),
-                    ArticlePermissions.canManage(me), ArticlePermissions.canSharePreview(me, article));
+                    ArticlePermissions.canManage(me),
+                    ArticlePermissions.canSharePreview(me, article));
         }
     }
 }

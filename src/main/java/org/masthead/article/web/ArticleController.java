@@ -28,9 +28,7 @@ class ArticleController {
 
     @GetMapping("/articles/{slug}")
     ModelAndView show(@PathVariable String slug, Model model) {
-        return articles.findBySlug(slug)
-                .map(article -> page(article, model))
-                .orElseGet(() -> elsewhere(slug));
+        return articles.findBySlug(slug).map(article -> page(article, model)).orElseGet(() -> elsewhere(slug));
     }
 
     private ModelAndView page(Article article, Model model) {
@@ -49,5 +47,4 @@ class ArticleController {
                 .map(current -> Moved.permanentlyTo("/articles/" + current))
                 .orElseThrow(() -> new ArticleNotFoundException(slug));
     }
-
 }

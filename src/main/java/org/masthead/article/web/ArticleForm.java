@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
@@ -26,8 +27,19 @@ class ArticleForm {
     static final int MAX_AUTHORS = 5;
 
     /** The fields a form may bind (and a rescued form may restore). */
-    static final String[] FIELDS = {"title", "slug", "dek", "sectionId", "authorIds*", "topics", "bodyMarkdown",
-        "seoTitle", "seoDescription", "revision", "version"};
+    static final String[] FIELDS = {
+        "title",
+        "slug",
+        "dek",
+        "sectionId",
+        "authorIds*",
+        "topics",
+        "bodyMarkdown",
+        "seoTitle",
+        "seoDescription",
+        "revision",
+        "version"
+    };
 
     @NotBlank(message = "{article.title.required}")
     @Size(max = 300, message = "{article.title.too-long}")
@@ -67,12 +79,14 @@ class ArticleForm {
         form.slug = article.getSlug();
         form.dek = article.getDek();
         form.sectionId = article.getSection().getId();
-        List<Long> ids = new ArrayList<>(article.getAuthors().stream().map(Author::getId).toList());
+        List<Long> ids =
+                new ArrayList<>(article.getAuthors().stream().map(Author::getId).toList());
         while (ids.size() < MAX_AUTHORS) {
             ids.add(null);
         }
         form.authorIds = ids;
-        form.topics = String.join(", ", article.getTopics().stream().map(Topic::getName).toList());
+        form.topics = String.join(
+                ", ", article.getTopics().stream().map(Topic::getName).toList());
         form.bodyMarkdown = article.getBodyMarkdown();
         form.seoTitle = article.getSeoTitle();
         form.seoDescription = article.getSeoDescription();
@@ -83,7 +97,9 @@ class ArticleForm {
 
     /** The co-authors chosen, in order, without blanks. */
     List<Long> chosenAuthors() {
-        return authorIds == null ? List.of() : authorIds.stream().filter(Objects::nonNull).toList();
+        return authorIds == null
+                ? List.of()
+                : authorIds.stream().filter(Objects::nonNull).toList();
     }
 
     boolean hasDuplicateAuthors() {
@@ -104,7 +120,11 @@ class ArticleForm {
         if (topics == null || topics.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(topics.split(",")).map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
+        return Arrays.stream(topics.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** The slug to check: as typed, or suggested from the title for a new article left without one. */

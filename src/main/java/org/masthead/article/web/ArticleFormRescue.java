@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.masthead.article.DraftRescues;
 import org.masthead.security.RejectedFormRescue;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -29,8 +30,17 @@ class ArticleFormRescue implements RejectedFormRescue {
     /** The article form's two targets: create ({@code /admin/articles}) and update ({@code /admin/articles/{id}}). */
     private static final Pattern FORM_TARGET = Pattern.compile("^/admin/articles(?:/(\\d{1,18}))?/?$");
 
-    private static final List<String> FIELDS = List.of("title", "slug", "dek", "sectionId", "topics", "bodyMarkdown",
-            "seoTitle", "seoDescription", "revision", "version");
+    private static final List<String> FIELDS = List.of(
+            "title",
+            "slug",
+            "dek",
+            "sectionId",
+            "topics",
+            "bodyMarkdown",
+            "seoTitle",
+            "seoDescription",
+            "revision",
+            "version");
     private static final Pattern AUTHOR_FIELD = Pattern.compile("^authorIds\\[[0-9]]$");
 
     private final DraftRescues rescues;
@@ -41,8 +51,10 @@ class ArticleFormRescue implements RejectedFormRescue {
 
     @Override
     public Optional<String> rescue(HttpServletRequest request) {
-        Matcher target = FORM_TARGET.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        if (!target.matches() || request.getParameter("title") == null && request.getParameter("bodyMarkdown") == null
+        Matcher target = FORM_TARGET.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        if (!target.matches()
+                || request.getParameter("title") == null && request.getParameter("bodyMarkdown") == null
                 || !fromAStaffBrowser(request)) {
             return Optional.empty();
         }
@@ -64,8 +76,8 @@ class ArticleFormRescue implements RejectedFormRescue {
      */
     private static boolean fromAStaffBrowser(HttpServletRequest request) {
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        boolean authenticated = signedIn != null && signedIn.isAuthenticated()
-                && !(signedIn instanceof AnonymousAuthenticationToken);
+        boolean authenticated =
+                signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken);
         return authenticated || request.getRequestedSessionId() != null;
     }
 }

@@ -29,12 +29,19 @@ class ArticleImageAdminController {
     String editForm(@PathVariable long id, Model model) {
         Article article = articles.get(id);
         model.addAttribute("article", article);
-        model.addAttribute("selectedId", article.getFeaturedImage() == null ? null : article.getFeaturedImage().getId());
+        model.addAttribute(
+                "selectedId",
+                article.getFeaturedImage() == null
+                        ? null
+                        : article.getFeaturedImage().getId());
         return "admin/article/featured-image";
     }
 
     @PostMapping
-    String update(@PathVariable long id, @RequestParam(required = false) Long featuredImageId, Model model,
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) Long featuredImageId,
+            Model model,
             RedirectAttributes flash) {
         try {
             articles.setFeaturedImage(id, featuredImageId);

@@ -26,7 +26,9 @@ class HomeController {
     @GetMapping("/")
     String show(Model model) {
         Slice<Article> latest = articles.latest(PageNumbers.of(1, LATEST));
-        model.addAttribute("lead", latest.getContent().isEmpty() ? null : latest.getContent().get(0));
+        model.addAttribute(
+                "lead",
+                latest.getContent().isEmpty() ? null : latest.getContent().get(0));
         model.addAttribute("latest", latest.getContent().stream().skip(1).toList());
         model.addAttribute("hasMore", latest.hasNext());
         model.addAttribute("meta", meta.home());

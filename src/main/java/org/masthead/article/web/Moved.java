@@ -7,8 +7,7 @@ import org.springframework.web.servlet.view.RedirectView;
 /** The 301 an old slug answers with, pointing at the page's current URL. */
 final class Moved {
 
-    private Moved() {
-    }
+    private Moved() {}
 
     static ModelAndView permanentlyTo(String path) {
         RedirectView view = new RedirectView(path, true);

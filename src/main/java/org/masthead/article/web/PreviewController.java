@@ -3,6 +3,7 @@ package org.masthead.article.web;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.article.Article;
 import org.masthead.article.PreviewLinks;
 import org.masthead.web.PageNotFoundException;

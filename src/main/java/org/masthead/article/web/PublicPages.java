@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the controllers of the reader's site, which share the navigation of {@link NavigationAdvice}. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@interface PublicPages {
-}
+@interface PublicPages {}

@@ -33,32 +33,60 @@ class ReaderPageMeta {
     }
 
     PageMeta home() {
-        return PageMeta.website(site, site.siteName(),
-                messages.getMessage("home.description", new Object[] {site.siteName()}, LocaleContextHolder.getLocale()), "/");
+        return PageMeta.website(
+                site,
+                site.siteName(),
+                messages.getMessage(
+                        "home.description", new Object[] {site.siteName()}, LocaleContextHolder.getLocale()),
+                "/");
     }
 
     PageMeta section(Section section, int page) {
-        return PageMeta.website(site, section.getName(), section.getDescription(), paged("/sections/" + section.getSlug(), page));
+        return PageMeta.website(
+                site, section.getName(), section.getDescription(), paged("/sections/" + section.getSlug(), page));
     }
 
     PageMeta author(Author author, int page) {
-        String description = author.getTitleLine().isEmpty() ? author.getName() : author.getName() + ", " + author.getTitleLine();
-        PageMeta meta = PageMeta.website(site, author.getName(), description, paged("/authors/" + author.getSlug(), page));
-        return new PageMeta(meta.siteName(), meta.title(), meta.description(), meta.canonicalUrl(), "profile", null, null,
-                null, false, null);
+        String description =
+                author.getTitleLine().isEmpty() ? author.getName() : author.getName() + ", " + author.getTitleLine();
+        PageMeta meta =
+                PageMeta.website(site, author.getName(), description, paged("/authors/" + author.getSlug(), page));
+        return new PageMeta(
+                meta.siteName(),
+                meta.title(),
+                meta.description(),
+                meta.canonicalUrl(),
+                "profile",
+                null,
+                null,
+                null,
+                false,
+                null);
     }
 
     PageMeta topic(Topic topic, int page) {
-        return PageMeta.website(site, topic.getName(),
-                messages.getMessage("topic.description", new Object[] {topic.getName()}, LocaleContextHolder.getLocale()),
+        return PageMeta.website(
+                site,
+                topic.getName(),
+                messages.getMessage(
+                        "topic.description", new Object[] {topic.getName()}, LocaleContextHolder.getLocale()),
                 paged("/topics/" + topic.getSlug(), page));
     }
 
     PageMeta article(Article article) {
         String path = "/articles/" + article.getSlug();
-        String title = article.getSeoTitle() != null && !article.getSeoTitle().isBlank() ? article.getSeoTitle() : article.getTitle();
-        return PageMeta.article(site, title, description(article), path, imageUrl(article), iso(article.getPublishedAt()),
-                iso(article.getLastModified()), JsonLd.write(newsArticle(article, path)));
+        String title = article.getSeoTitle() != null && !article.getSeoTitle().isBlank()
+                ? article.getSeoTitle()
+                : article.getTitle();
+        return PageMeta.article(
+                site,
+                title,
+                description(article),
+                path,
+                imageUrl(article),
+                iso(article.getPublishedAt()),
+                iso(article.getLastModified()),
+                JsonLd.write(newsArticle(article, path)));
     }
 
     /** schema.org NewsArticle: every author as a Person with their profile, the journal as publisher. */
@@ -92,7 +120,9 @@ class ReaderPageMeta {
 
     /** The featured image, at its largest responsive width, as an absolute URL (OpenGraph, Twitter card, JSON-LD). */
     private String imageUrl(Article article) {
-        return article.getFeaturedImage() == null ? null : site.absolute(article.getFeaturedImage().urlAt(1600));
+        return article.getFeaturedImage() == null
+                ? null
+                : site.absolute(article.getFeaturedImage().urlAt(1600));
     }
 
     private Map<String, Object> person(Author author) {

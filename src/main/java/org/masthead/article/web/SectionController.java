@@ -35,16 +35,23 @@ class SectionController {
     }
 
     @GetMapping("/sections/{slug}")
-    ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
-            @ModelAttribute("navSections") List<Section> navSections, Model model) {
+    ModelAndView show(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "1") int page,
+            @ModelAttribute("navSections") List<Section> navSections,
+            Model model) {
         // The navigation already holds every section: no second query to find this one.
-        Section section = navSections.stream().filter(s -> s.getSlug().equals(slug)).findFirst().orElse(null);
+        Section section = navSections.stream()
+                .filter(s -> s.getSlug().equals(slug))
+                .findFirst()
+                .orElse(null);
         if (section == null) {
             return sections.currentSlug(slug)
                     .map(current -> Moved.permanentlyTo("/sections/" + current))
                     .orElseThrow(() -> new SectionNotFoundException(slug));
         }
-        Slice<Article> list = PageNumbers.existing(articles.inSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
+        Slice<Article> list =
+                PageNumbers.existing(articles.inSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
         model.addAttribute("section", section);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.section(section, page));

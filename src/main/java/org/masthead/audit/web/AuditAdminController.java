@@ -34,8 +34,11 @@ class AuditAdminController {
     }
 
     @GetMapping
-    String list(@ModelAttribute("filter") AuditFilter filter, BindingResult errors,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(
+            @ModelAttribute("filter") AuditFilter filter,
+            BindingResult errors,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         ZoneId zone = site.timeZone();
         if (errors.hasFieldErrors("from")) {
             filter.setFrom(null);
@@ -46,10 +49,15 @@ class AuditAdminController {
         if (filter.getFrom() != null && filter.getTo() != null && filter.getTo().isBefore(filter.getFrom())) {
             errors.rejectValue("to", "audit.filter.to-before-from");
         }
-        Instant from = filter.getFrom() == null ? null : filter.getFrom().atStartOfDay(zone).toInstant();
-        Instant until = filter.getTo() == null ? null : filter.getTo().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant from = filter.getFrom() == null
+                ? null
+                : filter.getFrom().atStartOfDay(zone).toInstant();
+        Instant until = filter.getTo() == null
+                ? null
+                : filter.getTo().plusDays(1).atStartOfDay(zone).toInstant();
         int pageIndex = Math.max(page, 1) - 1;
-        Page<AuditEvent> events = search.search(filter.getActor(), filter.getAction(), from, until, pageIndex, PAGE_SIZE);
+        Page<AuditEvent> events =
+                search.search(filter.getActor(), filter.getAction(), from, until, pageIndex, PAGE_SIZE);
         model.addAttribute("events", events);
         model.addAttribute("actions", search.actions());
         model.addAttribute("zone", zone);

@@ -9,8 +9,10 @@ class AuditFilter {
 
     private String actor;
     private String action;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate from;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate to;
 

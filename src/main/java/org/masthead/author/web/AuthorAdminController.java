@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.masthead.author.Author;
 import org.masthead.author.AuthorHasArticlesException;
 import org.masthead.author.AuthorLink;
@@ -56,8 +57,12 @@ class AuthorAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("authorForm") AuthorForm form, BindingResult errors,
-            @RequestParam(required = false) String preview, Model model, RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("authorForm") AuthorForm form,
+            BindingResult errors,
+            @RequestParam(required = false) String preview,
+            Model model,
+            RedirectAttributes flash) {
         check(form, errors, null);
         if (preview != null || errors.hasErrors()) {
             return form(form, null, preview != null, model);
@@ -79,8 +84,13 @@ class AuthorAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("authorForm") AuthorForm form, BindingResult errors,
-            @RequestParam(required = false) String preview, Model model, RedirectAttributes flash) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("authorForm") AuthorForm form,
+            BindingResult errors,
+            @RequestParam(required = false) String preview,
+            Model model,
+            RedirectAttributes flash) {
         Author author = authors.get(id);
         check(form, errors, id);
         if (preview != null || errors.hasErrors()) {
@@ -124,8 +134,12 @@ class AuthorAdminController {
     }
 
     @PostMapping("/{id}/merge")
-    String merge(@PathVariable long id, @RequestParam(required = false) Long targetId, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+    String merge(
+            @PathVariable long id,
+            @RequestParam(required = false) Long targetId,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         if (targetId == null || targetId == id) {
             model.addAttribute("mergeError", "author.error.merge-target");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -140,7 +154,11 @@ class AuthorAdminController {
     private String deletePage(Author author, Model model) {
         model.addAttribute("author", author);
         model.addAttribute("articleCount", authors.articleCount(author.getId()));
-        model.addAttribute("others", authors.all().stream().filter(a -> !a.getId().equals(author.getId())).toList());
+        model.addAttribute(
+                "others",
+                authors.all().stream()
+                        .filter(a -> !a.getId().equals(author.getId()))
+                        .toList());
         return "admin/author/delete";
     }
 
@@ -154,10 +172,13 @@ class AuthorAdminController {
                 errors.rejectValue("slug", "author.error.slug-taken");
             }
         }
-        if (form.getAccountId() != null && form.getAccountId() > 0 && !authors.isAccountFree(form.getAccountId(), ownId)) {
+        if (form.getAccountId() != null
+                && form.getAccountId() > 0
+                && !authors.isAccountFree(form.getAccountId(), ownId)) {
             errors.rejectValue("accountId", "author.error.account-taken");
         }
-        if (form.getPhotoImageId() != null && images.find(form.getPhotoImageId()).isEmpty()) {
+        if (form.getPhotoImageId() != null
+                && images.find(form.getPhotoImageId()).isEmpty()) {
             errors.rejectValue("photoImageId", "author.error.photo-missing");
         }
         List<AuthorForm.LinkRow> links = form.getLinks();

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
 import org.masthead.author.Author;
 import org.masthead.author.AuthorChanges;
 import org.masthead.author.AuthorLink;
@@ -78,10 +79,12 @@ class AuthorForm {
     }
 
     AuthorChanges toChanges() {
-        List<AuthorLink> filled = links.stream().filter(row -> !row.isBlank())
-                .map(row -> new AuthorLink(row.getLabel(), row.getUrl())).toList();
-        return new AuthorChanges(name, effectiveSlug(), nonNull(titleLine), nonNull(bioMarkdown), photoImageId,
-                accountId, filled);
+        List<AuthorLink> filled = links.stream()
+                .filter(row -> !row.isBlank())
+                .map(row -> new AuthorLink(row.getLabel(), row.getUrl()))
+                .toList();
+        return new AuthorChanges(
+                name, effectiveSlug(), nonNull(titleLine), nonNull(bioMarkdown), photoImageId, accountId, filled);
     }
 
     private static String nonNull(String text) {
@@ -161,8 +164,7 @@ class AuthorForm {
         @Size(max = 2000, message = "{author.error.link-url}")
         private String url;
 
-        public LinkRow() {
-        }
+        public LinkRow() {}
 
         LinkRow(String label, String url) {
             this.label = label;

@@ -1,6 +1,7 @@
 package org.masthead.author.web;
 
 import jakarta.validation.Valid;
+
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
@@ -42,21 +43,26 @@ class ProfileAdminController {
     }
 
     @PostMapping
-    String update(@AuthenticationPrincipal StaffUser me, @Valid @ModelAttribute("profileForm") ProfileForm form,
-            BindingResult errors, @RequestParam(required = false) String preview, Model model,
+    String update(
+            @AuthenticationPrincipal StaffUser me,
+            @Valid @ModelAttribute("profileForm") ProfileForm form,
+            BindingResult errors,
+            @RequestParam(required = false) String preview,
+            Model model,
             RedirectAttributes flash) {
         Author author = authors.findByAccountId(me.getAccountId()).orElse(null);
         if (author == null) {
             return "admin/profile/unlinked";
         }
-        if (form.getPhotoImageId() != null && images.find(form.getPhotoImageId()).isEmpty()) {
+        if (form.getPhotoImageId() != null
+                && images.find(form.getPhotoImageId()).isEmpty()) {
             errors.rejectValue("photoImageId", "author.error.photo-missing");
         }
         if (preview != null || errors.hasErrors()) {
             return form(form, author, preview != null ? authors.previewBio(form.getBioMarkdown()) : null, model);
         }
-        authors.updateOwnProfile(me.getAccountId(), form.getBioMarkdown() == null ? "" : form.getBioMarkdown(),
-                form.getPhotoImageId());
+        authors.updateOwnProfile(
+                me.getAccountId(), form.getBioMarkdown() == null ? "" : form.getBioMarkdown(), form.getPhotoImageId());
         flash.addFlashAttribute("notice", "profile.saved");
         return "redirect:/admin/profile";
     }

@@ -1,6 +1,7 @@
 package org.masthead.author.web;
 
 import jakarta.validation.constraints.Size;
+
 import org.masthead.author.Author;
 
 /** What a staff member may change on their own author profile: the bio and the photo, nothing else. */

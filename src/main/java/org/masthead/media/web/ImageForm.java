@@ -2,6 +2,7 @@ package org.masthead.media.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
 import org.masthead.media.Image;
 
 /** The texts that go with an image, on its edit page. */

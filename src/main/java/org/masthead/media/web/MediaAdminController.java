@@ -1,10 +1,10 @@
 package org.masthead.media.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.masthead.media.Image;
 import org.masthead.media.ImageInUseException;
 import org.masthead.media.ImageService;
@@ -65,8 +65,12 @@ class MediaAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("uploadForm") UploadForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffUser me, HttpServletResponse response, RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("uploadForm") UploadForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         if (form.getFile() == null || form.getFile().isEmpty()) {
             errors.rejectValue("file", "media.error.no-file");
         } else if (form.getFile().getSize() > properties.maxUploadSize().toBytes()) {
@@ -80,12 +84,19 @@ class MediaAdminController {
         }
         Image image;
         try {
-            image = images.upload(form.getFile().getBytes(), form.getFile().getOriginalFilename(), form.getAltText(),
-                    form.getCaption(), form.getCredit(), me.getEmail());
+            image = images.upload(
+                    form.getFile().getBytes(),
+                    form.getFile().getOriginalFilename(),
+                    form.getAltText(),
+                    form.getCaption(),
+                    form.getCredit(),
+                    me.getEmail());
         } catch (RejectedImageException e) {
             errors.rejectValue("file", e.getMessageKey(), e.getArguments(), null);
-            response.setStatus(e.getMessageKey().equals("media.error.too-large")
-                    ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(
+                    e.getMessageKey().equals("media.error.too-large")
+                            ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                            : HttpServletResponse.SC_BAD_REQUEST);
             return "admin/media/new";
         } catch (IOException e) {
             errors.rejectValue("file", "media.error.damaged");
@@ -110,8 +121,12 @@ class MediaAdminController {
 
     @EditorOnly
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("imageForm") ImageForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("imageForm") ImageForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return edit(images.get(id), model);
         }
@@ -141,5 +156,4 @@ class MediaAdminController {
         model.addAttribute("uses", images.usesOf(image.getId()));
         return "admin/media/edit";
     }
-
 }

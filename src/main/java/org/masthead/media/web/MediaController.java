@@ -23,7 +23,8 @@ import org.springframework.web.context.request.WebRequest;
 @Controller
 class MediaController {
 
-    static final CacheControl IMMUTABLE = CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
+    static final CacheControl IMMUTABLE =
+            CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
 
     private final ImageService images;
 
@@ -38,8 +39,8 @@ class MediaController {
     }
 
     @GetMapping("/media/{id}/{width:\\d{1,5}}/{name}")
-    ResponseEntity<byte[]> variant(@PathVariable long id, @PathVariable int width, @PathVariable String name,
-            WebRequest request) {
+    ResponseEntity<byte[]> variant(
+            @PathVariable long id, @PathVariable int width, @PathVariable String name, WebRequest request) {
         Image image = images.find(id).orElseThrow(() -> new ImageNotFoundException(id));
         if (!image.getVariantWidths().contains(width)) {
             throw new ImageNotFoundException(id);
@@ -50,14 +51,18 @@ class MediaController {
     private ResponseEntity<byte[]> serve(Image image, int width, String name, WebRequest request) {
         if (!image.getName().equals(name)) {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .header(HttpHeaders.LOCATION, image.urlAt(width)).build();
+                    .header(HttpHeaders.LOCATION, image.urlAt(width))
+                    .build();
         }
         String etag = images.etag(image.getId(), width).orElseThrow(() -> new ImageNotFoundException(image.getId()));
         if (request.checkNotModified("\"" + etag + "\"")) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(IMMUTABLE)
+                    .build();
         }
-        ImageService.Rendition rendition = images.rendition(image.getId(), width)
-                .orElseThrow(() -> new ImageNotFoundException(image.getId()));
+        ImageService.Rendition rendition =
+                images.rendition(image.getId(), width).orElseThrow(() -> new ImageNotFoundException(image.getId()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(rendition.contentType()))
                 .eTag(rendition.etag())

@@ -2,6 +2,7 @@ package org.masthead.media.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
 import org.springframework.web.multipart.MultipartFile;
 
 /** The upload form: the file and the texts that go with it. */

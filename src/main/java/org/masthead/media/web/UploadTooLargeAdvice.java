@@ -1,6 +1,7 @@
 package org.masthead.media.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.media.MediaProperties;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.media.MediaProperties;
 import org.masthead.media.MultipartLimits;
 import org.springframework.core.annotation.Order;
@@ -39,7 +40,8 @@ class UploadTooLargeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !HttpMethod.POST.matches(request.getMethod())
-                || !UPLOAD_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+                || !UPLOAD_PATH.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     @Override

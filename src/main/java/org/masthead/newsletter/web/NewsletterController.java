@@ -3,6 +3,7 @@ package org.masthead.newsletter.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.masthead.newsletter.NewsletterService;
 import org.masthead.newsletter.NewsletterService.SignupOutcome;
 import org.masthead.newsletter.NewsletterService.TokenState;
@@ -29,8 +30,12 @@ class NewsletterController {
     }
 
     @PostMapping("/newsletter")
-    String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult errors, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String signUp(
+            @Valid @ModelAttribute("form") SignupForm form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
             model.addAttribute("outcome", "accepted"); // a bot filled the honeypot: pretend, store nothing
             return "newsletter/result";
@@ -41,12 +46,12 @@ class NewsletterController {
             model.addAttribute("emailError", SignupForm.blank(form.getEmail()) ? "missing" : "invalid");
             return "newsletter/result";
         }
-        SignupOutcome outcome = newsletter.signUp(form.getEmail(), form.getSource(), form.getSection(), request.getRemoteAddr());
+        SignupOutcome outcome =
+                newsletter.signUp(form.getEmail(), form.getSource(), form.getSection(), request.getRemoteAddr());
         if (outcome == SignupOutcome.RATE_LIMITED) {
             response.setStatus(429);
             model.addAttribute("outcome", "limited");
-        }
-        else {
+        } else {
             model.addAttribute("outcome", "accepted");
         }
         return "newsletter/result";
@@ -73,14 +78,15 @@ class NewsletterController {
         return tokenPage("unsubscribe", token, newsletter.unsubscribe(token), true, response, model);
     }
 
-    private static String tokenPage(String action, String token, TokenState state, boolean done,
-            HttpServletResponse response, Model model) {
+    private static String tokenPage(
+            String action, String token, TokenState state, boolean done, HttpServletResponse response, Model model) {
         model.addAttribute("action", action);
         model.addAttribute("token", token);
         model.addAttribute("state", state.name().toLowerCase());
         model.addAttribute("done", done && state == TokenState.VALID);
         if (state != TokenState.VALID) {
-            response.setStatus(state == TokenState.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_GONE);
+            response.setStatus(
+                    state == TokenState.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_GONE);
         }
         return "newsletter/link";
     }

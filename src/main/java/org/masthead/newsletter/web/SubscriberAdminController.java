@@ -34,8 +34,17 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class SubscriberAdminController {
 
     static final int PAGE_SIZE = 50;
-    private static final String[] HEADER = {"email", "status", "source", "section", "consent_ip", "consented_at",
-            "confirmed_at", "unsubscribed_at", "created_at"};
+    private static final String[] HEADER = {
+        "email",
+        "status",
+        "source",
+        "section",
+        "consent_ip",
+        "consented_at",
+        "confirmed_at",
+        "unsubscribed_at",
+        "created_at"
+    };
 
     private final NewsletterService newsletter;
     private final SiteProperties site;
@@ -60,20 +69,32 @@ class SubscriberAdminController {
     ResponseEntity<String> export() {
         List<Subscriber> all = newsletter.export();
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (Subscriber s : all) {
-                csv.printRecord(cell(s.getEmail()), s.getStatus().name(), cell(s.getSource()), cell(s.getSectionSlug()),
-                        cell(s.getConsentIp()), iso(s.getConsentedAt()), iso(s.getConfirmedAt()),
-                        iso(s.getUnsubscribedAt()), iso(s.getCreatedAt()));
+                csv.printRecord(
+                        cell(s.getEmail()),
+                        s.getStatus().name(),
+                        cell(s.getSource()),
+                        cell(s.getSectionSlug()),
+                        cell(s.getConsentIp()),
+                        iso(s.getConsentedAt()),
+                        iso(s.getConfirmedAt()),
+                        iso(s.getUnsubscribedAt()),
+                        iso(s.getCreatedAt()));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         String filename = "subscribers-" + LocalDate.ofInstant(clock.instant(), site.timeZone()) + ".csv";
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(out.toString());
     }
 

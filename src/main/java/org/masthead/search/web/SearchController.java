@@ -31,7 +31,11 @@ class SearchController {
     private final AuthorService authors;
     private final TopicService topics;
 
-    SearchController(ArticleSearch search, SearchProperties properties, SectionService sections, AuthorService authors,
+    SearchController(
+            ArticleSearch search,
+            SearchProperties properties,
+            SectionService sections,
+            AuthorService authors,
             TopicService topics) {
         this.search = search;
         this.properties = properties;
@@ -57,13 +61,11 @@ class SearchController {
         if (text.length() > properties.maxQueryLength()) {
             messages.add("search.too-long");
             form.setQ(text.substring(0, properties.maxQueryLength()));
-        }
-        else if (text.isBlank()) {
+        } else if (text.isBlank()) {
             if (form.isFiltered() || !SearchForm.blank(form.getPage())) {
                 messages.add("search.empty");
             }
-        }
-        else {
+        } else {
             SearchQuery query = new SearchQuery(text, form.getSection(), form.getAuthor(), form.getTopic(), from, to);
             results = search.search(query, page(form.getPage()));
             if (results.total() == 0) {
@@ -87,8 +89,7 @@ class SearchController {
     private static int page(String page) {
         try {
             return SearchForm.blank(page) ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return 1;
         }
     }
@@ -99,8 +100,7 @@ class SearchController {
         }
         try {
             return LocalDate.parse(value.strip());
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             if (!messages.contains("search.bad-date")) {
                 messages.add("search.bad-date");
             }

@@ -2,6 +2,7 @@ package org.masthead.section.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+
 import org.masthead.section.Section;
 import org.masthead.section.SectionHasArticlesException;
 import org.masthead.section.SectionService;
@@ -44,8 +45,8 @@ class SectionAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("sectionForm") SectionForm form, BindingResult errors,
-            RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("sectionForm") SectionForm form, BindingResult errors, RedirectAttributes flash) {
         checkSlug(form, errors, null);
         if (errors.hasErrors()) {
             return "admin/section/edit";
@@ -70,8 +71,12 @@ class SectionAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("sectionForm") SectionForm form, BindingResult errors,
-            Model model, RedirectAttributes flash) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("sectionForm") SectionForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
         Section section = sections.get(id);
         model.addAttribute("section", section);
         model.addAttribute("articleCount", sections.articleCount(id));

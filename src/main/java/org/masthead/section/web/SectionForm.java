@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.slug.Slugs;
@@ -54,8 +55,8 @@ class SectionForm {
     }
 
     SectionChanges toChanges() {
-        return new SectionChanges(name, effectiveSlug(), nonNull(description), nonNull(disclaimer),
-                nonNull(newsletterCta), position);
+        return new SectionChanges(
+                name, effectiveSlug(), nonNull(description), nonNull(disclaimer), nonNull(newsletterCta), position);
     }
 
     private static String nonNull(String text) {

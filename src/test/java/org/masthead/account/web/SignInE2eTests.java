@@ -1,7 +1,5 @@
 package org.masthead.account.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +9,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An admin signs in through the sign-in form in a real Chromium, manages accounts, and signs out. */
 class SignInE2eTests extends BrowserTest {
@@ -29,7 +29,8 @@ class SignInE2eTests extends BrowserTest {
     }
 
     private int adminSessions() {
-        return jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class, ADMIN_EMAIL);
+        return jdbc.queryForObject(
+                "select count(*) from spring_session where principal_name = ?", Integer.class, ADMIN_EMAIL);
     }
 
     @Test
@@ -65,7 +66,9 @@ class SignInE2eTests extends BrowserTest {
 
         int sessionsBefore = adminSessions();
         clickAndWait(By.id("logout-button"));
-        assertThat(browser.findElements(By.id("logout-button"))).as("signed out").isEmpty();
+        assertThat(browser.findElements(By.id("logout-button")))
+                .as("signed out")
+                .isEmpty();
         assertThat(adminSessions()).as("signing out deletes the session row").isEqualTo(sessionsBefore - 1);
 
         // The new contributor follows the link, chooses a password and signs in: accounts are not for them.
@@ -84,7 +87,9 @@ class SignInE2eTests extends BrowserTest {
         wait.until(ExpectedConditions.urlMatches("/admin$"));
 
         open("/admin/password");
-        assertThat(browser.findElements(By.id("nav-accounts"))).as("no accounts link for a contributor").isEmpty();
+        assertThat(browser.findElements(By.id("nav-accounts")))
+                .as("no accounts link for a contributor")
+                .isEmpty();
         screenshot(test, "4-contributor-password-page");
         open("/admin/accounts");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");

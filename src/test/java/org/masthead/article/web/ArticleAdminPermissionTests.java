@@ -45,22 +45,43 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Import(TestClockConfiguration.class)
 class ArticleAdminPermissionTests {
 
-    enum Who { ANONYMOUS, CONTRIBUTOR_OWN, CONTRIBUTOR_OTHER, EDITOR, ADMIN }
+    enum Who {
+        ANONYMOUS,
+        CONTRIBUTOR_OWN,
+        CONTRIBUTOR_OTHER,
+        EDITOR,
+        ADMIN
+    }
 
     /** ALLOWED: done (200 or a redirect); FORBIDDEN: 403; REFUSED_ON_FORM: nothing saved, the form comes back (200)
      *  with the typed text and a message, because the article left the contributor's hands while they typed. */
-    enum Expect { ALLOWED, FORBIDDEN, REFUSED_ON_FORM }
-
-    /** A route, the state its article starts in, and what a contributor may do on their own article. */
-    record Route(String name, ArticleStatus state, Function<Article, MockHttpServletRequestBuilder> request,
-            Expect contributorOwn) {
+    enum Expect {
+        ALLOWED,
+        FORBIDDEN,
+        REFUSED_ON_FORM
     }
 
-    @Autowired MockMvc mvc;
-    @Autowired ArticleService articles;
-    @Autowired PreviewLinks previewLinks;
-    @Autowired SectionService sections;
-    @Autowired AuthorService authors;
+    /** A route, the state its article starts in, and what a contributor may do on their own article. */
+    record Route(
+            String name,
+            ArticleStatus state,
+            Function<Article, MockHttpServletRequestBuilder> request,
+            Expect contributorOwn) {}
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    PreviewLinks previewLinks;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    AuthorService authors;
 
     @AfterEach
     void signOut() {
@@ -72,40 +93,126 @@ class ArticleAdminPermissionTests {
         return List.of(
                 new Route("GET /admin", ArticleStatus.DRAFT, a -> get("/admin"), Expect.ALLOWED),
                 new Route("GET /admin/articles", ArticleStatus.DRAFT, a -> get("/admin/articles"), Expect.ALLOWED),
-                new Route("GET /admin/articles/new", ArticleStatus.DRAFT, a -> get("/admin/articles/new"), Expect.ALLOWED),
-                new Route("POST /admin/articles", ArticleStatus.DRAFT, a -> post("/admin/articles")
-                        .param("title", "Matrix " + ArticleFixtures.uniqueSlug("new")).param("sectionId", "" + sectionId),
+                new Route(
+                        "GET /admin/articles/new",
+                        ArticleStatus.DRAFT,
+                        a -> get("/admin/articles/new"),
                         Expect.ALLOWED),
-                new Route("POST /admin/articles/preview", ArticleStatus.DRAFT,
-                        a -> post("/admin/articles/preview").param("bodyMarkdown", "*hi*"), Expect.ALLOWED),
-                new Route("GET /admin/articles/{id}", ArticleStatus.DRAFT, a -> get("/admin/articles/" + a.getId()), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id} (save)", ArticleStatus.DRAFT, a -> save(a, sectionId), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id} (preview)", ArticleStatus.DRAFT,
-                        a -> save(a, sectionId).param("preview", "1"), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id}/submit", ArticleStatus.DRAFT, a -> post(path(a, "submit")), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id}/delete", ArticleStatus.DRAFT, a -> post(path(a, "delete")), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id}/preview-links", ArticleStatus.DRAFT,
-                        a -> post(path(a, "preview-links")), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id}/preview-links/{link}/revoke", ArticleStatus.DRAFT,
-                        a -> post(path(a, "preview-links/" + linkOf(a) + "/revoke")), Expect.ALLOWED),
-                new Route("POST /admin/articles/{id}/return", ArticleStatus.IN_REVIEW,
-                        a -> post(path(a, "return")).param("note", "More sources, please."), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/publish", ArticleStatus.DRAFT, a -> post(path(a, "publish")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/publish (in review)", ArticleStatus.IN_REVIEW, a -> post(path(a, "publish")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/schedule", ArticleStatus.IN_REVIEW,
-                        a -> post(path(a, "schedule")).param("date", "2099-01-15").param("time", "09:30"), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/unschedule", ArticleStatus.SCHEDULED, a -> post(path(a, "unschedule")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/unpublish", ArticleStatus.PUBLISHED, a -> post(path(a, "unpublish")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/archive", ArticleStatus.PUBLISHED, a -> post(path(a, "archive")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/restore", ArticleStatus.ARCHIVED, a -> post(path(a, "restore")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/notes", ArticleStatus.PUBLISHED,
-                        a -> post(path(a, "notes")).param("kind", "CORRECTION").param("body", "A date was wrong."), Expect.FORBIDDEN),
-                new Route("GET /admin/articles/{id}/revisions", ArticleStatus.DRAFT, a -> get(path(a, "revisions")), Expect.FORBIDDEN),
-                new Route("POST /admin/articles/{id}/revisions/{n}/restore", ArticleStatus.DRAFT,
-                        a -> post(path(a, "revisions/1/restore")), Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles",
+                        ArticleStatus.DRAFT,
+                        a -> post("/admin/articles")
+                                .param("title", "Matrix " + ArticleFixtures.uniqueSlug("new"))
+                                .param("sectionId", "" + sectionId),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/preview",
+                        ArticleStatus.DRAFT,
+                        a -> post("/admin/articles/preview").param("bodyMarkdown", "*hi*"),
+                        Expect.ALLOWED),
+                new Route(
+                        "GET /admin/articles/{id}",
+                        ArticleStatus.DRAFT,
+                        a -> get("/admin/articles/" + a.getId()),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id} (save)",
+                        ArticleStatus.DRAFT,
+                        a -> save(a, sectionId),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id} (preview)",
+                        ArticleStatus.DRAFT,
+                        a -> save(a, sectionId).param("preview", "1"),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id}/submit",
+                        ArticleStatus.DRAFT,
+                        a -> post(path(a, "submit")),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id}/delete",
+                        ArticleStatus.DRAFT,
+                        a -> post(path(a, "delete")),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id}/preview-links",
+                        ArticleStatus.DRAFT,
+                        a -> post(path(a, "preview-links")),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id}/preview-links/{link}/revoke",
+                        ArticleStatus.DRAFT,
+                        a -> post(path(a, "preview-links/" + linkOf(a) + "/revoke")),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id}/return",
+                        ArticleStatus.IN_REVIEW,
+                        a -> post(path(a, "return")).param("note", "More sources, please."),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/publish",
+                        ArticleStatus.DRAFT,
+                        a -> post(path(a, "publish")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/publish (in review)",
+                        ArticleStatus.IN_REVIEW,
+                        a -> post(path(a, "publish")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/schedule",
+                        ArticleStatus.IN_REVIEW,
+                        a -> post(path(a, "schedule"))
+                                .param("date", "2099-01-15")
+                                .param("time", "09:30"),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/unschedule",
+                        ArticleStatus.SCHEDULED,
+                        a -> post(path(a, "unschedule")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/unpublish",
+                        ArticleStatus.PUBLISHED,
+                        a -> post(path(a, "unpublish")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/archive",
+                        ArticleStatus.PUBLISHED,
+                        a -> post(path(a, "archive")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/restore",
+                        ArticleStatus.ARCHIVED,
+                        a -> post(path(a, "restore")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/notes",
+                        ArticleStatus.PUBLISHED,
+                        a -> post(path(a, "notes")).param("kind", "CORRECTION").param("body", "A date was wrong."),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "GET /admin/articles/{id}/revisions",
+                        ArticleStatus.DRAFT,
+                        a -> get(path(a, "revisions")),
+                        Expect.FORBIDDEN),
+                new Route(
+                        "POST /admin/articles/{id}/revisions/{n}/restore",
+                        ArticleStatus.DRAFT,
+                        a -> post(path(a, "revisions/1/restore")),
+                        Expect.FORBIDDEN),
                 // A contributor's article that left the draft state is no longer theirs to change.
-                new Route("POST /admin/articles/{id} (save, in review)", ArticleStatus.IN_REVIEW, a -> save(a, sectionId), Expect.REFUSED_ON_FORM),
-                new Route("POST /admin/articles/{id}/delete (in review)", ArticleStatus.IN_REVIEW, a -> post(path(a, "delete")), Expect.FORBIDDEN));
+                new Route(
+                        "POST /admin/articles/{id} (save, in review)",
+                        ArticleStatus.IN_REVIEW,
+                        a -> save(a, sectionId),
+                        Expect.REFUSED_ON_FORM),
+                new Route(
+                        "POST /admin/articles/{id}/delete (in review)",
+                        ArticleStatus.IN_REVIEW,
+                        a -> post(path(a, "delete")),
+                        Expect.FORBIDDEN));
     }
 
     static String path(Article article, String action) {
@@ -113,9 +220,12 @@ class ArticleAdminPermissionTests {
     }
 
     static MockHttpServletRequestBuilder save(Article article, long sectionId) {
-        return post("/admin/articles/" + article.getId()).param("title", article.getTitle() + " (edited)")
-                .param("slug", article.getSlug()).param("sectionId", "" + sectionId)
-                .param("bodyMarkdown", "Edited body.").param("revision", "" + article.getRevision());
+        return post("/admin/articles/" + article.getId())
+                .param("title", article.getTitle() + " (edited)")
+                .param("slug", article.getSlug())
+                .param("sectionId", "" + sectionId)
+                .param("bodyMarkdown", "Edited body.")
+                .param("revision", "" + article.getRevision());
     }
 
     long linkOf(Article article) {
@@ -124,14 +234,16 @@ class ArticleAdminPermissionTests {
 
     /** A fresh article created by the contributor, moved by an editor into {@code state}. */
     Article articleIn(ArticleStatus state) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
         String slug = ArticleFixtures.uniqueSlug("matrix");
-        Article article = articles.create(ArticleFixtures.changes(sections, authors, slug, "Matrix " + slug, "Body.\n"), CONTRIBUTOR);
+        Article article = articles.create(
+                ArticleFixtures.changes(sections, authors, slug, "Matrix " + slug, "Body.\n"), CONTRIBUTOR);
         previewLinks.create(article.getId(), EDITOR);
         long id = article.getId();
         switch (state) {
-            case DRAFT -> { }
+            case DRAFT -> {}
             case IN_REVIEW -> articles.submit(id, EDITOR);
             case SCHEDULED -> articles.schedule(id, java.time.Instant.now().plusSeconds(86_400), EDITOR);
             case PUBLISHED -> articles.publish(id, EDITOR);
@@ -164,7 +276,8 @@ class ArticleAdminPermissionTests {
                 if (as != null) {
                     request.with(user(as));
                 }
-                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                MockHttpServletResponse response =
+                        mvc.perform(request).andReturn().getResponse();
                 int status = response.getStatus();
                 String location = response.getRedirectedUrl();
                 String cell = route.name() + " × " + who + " → " + status + (location == null ? "" : " " + location);
@@ -181,11 +294,15 @@ class ArticleAdminPermissionTests {
                 if (expected != Expect.ALLOWED) {
                     check(failures, cell, status == (expected == Expect.FORBIDDEN ? 403 : 200));
                     Article after = articles.get(article.getId());
-                    check(failures, cell + " (unchanged)", after.getStatus() == article.getStatus()
-                            && after.getRevision() == article.getRevision());
-                }
-                else {
-                    check(failures, cell, status == 200 || status == 302 && location != null && !location.endsWith("/login"));
+                    check(
+                            failures,
+                            cell + " (unchanged)",
+                            after.getStatus() == article.getStatus() && after.getRevision() == article.getRevision());
+                } else {
+                    check(
+                            failures,
+                            cell,
+                            status == 200 || status == 302 && location != null && !location.endsWith("/login"));
                 }
             }
         }

@@ -36,23 +36,36 @@ import static org.masthead.article.ArticleFixtures.EDITOR;
 @Import(TestClockConfiguration.class)
 class ArticleHttpTests {
 
-    @LocalServerPort int port;
-    @Autowired ArticleService articles;
-    @Autowired PreviewLinks previewLinks;
-    @Autowired SectionService sections;
-    @Autowired AuthorService authors;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    PreviewLinks previewLinks;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    AuthorService authors;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     Article draft() {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
         try {
             String slug = ArticleFixtures.uniqueSlug("http");
-            return articles.create(ArticleFixtures.changes(sections, authors, slug, "Http " + slug, "Words.\n"), EDITOR);
-        }
-        finally {
+            return articles.create(
+                    ArticleFixtures.changes(sections, authors, slug, "Http " + slug, "Words.\n"), EDITOR);
+        } finally {
             SecurityContextHolder.clearContext();
         }
     }
@@ -70,18 +83,29 @@ class ArticleHttpTests {
         Article article = draft();
         HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/admin/articles/" + article.getId()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "SESSION=" + java.util.Base64.getEncoder().encodeToString("expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=expired-token&title=Late+words&bodyMarkdown=An+hour+of+work&revision=1")));
+                .header(
+                        "Cookie",
+                        "SESSION="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                "expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=expired-token&title=Late+words&bodyMarkdown=An+hour+of+work&revision=1")));
         assertThat(refused.statusCode()).isEqualTo(403);
-        Matcher link = Pattern.compile("id=\"rescue-link\"[^>]*href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"|href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"[^>]*id=\"rescue-link\"")
+        Matcher link = Pattern.compile(
+                        "id=\"rescue-link\"[^>]*href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"|href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"[^>]*id=\"rescue-link\"")
                 .matcher(refused.body());
         assertThat(link.find()).as(refused.body()).isTrue();
         String rescuePath = link.group(1) != null ? link.group(1) : link.group(2);
-        assertThat(jdbc.queryForObject("select fields from draft_rescues where rescue_key = ?", String.class,
-                rescuePath.substring(rescuePath.lastIndexOf('/') + 1))).contains("An hour of work");
+        assertThat(jdbc.queryForObject(
+                        "select fields from draft_rescues where rescue_key = ?",
+                        String.class,
+                        rescuePath.substring(rescuePath.lastIndexOf('/') + 1)))
+                .contains("An hour of work");
         assertThat(articles.get(article.getId()).getBodyMarkdown()).isEqualTo("Words.\n");
 
-        HttpResponse<String> follow = send(HttpRequest.newBuilder(uri(rescuePath)).GET());
+        HttpResponse<String> follow =
+                send(HttpRequest.newBuilder(uri(rescuePath)).GET());
         assertThat(follow.statusCode()).isEqualTo(302);
         assertThat(follow.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
@@ -89,8 +113,10 @@ class ArticleHttpTests {
     @Test
     void otherRefusedPostsAreAPlain403() throws Exception {
         Article article = draft();
-        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/admin/articles/" + article.getId() + "/publish"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("")));
+        HttpResponse<String> refused =
+                send(HttpRequest.newBuilder(uri("/admin/articles/" + article.getId() + "/publish"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("")));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).doesNotContain("rescue-link");
     }
@@ -98,23 +124,25 @@ class ArticleHttpTests {
     @Test
     void aPreviewLinkIsPrivateAndDiesWithA404Page() throws Exception {
         Article article = draft();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
         String token;
         try {
             token = previewLinks.create(article.getId(), EDITOR);
-        }
-        finally {
+        } finally {
             SecurityContextHolder.clearContext();
         }
-        HttpResponse<String> shown = send(HttpRequest.newBuilder(uri("/preview/" + token)).GET());
+        HttpResponse<String> shown =
+                send(HttpRequest.newBuilder(uri("/preview/" + token)).GET());
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.headers().firstValue("Cache-Control")).contains("private, no-store");
         assertThat(shown.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(shown.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(shown.body()).contains("noindex", "preview-banner", article.getTitle());
 
-        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/preview/" + token.substring(1) + "A")).GET());
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/preview/" + token.substring(1) + "A"))
+                .GET());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Set-Cookie")).isEmpty();
     }

@@ -1,7 +1,5 @@
 package org.masthead.article.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +10,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An editor's day in the newsroom, in a real browser: sign in, write a draft in Markdown, preview, publish, read. */
 class NewsroomJourneyE2eTests extends BrowserTest {
@@ -63,14 +63,17 @@ class NewsroomJourneyE2eTests extends BrowserTest {
         clickAndWait(By.id("public-link"));
         assertThat(browser.getCurrentUrl()).endsWith("/articles/" + slug);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-        List<String> byline = browser.findElements(By.cssSelector(".article__header .byline a.author-link"))
-                .stream().map(WebElement::getText).toList();
+        List<String> byline = browser.findElements(By.cssSelector(".article__header .byline a.author-link")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(byline).containsExactly("Tomas Lindqvist", "Priya Raman");
-        assertThat(browser.findElement(By.cssSelector(".article__body h2")).getText()).isEqualTo("What changes");
+        assertThat(browser.findElement(By.cssSelector(".article__body h2")).getText())
+                .isEqualTo("What changes");
         assertThat(browser.findElements(By.cssSelector(".article__body li"))).hasSize(2);
         screenshot(test, "4-public-article");
 
         open("/sections/security-affairs");
-        assertThat(browser.findElement(By.cssSelector("article.card h2 a")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector("article.card h2 a")).getText())
+                .isEqualTo(title);
     }
 }

@@ -30,11 +30,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class PageMetaTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired ArticleService articleService;
-    @Autowired SectionService sectionService;
-    @Autowired AuthorService authorService;
-    @Autowired SiteProperties site;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ArticleService articleService;
+
+    @Autowired
+    SectionService sectionService;
+
+    @Autowired
+    AuthorService authorService;
+
+    @Autowired
+    SiteProperties site;
 
     Fixtures fixtures;
     Section section;
@@ -50,14 +59,23 @@ class PageMetaTests {
     }
 
     private Document page(String path) throws Exception {
-        String html = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String html = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return Jsoup.parse(html);
     }
 
     @Test
     void anArticleCarriesCanonicalOpenGraphTwitterAndNewsArticleJsonLd() throws Exception {
-        Article article = fixtures.published(section, List.of(first, second), List.of("Meta " + Fixtures.word()),
-                "Why </script><script>alert(1)</script> & <b>bold</b> claims fail", "A dek.", "Body text.",
+        Article article = fixtures.published(
+                section,
+                List.of(first, second),
+                List.of("Meta " + Fixtures.word()),
+                "Why </script><script>alert(1)</script> & <b>bold</b> claims fail",
+                "A dek.",
+                "Body text.",
                 Instant.now().minus(Duration.ofDays(2)));
         Document doc = page("/articles/" + article.getSlug());
         String url = site.absolute("/articles/" + article.getSlug());
@@ -75,7 +93,11 @@ class PageMetaTests {
         Element script = scripts.get(0);
         assertThat(script.attr("type")).isEqualTo("application/ld+json");
         String json = script.data();
-        assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&").contains("\\u003c");
+        assertThat(json)
+                .doesNotContain("<")
+                .doesNotContain(">")
+                .doesNotContain("&")
+                .contains("\\u003c");
 
         JsonNode ld = JsonMapper.builder().build().readTree(json);
         assertThat(ld.get("@type").asString()).isEqualTo("NewsArticle");
@@ -83,7 +105,8 @@ class PageMetaTests {
         assertThat(ld.get("author")).hasSize(2);
         assertThat(ld.get("author").get(0).get("@type").asString()).isEqualTo("Person");
         assertThat(ld.get("author").get(0).get("name").asString()).isEqualTo("Mia </script> Meta");
-        assertThat(ld.get("author").get(0).get("url").asString()).isEqualTo(site.absolute("/authors/" + first.getSlug()));
+        assertThat(ld.get("author").get(0).get("url").asString())
+                .isEqualTo(site.absolute("/authors/" + first.getSlug()));
         assertThat(ld.get("author").get(1).get("name").asString()).isEqualTo("Otto & Graph");
         assertThat(ld.get("datePublished").asString()).isNotBlank();
         assertThat(ld.get("dateModified").asString()).isNotBlank();
@@ -112,21 +135,44 @@ class PageMetaTests {
         String topicA = "Rel " + Fixtures.word();
         String topicB = "Rel " + Fixtures.word();
         Instant now = Instant.now();
-        Article article = fixtures.published(section, List.of(first), List.of(topicA, topicB), "The article", "", "Body.",
+        Article article = fixtures.published(
+                section,
+                List.of(first),
+                List.of(topicA, topicB),
+                "The article",
+                "",
+                "Body.",
                 now.minus(Duration.ofDays(1)));
-        Article twoTopics = fixtures.published(elsewhere, List.of(first), List.of(topicA, topicB), "Shares both topics", "",
-                "Body.", now.minus(Duration.ofDays(30)));
-        Article oneTopic = fixtures.published(elsewhere, List.of(first), List.of(topicA), "Shares one topic", "", "Body.",
+        Article twoTopics = fixtures.published(
+                elsewhere,
+                List.of(first),
+                List.of(topicA, topicB),
+                "Shares both topics",
+                "",
+                "Body.",
+                now.minus(Duration.ofDays(30)));
+        Article oneTopic = fixtures.published(
+                elsewhere,
+                List.of(first),
+                List.of(topicA),
+                "Shares one topic",
+                "",
+                "Body.",
                 now.minus(Duration.ofDays(20)));
-        Article sameSection = fixtures.published(section, List.of(first), List.of(), "Same section only", "", "Body.",
-                now.minus(Duration.ofDays(2)));
-        fixtures.published(section, List.of(first), List.of(), "Older same section", "", "Body.", now.minus(Duration.ofDays(90)));
-        Article draft = fixtures.draft(section, List.of(first), List.of(topicA, topicB), "Draft sharing topics", "", "Body.");
+        Article sameSection = fixtures.published(
+                section, List.of(first), List.of(), "Same section only", "", "Body.", now.minus(Duration.ofDays(2)));
+        fixtures.published(
+                section, List.of(first), List.of(), "Older same section", "", "Body.", now.minus(Duration.ofDays(90)));
+        Article draft =
+                fixtures.draft(section, List.of(first), List.of(topicA, topicB), "Draft sharing topics", "", "Body.");
 
         Document doc = page("/articles/" + article.getSlug());
         List<String> related = doc.select("#related li > a").eachAttr("href");
-        assertThat(related).containsExactly("/articles/" + twoTopics.getSlug(), "/articles/" + oneTopic.getSlug(),
-                "/articles/" + sameSection.getSlug());
+        assertThat(related)
+                .containsExactly(
+                        "/articles/" + twoTopics.getSlug(),
+                        "/articles/" + oneTopic.getSlug(),
+                        "/articles/" + sameSection.getSlug());
         assertThat(related).doesNotContain("/articles/" + article.getSlug(), "/articles/" + draft.getSlug());
     }
 }

@@ -1,7 +1,5 @@
 package org.masthead.article.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +22,8 @@ import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reader's site over real HTTP, as a browser gets it: statuses, content, redirects and error pages. */
 @IntegrationTest
@@ -48,7 +48,8 @@ class PublicPagesHttpTests {
     private Document html(String path) {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         return Jsoup.parse(response.body());
     }
 
@@ -72,7 +73,11 @@ class PublicPagesHttpTests {
         Author second = content.author();
         Instant publishedAt = clock.instant().minus(Duration.ofDays(3));
         Article article = content.published(section, List.of(first, second), List.of("Arms Control"), publishedAt);
-        articles.addNote(article.getId(), NoteKind.CORRECTION, "An earlier version misnamed the treaty.", publishedAt.plus(Duration.ofDays(1)));
+        articles.addNote(
+                article.getId(),
+                NoteKind.CORRECTION,
+                "An earlier version misnamed the treaty.",
+                publishedAt.plus(Duration.ofDays(1)));
         Article other = content.published(section, List.of(first), List.of(), publishedAt.minus(Duration.ofDays(1)));
 
         Document page = html("/articles/" + article.getSlug());
@@ -80,7 +85,8 @@ class PublicPagesHttpTests {
         assertThat(main.select(".kicker a").attr("href")).isEqualTo("/sections/" + section.getSlug());
         assertThat(main.select("h1").text()).isEqualTo(article.getTitle());
         assertThat(main.select(".article__dek").text()).isEqualTo(article.getDek());
-        assertThat(main.select(".article__header .byline a.author-link")).extracting(Element::text)
+        assertThat(main.select(".article__header .byline a.author-link"))
+                .extracting(Element::text)
                 .containsExactly(first.getName(), second.getName());
         assertThat(main.select(".article__meta time").first().attr("datetime")).isEqualTo(publishedAt.toString());
         assertThat(main.select(".article__updated").text()).startsWith("Updated");
@@ -91,12 +97,17 @@ class PublicPagesHttpTests {
         assertThat(box).isNotNull();
         assertThat(box.previousElementSiblings().select("p")).hasSize(3);
         assertThat(box.select("form").attr("action")).isEqualTo("/newsletter");
-        assertThat(box.select("input[name=_csrf]")).as("no per-visitor token on public pages").isEmpty();
+        assertThat(box.select("input[name=_csrf]"))
+                .as("no per-visitor token on public pages")
+                .isEmpty();
         assertThat(box.text()).contains(section.getNewsletterCta());
         assertThat(main.select(".notes .note--correction").text()).contains("An earlier version misnamed the treaty.");
-        assertThat(main.select(".notes .note")).as("one note, however many authors and topics").hasSize(1);
+        assertThat(main.select(".notes .note"))
+                .as("one note, however many authors and topics")
+                .hasSize(1);
         assertThat(main.select(".bios .bio")).hasSize(2);
-        assertThat(main.select(".bios .bio").first().select(".bio__text").html()).contains("<em>tests</em>");
+        assertThat(main.select(".bios .bio").first().select(".bio__text").html())
+                .contains("<em>tests</em>");
         assertThat(main.select(".disclaimer").text()).isEqualTo(section.getDisclaimer());
         assertThat(main.select(".topics a").attr("href")).isEqualTo("/topics/arms-control");
         assertThat(main.select(".more h2").text()).isEqualTo("More from " + section.getName());
@@ -108,7 +119,8 @@ class PublicPagesHttpTests {
         Section section = content.section();
         Author author = content.author();
         String topic = TestContent.unique("Topic");
-        Article article = content.published(section, List.of(author), List.of(topic), clock.instant().minus(Duration.ofHours(2)));
+        Article article = content.published(
+                section, List.of(author), List.of(topic), clock.instant().minus(Duration.ofHours(2)));
 
         Document sectionPage = html("/sections/" + section.getSlug());
         assertThat(sectionPage.select("h1").text()).isEqualTo(section.getName());
@@ -120,7 +132,8 @@ class PublicPagesHttpTests {
         assertThat(authorPage.select("h1").text()).isEqualTo(author.getName());
         assertThat(authorPage.select(".profile__title").text()).isEqualTo("Fellow, Testing");
         assertThat(authorPage.select(".profile__bio em").text()).isEqualTo("tests");
-        assertThat(authorPage.select("article.card a[href=/articles/" + article.getSlug() + "]")).isNotEmpty();
+        assertThat(authorPage.select("article.card a[href=/articles/" + article.getSlug() + "]"))
+                .isNotEmpty();
 
         Document topicPage = html("/topics/" + org.masthead.slug.Slugs.slugify(topic));
         assertThat(topicPage.select("h1").text()).isEqualTo(topic);
@@ -147,7 +160,8 @@ class PublicPagesHttpTests {
         assertThat(get(path + "?page=-3").statusCode()).isEqualTo(400);
         assertThat(get(path + "?page=0").statusCode()).isEqualTo(400);
         HttpResponse<String> garbage = get(path + "?page=abc");
-        assertThat(Jsoup.parse(garbage.body()).select("main h1").text()).isEqualTo("That request could not be understood");
+        assertThat(Jsoup.parse(garbage.body()).select("main h1").text())
+                .isEqualTo("That request could not be understood");
         assertThat(garbage.body()).contains("Pages are numbered 1, 2, 3").doesNotContain("Exception");
         HttpResponse<String> beyond = get(path + "?page=999999");
         assertThat(beyond.statusCode()).isEqualTo(404);
@@ -157,8 +171,14 @@ class PublicPagesHttpTests {
 
     @Test
     void unknownPagesGetTheStyled404PageNotALoginRedirect() {
-        for (String path : List.of("/articles/no-such-article", "/sections/no-such-section", "/authors/nobody",
-                "/topics/nothing", "/no/such/page", "/articles/UPPER", "/sections/a/b/c")) {
+        for (String path : List.of(
+                "/articles/no-such-article",
+                "/sections/no-such-section",
+                "/authors/nobody",
+                "/topics/nothing",
+                "/no/such/page",
+                "/articles/UPPER",
+                "/sections/a/b/c")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             Document page = Jsoup.parse(response.body());
@@ -175,22 +195,31 @@ class PublicPagesHttpTests {
     void archivedArticlesAnswer410AndRenamedOnes301() {
         Section section = content.section();
         Author author = content.author();
-        Article archived = content.published(section, List.of(author), List.of(), clock.instant().minus(Duration.ofDays(5)));
+        Article archived = content.published(
+                section, List.of(author), List.of(), clock.instant().minus(Duration.ofDays(5)));
         articles.archive(archived.getId(), TestContent.EDITOR);
         HttpResponse<String> gone = get("/articles/" + archived.getSlug());
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(Jsoup.parse(gone.body()).select("main h1").text()).isEqualTo("This article has been withdrawn");
 
-        Article renamed = content.published(section, List.of(author), List.of(), clock.instant().minus(Duration.ofDays(5)));
+        Article renamed = content.published(
+                section, List.of(author), List.of(), clock.instant().minus(Duration.ofDays(5)));
         String oldSlug = renamed.getSlug();
         String newSlug = TestContent.unique("renamed");
-        articles.update(renamed.getId(), renamed.getRevision(), new ArticleChanges(newSlug,
-                new ArticleContent(renamed.getTitle(), renamed.getDek(), renamed.getBodyMarkdown(), null, null),
-                section.getId(), List.of(author.getId()), List.of()), TestContent.EDITOR);
+        articles.update(
+                renamed.getId(),
+                renamed.getRevision(),
+                new ArticleChanges(
+                        newSlug,
+                        new ArticleContent(renamed.getTitle(), renamed.getDek(), renamed.getBodyMarkdown(), null, null),
+                        section.getId(),
+                        List.of(author.getId()),
+                        List.of()),
+                TestContent.EDITOR);
         HttpResponse<String> moved = get("/articles/" + oldSlug);
         assertThat(moved.statusCode()).isEqualTo(301);
-        assertThat(moved.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/articles/" + newSlug));
+        assertThat(moved.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/articles/" + newSlug));
         assertThat(get("/articles/" + newSlug).statusCode()).isEqualTo(200);
 
         // An old slug of an article that is no longer public reveals nothing.
@@ -201,8 +230,10 @@ class PublicPagesHttpTests {
     @Test
     void publicPagesSetNoCookieAndCreateNoSession() {
         Section section = content.section();
-        Article article = content.published(section, List.of(content.author()), List.of(), clock.instant().minus(Duration.ofHours(1)));
-        for (String path : List.of("/", "/articles/" + article.getSlug(), "/sections/" + section.getSlug(), "/articles/missing")) {
+        Article article = content.published(
+                section, List.of(content.author()), List.of(), clock.instant().minus(Duration.ofHours(1)));
+        for (String path :
+                List.of("/", "/articles/" + article.getSlug(), "/sections/" + section.getSlug(), "/articles/missing")) {
             HttpResponse<String> response = get(path);
             assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
             assertThat(response.body()).as(path).doesNotContain("_csrf");
@@ -212,17 +243,26 @@ class PublicPagesHttpTests {
     @Test
     void pagesCarryAStrictContentSecurityPolicyAndNoInlineScript() {
         HttpResponse<String> response = get("/");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("script-src 'self'").contains("object-src 'none'").doesNotContain("unsafe-inline"));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("script-src 'self'")
+                        .contains("object-src 'none'")
+                        .doesNotContain("unsafe-inline"));
         Document home = Jsoup.parse(response.body());
-        assertThat(home.select("script:not([src]):not([type=application/ld+json])")).isEmpty();
-        assertThat(home.select("link[rel=stylesheet][href^=http], script[src^=http]")).as("no CDN").isEmpty();
+        assertThat(home.select("script:not([src]):not([type=application/ld+json])"))
+                .isEmpty();
+        assertThat(home.select("link[rel=stylesheet][href^=http], script[src^=http]"))
+                .as("no CDN")
+                .isEmpty();
     }
 
     @Test
     void theHealthEndpointAnswersForOperators() {
-        assertThat(HttpPage.get(port, "/actuator/health/liveness", "*/*").statusCode()).isEqualTo(200);
-        assertThat(HttpPage.get(port, "/actuator/health/readiness", "*/*").statusCode()).isEqualTo(200);
-        assertThat(HttpPage.get(port, "/actuator/health", "application/json").body()).contains("UP");
+        assertThat(HttpPage.get(port, "/actuator/health/liveness", "*/*").statusCode())
+                .isEqualTo(200);
+        assertThat(HttpPage.get(port, "/actuator/health/readiness", "*/*").statusCode())
+                .isEqualTo(200);
+        assertThat(HttpPage.get(port, "/actuator/health", "application/json").body())
+                .contains("UP");
     }
 }

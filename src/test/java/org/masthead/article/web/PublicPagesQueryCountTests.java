@@ -1,9 +1,5 @@
 package org.masthead.article.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +14,10 @@ import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * No N+1: every public page costs at most four SQL statements, however long its lists and bylines are
@@ -43,21 +43,29 @@ class PublicPagesQueryCountTests {
         List<Article> published = new ArrayList<>();
         Instant start = Instant.now().minus(Duration.ofDays(40));
         for (int i = 0; i < 14; i++) {
-            published.add(content.published(section, byline, List.of(topic, "Second " + topic, "Third " + topic),
+            published.add(content.published(
+                    section,
+                    byline,
+                    List.of(topic, "Second " + topic, "Third " + topic),
                     start.plus(Duration.ofHours(i))));
         }
         String topicSlug = org.masthead.slug.Slugs.slugify(topic);
         Article article = published.get(published.size() - 1);
 
         // Measure with short lists, then with long ones: the count must not grow with the list.
-        List<String> pages = List.of("/", "/sections/" + section.getSlug(), "/sections/" + section.getSlug() + "?page=2",
-                "/authors/" + byline.get(1).getSlug(), "/topics/" + topicSlug, "/articles/" + article.getSlug());
-        StringBuilder report = new StringBuilder("SQL statements per public page (14 articles, 3 co-authors and 3 topics each)\n");
+        List<String> pages = List.of(
+                "/",
+                "/sections/" + section.getSlug(),
+                "/sections/" + section.getSlug() + "?page=2",
+                "/authors/" + byline.get(1).getSlug(),
+                "/topics/" + topicSlug,
+                "/articles/" + article.getSlug());
+        StringBuilder report =
+                new StringBuilder("SQL statements per public page (14 articles, 3 co-authors and 3 topics each)\n");
         for (String page : pages) {
             int statements = statementsFor(page);
             report.append(String.format("%-60s %d%n", page, statements));
-            assertThat(statements).as("SQL statements for %s", page)
-                    .isLessThanOrEqualTo(MAX_STATEMENTS);
+            assertThat(statements).as("SQL statements for %s", page).isLessThanOrEqualTo(MAX_STATEMENTS);
         }
 
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "benchmarks"));
@@ -65,7 +73,10 @@ class PublicPagesQueryCountTests {
 
         int sectionBefore = statementsFor("/sections/" + section.getSlug());
         for (int i = 0; i < 6; i++) {
-            content.published(section, List.of(content.author(), content.author()), List.of(topic),
+            content.published(
+                    section,
+                    List.of(content.author(), content.author()),
+                    List.of(topic),
                     start.plus(Duration.ofDays(1)).plus(Duration.ofHours(i)));
         }
         assertThat(statementsFor("/sections/" + section.getSlug())).isEqualTo(sectionBefore);

@@ -1,7 +1,5 @@
 package org.masthead.article.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A reader opens the front page, follows a link to an article, and reads it: byline, body and bio. */
 class ReaderJourneyE2eTests extends BrowserTest {
 
@@ -30,7 +30,10 @@ class ReaderJourneyE2eTests extends BrowserTest {
     void aReaderOpensAnArticleFromTheFrontPage(TestInfo test) throws Exception {
         Section section = content.section();
         Author author = content.author();
-        Article article = content.published(section, List.of(author, content.author()), List.of("Maritime Security"),
+        Article article = content.published(
+                section,
+                List.of(author, content.author()),
+                List.of("Maritime Security"),
                 clock.instant().minus(Duration.ofSeconds(1)));
 
         open("/");
@@ -41,11 +44,15 @@ class ReaderJourneyE2eTests extends BrowserTest {
         clickAndWait(By.cssSelector("section.lead h2 a"));
         assertThat(browser.getCurrentUrl()).endsWith("/articles/" + article.getSlug());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(article.getTitle());
-        List<String> byline = browser.findElements(By.cssSelector(".article__header .byline a.author-link"))
-                .stream().map(WebElement::getText).toList();
+        List<String> byline = browser.findElements(By.cssSelector(".article__header .byline a.author-link")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(byline).hasSize(2).first().isEqualTo(author.getName());
-        assertThat(browser.findElement(By.cssSelector(".article__body")).getText()).contains("First paragraph of");
-        assertThat(browser.findElement(By.cssSelector(".article__body .newsletter-box")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".article__body")).getText())
+                .contains("First paragraph of");
+        assertThat(browser.findElement(By.cssSelector(".article__body .newsletter-box"))
+                        .isDisplayed())
+                .isTrue();
         WebElement bio = browser.findElement(By.cssSelector(".bios .bio"));
         assertThat(bio.getText()).contains(author.getName()).contains("Writes tests for");
         screenshot(test, "article");

@@ -1,12 +1,5 @@
 package org.masthead.audit.web;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,14 +13,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 /** Admins browse and filter the audit log; nobody else sees it. */
 @IntegrationTest
 class AuditAdminControllerTests {
 
-    private static final StaffUser ADMIN = new StaffUser(-1, "audit-admin@test.example.org", "Admin", Role.ADMIN, "{noop}x", true);
+    private static final StaffUser ADMIN =
+            new StaffUser(-1, "audit-admin@test.example.org", "Admin", Role.ADMIN, "{noop}x", true);
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,23 +47,31 @@ class AuditAdminControllerTests {
     }
 
     private void insert(String at, String action, String subject) {
-        jdbc.update("insert into audit_events (occurred_at, actor, action, subject, detail, remote_addr) values (?, ?, ?, ?, '', '192.0.2.1')",
-                Timestamp.from(Instant.parse(at)), actor, action, subject);
+        jdbc.update(
+                "insert into audit_events (occurred_at, actor, action, subject, detail, remote_addr) values (?, ?, ?, ?, '', '192.0.2.1')",
+                Timestamp.from(Instant.parse(at)),
+                actor,
+                action,
+                subject);
     }
 
     @Test
     void onlyAdminsSeeTheLog() throws Exception {
         for (Role role : new Role[] {Role.CONTRIBUTOR, Role.EDITOR}) {
-            mvc.perform(get("/admin/audit").with(user(new StaffUser(-2, "x@test.example.org", "X", role, "{noop}x", true))))
+            mvc.perform(get("/admin/audit")
+                            .with(user(new StaffUser(-2, "x@test.example.org", "X", role, "{noop}x", true))))
                     .andExpect(status().isForbidden());
         }
-        mvc.perform(get("/admin/audit").with(user(ADMIN))).andExpect(status().isOk())
+        mvc.perform(get("/admin/audit").with(user(ADMIN)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"audit-filter\"")));
     }
 
     @Test
     void filtersByActorActionAndDays() throws Exception {
-        mvc.perform(get("/admin/audit").with(user(ADMIN)).param("actor", actor.substring(0, 16).toUpperCase())
+        mvc.perform(get("/admin/audit")
+                        .with(user(ADMIN))
+                        .param("actor", actor.substring(0, 16).toUpperCase())
                         .param("action", "article.publish"))
                 .andExpect(content().string(containsString("first-piece")))
                 .andExpect(content().string(containsString("second-piece")))
@@ -69,8 +79,11 @@ class AuditAdminControllerTests {
                 .andExpect(content().string(not(containsString("bulk-"))));
 
         // Days are the journal's (Europe/London): 3 May 22:30 UTC is still 3 May there, and "to" is included.
-        mvc.perform(get("/admin/audit").with(user(ADMIN)).param("actor", actor)
-                        .param("from", "2031-05-02").param("to", "2031-05-03"))
+        mvc.perform(get("/admin/audit")
+                        .with(user(ADMIN))
+                        .param("actor", actor)
+                        .param("from", "2031-05-02")
+                        .param("to", "2031-05-03"))
                 .andExpect(content().string(containsString("2 events")))
                 .andExpect(content().string(containsString("second-piece")))
                 .andExpect(content().string(containsString("article.archive")));
@@ -94,7 +107,10 @@ class AuditAdminControllerTests {
         mvc.perform(get("/admin/audit").with(user(ADMIN)).param("from", "yesterday"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter a day as YYYY-MM-DD.")));
-        mvc.perform(get("/admin/audit").with(user(ADMIN)).param("from", "2031-05-03").param("to", "2031-05-01"))
+        mvc.perform(get("/admin/audit")
+                        .with(user(ADMIN))
+                        .param("from", "2031-05-03")
+                        .param("to", "2031-05-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The end day is before the start day.")));
         mvc.perform(get("/admin/audit").with(user(ADMIN)).param("page", "x")).andExpect(status().isBadRequest());

@@ -1,18 +1,5 @@
 package org.masthead.media.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.UUID;
@@ -21,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.SqlStatementCounter;
 import org.masthead.TestContent;
-import org.masthead.article.ArticleImages;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
+import org.masthead.article.ArticleImages;
 import org.masthead.article.ArticleService;
 import org.masthead.author.AuthorChanges;
 import org.masthead.author.AuthorService;
@@ -39,10 +26,24 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 @IntegrationTest
 class MediaAdminControllerTests {
 
-    static final StaffUser CONTRIBUTOR = new StaffUser(9101, "contrib4@example.org", "Con", Role.CONTRIBUTOR, "{noop}x", true);
+    static final StaffUser CONTRIBUTOR =
+            new StaffUser(9101, "contrib4@example.org", "Con", Role.CONTRIBUTOR, "{noop}x", true);
     static final StaffUser EDITOR = new StaffUser(9102, "editor4@example.org", "Ed", Role.EDITOR, "{noop}x", true);
     static final StaffUser ADMIN = new StaffUser(9103, "admin4@example.org", "Ad", Role.ADMIN, "{noop}x", true);
 
@@ -71,26 +72,33 @@ class MediaAdminControllerTests {
 
     @Test
     void contributorsMayUploadAndBrowseButNotEditOrDelete() throws Exception {
-        mvc.perform(upload("file", "portrait.jpg", TestImages.jpeg(300, 200), "A portrait").with(user(CONTRIBUTOR)))
+        mvc.perform(upload("file", "portrait.jpg", TestImages.jpeg(300, 200), "A portrait")
+                        .with(user(CONTRIBUTOR)))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/admin/media"));
         Image image = images.recent(1).get(0);
         assertThat(image.getAltText()).isEqualTo("A portrait");
         assertThat(image.getUploadedBy()).isEqualTo(CONTRIBUTOR.getEmail());
 
-        mvc.perform(get("/admin/media").with(user(CONTRIBUTOR))).andExpect(status().isOk())
+        mvc.perform(get("/admin/media").with(user(CONTRIBUTOR)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(image.getMarkdown())));
-        mvc.perform(get("/admin/media/new").with(user(CONTRIBUTOR))).andExpect(status().isOk())
+        mvc.perform(get("/admin/media/new").with(user(CONTRIBUTOR)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"drop-zone\"")));
-        mvc.perform(get("/admin/media/" + image.getId()).with(user(CONTRIBUTOR))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/media/" + image.getId() + "/delete").with(csrf()).with(user(CONTRIBUTOR)))
+        mvc.perform(get("/admin/media/" + image.getId()).with(user(CONTRIBUTOR)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/media/" + image.getId() + "/delete")
+                        .with(csrf())
+                        .with(user(CONTRIBUTOR)))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void uploadsEachAcceptedType() throws Exception {
-        record Case(String name, byte[] bytes, String type) { }
-        for (Case c : List.of(new Case("a.jpg", TestImages.jpeg(500, 300), "image/jpeg"),
+        record Case(String name, byte[] bytes, String type) {}
+        for (Case c : List.of(
+                new Case("a.jpg", TestImages.jpeg(500, 300), "image/jpeg"),
                 new Case("b.png", TestImages.png(200, 100), "image/jpeg"),
                 new Case("c.png", TestImages.transparentPng(200, 100), "image/png"),
                 new Case("d.gif", TestImages.gif(200, 100), "image/jpeg"),
@@ -98,7 +106,8 @@ class MediaAdminControllerTests {
             long id = uploadAsEditor(c.name(), c.bytes());
             Image image = images.get(id);
             assertThat(image.getContentType()).as(c.name()).isEqualTo(c.type());
-            mvc.perform(get(image.getUrl())).andExpect(status().isOk())
+            mvc.perform(get(image.getUrl()))
+                    .andExpect(status().isOk())
                     .andExpect(header().string("Content-Type", c.type()));
         }
     }
@@ -112,10 +121,12 @@ class MediaAdminControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("not an image we accept")));
         byte[] jpeg = TestImages.jpeg(400, 300);
-        mvc.perform(upload("file", "cut.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 2), "Cut").with(user(EDITOR)))
+        mvc.perform(upload("file", "cut.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 2), "Cut")
+                        .with(user(EDITOR)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("damaged or incomplete")));
-        mvc.perform(upload("file", "bomb.png", TestImages.pngClaiming(10_000, 10_000), "Bomb").with(user(EDITOR)))
+        mvc.perform(upload("file", "bomb.png", TestImages.pngClaiming(10_000, 10_000), "Bomb")
+                        .with(user(EDITOR)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("10000 × 10000 pixels")));
     }
@@ -144,7 +155,8 @@ class MediaAdminControllerTests {
                 .andReturn();
         String etag = full.getResponse().getHeader("ETag");
         assertThat(etag).isNotBlank();
-        assertThat(TestImages.read(full.getResponse().getContentAsByteArray()).getWidth()).isEqualTo(1000);
+        assertThat(TestImages.read(full.getResponse().getContentAsByteArray()).getWidth())
+                .isEqualTo(1000);
 
         mvc.perform(get(image.getUrl()).header("If-None-Match", etag))
                 .andExpect(status().isNotModified())
@@ -169,12 +181,20 @@ class MediaAdminControllerTests {
     @Test
     void editorsEditTheTexts() throws Exception {
         long id = uploadAsEditor("x.jpg", TestImages.jpeg(60, 60));
-        mvc.perform(post("/admin/media/" + id).with(csrf()).with(user(EDITOR))
-                        .param("altText", "").param("caption", "").param("credit", ""))
+        mvc.perform(post("/admin/media/" + id)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("altText", "")
+                        .param("caption", "")
+                        .param("credit", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Describe the image in the alt text.")));
-        mvc.perform(post("/admin/media/" + id).with(csrf()).with(user(EDITOR))
-                        .param("altText", "Ships in fog").param("caption", "Morning").param("credit", "J. Doe"))
+        mvc.perform(post("/admin/media/" + id)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("altText", "Ships in fog")
+                        .param("caption", "Morning")
+                        .param("credit", "J. Doe"))
                 .andExpect(status().isFound());
         Image image = images.get(id);
         assertThat(image.getAltText()).isEqualTo("Ships in fog");
@@ -197,7 +217,8 @@ class MediaAdminControllerTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("cannot be deleted")));
         assertThat(images.find(id)).isPresent();
-        mvc.perform(get("/authors/" + slug)).andExpect(status().isOk())
+        mvc.perform(get("/authors/" + slug))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/media/" + id + "/face.jpg")));
     }
 
@@ -214,32 +235,45 @@ class MediaAdminControllerTests {
     @Test
     void editorsSetAFeaturedImageThatTheArticlePageShows() throws Exception {
         long id = uploadAsEditor("convoy.jpg", TestImages.jpeg(1200, 600));
-        mvc.perform(post("/admin/media/" + id).with(csrf()).with(user(EDITOR))
-                        .param("altText", "A convoy at sea").param("caption", "Escorts in the strait").param("credit", "Navy photo"))
+        mvc.perform(post("/admin/media/" + id)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("altText", "A convoy at sea")
+                        .param("caption", "Escorts in the strait")
+                        .param("credit", "Navy photo"))
                 .andExpect(status().isFound());
         Article article = publishedArticle("featured");
 
-        mvc.perform(post("/admin/articles/" + article.getId() + "/featured-image").with(csrf()).with(user(CONTRIBUTOR))
+        mvc.perform(post("/admin/articles/" + article.getId() + "/featured-image")
+                        .with(csrf())
+                        .with(user(CONTRIBUTOR))
                         .param("featuredImageId", String.valueOf(id)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/admin/articles/" + article.getId() + "/featured-image").with(user(EDITOR)))
+        mvc.perform(get("/admin/articles/" + article.getId() + "/featured-image")
+                        .with(user(EDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"featuredImageId-" + id + "\"")));
-        mvc.perform(post("/admin/articles/" + article.getId() + "/featured-image").with(csrf()).with(user(EDITOR))
+        mvc.perform(post("/admin/articles/" + article.getId() + "/featured-image")
+                        .with(csrf())
+                        .with(user(EDITOR))
                         .param("featuredImageId", String.valueOf(id)))
                 .andExpect(status().isFound());
 
         mvc.perform(get("/articles/" + article.getSlug()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<figure class=\"figure\">")))
-                .andExpect(content().string(containsString("srcset=\"/media/" + id + "/480/convoy.jpg 480w, /media/" + id
-                        + "/960/convoy.jpg 960w, /media/" + id + "/convoy.jpg 1200w\"")))
+                .andExpect(content()
+                        .string(containsString("srcset=\"/media/" + id + "/480/convoy.jpg 480w, /media/" + id
+                                + "/960/convoy.jpg 960w, /media/" + id + "/convoy.jpg 1200w\"")))
                 .andExpect(content().string(containsString("alt=\"A convoy at sea\"")))
                 .andExpect(content().string(containsString("Escorts in the strait")))
                 .andExpect(content().string(containsString("Photo: Navy photo")))
                 // Shared links and search engines get the image too (1200 wide: the original, as it is under 1600).
-                .andExpect(content().string(containsString("<meta property=\"og:image\" content=\"http://localhost:8080/media/" + id + "/convoy.jpg\">")))
-                .andExpect(content().string(containsString("\"image\":[\"http://localhost:8080/media/" + id + "/convoy.jpg\"]")));
+                .andExpect(content()
+                        .string(containsString("<meta property=\"og:image\" content=\"http://localhost:8080/media/" + id
+                                + "/convoy.jpg\">")))
+                .andExpect(content()
+                        .string(containsString("\"image\":[\"http://localhost:8080/media/" + id + "/convoy.jpg\"]")));
 
         mvc.perform(get("/admin/media/" + id).with(user(EDITOR)))
                 .andExpect(content().string(containsString("Featured image of an article")));
@@ -265,13 +299,20 @@ class MediaAdminControllerTests {
         List<Long> byline = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String slug = TestContent.unique("pictured");
-            byline.add(authors.create(new AuthorChanges("Pictured " + i, slug, "", "Bio.", photoId, null,
-                    List.of(new org.masthead.author.AuthorLink("Site", "https://example.org/" + i)))).getId());
+            byline.add(authors.create(new AuthorChanges(
+                            "Pictured " + i,
+                            slug,
+                            "",
+                            "Bio.",
+                            photoId,
+                            null,
+                            List.of(new org.masthead.author.AuthorLink("Site", "https://example.org/" + i))))
+                    .getId());
         }
         long sectionId = sections.all().get(0).getId();
         String slug = TestContent.unique("pictured-article");
-        Article article = articles.create(new ArticleChanges(slug, new ArticleContent("Pictured", "", "Body.", null, null),
-                sectionId, byline, List.of()));
+        Article article = articles.create(new ArticleChanges(
+                slug, new ArticleContent("Pictured", "", "Body.", null, null), sectionId, byline, List.of()));
         articles.publish(article.getId(), TestContent.EDITOR);
         articleImages.setFeaturedImage(article.getId(), featuredId);
         String authorSlug = authors.get(byline.get(0)).getSlug();
@@ -279,7 +320,8 @@ class MediaAdminControllerTests {
         for (String page : List.of("/articles/" + slug, "/authors/" + authorSlug, "/")) {
             SqlStatementCounter.reset();
             mvc.perform(get(page)).andExpect(status().isOk());
-            assertThat(SqlStatementCounter.count()).as("SQL statements for %s", page)
+            assertThat(SqlStatementCounter.count())
+                    .as("SQL statements for %s", page)
                     .isLessThanOrEqualTo(4); // the budget of PublicPagesQueryCountTests
         }
         mvc.perform(get("/articles/" + slug))
@@ -295,14 +337,19 @@ class MediaAdminControllerTests {
         long sectionId = sections.all().get(0).getId();
         long authorId = authors.all().get(0).getId();
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Article article = articles.create(new ArticleChanges(slug, new ArticleContent("Title " + slug, "", body, null, null),
-                sectionId, List.of(authorId), List.of()));
+        Article article = articles.create(new ArticleChanges(
+                slug,
+                new ArticleContent("Title " + slug, "", body, null, null),
+                sectionId,
+                List.of(authorId),
+                List.of()));
         articles.publish(article.getId(), TestContent.EDITOR);
         return article;
     }
 
     private long uploadAsEditor(String name, byte[] bytes) throws Exception {
-        MvcResult result = mvc.perform(upload("file", name, bytes, "Alt for " + name).with(user(EDITOR)))
+        MvcResult result = mvc.perform(
+                        upload("file", name, bytes, "Alt for " + name).with(user(EDITOR)))
                 .andExpect(status().isFound())
                 .andReturn();
         String location = result.getResponse().getRedirectedUrl();
@@ -312,9 +359,10 @@ class MediaAdminControllerTests {
 
     private static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder upload(
             String field, String filename, byte[] bytes, String alt) {
-        return (org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder) multipart("/admin/media")
-                .file(new MockMultipartFile(field, filename, "image/jpeg", bytes))
-                .param("altText", alt)
-                .with(csrf());
+        return (org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder)
+                multipart("/admin/media")
+                        .file(new MockMultipartFile(field, filename, "image/jpeg", bytes))
+                        .param("altText", alt)
+                        .with(csrf());
     }
 }

@@ -1,7 +1,5 @@
 package org.masthead.media.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In a real Chromium: an admin uploads an image to the media library, makes it an author's photo, and sees it
@@ -60,7 +60,9 @@ class MediaE2eTests extends BrowserTest {
         assertThat(img.getAttribute("src")).contains("/media/" + imageId + "/");
         assertThat(img.getAttribute("alt")).isEqualTo("Portrait of the author at her desk");
         wait.until(driver -> ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", img)).intValue() > 0);
+                                .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", img))
+                        .intValue()
+                > 0);
         screenshot(test, "3-author-page");
     }
 

@@ -1,7 +1,5 @@
 package org.masthead.media.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -20,6 +18,8 @@ import org.masthead.IntegrationTest;
 import org.masthead.media.TestImages;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The upload size limit over real HTTP: MockMvc never runs the servlet container's multipart parsing, so only a
  * real request shows whether an oversize upload gets our message, or a 500, a 401/403 or a reset connection.
@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class UploadLimitHttpTests {
 
     static final String EMAIL = "admin@example.org";
-    static final String PASSWORD = "demo-admin-password";   // the demo admin (demo content is on in tests)
+    static final String PASSWORD = "demo-admin-password"; // the demo admin (demo content is on in tests)
     private static final String BOUNDARY = "----masthead-test-boundary";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -40,14 +40,18 @@ class UploadLimitHttpTests {
 
     @BeforeEach
     void signIn() throws Exception {
-        client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String token = csrfToken(send(get("/login")).body());
         String credentials = "username=" + encode(EMAIL) + "&email=" + encode(EMAIL) + "&password=" + encode(PASSWORD)
                 + "&_csrf=" + encode(token);
         HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                .build());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
@@ -82,7 +86,8 @@ class UploadLimitHttpTests {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/admin/media?_csrf=" + encode(token)))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/admin/media/new?too-large");
@@ -101,15 +106,18 @@ class UploadLimitHttpTests {
         return send(HttpRequest.newBuilder(uri("/admin/media?_csrf=" + encode(token)))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(file))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(file)))
+                .build());
     }
 
     private static byte[] multipart(byte[] file) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\nA test image\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\nA test image\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
@@ -123,7 +131,10 @@ class UploadLimitHttpTests {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build();
+        return HttpRequest.newBuilder(uri(path))
+                .header("Accept", "text/html")
+                .GET()
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
@@ -143,5 +154,4 @@ class UploadLimitHttpTests {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
-
 }

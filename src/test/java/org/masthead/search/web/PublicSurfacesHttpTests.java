@@ -22,22 +22,33 @@ class PublicSurfacesHttpTests {
 
     @Test
     void anonymousReadsSetNoCookie() {
-        for (String path : List.of("/search?q=sanctions", "/search?q=", "/search?q=%22unbalanced&page=abc", "/feed.xml",
-                "/sections/security-affairs/feed.xml", "/sitemap.xml", "/robots.txt")) {
+        for (String path : List.of(
+                "/search?q=sanctions",
+                "/search?q=",
+                "/search?q=%22unbalanced&page=abc",
+                "/feed.xml",
+                "/sections/security-affairs/feed.xml",
+                "/sitemap.xml",
+                "/robots.txt")) {
             HttpResponse<String> response = HttpPage.get(port, path, "*/*");
             assertThat(response.statusCode()).as(path).isEqualTo(200);
-            assertThat(response.headers().allValues("Set-Cookie")).as("cookies from %s", path).isEmpty();
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as("cookies from %s", path)
+                    .isEmpty();
         }
         HttpResponse<String> feed = HttpPage.get(port, "/feed.xml", "application/atom+xml");
         assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
-        assertThat(HttpPage.get(port, "/sections/no-such-section/feed.xml", "*/*").statusCode()).isEqualTo(404);
+        assertThat(HttpPage.get(port, "/sections/no-such-section/feed.xml", "*/*")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void theNewsletterFormPostsWithoutATokenAndGetsNoCookie() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/newsletter"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("email=not-an-address&source=footer&website=")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("email=not-an-address&source=footer&website="))
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("does not look like an email address");

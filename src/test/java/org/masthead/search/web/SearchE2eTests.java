@@ -22,20 +22,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A reader types into the header's search box, sees ranked, highlighted results, and opens one. */
 class SearchE2eTests extends BrowserTest {
 
-    @Autowired ArticleService articles;
-    @Autowired SectionService sections;
-    @Autowired AuthorService authors;
-    @Autowired MutableClock clock;
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    SectionService sections;
+
+    @Autowired
+    AuthorService authors;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aReaderSearchesFromTheHeaderAndOpensAResult(TestInfo test) throws Exception {
         Fixtures fixtures = new Fixtures(articles, sections, authors);
         String word = Fixtures.word();
         Section section = fixtures.section("Browser Desk");
-        Article inTitle = fixtures.published(section, List.of(fixtures.author("Bea Browser")), List.of(),
-                "Convoys and the " + word + " problem", "A dek.", "The body of the piece.", clock.instant().minus(Duration.ofDays(3)));
-        fixtures.published(section, List.of(fixtures.author("Carl Crawler")), List.of(), "Another piece", "",
-                "This one only mentions " + word + " in passing.", clock.instant().minus(Duration.ofDays(1)));
+        Article inTitle = fixtures.published(
+                section,
+                List.of(fixtures.author("Bea Browser")),
+                List.of(),
+                "Convoys and the " + word + " problem",
+                "A dek.",
+                "The body of the piece.",
+                clock.instant().minus(Duration.ofDays(3)));
+        fixtures.published(
+                section,
+                List.of(fixtures.author("Carl Crawler")),
+                List.of(),
+                "Another piece",
+                "",
+                "This one only mentions " + word + " in passing.",
+                clock.instant().minus(Duration.ofDays(1)));
 
         open("/");
         WebElement box = waitFor(By.id("search-box"));
@@ -47,7 +66,8 @@ class SearchE2eTests extends BrowserTest {
         assertThat(results).hasSize(2);
         assertThat(results.get(0).getText()).isEqualTo(inTitle.getTitle());
         assertThat(browser.findElements(By.cssSelector(".search-result mark"))).isNotEmpty();
-        assertThat(browser.findElement(By.id("results-heading")).getAttribute("textContent")).startsWith("2 results");
+        assertThat(browser.findElement(By.id("results-heading")).getAttribute("textContent"))
+                .startsWith("2 results");
         screenshot(test, "results");
 
         clickAndWait(By.cssSelector(".search-result__link"));
