@@ -399,19 +399,7 @@ public class ArticleService {
     }
 
     private void requireFreeSlug(String slug, Long ownId) {
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
-        }
-        boolean takenByOther = articles.findBySlug(slug)
-                .map(other -> !other.getId().equals(ownId))
-                .orElse(false);
-        boolean redirectOfOther = redirects
-                .find(SlugKind.ARTICLE, slug)
-                .map(target -> !target.equals(ownId))
-                .orElse(false);
-        if (takenByOther || redirectOfOther) {
-            throw new SlugTakenException(slug);
-        }
+        redirects.requireFree(SlugKind.ARTICLE, slug, articles.findBySlug(slug).map(Article::getId), ownId);
     }
 
     private static Specification<Article> matching(ArticleFilter filter) {

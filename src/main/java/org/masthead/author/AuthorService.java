@@ -12,7 +12,6 @@ import org.masthead.audit.AuditLog;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
-import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -60,14 +59,7 @@ public class AuthorService {
 
     /** Whether {@code slug} is free for the author {@code ownId} (null for a new one): no other author has or had it. */
     public boolean isSlugFree(String slug, Long ownId) {
-        boolean taken = authors.findBySlug(slug)
-                .map(other -> !other.getId().equals(ownId))
-                .orElse(false);
-        boolean redirects = this.redirects
-                .find(SlugKind.AUTHOR, slug)
-                .map(id -> !id.equals(ownId))
-                .orElse(false);
-        return !taken && !redirects;
+        return redirects.isFree(SlugKind.AUTHOR, slug, authors.findBySlug(slug).map(Author::getId), ownId);
     }
 
     /** Whether no author but {@code ownId} is linked to this account. */
@@ -171,12 +163,7 @@ public class AuthorService {
     }
 
     private void requireFreeSlug(String slug, Long ownId) {
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
-        }
-        if (!isSlugFree(slug, ownId)) {
-            throw new SlugInUseException(slug);
-        }
+        redirects.requireFree(SlugKind.AUTHOR, slug, authors.findBySlug(slug).map(Author::getId), ownId);
     }
 
     private static String subject(Author author) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -38,14 +37,8 @@ public class SectionService {
 
     /** Whether {@code slug} is free for the section {@code ownId} (null for a new one): no other section has or had it. */
     public boolean isSlugFree(String slug, Long ownId) {
-        boolean taken = sections.findBySlug(slug)
-                .map(other -> !other.getId().equals(ownId))
-                .orElse(false);
-        boolean redirects = this.redirects
-                .find(SlugKind.SECTION, slug)
-                .map(id -> !id.equals(ownId))
-                .orElse(false);
-        return !taken && !redirects;
+        return redirects.isFree(
+                SlugKind.SECTION, slug, sections.findBySlug(slug).map(Section::getId), ownId);
     }
 
     /** How many articles, in any state, belong to the section. */
@@ -104,12 +97,7 @@ public class SectionService {
     }
 
     private void requireFreeSlug(String slug, Long ownId) {
-        if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
-        }
-        if (!isSlugFree(slug, ownId)) {
-            throw new SlugInUseException(slug);
-        }
+        redirects.requireFree(SlugKind.SECTION, slug, sections.findBySlug(slug).map(Section::getId), ownId);
     }
 
     private static String subject(Section section) {

@@ -35,6 +35,28 @@ public class SlugRedirects {
                         () -> redirects.save(new SlugRedirect(kind, oldSlug, targetId, clock.instant())));
     }
 
+    /**
+     * Whether {@code slug} is free for the page {@code ownId} of this kind (null for a new page): no other page has
+     * it now ({@code holder}, the page that has it, if any) or had it (its old URL still redirects there).
+     */
+    @Transactional(readOnly = true)
+    public boolean isFree(SlugKind kind, String slug, Optional<Long> holder, Long ownId) {
+        boolean taken = holder.map(id -> !id.equals(ownId)).orElse(false);
+        boolean redirected = find(kind, slug).map(id -> !id.equals(ownId)).orElse(false);
+        return !taken && !redirected;
+    }
+
+    /** Refuses a slug that is not valid, or not free for the page {@code ownId} (see {@link #isFree}). */
+    @Transactional(readOnly = true)
+    public void requireFree(SlugKind kind, String slug, Optional<Long> holder, Long ownId) {
+        if (!Slugs.isValid(slug)) {
+            throw new IllegalArgumentException("Invalid slug: " + slug);
+        }
+        if (!isFree(kind, slug, holder, ownId)) {
+            throw new SlugInUseException(slug);
+        }
+    }
+
     /** The id of the page that an old slug now belongs to. */
     @Transactional(readOnly = true)
     public Optional<Long> find(SlugKind kind, String oldSlug) {

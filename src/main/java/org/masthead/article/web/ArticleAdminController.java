@@ -26,12 +26,12 @@ import org.masthead.article.IllegalTransitionException;
 import org.masthead.article.NoteKind;
 import org.masthead.article.PreviewLinks;
 import org.masthead.article.ScheduleInPastException;
-import org.masthead.article.SlugTakenException;
 import org.masthead.article.TextDiff;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
+import org.masthead.slug.SlugInUseException;
 import org.masthead.web.PageNotFoundException;
 import org.masthead.web.SiteProperties;
 import org.springframework.beans.MutablePropertyValues;
@@ -175,7 +175,7 @@ class ArticleAdminController {
             Article article = articles.create(form.toChanges(), me);
             flash.addFlashAttribute("notice", "article.notice.created");
             return "redirect:/admin/articles/" + article.getId();
-        } catch (SlugTakenException ex) {
+        } catch (SlugInUseException ex) {
             errors.rejectValue("slug", "article.slug.taken");
             form.padAuthors();
             return form(model, form, null, null);
@@ -220,7 +220,7 @@ class ArticleAdminController {
             articles.update(id, form.getRevision(), form.toChanges(), me);
             flash.addFlashAttribute("notice", "article.notice.saved");
             return "redirect:/admin/articles/" + id;
-        } catch (SlugTakenException ex) {
+        } catch (SlugInUseException ex) {
             errors.rejectValue("slug", "article.slug.taken");
         } catch (ArticleAccessDeniedException ex) {
             // The article left this member's hands while they typed (say, an editor published their draft):
