@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.masthead.web.SiteProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * PostgreSQL full-text search over public articles. Each article's weighted document (title A; dek and authors B;
- * topics C; body text D) is kept up to date by database triggers (migration V30) and served by a GIN index.
- * Queries use web-search syntax; results are ranked by cover density with a mild boost for recent articles,
- * among the newest {@value #CANDIDATES} matches in the head document and in the whole document.
- * Every query reads {@code public_articles(:now)}: the visibility rule, written once in SQL.
+ * topics C; body text D) is kept up to date by database triggers (migration V30) and served by GIN indexes; the
+ * small head document (everything but the body) has its own column and index, and stays in the article's row (V51).
+ *
+ * <p>Results are ranked by cover density with a mild boost for recent articles. How a query is run depends on how
+ * much of the archive it matches, which the planner estimates first:
+ * <ul>
+ *   <li><b>{@linkplain Strategy#NARROW Narrow}</b> (most queries): every match is listed through the GIN index in
+ *       one pass and counted exactly; the newest {@value #CANDIDATES} matches, and the newest {@value #CANDIDATES}
+ *       matching in the head, are ranked.
+ *   <li><b>{@linkplain Strategy#BROAD Broad}</b> (more than {@value #BROAD_MATCHES} matches, and either more than
+ *       one article in {@value #COMMON_RATIO} or a phrase): listing every match would cost more than the answer is
+ *       worth, so the newest articles are read in order until {@value #CANDIDATES} match (within the newest
+ *       {@value #WINDOW_ARTICLES}, or {@value #PHRASE_WINDOW_ARTICLES} for a phrase, whose positions must be
+ *       checked in each document); they are ranked with the newest {@value #CANDIDATES} head matches of the whole
+ *       archive. The total is the planner's estimate ("about"), or for a phrase what was found ("at least").
+ * </ul>
+ * Every query reads {@code public_articles(:now)}: the visibility rule, written once in SQL. Figures and the
+ * reasoning behind the thresholds: docs/benchmarks.md.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,24 +48,29 @@ public class ArticleSearch {
     /** Results deeper than this are not served: nobody reads page 1,000, and a huge offset costs the database. */
     static final int MAX_PAGE = 100;
 
-    /**
-     * How many of the newest matches are ranked, twice over: those matching in the title, dek, authors or topics
-     * (the small head document), and those matching anywhere (for a common query, among the
-     * {@value #WINDOW_ARTICLES} newest articles). Ranking reads each candidate's whole document, so this bounds the
-     * cost of a query that matches half the archive; an old article matching only deep in its body is counted but
-     * ranked only if it is among the newest such matches. Figures: docs/benchmarks.md.
-     */
-    static final int CANDIDATES = 200;
+    /** How many of the newest matches are ranked, twice over: matches anywhere, and matches in the head. */
+    static final int CANDIDATES = 100;
 
-    /** How many of the newest public articles a common query's whole-document candidates are drawn from. */
+    /** A broad query's body matches are looked for among this many of the newest public articles. */
     static final int WINDOW_ARTICLES = 5_000;
 
-    private static final String WINDOW = " and a.published_at >= coalesce((select w.published_at"
-            + " from public_articles(cast(:now as timestamptz)) w order by w.published_at desc offset :window limit 1),"
-            + " '-infinity'::timestamptz)";
+    /** The same for a broad phrase: each document is read to check the words' positions. */
+    static final int PHRASE_WINDOW_ARTICLES = 1_000;
 
-    /** Counting stops here: past it, readers see "more than 1,000 results" (and pages end at {@link #MAX_PAGE}). */
-    static final int COUNT_CAP = 1_000;
+    /** Above this many estimated matches, a query may be broad: a phrase always, other queries when common. */
+    static final int BROAD_MATCHES = 1_000;
+
+    /** A query estimated to match more than one article in this many (after filters) is common. */
+    static final int COMMON_RATIO = 12;
+
+    /** A narrow query lists at most this many matches: counting stops there ("at least"). */
+    static final int MATCH_LIMIT = 20_000;
+
+    /** Run as the planner's estimate suggests, or as a test asks. */
+    enum Strategy {
+        NARROW,
+        BROAD
+    }
 
     /**
      * The reader's query, written inline (not in a CTE) so the planner sees an index condition for the GIN indexes.
@@ -57,12 +78,47 @@ public class ArticleSearch {
      * matches nothing, rather than every article by a full scan.
      */
     private static final String QUERY =
-            "(case when querytree(websearch_to_tsquery(cast(:lang as regconfig), :q)) in ('', 'T')"
-                    + " then ''::tsquery else websearch_to_tsquery(cast(:lang as regconfig), :q) end)";
+            "(case when querytree(websearch_to_tsquery(cast(cast(:lang as oid) as regconfig), :q)) in ('', 'T')"
+                    + " then ''::tsquery else websearch_to_tsquery(cast(cast(:lang as oid) as regconfig), :q) end)";
+
+    /**
+     * A match checked on an article already in hand, never looked up in an index: {@code ts_match_vq} is the
+     * function behind {@code @@}, and only operators are index conditions. A broad query reads the newest articles
+     * in order and checks each, which for a common word is far cheaper than listing all its matches from the GIN
+     * index.
+     */
+    private static final String CHECK_DOCUMENT = "ts_match_vq(a.search_document, " + QUERY + ")";
 
     /** The recency boost: a new article's rank is multiplied by up to 1.25, halving in about 90 days. */
-    private static final String RANK = "ts_rank_cd(a.search_document, q.query, 1)"
+    private static final String RANK = "ts_rank_cd(a.search_document, " + QUERY + ", 1)"
             + " * (1 + 0.25 / (1 + greatest(extract(epoch from (cast(:now as timestamptz) - a.published_at))::float8, 0) / 7776000))";
+
+    private static final String FROM =
+            " from public_articles(cast(:now as timestamptz)) a join sections s on s.id = a.section_id ";
+
+    /** Where candidates are looked for: filters name only the article's own columns. */
+    private static final String CANDIDATES_FROM = " from public_articles(cast(:now as timestamptz)) a ";
+
+    /** Ranks the candidates, takes the page, and highlights it; {@code %s} is the CTEs that find the candidates. */
+    private static final String PAGE = """
+            with %s,
+            page as (
+                select a.id, a.slug, a.title, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
+                       %s as rank
+                %s join candidates c on c.id = a.id %s
+                order by rank desc, a.published_at desc, a.id desc
+                limit :limit offset :offset)
+            select t.*, p.*,
+                   ts_headline(cast(cast(:lang as oid) as regconfig), p.title, %s, :titleHeadline) as title_marked,
+                   ts_headline(cast(cast(:lang as oid) as regconfig), b.body_text, %s, :headline) as snippet_marked
+            from (%s) t
+            left join page p on true
+            left join public_articles(cast(:now as timestamptz)) b on b.id = p.id
+            order by p.rank desc nulls last, p.published_at desc, p.id desc
+            """;
+
+    private static final Pattern LEXEME = Pattern.compile("'(?:[^']|'')*'");
+    private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
 
     private final JdbcClient jdbc;
     private final SearchProperties properties;
@@ -78,61 +134,108 @@ public class ArticleSearch {
 
     /** One page (from 1) of results; an empty page when the query has no searchable words. */
     public SearchResults search(SearchQuery query, int page) {
+        return search(query, page, null, CANDIDATES);
+    }
+
+    /**
+     * As {@link #search(SearchQuery, int)}, run with the given strategy (or the estimate's, when null) and number of
+     * candidates, for tests.
+     */
+    SearchResults search(SearchQuery query, int page, Strategy forced, int candidates) {
         int pageSize = properties.pageSize();
         int safePage = Math.max(1, Math.min(page, MAX_PAGE));
+        // Plans depend on the words searched for (a rare word wants the GIN index, a common one a scan of the newest
+        // articles): a prepared statement's generic plan, made without them, would fit neither.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new HashMap<>();
-        params.put("lang", properties.language());
+        params.put("lang", language());
         params.put("q", query.text());
+        Shape shape = shape(params);
+        if (shape.empty()) {
+            return SearchResults.none(safePage, pageSize);
+        }
         params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         params.put("limit", pageSize);
         params.put("offset", (safePage - 1) * pageSize);
+        params.put("candidates", Math.max(candidates, safePage * pageSize));
         params.put(
                 "headline",
                 Highlights.MARKERS + ", MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter=\" … \"");
         params.put("titleHeadline", Highlights.MARKERS + ", HighlightAll=true");
         String filters = filters(query, params);
 
-        params.put("candidates", Math.max(CANDIDATES, safePage * pageSize));
-        params.put("countCap", COUNT_CAP + 1);
-        params.put("window", WINDOW_ARTICLES);
-        long counted = count(filters, params);
-        if (counted == 0) {
-            return new SearchResults(List.of(), 0, false, safePage, pageSize);
+        long estimate = estimate("a.search_document @@ " + QUERY + filters, params);
+        Strategy strategy = forced;
+        if (strategy == null) {
+            boolean broad = estimate > BROAD_MATCHES
+                    && (shape.phrase() || estimate * COMMON_RATIO > estimate("true" + filters, params));
+            strategy = broad ? Strategy.BROAD : Strategy.NARROW;
         }
-        String from = " from public_articles(cast(:now as timestamptz)) a join sections s on s.id = a.section_id ";
-        String sql = """
-                with candidates as (
-                    (select a.id %1$s where a.search_head @@ q.query %2$s order by a.published_at desc limit :candidates)
+        if (strategy == Strategy.BROAD) {
+            Page found = broad(shape, filters, params);
+            if (found != null) {
+                return results(found, shape.phrase() ? found.found : estimate, shape, safePage, pageSize);
+            }
+        }
+        return results(narrow(filters, params), 0, shape, safePage, pageSize);
+    }
+
+    /** Every match through the GIN index, counted; the newest ranked. */
+    private Page narrow(String filters, Map<String, Object> params) {
+        params.put("matchLimit", MATCH_LIMIT);
+        String ctes = """
+                matches as materialized (
+                    select a.id, a.published_at %1$s where a.search_document @@ %2$s %3$s limit :matchLimit),
+                candidates as (
+                    (select m.id from matches m order by m.published_at desc limit :candidates)
                     union
-                    (select a.id %1$s where a.search_document @@ q.query %2$s %5$s order by a.published_at desc limit :candidates)),
-                page as (
-                    select a.id, a.slug, a.title, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
-                           %3$s as rank
-                    %1$s join candidates c on c.id = a.id
-                    %4$s
-                    order by rank desc, a.published_at desc, a.id desc
-                    limit :limit offset :offset)
-                select p.*,
-                       ts_headline(cast(:lang as regconfig), p.title, q.query, :titleHeadline) as title_marked,
-                       ts_headline(cast(:lang as regconfig), b.body_text, q.query, :headline) as snippet_marked
-                from page p
-                join public_articles(cast(:now as timestamptz)) b on b.id = p.id
-                order by p.rank desc, p.published_at desc, p.id desc
-                """.formatted(
-                        from,
-                        filters,
-                        RANK,
-                        // Head matches also match the whole document, unless the query excludes a word found in the
-                        // body.
-                        query.text().contains("-") ? "where a.search_document @@ q.query" : "",
-                        // A query matching more than the count cap is common: its newest matches are among the newest
-                        // articles, so only those are visited (an old article still comes up when its head matches).
-                        counted > COUNT_CAP ? WINDOW : "")
-                .replace("q.query", QUERY);
+                    (select a.id from public_articles(cast(:now as timestamptz)) a
+                     where a.search_head @@ %2$s and a.id in (select m.id from matches m)
+                     order by a.published_at desc limit :candidates))""".formatted(CANDIDATES_FROM, QUERY, filters);
+        List<Row> rows = query(ctes, "", "select count(*) as found, 0 as body_found from matches", params);
+        long found = rows.get(0).found;
+        return new Page(rows, found, found >= MATCH_LIMIT, false);
+    }
+
+    /**
+     * The newest matches, read in order; null when the estimate was wrong (the window held fewer than a full set of
+     * candidates for a query that is not a phrase), and the narrow way should count them instead.
+     */
+    private Page broad(Shape shape, String filters, Map<String, Object> params) {
+        params.put("window", shape.phrase() ? PHRASE_WINDOW_ARTICLES : WINDOW_ARTICLES);
+        // The body candidates: the newest articles in order, each checked until enough match. The inner query
+        // lists the window without reading a document; the outer one checks them one by one and stops.
+        String ctes = """
+                head as (
+                    select a.id %1$s where a.search_head @@ %2$s %3$s order by a.published_at desc limit :candidates),
+                body as (
+                    select w.id from (select a.id, a.published_at, a.search_document %1$s where true %3$s
+                                      order by a.published_at desc limit :window) w
+                    where %4$s
+                    order by w.published_at desc limit :candidates),
+                candidates as (select id from head union select id from body)""".formatted(CANDIDATES_FROM, QUERY, filters, CHECK_DOCUMENT.replace("a.", "w."));
+        List<Row> rows = query(
+                ctes,
+                // A head match is a match, unless an excluded word is in the body.
+                shape.exclusion() ? "where " + CHECK_DOCUMENT : "",
+                "select (select count(*) from candidates) as found, (select count(*) from body) as body_found",
+                params);
+        Row first = rows.get(0);
+        if (!shape.phrase() && first.bodyFound < (int) params.get("candidates")) {
+            return null;
+        }
+        return new Page(rows, first.found, true, !shape.phrase());
+    }
+
+    private List<Row> query(String ctes, String where, String totals, Map<String, Object> params) {
+        String sql = PAGE.formatted(ctes, RANK, FROM, where, QUERY, QUERY, totals);
         lastSql = sql;
         lastParams = params;
-        long[] total = {counted};
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+    }
+
+    private SearchResults results(Page found, long estimate, Shape shape, int page, int pageSize) {
+        List<Row> rows = found.rows.stream().filter(r -> r.id != null).toList();
         Map<Long, List<SearchHit.Byline>> bylines = bylines(rows);
         List<SearchHit> hits = rows.stream()
                 .map(r -> new SearchHit(
@@ -148,8 +251,68 @@ public class ArticleSearch {
                         bylines.getOrDefault(r.id, List.of()),
                         r.rank))
                 .toList();
-        boolean atLeast = total[0] > COUNT_CAP;
-        return new SearchResults(hits, Math.min(total[0], COUNT_CAP), atLeast, safePage, pageSize);
+        if (found.estimated) {
+            long about = Math.max(roughly(estimate), found.found);
+            return new SearchResults(hits, about, SearchResults.Count.ABOUT, page, pageSize);
+        }
+        return new SearchResults(
+                hits,
+                found.found,
+                found.lowerBound ? SearchResults.Count.AT_LEAST : SearchResults.Count.EXACT,
+                page,
+                pageSize);
+    }
+
+    /** An estimate to two significant figures: 61,234 reads as about 61,000. */
+    static long roughly(long estimate) {
+        long unit = 1;
+        while (estimate / unit >= 100) {
+            unit *= 10;
+        }
+        return Math.round((double) estimate / unit) * unit;
+    }
+
+    /**
+     * The text-search configuration's id. Passed as a number, the configuration is a constant the planner folds
+     * into the query ({@code 'english'::regconfig} from text is a lookup done again for every row otherwise).
+     */
+    private long language() {
+        Long id = languageId;
+        if (id == null) {
+            id = jdbc.sql("select cast(cast(:name as regconfig) as oid)")
+                    .param("name", properties.language())
+                    .query(Long.class)
+                    .single();
+            languageId = id;
+        }
+        return id;
+    }
+
+    private volatile Long languageId;
+
+    /** What the query asks for: nothing searchable, a phrase, an exclusion. */
+    private Shape shape(Map<String, Object> params) {
+        return jdbc.sql("select querytree(q) as tree, q::text as text"
+                        + " from websearch_to_tsquery(cast(cast(:lang as oid) as regconfig), :q) q")
+                .params(params)
+                .query((rs, n) -> {
+                    String tree = rs.getString("tree");
+                    String operators = LEXEME.matcher(rs.getString("text")).replaceAll("");
+                    return new Shape(
+                            tree.isEmpty() || tree.equals("T"), operators.contains("<"), operators.contains("!"));
+                })
+                .single();
+    }
+
+    /** The planner's estimate of how many public articles meet the condition. */
+    private long estimate(String condition, Map<String, Object> params) {
+        String plan = jdbc.sql("explain select 1" + CANDIDATES_FROM + "where " + condition)
+                .params(params)
+                .query(String.class)
+                .list()
+                .get(0);
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }
 
     // For the benchmark's query plans only (single-threaded there).
@@ -164,21 +327,11 @@ public class ArticleSearch {
                 .list();
     }
 
-    private long count(String filters, Map<String, Object> params) {
-        return jdbc.sql("""
-                select count(*) from (select 1 from public_articles(cast(:now as timestamptz)) a
-                join sections s on s.id = a.section_id
-                where a.search_document @@ q.query %s limit :countCap) m
-                """.formatted(filters).replace("q.query", QUERY))
-                .params(params)
-                .query(Long.class)
-                .single();
-    }
-
     private String filters(SearchQuery query, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
         if (hasText(query.section())) {
-            sql.append(" and s.slug = :section");
+            // Through the section's id, not its slug, so the planner estimates a section's share of the archive.
+            sql.append(" and a.section_id = (select sv.id from sections sv where sv.slug = :section)");
             params.put("section", query.section());
         }
         if (hasText(query.author())) {
@@ -228,7 +381,9 @@ public class ArticleSearch {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(
-                rs.getLong("id"),
+                rs.getLong("found"),
+                rs.getLong("body_found"),
+                rs.getObject("id", Long.class),
                 rs.getString("slug"),
                 rs.getString("title"),
                 rs.getString("dek"),
@@ -240,8 +395,15 @@ public class ArticleSearch {
                 rs.getString("snippet_marked"));
     }
 
+    private record Shape(boolean empty, boolean phrase, boolean exclusion) {}
+
+    /** The rows of one page (or one row of totals and no article), how many were found, and how to read that. */
+    private record Page(List<Row> rows, long found, boolean lowerBound, boolean estimated) {}
+
     private record Row(
-            long id,
+            long found,
+            long bodyFound,
+            Long id,
             String slug,
             String title,
             String dek,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,83 @@ class ArticleSearchTests {
         assertThat(slugs(a + " -\"" + a + " " + b + "\"")).containsExactly(apart.getSlug());
         assertThat(slugs(b + " -" + c)).containsExactlyInAnyOrder(phrase.getSlug(), apart.getSlug());
         assertThat(slugs(c + " or " + a)).containsExactlyInAnyOrder(phrase.getSlug(), apart.getSlug(), other.getSlug());
+    }
+
+    @Test
+    void aBroadQueryRanksTheNewestMatchesAndTitleMatchesOfAnyAge() {
+        String word = Fixtures.word();
+        String excluded = Fixtures.word();
+        Article oldTitle =
+                fixtures.published(section, List.of(author), "On " + word, "Nothing else here.", Duration.ofDays(900));
+        Article oldTitleExcluded = fixtures.published(
+                section, List.of(author), "Also on " + word, "It says " + excluded + ".", Duration.ofDays(901));
+        List<String> older = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String often = (word + " ").repeat(5);
+            older.add(fixtures.published(section, List.of(author), "Older " + i, often, Duration.ofDays(30 + i))
+                    .getSlug());
+        }
+        for (int i = 0; i < 10; i++) {
+            fixtures.published(
+                    section, List.of(author), "Plain " + i, "Text with " + word + " inside.", Duration.ofDays(i + 1));
+        }
+
+        // Ten candidates: the ten newest matches, and the title matches however old. The two older articles, which
+        // mention the word most, are not among them.
+        SearchResults broad = search.search(SearchQuery.of(word), 1, ArticleSearch.Strategy.BROAD, 10);
+        List<String> found = broad.hits().stream().map(SearchHit::slug).toList();
+        assertThat(found).hasSize(10).contains(oldTitle.getSlug(), oldTitleExcluded.getSlug());
+        assertThat(found).doesNotContainAnyElementsOf(older);
+        assertThat(broad.count()).isEqualTo(SearchResults.Count.ABOUT);
+        assertThat(broad.total()).isGreaterThanOrEqualTo(12);
+
+        SearchResults excluding =
+                search.search(SearchQuery.of(word + " -" + excluded), 1, ArticleSearch.Strategy.BROAD, 10);
+        assertThat(excluding.hits().stream().map(SearchHit::slug))
+                .contains(oldTitle.getSlug())
+                .doesNotContain(oldTitleExcluded.getSlug());
+
+        // The narrow way ranks every match and counts them exactly; so does a broad query that finds fewer than its
+        // candidates in its window.
+        SearchResults narrow =
+                search.search(SearchQuery.of(word), 1, ArticleSearch.Strategy.NARROW, ArticleSearch.CANDIDATES);
+        assertThat(narrow.hits().stream().map(SearchHit::slug)).containsAll(older);
+        assertThat(narrow.count()).isEqualTo(SearchResults.Count.EXACT);
+        assertThat(narrow.total()).isEqualTo(14);
+        SearchResults fallBack = search.search(SearchQuery.of(word), 1, ArticleSearch.Strategy.BROAD, 20);
+        assertThat(fallBack.count()).isEqualTo(SearchResults.Count.EXACT);
+        assertThat(fallBack.total()).isEqualTo(14);
+    }
+
+    @Test
+    void aBroadPhraseCountsWhatItFound() {
+        String a = Fixtures.word();
+        String b = Fixtures.word();
+        Article phrase = fixtures.published(
+                section, List.of(author), "First", "We wrote " + a + " " + b + " together.", Duration.ofDays(5));
+        fixtures.published(section, List.of(author), "Second", "Here " + b + " then " + a + ".", Duration.ofDays(6));
+
+        SearchResults broad =
+                search.search(SearchQuery.of("\"" + a + " " + b + "\""), 1, ArticleSearch.Strategy.BROAD, 3);
+        assertThat(broad.hits()).extracting(SearchHit::slug).containsExactly(phrase.getSlug());
+        assertThat(broad.count()).isEqualTo(SearchResults.Count.AT_LEAST);
+        assertThat(broad.total()).isEqualTo(1);
+    }
+
+    @Test
+    void theSearchedWordsAreAConstantInThePlanNotWorkDoneForEveryRow() {
+        String word = Fixtures.word();
+        fixtures.published(section, List.of(author), "Plan " + word, "Body.", Duration.ofDays(1));
+        search.search(SearchQuery.of(word), 1);
+        String plan = String.join("\n", search.explainLast());
+        assertThat(plan).contains("'" + word + "'''::tsquery").doesNotContain("websearch_to_tsquery");
+    }
+
+    @Test
+    void estimatesAreRoundedToTwoFigures() {
+        assertThat(ArticleSearch.roughly(61_234)).isEqualTo(61_000);
+        assertThat(ArticleSearch.roughly(1_950)).isEqualTo(2_000);
+        assertThat(ArticleSearch.roughly(87)).isEqualTo(87);
     }
 
     @Test
