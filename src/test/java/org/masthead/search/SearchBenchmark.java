@@ -51,11 +51,19 @@ class SearchBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores");
 
         List<String> vocabulary = vocabulary();
-        report.add(measure("demo journal (" + count() + " articles)", vocabulary));
-
-        long start = System.nanoTime();
-        generate(articles);
-        report.add(String.format("generated %,d articles in %.1f s", articles, (System.nanoTime() - start) / 1e9));
+        long existing = jdbc.sql("select count(*) from articles where slug like 'bench-%'")
+                .query(Long.class)
+                .single();
+        if (existing == 0) {
+            report.add(measure("demo journal (" + count() + " articles)", vocabulary));
+        }
+        if (existing == articles) {
+            report.add(String.format("reused the %,d generated articles already in the database", articles));
+        } else {
+            long start = System.nanoTime();
+            generate(articles);
+            report.add(String.format("generated %,d articles in %.1f s", articles, (System.nanoTime() - start) / 1e9));
+        }
         report.add(measure("generated corpus (" + count() + " articles)", vocabulary));
 
         report.forEach(System.out::println);
@@ -74,7 +82,7 @@ class SearchBenchmark {
     private List<String> vocabulary() {
         return jdbc.sql("""
                 select w from articles, regexp_split_to_table(lower(body_text), '[^a-z]+') w
-                where length(w) > 3 group by w order by count(*) desc, w""").query(String.class).list();
+                where length(w) > 3 and slug not like 'bench-%' group by w order by count(*) desc, w""").query(String.class).list();
     }
 
     private String measure(String label, List<String> words) {
@@ -86,6 +94,8 @@ class SearchBenchmark {
         long totalHits = 0;
         long slowest = 0;
         String slowestQuery = "";
+        SearchQuery slowestSearch = null;
+        int slowestPage = 1;
         for (int i = 0; i < queries.size(); i++) {
             SearchQuery query = queries.get(i);
             int page = i % 10 == 9 ? 2 : 1;
@@ -96,6 +106,8 @@ class SearchBenchmark {
             if (nanos[i] > slowest) {
                 slowest = nanos[i];
                 slowestQuery = query + " page " + page;
+                slowestSearch = query;
+                slowestPage = page;
             }
             if (Boolean.getBoolean("masthead.bench.verbose")) {
                 System.out.printf("%8.1f ms  %6d  %s%n", nanos[i] / 1e6, results.total(), query);
@@ -103,8 +115,8 @@ class SearchBenchmark {
         }
         if (Boolean.getBoolean("masthead.bench.verbose")) {
             System.out.println("Slowest: " + slowestQuery);
-            search.search(queries.get(0), 1);
-            System.out.println("Plan of " + queries.get(0));
+            search.search(slowestSearch, slowestPage);
+            System.out.println("Plan of " + slowestQuery);
             search.explainLast().forEach(System.out::println);
         }
         Arrays.sort(nanos);
