@@ -62,6 +62,12 @@ public class Account {
         this.updatedAt = now;
     }
 
+    void changeDetails(String newEmail, String newDisplayName, Instant now) {
+        this.email = newEmail;
+        this.displayName = newDisplayName;
+        this.updatedAt = now;
+    }
+
     void changeRole(Role newRole, Instant now) {
         this.role = newRole;
         this.updatedAt = now;

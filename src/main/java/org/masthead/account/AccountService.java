@@ -97,6 +97,43 @@ public class AccountService {
         return accounts.saveAndFlush(new Account(cleanEmail, displayName.strip(), role, clock.instant()));
     }
 
+    /**
+     * Corrects an account's email or display name. A new email is the name the account signs in with, so its open
+     * sessions end (the admin's own too, when they change their own email).
+     */
+    public Account changeDetails(long id, String email, String displayName) {
+        Account account = get(id);
+        String cleanEmail = email.strip();
+        String cleanName = displayName.strip();
+        boolean emailChanged = !account.getEmail().equals(cleanEmail);
+        if (!account.getEmail().equalsIgnoreCase(cleanEmail)
+                && accounts.findByEmail(cleanEmail).isPresent()) {
+            throw new EmailTakenException(cleanEmail);
+        }
+        if (!emailChanged && account.getDisplayName().equals(cleanName)) {
+            return account;
+        }
+        String before = account.getEmail();
+        StringBuilder detail = new StringBuilder();
+        if (emailChanged) {
+            detail.append("email ").append(before).append(" -> ").append(cleanEmail);
+        }
+        if (!account.getDisplayName().equals(cleanName)) {
+            detail.append(detail.isEmpty() ? "" : "; ")
+                    .append("name ")
+                    .append(account.getDisplayName())
+                    .append(" -> ")
+                    .append(cleanName);
+        }
+        account.changeDetails(cleanEmail, cleanName, clock.instant());
+        accounts.flush();
+        audit.record("account.edit", subject(account), detail.toString());
+        if (emailChanged) {
+            sessions.endAll(before);
+        }
+        return account;
+    }
+
     public Account changeRole(long id, Role role, long actingAccountId) {
         Account account = get(id);
         if (account.getRole() == role) {

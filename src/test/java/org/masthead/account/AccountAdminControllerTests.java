@@ -63,6 +63,8 @@ class AccountAdminControllerTests {
                 "GET /admin/accounts/new",
                 "GET /admin/accounts/{id}",
                 "POST /admin/accounts",
+                "GET /admin/accounts/{id}/edit",
+                "POST /admin/accounts/{id}/details",
                 "POST /admin/accounts/{id}/role",
                 "POST /admin/accounts/{id}/disable",
                 "POST /admin/accounts/{id}/enable",
@@ -229,6 +231,73 @@ class AccountAdminControllerTests {
                     .as(action)
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void anAdminCorrectsAnEmailAndANameAndItIsAudited() throws Exception {
+        String base = "/admin/accounts/" + target.getId();
+        mvc.perform(get(base).with(user(asAdmin)))
+                .andExpect(content().string(containsString("href=\"" + base + "/edit\"")));
+        mvc.perform(get(base + "/edit").with(user(asAdmin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + target.getEmail() + "\"")));
+
+        String newEmail = StaffFixtures.uniqueEmail("acc-renamed");
+        mvc.perform(post(base + "/details")
+                        .param("email", "  " + newEmail + " ")
+                        .param("displayName", " Corrected Name ")
+                        .with(user(asAdmin))
+                        .with(csrf()))
+                .andExpect(redirectedUrl(base))
+                .andExpect(flash().attribute("notice", "account.details-changed"));
+        Account reloaded = accounts.get(target.getId());
+        assertThat(reloaded.getEmail()).isEqualTo(newEmail);
+        assertThat(reloaded.getDisplayName()).isEqualTo("Corrected Name");
+        assertThat(reloaded.getRole()).isEqualTo(Role.CONTRIBUTOR);
+        assertThat(audit("account.edit", admin.getEmail(), newEmail)).isEqualTo(1);
+        String detail = jdbc.queryForObject(
+                "select detail from audit_events where action = 'account.edit' and subject like ?",
+                String.class,
+                "%" + newEmail);
+        assertThat(detail).contains(target.getEmail() + " -> " + newEmail).contains("-> Corrected Name");
+    }
+
+    @Test
+    void aBadOrTakenEmailComesBackOnTheFormAndNothingIsSaved() throws Exception {
+        String base = "/admin/accounts/" + target.getId();
+        mvc.perform(post(base + "/details")
+                        .param("email", "not-an-email")
+                        .param("displayName", "Kept Name")
+                        .with(user(asAdmin))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("detailsForm", "email"))
+                .andExpect(content().string(containsString("Enter a valid email address")))
+                .andExpect(content().string(containsString("value=\"Kept Name\"")));
+
+        mvc.perform(post(base + "/details")
+                        .param("email", admin.getEmail().toUpperCase())
+                        .param("displayName", "Twin")
+                        .with(user(asAdmin))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("detailsForm", "email", "account.form.email.taken"))
+                .andExpect(content().string(containsString("Another account already uses this email address")));
+
+        Account reloaded = accounts.get(target.getId());
+        assertThat(reloaded.getEmail()).isEqualTo(target.getEmail());
+        assertThat(reloaded.getDisplayName()).isEqualTo(target.getDisplayName());
+        assertThat(audit("account.edit", admin.getEmail(), target.getEmail())).isZero();
+
+        // The same address in another case is the account's own: accepted.
+        mvc.perform(post(base + "/details")
+                        .param("email", target.getEmail().toUpperCase())
+                        .param("displayName", "Same Person")
+                        .with(user(asAdmin))
+                        .with(csrf()))
+                .andExpect(redirectedUrl(base));
+        assertThat(accounts.get(target.getId()).getEmail())
+                .isEqualTo(target.getEmail().toUpperCase());
     }
 
     @Test

@@ -81,6 +81,21 @@ class AccountSessionsTests {
     }
 
     @Test
+    void aNewEmailEndsEverySessionANewNameNone() {
+        Account editor = StaffFixtures.create(accounts, transaction, "sess-email", Role.EDITOR);
+        String id = signedInSession(editor);
+
+        transaction.executeWithoutResult(
+                s -> accounts.changeDetails(editor.getId(), editor.getEmail(), "Renamed Person"));
+        assertThat(sessions.findById(id)).as("a new name only").isNotNull();
+
+        String newEmail = StaffFixtures.uniqueEmail("sess-email-new");
+        transaction.executeWithoutResult(s -> accounts.changeDetails(editor.getId(), newEmail, "Renamed Person"));
+        assertThat(sessions.findById(id)).isNull();
+        assertThat(accounts.get(editor.getId()).getEmail()).isEqualTo(newEmail);
+    }
+
+    @Test
     void changingOnesOwnPasswordEndsTheOtherSessionsButNotTheCurrentOne() {
         Account editor = StaffFixtures.create(accounts, transaction, "sess-pw", Role.EDITOR);
         String current = signedInSession(editor);

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins manage staff accounts: list, create, change role, disable and enable, issue set-password links. */
+/**
+ * Admins manage staff accounts: list, create, correct email and name, change role, disable and enable, issue
+ * set-password links.
+ */
 @Controller
 @AdminOnly
 @RequestMapping("/admin/accounts")
@@ -80,6 +83,35 @@ class AccountAdminController {
         model.addAttribute("self", account.getId() == me.getAccountId());
         model.addAttribute("linkHours", AccountService.LINK_LIFETIME.toHours());
         return "admin/account/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Account account = accounts.get(id);
+        model.addAttribute("account", account);
+        model.addAttribute("detailsForm", AccountDetailsForm.of(account));
+        return "admin/account/edit";
+    }
+
+    @PostMapping("/{id}/details")
+    String changeDetails(
+            @PathVariable long id,
+            @Valid @ModelAttribute("detailsForm") AccountDetailsForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes flash) {
+        Account account = accounts.get(id);
+        if (!errors.hasErrors()) {
+            try {
+                accounts.changeDetails(id, form.getEmail(), form.getDisplayName());
+                flash.addFlashAttribute("notice", "account.details-changed");
+                return "redirect:/admin/accounts/{id}";
+            } catch (EmailTakenException ex) {
+                errors.rejectValue("email", "account.form.email.taken");
+            }
+        }
+        model.addAttribute("account", account);
+        return "admin/account/edit";
     }
 
     @PostMapping("/{id}/role")

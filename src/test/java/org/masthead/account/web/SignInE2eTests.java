@@ -64,6 +64,15 @@ class SignInE2eTests extends BrowserTest {
         assertThat(browser.findElement(By.id("account-email")).getText()).isEqualTo(email);
         screenshot(test, "3-account-created");
 
+        // A typo in the name is corrected.
+        clickAndWait(By.id("edit-account-link"));
+        waitFor(By.id("displayName")).clear();
+        browser.findElement(By.id("displayName")).sendKeys("Browser Person Corrected");
+        clickAndWait(By.id("save-account-button"));
+        assertThat(waitFor(By.id("flash-notice")).getText()).contains("saved");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Browser Person Corrected");
+        screenshot(test, "3b-account-corrected");
+
         int sessionsBefore = adminSessions();
         clickAndWait(By.id("logout-button"));
         assertThat(browser.findElements(By.id("logout-button")))
