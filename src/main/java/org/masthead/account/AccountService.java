@@ -64,6 +64,11 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return accounts.existsById(id);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Account> findByEmail(String email) {
         return accounts.findByEmail(email.strip());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.masthead.account.AccountService;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorHasArticlesException;
 import org.masthead.author.AuthorLink;
@@ -38,10 +39,12 @@ class AuthorAdminController {
 
     private final AuthorService authors;
     private final ImageService images;
+    private final AccountService accounts;
 
-    AuthorAdminController(AuthorService authors, ImageService images) {
+    AuthorAdminController(AuthorService authors, ImageService images, AccountService accounts) {
         this.authors = authors;
         this.images = images;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -52,8 +55,7 @@ class AuthorAdminController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("authorForm", AuthorForm.empty());
-        return "admin/author/edit";
+        return form(AuthorForm.empty(), null, false, model);
     }
 
     @PostMapping
@@ -172,10 +174,12 @@ class AuthorAdminController {
                 errors.rejectValue("slug", "author.error.slug-taken");
             }
         }
-        if (form.getAccountId() != null
-                && form.getAccountId() > 0
-                && !authors.isAccountFree(form.getAccountId(), ownId)) {
-            errors.rejectValue("accountId", "author.error.account-taken");
+        if (form.getAccountId() != null && form.getAccountId() > 0 && !errors.hasFieldErrors("accountId")) {
+            if (!accounts.exists(form.getAccountId())) {
+                errors.rejectValue("accountId", "author.error.account-missing");
+            } else if (!authors.isAccountFree(form.getAccountId(), ownId)) {
+                errors.rejectValue("accountId", "author.error.account-taken");
+            }
         }
         if (form.getPhotoImageId() != null
                 && images.find(form.getPhotoImageId()).isEmpty()) {
@@ -198,7 +202,11 @@ class AuthorAdminController {
 
     private String form(AuthorForm form, Author author, boolean preview, Model model) {
         form.padLinks();
+        if (!model.containsAttribute("authorForm")) {
+            model.addAttribute("authorForm", form);
+        }
         model.addAttribute("author", author);
+        model.addAttribute("accounts", accounts.all());
         if (preview) {
             model.addAttribute("previewHtml", authors.previewBio(form.getBioMarkdown()));
         }

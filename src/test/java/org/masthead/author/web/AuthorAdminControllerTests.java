@@ -128,7 +128,29 @@ class AuthorAdminControllerTests {
                         .param("accountId", "-3")
                         .with(user(ADMIN)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("whole number above zero")));
+                .andExpect(content().string(containsString("Choose an account from the list.")));
+        mvc.perform(form(post("/admin/authors"), "Nobody", TestContent.unique("nobody"), "")
+                        .param("accountId", "987654321")
+                        .with(user(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("There is no such account")));
+    }
+
+    @Test
+    void theLinkedAccountIsPickedFromTheAccountsList() throws Exception {
+        long accountId = content.account(Role.CONTRIBUTOR);
+        mvc.perform(get("/admin/authors/new").with(user(ADMIN)))
+                .andExpect(content().string(containsString("<option value=\"" + accountId + "\">Staff ")));
+        String slug = TestContent.unique("picked");
+        mvc.perform(form(post("/admin/authors"), "Picked Person", slug, "")
+                        .param("accountId", String.valueOf(accountId))
+                        .with(user(ADMIN)))
+                .andExpect(status().isFound());
+        Author created = authors.findBySlug(slug).orElseThrow();
+        assertThat(created.getAccountId()).isEqualTo(accountId);
+        mvc.perform(get("/admin/authors/" + created.getId()).with(user(ADMIN)))
+                .andExpect(
+                        content().string(containsString("<option value=\"" + accountId + "\" selected=\"selected\">")));
     }
 
     @Test
