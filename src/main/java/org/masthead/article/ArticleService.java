@@ -107,7 +107,7 @@ public class ArticleService {
     @Transactional(readOnly = true)
     public List<ArticleRevision> revisions(long id, StaffUser by) {
         Article article = get(id);
-        require(ArticlePermissions.canManage(by), "list revisions of", article);
+        require(ArticlePermissions.canView(by, article), "list revisions of", article);
         return revisions.findByArticleIdOrderByNumberDesc(id);
     }
 
@@ -115,7 +115,7 @@ public class ArticleService {
     @Transactional(readOnly = true)
     public List<TextDiff.Line> diff(long id, int from, int to, StaffUser by) {
         Article article = get(id);
-        require(ArticlePermissions.canManage(by), "compare revisions of", article);
+        require(ArticlePermissions.canView(by, article), "compare revisions of", article);
         return TextDiff.between(revision(id, from).asText(), revision(id, to).asText());
     }
 
@@ -190,7 +190,7 @@ public class ArticleService {
     /** Restores an old revision's title, dek and body, which becomes the newest revision. Editors only. */
     public Article restoreRevision(long id, int number, StaffUser by) {
         Article article = get(id);
-        require(ArticlePermissions.canManage(by), "restore a revision of", article);
+        require(ArticlePermissions.canEdit(by, article), "restore a revision of", article);
         ArticleRevision old = revision(id, number);
         ArticleContent content = new ArticleContent(
                 old.getTitle(),

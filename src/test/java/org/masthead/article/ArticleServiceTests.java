@@ -131,7 +131,9 @@ class ArticleServiceTests {
                 .isInstanceOf(ArticleAccessDeniedException.class);
         assertThatThrownBy(() -> articles.schedule(own.getId(), clock.instant().plusSeconds(600), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
-        assertThatThrownBy(() -> articles.revisions(own.getId(), CONTRIBUTOR))
+        // Their own article's revisions are theirs to read, another's are not.
+        assertThat(articles.revisions(own.getId(), CONTRIBUTOR)).isNotEmpty();
+        assertThatThrownBy(() -> articles.revisions(others.getId(), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
 
         assertThat(previewLinks.create(own.getId(), CONTRIBUTOR)).hasSizeGreaterThanOrEqualTo(22);
@@ -141,6 +143,9 @@ class ArticleServiceTests {
         assertThatThrownBy(() -> articles.update(
                         own.getId(), articles.get(own.getId()).getRevision(), edit(own, "y"), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThatThrownBy(() -> articles.restoreRevision(own.getId(), 1, CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        assertThat(articles.revisions(own.getId(), CONTRIBUTOR)).isNotEmpty();
         assertThat(audits("article.submit", own)).isEqualTo(1);
     }
 

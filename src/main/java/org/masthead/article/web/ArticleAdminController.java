@@ -355,6 +355,7 @@ class ArticleAdminController {
         Article article = articles.forEditing(id, me);
         model.addAttribute("article", article);
         model.addAttribute("revisions", all);
+        model.addAttribute("canRestore", ArticlePermissions.canEdit(me, article));
         if (!all.isEmpty()) {
             int newest = all.get(0).getNumber();
             int right = to != null ? to : newest;

@@ -196,10 +196,20 @@ class ArticleAdminPermissionTests {
                         "GET /admin/articles/{id}/revisions",
                         ArticleStatus.DRAFT,
                         a -> get(path(a, "revisions")),
-                        Expect.FORBIDDEN),
+                        Expect.ALLOWED),
+                new Route(
+                        "GET /admin/articles/{id}/revisions (published)",
+                        ArticleStatus.PUBLISHED,
+                        a -> get(path(a, "revisions")),
+                        Expect.ALLOWED),
                 new Route(
                         "POST /admin/articles/{id}/revisions/{n}/restore",
                         ArticleStatus.DRAFT,
+                        a -> post(path(a, "revisions/1/restore")),
+                        Expect.ALLOWED),
+                new Route(
+                        "POST /admin/articles/{id}/revisions/{n}/restore (published)",
+                        ArticleStatus.PUBLISHED,
                         a -> post(path(a, "revisions/1/restore")),
                         Expect.FORBIDDEN),
                 // A contributor's article that left the draft state is no longer theirs to change.
