@@ -187,7 +187,10 @@ public class ArticleService {
         return article;
     }
 
-    /** Restores an old revision's title, dek and body, which becomes the newest revision. Editors only. */
+    /**
+     * Restores an old revision's title, dek and body, which becomes the newest revision. Editors, and a contributor
+     * on their own draft.
+     */
     public Article restoreRevision(long id, int number, StaffUser by) {
         Article article = get(id);
         require(ArticlePermissions.canEdit(by, article), "restore a revision of", article);
@@ -199,7 +202,7 @@ public class ArticleService {
                 article.getSeoTitle(),
                 article.getSeoDescription());
         article.revise(
-                content,
+                typographic(content),
                 markdown.render(content.bodyMarkdown()),
                 article.getSection(),
                 new ArrayList<>(article.getAuthors()),
@@ -345,7 +348,8 @@ public class ArticleService {
                 : changes.slug();
         requireFreeSlug(slug, null);
         Section section = sections.get(changes.sectionId());
-        Article article = new Article(slug, changes.content().title(), section, clock.instant(), createdBy);
+        Article article =
+                new Article(slug, markdown.typographic(changes.content().title()), section, clock.instant(), createdBy);
         apply(article, changes);
         articles.save(article);
         storeRevision(article, createdBy, createdByName);
@@ -375,12 +379,22 @@ public class ArticleService {
     private void apply(Article article, ArticleChanges changes) {
         Section section = sections.get(changes.sectionId());
         article.revise(
-                changes.content(),
+                typographic(changes.content()),
                 markdown.render(changes.content().bodyMarkdown()),
                 section,
                 authorsInOrder(changes.authorIds()),
                 topics.findOrCreate(changes.topicNames()),
                 clock.instant());
+    }
+
+    /** Titles and standfirsts get the body's typographic punctuation, stored as readers will see them. */
+    private ArticleContent typographic(ArticleContent content) {
+        return new ArticleContent(
+                markdown.typographic(content.title()),
+                markdown.typographic(content.dek()),
+                content.bodyMarkdown(),
+                markdown.typographic(content.seoTitle()),
+                markdown.typographic(content.seoDescription()));
     }
 
     private List<Author> authorsInOrder(List<Long> ids) {

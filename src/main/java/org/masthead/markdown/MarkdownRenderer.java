@@ -182,6 +182,15 @@ public class MarkdownRenderer {
                 .preserveRelativeLinks(true);
     }
 
+    /**
+     * A line of plain text, such as a title or a standfirst, with the punctuation prose gets: curly quotes and
+     * apostrophes, dashes for {@code --} and {@code ---}, an ellipsis for {@code ...}. Already typographic text is
+     * unchanged, so this may be applied again on every save.
+     */
+    public String typographic(String text) {
+        return text == null || text.isEmpty() ? text : new SmartPunctuation().smarten(text);
+    }
+
     /** Text of the leading top-level paragraphs (or of the whole body if it has none), cut to length. */
     private static String excerpt(Element prose) {
         StringBuilder lead = new StringBuilder();

@@ -245,6 +245,26 @@ class ArticleServiceTests {
     }
 
     @Test
+    void titlesAndStandfirstsAreStoredWithTypographicPunctuation() {
+        Article article = draftBy(EDITOR);
+        articles.update(
+                article.getId(),
+                article.getRevision(),
+                new ArticleChanges(
+                        article.getSlug(),
+                        new ArticleContent(
+                                "Why \"deterrence\" isn't enough", "Ports -- and the '90s...", "Body.\n", null, null),
+                        sections.all().get(0).getId(),
+                        List.of(),
+                        List.of()),
+                EDITOR);
+        Article saved = articles.get(article.getId());
+        assertThat(saved.getTitle()).isEqualTo("Why “deterrence” isn’t enough");
+        assertThat(saved.getDek()).isEqualTo("Ports – and the ’90s…");
+        assertThat(saved.getSlug()).isEqualTo(article.getSlug());
+    }
+
+    @Test
     void aSaveBasedOnAnOldRevisionIsAConflictAndWritesNothing() {
         Article article = draftBy(EDITOR);
         long id = article.getId();

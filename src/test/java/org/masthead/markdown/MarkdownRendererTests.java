@@ -126,6 +126,15 @@ class MarkdownRendererTests {
     }
 
     @Test
+    void titlesAndStandfirstsGetTheSamePunctuationAsProseOnceOnly() {
+        String title = renderer.typographic("\"Peace\" isn't quiet -- the '90s ... again");
+        assertThat(title).isEqualTo("“Peace” isn’t quiet – the ’90s … again");
+        assertThat(renderer.typographic(title)).isEqualTo(title);
+        assertThat(renderer.typographic("")).isEmpty();
+        assertThat(renderer.typographic(null)).isNull();
+    }
+
+    @Test
     void typesetsQuotesAcrossLinesAndLinks() {
         String markdown = "He said\n\"[this](/a)\" and *\"that\"*.";
 
