@@ -105,6 +105,12 @@ public class Article {
     @JoinColumn(name = "featured_image_id")
     private Image featuredImage;
 
+    @Column(name = "featured_image_caption")
+    private String featuredImageCaption;
+
+    @Column(name = "featured_image_credit")
+    private String featuredImageCredit;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ArticleStatus status = ArticleStatus.DRAFT;
@@ -203,9 +209,14 @@ public class Article {
         this.leadLength = body.leadLength();
     }
 
-    /** Sets (or with null, removes) the featured image. */
-    public void illustrate(Image image, Instant when) {
+    /**
+     * Sets (or with null, removes) the featured image, with this article's own caption and credit for it (null for
+     * the image's own).
+     */
+    public void illustrate(Image image, String caption, String credit, Instant when) {
         this.featuredImage = image;
+        this.featuredImageCaption = image == null ? null : caption;
+        this.featuredImageCredit = image == null ? null : credit;
         this.updatedAt = when;
     }
 
@@ -410,6 +421,32 @@ public class Article {
 
     public Image getFeaturedImage() {
         return featuredImage;
+    }
+
+    /** This article's own caption for its featured image, or null. */
+    public String getFeaturedImageCaption() {
+        return featuredImageCaption;
+    }
+
+    /** This article's own credit for its featured image, or null. */
+    public String getFeaturedImageCredit() {
+        return featuredImageCredit;
+    }
+
+    /** The caption readers see under the featured image: the article's own, else the image's. */
+    public String getFeaturedCaption() {
+        if (featuredImage == null) {
+            return null;
+        }
+        return featuredImageCaption != null ? featuredImageCaption : featuredImage.getCaption();
+    }
+
+    /** The credit readers see under the featured image: the article's own, else the image's. */
+    public String getFeaturedCredit() {
+        if (featuredImage == null) {
+            return null;
+        }
+        return featuredImageCredit != null ? featuredImageCredit : featuredImage.getCredit();
     }
 
     public ArticleStatus getStatus() {

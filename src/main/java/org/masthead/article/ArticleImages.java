@@ -35,12 +35,27 @@ public class ArticleImages {
 
     /** Sets the featured image, or removes it with null. */
     public Article setFeaturedImage(long id, Long imageId) {
+        return setFeaturedImage(id, imageId, null, null);
+    }
+
+    /**
+     * Sets the featured image with this article's own caption and credit (blank for the image's own), or removes
+     * it with a null id.
+     */
+    public Article setFeaturedImage(long id, Long imageId, String caption, String credit) {
         Article article = get(id);
-        article.illustrate(imageId == null ? null : images.get(imageId), clock.instant());
-        audit.record(
-                "article.featured-image",
-                "article #" + id + " " + article.getSlug(),
-                imageId == null ? "removed" : "image #" + imageId);
+        String ownCaption = blankToNull(caption);
+        String ownCredit = blankToNull(credit);
+        article.illustrate(imageId == null ? null : images.get(imageId), ownCaption, ownCredit, clock.instant());
+        String detail = imageId == null ? "removed" : "image #" + imageId;
+        if (imageId != null && (ownCaption != null || ownCredit != null)) {
+            detail += ", with its own caption or credit";
+        }
+        audit.record("article.featured-image", "article #" + id + " " + article.getSlug(), detail);
         return article;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

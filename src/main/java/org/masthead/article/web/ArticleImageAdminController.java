@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Editors pick an article's featured image from the media library (or remove it). */
+/**
+ * Editors pick an article's featured image from the media library (or remove it), and may give it a caption and
+ * credit of this article's own.
+ */
 @Controller
 @EditorOnly
 @RequestMapping("/admin/articles/{id}/featured-image")
@@ -25,34 +28,58 @@ class ArticleImageAdminController {
         this.articles = articles;
     }
 
+    static final int MAX_CAPTION = 500;
+    static final int MAX_CREDIT = 200;
+
     @GetMapping
     String editForm(@PathVariable long id, Model model) {
         Article article = articles.get(id);
-        model.addAttribute("article", article);
-        model.addAttribute(
-                "selectedId",
+        return page(
+                article,
                 article.getFeaturedImage() == null
                         ? null
-                        : article.getFeaturedImage().getId());
-        return "admin/article/featured-image";
+                        : article.getFeaturedImage().getId(),
+                article.getFeaturedImageCaption(),
+                article.getFeaturedImageCredit(),
+                null,
+                model);
     }
 
     @PostMapping
     String update(
             @PathVariable long id,
             @RequestParam(required = false) Long featuredImageId,
+            @RequestParam(required = false) String caption,
+            @RequestParam(required = false) String credit,
             Model model,
             RedirectAttributes flash) {
+        if (caption != null && caption.strip().length() > MAX_CAPTION) {
+            return page(articles.get(id), featuredImageId, caption, credit, "media.featured.caption-too-long", model);
+        }
+        if (credit != null && credit.strip().length() > MAX_CREDIT) {
+            return page(articles.get(id), featuredImageId, caption, credit, "media.featured.credit-too-long", model);
+        }
         try {
-            articles.setFeaturedImage(id, featuredImageId);
+            articles.setFeaturedImage(id, featuredImageId, caption, credit);
         } catch (ImageNotFoundException e) {
-            Article article = articles.get(id);
-            model.addAttribute("article", article);
-            model.addAttribute("selectedId", null);
-            model.addAttribute("pickError", "media.error.no-such-image");
-            return "admin/article/featured-image";
+            return page(articles.get(id), null, caption, credit, "media.error.no-such-image", model);
         }
         flash.addFlashAttribute("notice", featuredImageId == null ? "media.featured-removed" : "media.featured-set");
         return "redirect:/admin/articles/" + id + "/featured-image";
+    }
+
+    /** The picker page, with what was typed and, after a refused save, why. */
+    private static String page(
+            Article article, Long selectedId, String caption, String credit, String error, Model model) {
+        model.addAttribute("article", article);
+        model.addAttribute("selectedId", selectedId);
+        model.addAttribute("caption", caption);
+        model.addAttribute("credit", credit);
+        model.addAttribute("maxCaption", MAX_CAPTION);
+        model.addAttribute("maxCredit", MAX_CREDIT);
+        if (error != null) {
+            model.addAttribute("pickError", error);
+        }
+        return "admin/article/featured-image";
     }
 }

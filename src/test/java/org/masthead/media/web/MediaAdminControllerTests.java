@@ -282,6 +282,59 @@ class MediaAdminControllerTests {
     }
 
     @Test
+    void anArticleGivesItsFeaturedImageItsOwnCaptionAndCredit() throws Exception {
+        long id = uploadAsEditor("harbour.jpg", TestImages.jpeg(800, 400));
+        mvc.perform(post("/admin/media/" + id)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("altText", "A harbour")
+                        .param("caption", "The library caption")
+                        .param("credit", "Library credit"))
+                .andExpect(status().isFound());
+        Article article = publishedArticle("captioned");
+        String admin = "/admin/articles/" + article.getId() + "/featured-image";
+
+        mvc.perform(post(admin)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("featuredImageId", String.valueOf(id))
+                        .param("caption", "  Rotterdam, where the cap is enforced ")
+                        .param("credit", "Staff photo"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/articles/" + article.getSlug()))
+                .andExpect(content().string(containsString(">Rotterdam, where the cap is enforced<")))
+                .andExpect(content().string(containsString("Photo: Staff photo")))
+                .andExpect(content().string(not(containsString("The library caption"))));
+        mvc.perform(get(admin).with(user(EDITOR)))
+                .andExpect(content().string(containsString(">Rotterdam, where the cap is enforced</textarea>")));
+
+        // Too long: a message on the form, with what was typed, and the saved caption kept.
+        String tooLong = "x".repeat(501);
+        mvc.perform(post(admin)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("featuredImageId", String.valueOf(id))
+                        .param("caption", tooLong))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("at most 500 characters")))
+                .andExpect(content().string(containsString(tooLong)));
+        assertThat(articleImages.get(article.getId()).getFeaturedImageCaption())
+                .isEqualTo("Rotterdam, where the cap is enforced");
+
+        // Blank: the image's own caption and credit again.
+        mvc.perform(post(admin)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("featuredImageId", String.valueOf(id))
+                        .param("caption", " ")
+                        .param("credit", ""))
+                .andExpect(status().isFound());
+        mvc.perform(get("/articles/" + article.getSlug()))
+                .andExpect(content().string(containsString("The library caption")))
+                .andExpect(content().string(containsString("Photo: Library credit")));
+    }
+
+    @Test
     void insertHelperAndMarkdownKeepLibraryImages() throws Exception {
         long id = uploadAsEditor("inline.jpg", TestImages.jpeg(100, 80));
         Image image = images.get(id);
