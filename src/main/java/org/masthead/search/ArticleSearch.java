@@ -330,18 +330,19 @@ public class ArticleSearch {
     private String filters(SearchQuery query, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
         if (hasText(query.section())) {
-            // Through the section's id, not its slug, so the planner estimates a section's share of the archive.
+            // Filters compare ids, not slugs, so the planner estimates a section's, an author's or a topic's share of
+            // the archive from the statistics of the column itself.
             sql.append(" and a.section_id = (select sv.id from sections sv where sv.slug = :section)");
             params.put("section", query.section());
         }
         if (hasText(query.author())) {
-            sql.append(" and exists (select 1 from article_authors aa join authors au on au.id = aa.author_id"
-                    + " where aa.article_id = a.id and au.slug = :author)");
+            sql.append(" and exists (select 1 from article_authors aa where aa.article_id = a.id"
+                    + " and aa.author_id = (select au.id from authors au where au.slug = :author))");
             params.put("author", query.author());
         }
         if (hasText(query.topic())) {
-            sql.append(" and exists (select 1 from article_topics atp join topics t on t.id = atp.topic_id"
-                    + " where atp.article_id = a.id and t.slug = :topic)");
+            sql.append(" and exists (select 1 from article_topics atp where atp.article_id = a.id"
+                    + " and atp.topic_id = (select t.id from topics t where t.slug = :topic))");
             params.put("topic", query.topic());
         }
         if (query.from() != null) {

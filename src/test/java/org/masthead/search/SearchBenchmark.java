@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Search latency, p50/p95 over 200 varied queries through the real {@link ArticleSearch}, first on the demo
  * journal, then on a corpus of 100,000 generated articles. Not part of {@code ./mvnw verify}; run it with
  * <pre>./mvnw -Dtest=SearchBenchmark -Dmasthead.bench=true test</pre>
- * ({@code -Dmasthead.bench.articles=N} changes the corpus size). The corpus is made in SQL with generate_series
+ * ({@code -Dmasthead.bench.articles=N} changes the corpus size; {@code -Dmasthead.bench.author-topic-filters=true}
+ * adds author and topic filters to a third of the queries). The corpus is made in SQL with generate_series
  * from the demo journal's own vocabulary, words drawn with a skewed (Zipf-like) frequency, 150 to 300 words a body,
  * with authors, topics and dates spread over ten years. Figures go to the console and target/benchmarks/search.txt.
  */
@@ -140,6 +141,14 @@ class SearchBenchmark {
         List<String> sections = jdbc.sql("select slug from sections order by position")
                 .query(String.class)
                 .list();
+        List<String> authors = jdbc.sql("select slug from authors order by slug")
+                .query(String.class)
+                .list();
+        List<String> topics = jdbc.sql("select slug from topics order by slug")
+                .query(String.class)
+                .list();
+        boolean byPeople = Boolean.getBoolean("masthead.bench.author-topic-filters");
+        Random people = new Random(7);
         int n = words.size();
         List<SearchQuery> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
@@ -160,7 +169,10 @@ class SearchBenchmark {
             };
             String section = i % 7 == 0 ? sections.get(random.nextInt(sections.size())) : null;
             LocalDate from = i % 11 == 0 ? LocalDate.of(2020 + random.nextInt(6), 1, 1) : null;
-            queries.add(new SearchQuery(text, section, null, null, from, null));
+            // Author and topic filters only on request, drawn apart, so the default mix stays as it was.
+            String author = byPeople && i % 6 == 1 ? authors.get(people.nextInt(authors.size())) : null;
+            String topic = byPeople && i % 6 == 4 ? topics.get(people.nextInt(topics.size())) : null;
+            queries.add(new SearchQuery(text, section, author, topic, from, null));
         }
         return queries;
     }
