@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 import org.masthead.account.Account;
 
-/** An account's email and display name, as an admin corrects them. */
+/** An account's email and display name, as an admin enters or corrects them. */
 class AccountDetailsForm {
 
     @NotBlank(message = "{account.form.email.required}")
