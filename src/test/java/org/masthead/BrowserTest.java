@@ -110,8 +110,21 @@ public abstract class BrowserTest {
                     }
                     return found;
                 });
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(driver -> hasLeftThePage(element));
         waitFor(By.id("main"));
+    }
+
+    /**
+     * Whether the element belongs to a page that is gone. Chromium says so either as a stale element or, while the
+     * next page is loading, as an inspector error ("Node with given id does not belong to the document").
+     */
+    private static boolean hasLeftThePage(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     /** Saves what the browser shows under {@code target/screenshots/}. */
