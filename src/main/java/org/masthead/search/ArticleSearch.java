@@ -87,7 +87,9 @@ public class ArticleSearch {
      * in order and checks each, which for a common word is far cheaper than listing all its matches from the GIN
      * index.
      */
-    private static final String CHECK_DOCUMENT = "ts_match_vq(a.search_document, " + QUERY + ")";
+    private static String checkDocument(String alias) {
+        return "ts_match_vq(" + alias + ".search_document, " + QUERY + ")";
+    }
 
     /** The recency boost: a new article's rank is multiplied by up to 1.25, halving in about 90 days. */
     private static final String RANK = "ts_rank_cd(a.search_document, " + QUERY + ", 1)"
@@ -174,10 +176,10 @@ public class ArticleSearch {
         if (strategy == Strategy.BROAD) {
             Page found = broad(shape, filters, params);
             if (found != null) {
-                return results(found, shape.phrase() ? found.found : estimate, shape, safePage, pageSize);
+                return results(found, shape.phrase() ? found.found : estimate, safePage, pageSize);
             }
         }
-        return results(narrow(filters, params), 0, shape, safePage, pageSize);
+        return results(narrow(filters, params), 0, safePage, pageSize);
     }
 
     /** Every match through the GIN index, counted; the newest ranked. */
@@ -213,11 +215,11 @@ public class ArticleSearch {
                                       order by a.published_at desc limit :window) w
                     where %4$s
                     order by w.published_at desc limit :candidates),
-                candidates as (select id from head union select id from body)""".formatted(CANDIDATES_FROM, QUERY, filters, CHECK_DOCUMENT.replace("a.", "w."));
+                candidates as (select id from head union select id from body)""".formatted(CANDIDATES_FROM, QUERY, filters, checkDocument("w"));
         List<Row> rows = query(
                 ctes,
                 // A head match is a match, unless an excluded word is in the body.
-                shape.exclusion() ? "where " + CHECK_DOCUMENT : "",
+                shape.exclusion() ? "where " + checkDocument("a") : "",
                 "select (select count(*) from candidates) as found, (select count(*) from body) as body_found",
                 params);
         Row first = rows.get(0);
@@ -234,7 +236,7 @@ public class ArticleSearch {
         return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
     }
 
-    private SearchResults results(Page found, long estimate, Shape shape, int page, int pageSize) {
+    private SearchResults results(Page found, long estimate, int page, int pageSize) {
         List<Row> rows = found.rows.stream().filter(r -> r.id != null).toList();
         Map<Long, List<SearchHit.Byline>> bylines = bylines(rows);
         List<SearchHit> hits = rows.stream()
