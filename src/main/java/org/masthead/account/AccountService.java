@@ -96,9 +96,7 @@ public class AccountService {
 
     private Account insert(String email, String displayName, Role role) {
         String cleanEmail = email.strip();
-        if (accounts.findByEmail(cleanEmail).isPresent()) {
-            throw new EmailTakenException(cleanEmail);
-        }
+        requireFreeEmail(cleanEmail, null);
         return accounts.saveAndFlush(new Account(cleanEmail, displayName.strip(), role, clock.instant()));
     }
 
@@ -111,10 +109,7 @@ public class AccountService {
         String cleanEmail = email.strip();
         String cleanName = displayName.strip();
         boolean emailChanged = !account.getEmail().equals(cleanEmail);
-        if (!account.getEmail().equalsIgnoreCase(cleanEmail)
-                && accounts.findByEmail(cleanEmail).isPresent()) {
-            throw new EmailTakenException(cleanEmail);
-        }
+        requireFreeEmail(cleanEmail, id);
         if (!emailChanged && account.getDisplayName().equals(cleanName)) {
             return account;
         }
@@ -137,6 +132,14 @@ public class AccountService {
             sessions.endAll(before);
         }
         return account;
+    }
+
+    /** Refuses an email (in any case) that another account than {@code ownId} already signs in with. */
+    private void requireFreeEmail(String email, Long ownId) {
+        Optional<Account> holder = accounts.findByEmail(email);
+        if (holder.isPresent() && !holder.get().getId().equals(ownId)) {
+            throw new EmailTakenException(email);
+        }
     }
 
     public Account changeRole(long id, Role role, long actingAccountId) {
