@@ -22,14 +22,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/articles/{id}/featured-image")
 class ArticleImageAdminController {
 
+    /** The longest caption and credit an article may give its image (the database checks the same). */
+    static final int MAX_CAPTION = 500;
+
+    static final int MAX_CREDIT = 200;
+
     private final ArticleImages articles;
 
     ArticleImageAdminController(ArticleImages articles) {
         this.articles = articles;
     }
-
-    static final int MAX_CAPTION = 500;
-    static final int MAX_CREDIT = 200;
 
     @GetMapping
     String editForm(@PathVariable long id, Model model) {
