@@ -13,4 +13,8 @@ interface SlugRedirectRepository extends JpaRepository<SlugRedirect, Long> {
     @Modifying
     @Query("delete from SlugRedirect r where r.kind = :kind and r.oldSlug = :slug")
     void deleteByKindAndOldSlug(SlugKind kind, String slug);
+
+    @Modifying
+    @Query("update SlugRedirect r set r.targetId = :toId where r.kind = :kind and r.targetId = :fromId")
+    void repoint(SlugKind kind, long fromId, long toId);
 }
