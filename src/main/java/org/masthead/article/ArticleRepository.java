@@ -137,6 +137,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     boolean existsBySlug(String slug);
 
+    List<Article> findByIdGreaterThanOrderByIdAsc(long afterId, Limit limit);
+
     /**
      * Locks the scheduled articles whose time has come, skipping rows another node is publishing right now
      * (so each is published exactly once, whichever node gets it). Call inside the publishing transaction.

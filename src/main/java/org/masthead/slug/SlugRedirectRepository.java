@@ -1,5 +1,6 @@
 package org.masthead.slug;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 interface SlugRedirectRepository extends JpaRepository<SlugRedirect, Long> {
 
     Optional<SlugRedirect> findByKindAndOldSlug(SlugKind kind, String oldSlug);
+
+    List<SlugRedirect> findByKindAndTargetIdOrderByOldSlug(SlugKind kind, long targetId);
 
     @Modifying
     @Query("delete from SlugRedirect r where r.kind = :kind and r.oldSlug = :slug")

@@ -1,6 +1,7 @@
 package org.masthead.slug;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -68,6 +69,14 @@ public class SlugRedirects {
         if (!isFree(kind, slug, holder, ownId)) {
             throw new SlugInUseException(slug);
         }
+    }
+
+    /** The old slugs that answer 301 to the page {@code targetId}. */
+    @Transactional(readOnly = true)
+    public List<String> oldSlugs(SlugKind kind, long targetId) {
+        return redirects.findByKindAndTargetIdOrderByOldSlug(kind, targetId).stream()
+                .map(SlugRedirect::oldSlug)
+                .toList();
     }
 
     /** The id of the page that an old slug now belongs to. */
