@@ -1,7 +1,10 @@
 package org.masthead.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -49,7 +53,9 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ObjectProvider<RejectedFormRescue> rescues,
-            AuthenticationFailureHandler signInFailureHandler)
+            AuthenticationFailureHandler signInFailureHandler,
+            StaffSessions staffSessions,
+            Clock clock)
             throws Exception {
         // Only a newsroom page asked for before signing in is remembered (in a session) to return to afterwards;
         // a reader's request, even one refused or not found, never starts a session.
@@ -113,7 +119,9 @@ class SecurityConfiguration {
                                 AnyRequestMatcher.INSTANCE)
                         // A refused staff form post keeps its text (draft rescue) before the 403.
                         .accessDeniedHandler(new RescuingAccessDeniedHandler(
-                                rescues.orderedStream().toList())))
+                                rescues.orderedStream().toList(), staffSessions)))
+                // Remembers whose a staff session is (hashed), so a form posted after it expired is kept for them.
+                .addFilterAfter(new StaffSessionMarkFilter(staffSessions, clock), AuthorizationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
@@ -121,7 +129,13 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/admin")
                         .failureHandler(signInFailureHandler))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .logout(logout -> logout.addLogoutHandler((request, response, signedIn) -> {
+                            HttpSession session = request.getSession(false);
+                            if (session != null) {
+                                staffSessions.forget(session.getId());
+                            }
+                        })
+                        .logoutSuccessUrl("/"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
