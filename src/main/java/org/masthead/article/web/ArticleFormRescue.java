@@ -12,6 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.masthead.article.DraftRescues;
 import org.masthead.security.RejectedFormRescue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +47,8 @@ class ArticleFormRescue implements RejectedFormRescue {
             "version");
     private static final Pattern AUTHOR_FIELD = Pattern.compile("^authorIds\\[[0-9]]$");
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleFormRescue.class);
+
     private final DraftRescues rescues;
 
     ArticleFormRescue(DraftRescues rescues) {
@@ -67,7 +72,12 @@ class ArticleFormRescue implements RejectedFormRescue {
                 }
             });
             Long articleId = target.group(1) == null ? null : Long.valueOf(target.group(1));
-            key = rescues.keep(staffMember.getAsLong(), articleId, fields);
+            try {
+                key = rescues.keep(staffMember.getAsLong(), articleId, fields);
+            } catch (DataAccessException ex) {
+                // The refusal page then says to go back to the text, which the browser still has: never a 500.
+                LOG.warn("A late article form could not be kept for account {}", staffMember.getAsLong(), ex);
+            }
         }
         if (key.isPresent()) {
             request.setAttribute(KEY_ATTRIBUTE, key.get());

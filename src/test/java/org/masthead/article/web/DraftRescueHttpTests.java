@@ -9,13 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
 import org.masthead.StaffBrowser;
+import org.masthead.TestClockConfiguration;
 import org.masthead.account.AccountService;
 import org.masthead.article.DraftRescues;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose session it was, bounded in size and number, and shown to that member alone after they sign in again.
  * Anyone else's post, whatever cookie it carries, is refused and nothing is stored.
  */
-@IntegrationTest
+// Not @IntegrationTest: that context's MockMvc tests replace its CSRF token repository with spring-security-test's
+// (with(csrf())), which starts sessions this test proves the application never starts. This one has no MockMvc.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 class DraftRescueHttpTests {
 
     private static final Pattern RESCUE_LINK = Pattern.compile("href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"");
@@ -141,9 +146,12 @@ class DraftRescueHttpTests {
         String editor = StaffBrowser.newMember(accounts, Role.EDITOR);
         StaffBrowser browser = expiredSessionOf(editor);
         for (int i = 1; i <= DraftRescues.MAX_PER_MEMBER + 1; i++) {
-            assertThat(lateSave(browser, "/admin/articles", "Attempt " + i, "Body " + i)
-                            .statusCode())
-                    .isEqualTo(403);
+            HttpResponse<String> refused = lateSave(browser, "/admin/articles", "Attempt " + i, "Body " + i);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().allValues("Set-Cookie"))
+                    .as("attempt " + i)
+                    .isEmpty();
+            assertThat(refused.body()).as("attempt " + i).contains("/admin/articles/rescued/");
         }
         List<String> kept = rescuedTitlesOf(editor);
         assertThat(kept).hasSize(DraftRescues.MAX_PER_MEMBER);
