@@ -419,12 +419,34 @@ class ArticleServiceTests {
     }
 
     @Test
-    void aRescuedFormIsForTheFirstWhoClaimsItAndExpires() {
-        String key = rescues.keep(null, java.util.Map.of("title", List.of("Lost words")));
-        assertThat(rescues.claim(key, EDITOR)).map(r -> r.fields().get("title")).contains(List.of("Lost words"));
+    void aRescuedFormIsOnlyForTheMemberItWasKeptForAndExpires() {
+        String key = rescues.keep(EDITOR.getAccountId(), null, java.util.Map.of("title", List.of("Lost words")))
+                .orElseThrow();
         assertThat(rescues.claim(key, ADMIN)).isEmpty();
+        assertThat(rescues.claim(key, EDITOR)).map(r -> r.fields().get("title")).contains(List.of("Lost words"));
         assertThat(rescues.claim(key, EDITOR)).isPresent();
         clock.advance(DraftRescues.LIFETIME.plusSeconds(1));
         assertThat(rescues.claim(key, EDITOR)).isEmpty();
+        clock.reset();
+    }
+
+    @Test
+    void rescuesAreBoundedInSizeAndInNumberPerMember() {
+        assertThat(rescues.keep(
+                        ADMIN.getAccountId(),
+                        null,
+                        java.util.Map.of("bodyMarkdown", List.of("x".repeat(DraftRescues.MAX_BYTES)))))
+                .isEmpty();
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i <= DraftRescues.MAX_PER_MEMBER; i++) {
+            keys.add(rescues.keep(ADMIN.getAccountId(), null, java.util.Map.of("title", List.of("Try " + i)))
+                    .orElseThrow());
+        }
+        assertThat(rescues.claim(keys.get(0), ADMIN))
+                .as("the oldest is dropped")
+                .isEmpty();
+        for (String key : keys.subList(1, keys.size())) {
+            assertThat(rescues.claim(key, ADMIN)).isPresent();
+        }
     }
 }

@@ -403,15 +403,21 @@ class ArticleAdminController {
 
     // --- rescued forms ----------------------------------------------------------------------------------------
 
-    /** Where a form refused for an expired session or CSRF token is forwarded: a 403 that says how to go on. */
+    /**
+     * Where a form refused for an expired session or CSRF token is forwarded: a 403 that says how to go on, to the
+     * kept text, or (nothing kept) back to the form, whose text the browser still has.
+     */
     @RequestMapping("/rescue-notice")
     String rescueNotice(HttpServletRequest request, Model model) {
         Object key = request.getAttribute(ArticleFormRescue.KEY_ATTRIBUTE);
-        if (key == null) {
-            throw new PageNotFoundException("rescued form");
+        if (key != null) {
+            model.addAttribute("rescueUrl", "/admin/articles/rescued/" + key);
+            return "admin/article/rescued";
         }
-        model.addAttribute("rescueUrl", "/admin/articles/rescued/" + key);
-        return "admin/article/rescued";
+        if (request.getAttribute(ArticleFormRescue.NOT_KEPT_ATTRIBUTE) != null) {
+            return "admin/article/not-kept";
+        }
+        throw new PageNotFoundException("rescued form");
     }
 
     /** The form as it was posted before the session expired, back after signing in again. Nothing is saved yet. */

@@ -16,6 +16,7 @@ import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
 import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
+import org.masthead.security.StaffSessions;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ class ArticleAdminControllerTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    StaffSessions staffSessions;
 
     @Autowired
     ArticleService articles;
@@ -273,6 +277,8 @@ class ArticleAdminControllerTests {
     @Test
     void aSavePostedAfterTheSessionExpiredIsRescuedUntilSignInAgain() throws Exception {
         Article article = draftBy(EDITOR);
+        // The editor's session was marked as theirs while it lived.
+        staffSessions.mark(EXPIRED_SESSION_ID, EDITOR.getAccountId(), Duration.ofHours(4));
         // The session (and the CSRF token in it) is gone: the POST arrives anonymous, with a stale token.
         MvcResult refused = mvc.perform(post("/admin/articles/" + article.getId())
                         .with(csrf().useInvalidToken())
@@ -355,10 +361,12 @@ class ArticleAdminControllerTests {
      * A request that still carries the cookie of a session the server no longer knows. Spring Session's cookie
      * holds the session id in Base64, as a browser would send it back.
      */
+    static final String EXPIRED_SESSION_ID = "expired-session";
+
     static org.springframework.test.web.servlet.request.RequestPostProcessor expiredSession() {
         return request -> {
             String id = java.util.Base64.getEncoder()
-                    .encodeToString("expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .encodeToString(EXPIRED_SESSION_ID.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             request.setCookies(new jakarta.servlet.http.Cookie("SESSION", id));
             return request;
         };
