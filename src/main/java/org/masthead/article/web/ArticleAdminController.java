@@ -231,17 +231,20 @@ class ArticleAdminController {
 
     /** Offers the member's autosaved text when it differs from what the form shows. */
     private void offerAutosave(Model model, Long id, ArticleForm shown, StaffUser me) {
-        autosaves
-                .find(id, me)
-                .filter(autosaved -> !bound(autosaved.fields()).sameWords(shown))
-                .ifPresent(autosaved -> {
-                    model.addAttribute("autosave", autosaved);
-                    model.addAttribute(
-                            "autosaveOutdated",
-                            id != null
-                                    && autosaved.baseRevision() != null
-                                    && autosaved.baseRevision() != shown.getRevision());
-                });
+        autosaves.find(id, me).ifPresent(autosaved -> {
+            ArticleForm kept = bound(autosaved.fields());
+            if (kept.sameWords(shown)) {
+                return;
+            }
+            model.addAttribute("autosave", autosaved);
+            List<TextDiff.Line> diff = TextDiff.between(shown.getBodyMarkdown(), kept.getBodyMarkdown());
+            if (TextDiff.hasChanges(diff)) {
+                model.addAttribute("autosaveDiff", diff);
+            }
+            model.addAttribute(
+                    "autosaveOutdated",
+                    id != null && autosaved.baseRevision() != null && autosaved.baseRevision() != shown.getRevision());
+        });
     }
 
     /** A form bound from posted fields (as kept by autosave or a rescue), through the form's own field list. */

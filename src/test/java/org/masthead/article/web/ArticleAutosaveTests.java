@@ -140,6 +140,8 @@ class ArticleAutosaveTests {
         assertThat(page.getElementById("autosave-offer")).isNotNull();
         assertThat(page.getElementById("autosave-restore").attr("href")).isEqualTo(path + "/autosave");
         assertThat(page.getElementById("autosave-outdated")).isNull();
+        assertThat(page.select("#autosave-diff .diff__inserted").text()).isEqualTo("+ A paragraph never saved.");
+        assertThat(page.select("#autosave-diff .diff__deleted").text()).contains("− The saved paragraph.");
         assertThat(page.getElementById("article-form").attr("data-autosave-paused"))
                 .isEqualTo("true");
         assertThat(page.getElementById("body").text()).isEqualTo("The saved paragraph.");
