@@ -215,8 +215,12 @@ class ArticleAdminController {
     String restoreAutosave(
             @PathVariable(required = false) Long id, @AuthenticationPrincipal StaffUser me, Model model) {
         Article article = id == null ? null : articles.forEditing(id, me);
-        ArticleAutosaves.Autosaved autosaved =
-                autosaves.find(id, me).orElseThrow(() -> new PageNotFoundException("autosave"));
+        ArticleAutosaves.Autosaved autosaved = autosaves.find(id, me).orElse(null);
+        if (autosaved == null) {
+            // Saved or discarded meanwhile (in another tab, say): the form as saved, and a word why.
+            model.addAttribute("problem", "article.autosave.none");
+            return article == null ? newForm(me, model) : editForm(id, me, model);
+        }
         ArticleForm form = bound(autosaved.fields());
         if (autosaved.baseRevision() != null) {
             form.setRevision(autosaved.baseRevision());

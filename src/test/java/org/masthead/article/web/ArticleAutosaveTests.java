@@ -164,7 +164,11 @@ class ArticleAutosaveTests {
         assertThat(rows(EDITOR.getAccountId(), article.getId())).isZero();
         assertThat(html(mvc.perform(get(path).with(user(EDITOR))).andReturn()).getElementById("autosave-offer"))
                 .isNull();
-        mvc.perform(get(path + "/autosave").with(user(EDITOR))).andExpect(status().isNotFound());
+        Document gone = html(mvc.perform(get(path + "/autosave").with(user(EDITOR)))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(gone.getElementById("problem").text()).contains("no autosaved text");
+        assertThat(gone.getElementById("body").text()).isEqualTo("The saved paragraph.");
     }
 
     @Test
