@@ -21,6 +21,7 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
+import org.masthead.media.ImageDescribed;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
@@ -29,6 +30,7 @@ import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -440,6 +442,14 @@ public class ArticleService {
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
         return article;
+    }
+
+    /** Articles that show an image inline render again when its caption or credit changes. */
+    @EventListener
+    public void imageDescribed(ImageDescribed event) {
+        for (Article article : articles.findByBodyLike("%/media/" + event.imageId() + "/%")) {
+            article.rendered(markdown.render(article.getBodyMarkdown()));
+        }
     }
 
     /** Renders every article's Markdown again, after the renderer or its allowlist changed. */

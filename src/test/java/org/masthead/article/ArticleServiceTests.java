@@ -31,6 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.masthead.article.ArticleFixtures.ADMIN;
 import static org.masthead.article.ArticleFixtures.CONTRIBUTOR;
 import static org.masthead.article.ArticleFixtures.EDITOR;
@@ -231,9 +232,12 @@ class ArticleServiceTests {
 
         List<TextDiff.Line> diff = articles.diff(id, 1, 3, EDITOR);
         assertThat(diff)
-                .contains(
-                        new TextDiff.Line(TextDiff.Kind.DELETED, "First body.", 0),
-                        new TextDiff.Line(TextDiff.Kind.INSERTED, "Third body.", 0));
+                .extracting(TextDiff.Line::kind, TextDiff.Line::text)
+                .contains(tuple(TextDiff.Kind.DELETED, "First body."), tuple(TextDiff.Kind.INSERTED, "Third body."));
+        assertThat(diff)
+                .filteredOn(line -> line.kind() == TextDiff.Kind.INSERTED)
+                .flatExtracting(TextDiff.Line::segments)
+                .containsExactly(new TextDiff.Segment("Third", true), new TextDiff.Segment(" body.", false));
 
         articles.restoreRevision(id, 1, EDITOR);
         Article restored = articles.get(id);
@@ -276,7 +280,9 @@ class ArticleServiceTests {
         EditConflict conflict = articles.conflict(id, 1);
         assertThat(conflict.lastEditorName()).isEqualTo(ADMIN.getDisplayName());
         assertThat(conflict.currentRevision()).isEqualTo(2);
-        assertThat(conflict.diff()).contains(new TextDiff.Line(TextDiff.Kind.INSERTED, "Editor A's words.", 0));
+        assertThat(conflict.diff())
+                .extracting(TextDiff.Line::kind, TextDiff.Line::text)
+                .contains(tuple(TextDiff.Kind.INSERTED, "Editor A's words."));
     }
 
     @Test

@@ -496,6 +496,8 @@ class ArticleAdminControllerTests {
         // Text in a diff is escaped, never markup.
         assertThat(page.select("#diff .diff__inserted").text()).contains("A <b>new</b> second paragraph.");
         assertThat(page.select("#diff b")).isEmpty();
+        assertThat(page.select("#diff .diff__inserted mark.diff__word").text()).contains("new");
+        assertThat(page.select("#diff .diff__inserted mark.diff__word").text()).doesNotContain("paragraph");
         assertThat(page.select("#revision-2 td").get(1).text()).isEqualTo(EDITOR.getDisplayName());
 
         mvc.perform(post("/admin/articles/" + article.getId() + "/revisions/1/restore")
