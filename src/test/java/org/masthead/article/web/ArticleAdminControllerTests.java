@@ -267,11 +267,21 @@ class ArticleAdminControllerTests {
         assertThat(page.select("#conflict .diff__inserted").text()).contains("The first paragraph, sharpened by A.");
         assertThat(page.select("#conflict .diff__deleted").text()).contains("The first paragraph.");
         assertThat(articles.get(article.getId()).getBodyMarkdown()).contains("sharpened by A");
-        // The form now carries the current revision: saving again is B's informed choice.
-        assertThat(page.select("input[name=revision]").val()).isEqualTo("2");
-        mvc.perform(save(article, "B rewrote everything.", 2).with(user(EDITOR)))
-                .andExpect(status().is3xxRedirection());
+        // The form still carries the revision B started from, and the one whose change B was shown: saving again
+        // meets the conflict again; only B's explicit "keep mine" replaces A's change.
+        assertThat(page.select("input[name=revision]").val()).isEqualTo("1");
+        assertThat(page.select("input[name=seenRevision]").val()).isEqualTo("2");
+        mvc.perform(save(article, "B rewrote everything.", 1).with(user(EDITOR)))
+                .andExpect(status().isOk());
+        assertThat(articles.get(article.getId()).getBodyMarkdown()).contains("sharpened by A");
+        mvc.perform(save(article, "B rewrote everything.", 1)
+                        .param("seenRevision", "2")
+                        .param("resolve", "mine")
+                        .with(user(EDITOR)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "article.notice.kept-mine"));
         assertThat(articles.get(article.getId()).getBodyMarkdown()).isEqualTo("B rewrote everything.");
+        assertThat(articles.get(article.getId()).getRevision()).isEqualTo(3);
     }
 
     @Test
