@@ -17,6 +17,7 @@ import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.web.BadRequestException;
 import org.masthead.web.PageNumbers;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,6 +42,8 @@ class MediaAdminController {
     static final int PAGE_SIZE = 24;
 
     static final int MAX_QUERY_LENGTH = 200;
+
+    static final int INSERTABLE_SIZE = 24;
 
     private final ImageService images;
     private final MediaProperties properties;
@@ -73,6 +76,20 @@ class MediaAdminController {
                         ? "/admin/media"
                         : "/admin/media?q=" + URLEncoder.encode(trimmed, StandardCharsets.UTF_8));
         return "admin/media/list";
+    }
+
+    /** The images of the editor's insert helper that match {@code q} (alt, caption, credit, file name), newest first. */
+    @GetMapping("/insertable")
+    String insertable(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+        String trimmed = query.strip();
+        if (trimmed.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("media.list.query-too-long");
+        }
+        model.addAttribute(
+                "insertable",
+                images.library(trimmed, PageRequest.of(0, INSERTABLE_SIZE)).getContent());
+        model.addAttribute("insertQuery", trimmed);
+        return "fragments/media :: insert-list";
     }
 
     /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */

@@ -1,5 +1,6 @@
 package org.masthead.article.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,11 +9,16 @@ import org.masthead.BrowserTest;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleService;
+import org.masthead.media.Image;
+import org.masthead.media.ImageService;
+import org.masthead.media.TestImages;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +90,45 @@ class EditorToolsE2eTests extends BrowserTest {
                 .isEqualTo("One[^1] two **three** four _five_\n\n[^1]: A source.");
         assertThat(articles.get(article.getId()).getSeoDescription()).isEqualTo("A short description.");
     }
+
+    @Test
+    void anImageFoundInTheLibraryGoesIntoTheBodyAsAFigure(TestInfo test) throws Exception {
+        String word = "lantern" + System.nanoTime();
+        Image image = images.upload(TestImages.jpeg(900, 600), word + ".jpg", "A lantern at dusk", "Dusk", "", "e2e");
+        Article article = content.draft(content.section(), List.of(content.author()), List.of());
+        open("/login");
+        browser.findElement(By.id("email")).sendKeys("editor@example.org");
+        browser.findElement(By.id("password")).sendKeys("demo-editor-password");
+        clickAndWait(By.id("login-button"));
+        open("/admin/articles/" + article.getId());
+        waitFor(By.id("md-image")).click();
+
+        WebElement search = browser.findElement(By.id("media-insert-q"));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(search);
+        search.sendKeys(word);
+        // The recent images give way to the one match.
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".media-insert__button"), 1));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("insert-image-" + image.getId())));
+        // Typing may have sent more than one search: click the button of whichever answer came last.
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    WebElement insert = driver.findElement(By.id("insert-image-" + image.getId()));
+                    script("arguments[0].scrollIntoView({block: 'center'});", insert);
+                    insert.click();
+                    return true;
+                });
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains(image.getMarkdown());
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview figure.figure img[srcset]")));
+        screenshot(test, "inserted-figure");
+        clickAndWait(By.id("save-button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+        assertThat(articles.get(article.getId()).getBodyHtml()).contains("<figure class=\"figure\">");
+    }
+
+    @Autowired
+    ImageService images;
 
     private Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(code, arguments);

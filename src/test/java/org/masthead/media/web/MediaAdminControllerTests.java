@@ -419,6 +419,30 @@ class MediaAdminControllerTests {
         assertThat(second.select("#image-" + other)).hasSize(1);
     }
 
+    @Test
+    void theEditorsInsertHelperSearchesTheLibrary() throws Exception {
+        String word = "lighthouse" + System.nanoTime();
+        long wanted = uploadAsEditor(word + ".jpg", TestImages.jpeg(60, 40));
+        long other = uploadAsEditor("quay.jpg", TestImages.jpeg(60, 40));
+
+        Document found = Jsoup.parse(
+                mvc.perform(get("/admin/media/insertable").param("q", word).with(user(CONTRIBUTOR)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(found.select("button.media-insert__button").eachAttr("id"))
+                .containsExactly("insert-image-" + wanted);
+        assertThat(found.selectFirst("code").text())
+                .isEqualTo(images.get(wanted).getMarkdown());
+        assertThat(found.select("#insert-image-" + other)).isEmpty();
+        mvc.perform(get("/admin/media/insertable")
+                        .param("q", "no such image anywhere")
+                        .with(user(CONTRIBUTOR)))
+                .andExpect(content().string(containsString("No image matches")));
+        mvc.perform(get("/admin/media/insertable").param("q", word)).andExpect(status().isFound());
+    }
+
     private void describe(long id, String altText, String caption, String credit) throws Exception {
         mvc.perform(post("/admin/media/" + id)
                         .with(csrf())
