@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageProcessor.ProcessedImage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,7 @@ public class ImageService {
     private final ImageProcessor processor;
     private final List<ImageUsages> usages;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ImageService(
@@ -31,12 +34,14 @@ public class ImageService {
             ImageProcessor processor,
             List<ImageUsages> usages,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.images = images;
         this.variants = variants;
         this.processor = processor;
         this.usages = usages;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,6 +91,7 @@ public class ImageService {
         Image image = get(id);
         image.describe(altText, caption, credit, clock.instant());
         audit.record("media.edit", subject(image), "");
+        events.publishEvent(new PublicContentChanged("media.edit"));
         return image;
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -33,6 +34,31 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** Open to everyone, for reading (GET and HEAD). */
+    static final String[] READER_PATHS = {
+        "/",
+        "/articles/**",
+        "/sections/**",
+        "/authors/**",
+        "/topics/**",
+        "/search",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/preview/**",
+        "/media/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico"
+    };
+
+    /**
+     * Whatever has not said how it may be cached (staff pages, sign-in, error pages) is kept by nobody. Reader
+     * pages, media and assets say so themselves; a 304 keeps the cached response's headers.
+     */
+    static final String PRIVATE = "private, no-store";
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
@@ -44,23 +70,10 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
                                 .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/",
-                                        "/articles/**",
-                                        "/sections/**",
-                                        "/authors/**",
-                                        "/topics/**",
-                                        "/search",
-                                        "/feed.xml",
-                                        "/sitemap.xml",
-                                        "/robots.txt",
-                                        "/preview/**",
-                                        "/media/**",
-                                        "/css/**",
-                                        "/js/**",
-                                        "/img/**",
-                                        "/favicon.ico")
+                                .requestMatchers(HttpMethod.GET, READER_PATHS)
+                                .permitAll()
+                                // HEAD answers like GET, without the body (uptime monitors, link checkers)
+                                .requestMatchers(HttpMethod.HEAD, READER_PATHS)
                                 .permitAll()
                                 .requestMatchers("/newsletter", "/newsletter/**")
                                 .permitAll()
@@ -98,7 +111,14 @@ class SecurityConfiguration {
                         .failureHandler(signInFailureHandler))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)
+                                    && response.getStatus() != HttpServletResponse.SC_NOT_MODIFIED) {
+                                response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+                            }
+                        })
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }
