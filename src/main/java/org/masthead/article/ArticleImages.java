@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +18,19 @@ public class ArticleImages {
     private final ArticleRepository articles;
     private final ImageService images;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ArticleImages(ArticleRepository articles, ImageService images, AuditLog audit, Clock clock) {
+    ArticleImages(
+            ArticleRepository articles,
+            ImageService images,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.articles = articles;
         this.images = images;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,6 +61,9 @@ public class ArticleImages {
             detail += ", with its own caption or credit";
         }
         audit.record("article.featured-image", "article #" + id + " " + article.getSlug(), detail);
+        if (article.getStatus() == ArticleStatus.PUBLISHED) {
+            events.publishEvent(new PublicContentChanged("article.featured-image #" + id));
+        }
         return article;
     }
 

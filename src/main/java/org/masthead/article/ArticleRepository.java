@@ -143,6 +143,10 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
      * Locks the scheduled articles whose time has come, skipping rows another node is publishing right now
      * (so each is published exactly once, whichever node gets it). Call inside the publishing transaction.
      */
+    /** When the next scheduled article is due (index {@code ix_articles_scheduled_at}); null if none is. */
+    @Query("select min(a.scheduledAt) from Article a where a.status = org.masthead.article.ArticleStatus.SCHEDULED")
+    Instant earliestScheduledAt();
+
     @Query(
             value = "select id from articles where status = 'SCHEDULED' and scheduled_at <= :now"
                     + " order by scheduled_at, id limit :limit for update skip locked",

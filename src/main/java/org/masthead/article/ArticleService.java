@@ -20,6 +20,7 @@ import org.masthead.audit.AuditLog;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.ImageDescribed;
 import org.masthead.section.Section;
@@ -30,6 +31,7 @@ import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -62,6 +64,7 @@ public class ArticleService {
     private final MarkdownRenderer markdown;
     private final SlugRedirects redirects;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ArticleService(
@@ -74,6 +77,7 @@ public class ArticleService {
             MarkdownRenderer markdown,
             SlugRedirects redirects,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
@@ -84,6 +88,7 @@ public class ArticleService {
         this.markdown = markdown;
         this.redirects = redirects;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -224,6 +229,7 @@ public class ArticleService {
                 "article.update",
                 subject(article),
                 oldSlug.equals(article.getSlug()) ? "" : "slug changed from " + oldSlug);
+        changedIfSeen(article, "article.update");
         return article;
     }
 
@@ -251,6 +257,7 @@ public class ArticleService {
         articles.flush();
         storeRevision(article, by.getAccountId(), by.getDisplayName());
         audit.record("article.revision-restore", subject(article), "revision " + number);
+        changedIfSeen(article, "article.revision-restore");
         return article;
     }
 
@@ -342,6 +349,7 @@ public class ArticleService {
         Article article = manageable(id, by, "publish");
         article.publish(clock.instant());
         audit.record("article.publish", subject(article), "");
+        changed(article, "article.publish");
         return article;
     }
 
@@ -352,6 +360,7 @@ public class ArticleService {
         }
         article.schedule(at, clock.instant());
         audit.record("article.schedule", subject(article), "for " + at);
+        changed(article, "article.schedule");
         return article;
     }
 
@@ -359,24 +368,28 @@ public class ArticleService {
         Article article = manageable(id, by, "unschedule");
         article.unschedule();
         audit.record("article.unschedule", subject(article), "");
+        changed(article, "article.unschedule");
     }
 
     public void unpublish(long id, StaffUser by) {
         Article article = manageable(id, by, "unpublish");
         article.unpublish();
         audit.record("article.unpublish", subject(article), "");
+        changed(article, "article.unpublish");
     }
 
     public void archive(long id, StaffUser by) {
         Article article = manageable(id, by, "archive");
         article.archive();
         audit.record("article.archive", subject(article), "");
+        changed(article, "article.archive");
     }
 
     public void restore(long id, StaffUser by) {
         Article article = manageable(id, by, "restore");
         article.restore();
         audit.record("article.restore", subject(article), "");
+        changed(article, "article.restore");
     }
 
     /** Deletes a draft that was never published; a published article is archived instead. */
@@ -395,6 +408,7 @@ public class ArticleService {
         Article article = manageable(id, by, "correct");
         article.addNote(kind, body, clock.instant(), clock.instant());
         audit.record("article.note", subject(article), kind + ": " + body);
+        changed(article, "article.note");
         return article;
     }
 
@@ -411,6 +425,7 @@ public class ArticleService {
             Article article = get(id);
             article.publishScheduled();
             audit.record("article.publish", subject(article), "scheduled");
+            changed(article, "article.publish (scheduled)");
         }
         return due;
     }
@@ -434,6 +449,7 @@ public class ArticleService {
         }
         Article article = get(id);
         article.publish(publishedAt);
+        changed(article, "article.publish (imported)");
         return article;
     }
 
@@ -441,6 +457,7 @@ public class ArticleService {
     public Article addNote(long id, NoteKind kind, String body, Instant notedAt) {
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
+        changed(article, "article.note (imported)");
         return article;
     }
 
@@ -456,6 +473,7 @@ public class ArticleService {
     public int rerenderAll() {
         List<Article> all = articles.findAll();
         all.forEach(article -> article.rendered(markdown.render(article.getBodyMarkdown())));
+        events.publishEvent(new PublicContentChanged("article.rerender-all"));
         return all.size();
     }
 
@@ -479,6 +497,18 @@ public class ArticleService {
         Article article = get(id);
         require(ArticlePermissions.canManage(by), action, article);
         return article;
+    }
+
+    /** Readers may see the change (or, for a schedule, will see it at a time that caches must respect). */
+    private void changed(Article article, String action) {
+        events.publishEvent(new PublicContentChanged(action + " #" + article.getId()));
+    }
+
+    /** An edit changes what readers see only of an article they can reach (published, or archived: 410). */
+    private void changedIfSeen(Article article, String action) {
+        if (article.getStatus() == ArticleStatus.PUBLISHED || article.getStatus() == ArticleStatus.ARCHIVED) {
+            changed(article, action);
+        }
     }
 
     private static void require(boolean allowed, String action, Article article) {

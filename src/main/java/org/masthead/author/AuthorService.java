@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
 import org.masthead.media.ImageDescribed;
@@ -16,6 +17,7 @@ import org.masthead.media.ImageService;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,7 @@ public class AuthorService {
     private final ImageService images;
     private final AuthorArticles articles;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AuthorService(
@@ -40,6 +43,7 @@ public class AuthorService {
             ImageService images,
             AuthorArticles articles,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.authors = authors;
         this.markdown = markdown;
@@ -47,6 +51,7 @@ public class AuthorService {
         this.images = images;
         this.articles = articles;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -97,6 +102,7 @@ public class AuthorService {
         apply(author, changes);
         authors.save(author);
         audit.record("author.create", subject(author), "");
+        events.publishEvent(new PublicContentChanged("author.create"));
         return author;
     }
 
@@ -113,6 +119,7 @@ public class AuthorService {
         }
         apply(author, changes);
         audit.record("author.update", subject(author), "");
+        events.publishEvent(new PublicContentChanged("author.update"));
         return author;
     }
 
@@ -124,6 +131,7 @@ public class AuthorService {
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
         author.showPhoto(photo(photoImageId), clock.instant());
         audit.record("author.profile", subject(author), "own bio and photo");
+        events.publishEvent(new PublicContentChanged("author.profile"));
         return author;
     }
 
@@ -137,6 +145,7 @@ public class AuthorService {
         }
         authors.delete(author);
         audit.record("author.delete", subject(author), "");
+        events.publishEvent(new PublicContentChanged("author.delete"));
     }
 
     /**
@@ -155,6 +164,7 @@ public class AuthorService {
         authors.flush();
         redirects.renamed(SlugKind.AUTHOR, targetId, author.getSlug(), target.getSlug());
         audit.record("author.merge", subject(author), "into " + subject(target));
+        events.publishEvent(new PublicContentChanged("author.merge"));
         return target;
     }
 
@@ -217,6 +227,7 @@ public class AuthorService {
         }
         Author author = new Author(slug, name, titleLine, clock.instant());
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
+        events.publishEvent(new PublicContentChanged("author.create (imported)"));
         return authors.save(author);
     }
 }

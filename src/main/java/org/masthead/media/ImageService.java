@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageProcessor.ProcessedImage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -110,6 +111,7 @@ public class ImageService {
         image.describe(altText, caption, credit, clock.instant());
         audit.record("media.edit", subject(image), "");
         events.publishEvent(new ImageDescribed(id));
+        events.publishEvent(new PublicContentChanged("media.edit"));
         return image;
     }
 

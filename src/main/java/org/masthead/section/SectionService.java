@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ public class SectionService {
     private final SlugRedirects redirects;
     private final SectionArticles articles;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SectionService(
@@ -27,11 +30,13 @@ public class SectionService {
             SlugRedirects redirects,
             SectionArticles articles,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.sections = sections;
         this.redirects = redirects;
         this.articles = articles;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,6 +63,7 @@ public class SectionService {
                 clock.instant());
         sections.save(section);
         audit.record("section.create", subject(section), "");
+        events.publishEvent(new PublicContentChanged("section.create"));
         return section;
     }
 
@@ -81,6 +87,7 @@ public class SectionService {
                 changes.position(),
                 clock.instant());
         audit.record("section.update", subject(section), "");
+        events.publishEvent(new PublicContentChanged("section.update"));
         return section;
     }
 
@@ -94,6 +101,7 @@ public class SectionService {
         }
         sections.delete(section);
         audit.record("section.delete", subject(section), "");
+        events.publishEvent(new PublicContentChanged("section.delete"));
     }
 
     private void requireFreeSlug(String slug, Long ownId) {
@@ -133,6 +141,7 @@ public class SectionService {
         }
         Section section = new Section(slug, name, clock.instant());
         section.describe(description, disclaimer, newsletterCta, position, clock.instant());
+        events.publishEvent(new PublicContentChanged("section.create (imported)"));
         return sections.save(section);
     }
 }

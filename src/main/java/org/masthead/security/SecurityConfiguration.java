@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -49,6 +50,31 @@ class SecurityConfiguration {
             + "microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
             + "usb=(), xr-spatial-tracking=()";
 
+    /** Open to everyone, for reading (GET and HEAD). */
+    static final String[] READER_PATHS = {
+        "/",
+        "/articles/**",
+        "/sections/**",
+        "/authors/**",
+        "/topics/**",
+        "/search",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/preview/**",
+        "/media/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico"
+    };
+
+    /**
+     * Whatever has not said how it may be cached (staff pages, sign-in, error pages) is kept by nobody. Reader
+     * pages, media and assets say so themselves; a 304 keeps the cached response's headers.
+     */
+    static final String PRIVATE = "private, no-store";
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
@@ -68,23 +94,10 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
                                 .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/",
-                                        "/articles/**",
-                                        "/sections/**",
-                                        "/authors/**",
-                                        "/topics/**",
-                                        "/search",
-                                        "/feed.xml",
-                                        "/sitemap.xml",
-                                        "/robots.txt",
-                                        "/preview/**",
-                                        "/media/**",
-                                        "/css/**",
-                                        "/js/**",
-                                        "/img/**",
-                                        "/favicon.ico")
+                                .requestMatchers(HttpMethod.GET, READER_PATHS)
+                                .permitAll()
+                                // HEAD answers like GET, without the body (uptime monitors, link checkers)
+                                .requestMatchers(HttpMethod.HEAD, READER_PATHS)
                                 .permitAll()
                                 .requestMatchers("/newsletter", "/newsletter/**")
                                 .permitAll()
@@ -136,7 +149,14 @@ class SecurityConfiguration {
                             }
                         })
                         .logoutSuccessUrl("/"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)
+                                    && response.getStatus() != HttpServletResponse.SC_NOT_MODIFIED) {
+                                response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+                            }
+                        })
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +25,21 @@ public class TopicService {
     private final SlugRedirects redirects;
     private final TopicArticles articles;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TopicService(TopicRepository topics, SlugRedirects redirects, TopicArticles articles, AuditLog audit, Clock clock) {
+    TopicService(
+            TopicRepository topics,
+            SlugRedirects redirects,
+            TopicArticles articles,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.topics = topics;
         this.redirects = redirects;
         this.articles = articles;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,6 +101,7 @@ public class TopicService {
         String oldSlug = topic.rename(name, slug);
         redirects.renamed(SlugKind.TOPIC, id, oldSlug, slug);
         audit.record("topic.rename", subject(topic), "was " + before);
+        events.publishEvent(new PublicContentChanged("topic.rename"));
         return topic;
     }
 
@@ -109,6 +120,7 @@ public class TopicService {
         redirects.merged(SlugKind.TOPIC, fromId, from.getSlug(), intoId);
         topics.delete(from);
         audit.record("topic.merge", subject(from), "into " + subject(into));
+        events.publishEvent(new PublicContentChanged("topic.merge"));
         return into;
     }
 
@@ -122,6 +134,7 @@ public class TopicService {
         }
         topics.delete(topic);
         audit.record("topic.delete", subject(topic), "");
+        events.publishEvent(new PublicContentChanged("topic.delete"));
     }
 
     private static String subject(Topic topic) {

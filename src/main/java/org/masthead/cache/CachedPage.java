@@ -1,0 +1,88 @@
+package org.masthead.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A rendered public page, ready to send: its headers as the application set them, its bytes as they are and
+ * gzipped (made once), a strong ETag for each encoding, and when public content last changed before it was made.
+ *
+ * @param contentType the {@code Content-Type}
+ * @param headers every other header the application set (security headers included), in order
+ * @param identity the body
+ * @param gzip the body gzipped, or {@code null} where gzip would not make it smaller (or was not asked for)
+ * @param etag the strong ETag of {@code identity}; the gzipped body's is {@link #gzipEtag()}
+ * @param lastModified the {@code Last-Modified}, in whole seconds
+ * @param ambiguousSecond {@code If-Modified-Since} of that very second cannot be answered "not modified"
+ * @param expiresAt when the page cache drops it at the latest
+ */
+record CachedPage(
+        String contentType,
+        List<Header> headers,
+        byte[] identity,
+        byte[] gzip,
+        String etag,
+        Instant lastModified,
+        boolean ambiguousSecond,
+        Instant expiresAt) {
+
+    record Header(String name, String value) {}
+
+    static CachedPage of(
+            String contentType,
+            List<Header> headers,
+            byte[] body,
+            boolean withGzip,
+            PageCache.LastChange lastChange,
+            Instant expiresAt) {
+        byte[] gzipped = withGzip ? gzip(body) : null;
+        if (gzipped != null && gzipped.length >= body.length) {
+            gzipped = null;
+        }
+        return new CachedPage(
+                contentType, headers, body, gzipped, etagOf(body), lastChange.at(), lastChange.ambiguous(), expiresAt);
+    }
+
+    String gzipEtag() {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    /** Roughly the memory this page takes, for the cache's bound. */
+    int weight() {
+        int size = 256 + identity.length + (gzip == null ? 0 : gzip.length) + contentType.length();
+        for (Header header : headers) {
+            size += 48 + 2 * (header.name().length() + header.value().length());
+        }
+        return size;
+    }
+
+    private static String etagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
+            gzip.write(body);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,232 @@
+package org.masthead.cache;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The reader's pages, before the security chain and MVC: a visitor who is not signed in gets a page kept in
+ * memory as ready bytes (identity or gzip), or the page is rendered, finished here (public {@code Cache-Control},
+ * a strong ETag per encoding, {@code Last-Modified}, {@code Vary: Accept-Encoding}) and kept. {@code HEAD} gets
+ * the same headers without the body; {@code If-None-Match} and {@code If-Modified-Since} get a 304.
+ *
+ * <p>A page from memory carries exactly the headers the application set when it rendered it (security headers
+ * included), because both answers are written here from the same {@link CachedPage}. Only 200 responses that
+ * set no cookie are kept; a request with a session cookie (staff) or credentials passes straight through and is
+ * never served from, nor stored in, the cache, so its pages stay {@code private, no-store}.
+ */
+final class PublicPageFilter extends OncePerRequestFilter {
+
+    /** Headers this filter sets itself, or that belong to one message only; the others are kept with the page. */
+    private static final Set<String> OWN_HEADERS = Set.of(
+            "cache-control",
+            "pragma",
+            "expires",
+            "etag",
+            "last-modified",
+            "vary",
+            "content-length",
+            "content-encoding",
+            "content-type",
+            "content-language",
+            "transfer-encoding",
+            "date",
+            "age");
+
+    private final PageCache cache;
+    private final PageCacheProperties properties;
+    private final HttpCachingProperties http;
+    private final String sessionCookie;
+    private final Clock clock;
+
+    PublicPageFilter(
+            PageCache cache,
+            PageCacheProperties properties,
+            HttpCachingProperties http,
+            String sessionCookie,
+            Clock clock) {
+        this.cache = cache;
+        this.clock = clock;
+        this.properties = properties;
+        this.http = http;
+        this.sessionCookie = sessionCookie;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method))
+                || ReaderPage.of(request.getRequestURI()) == null
+                || isPersonal(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ReaderPage page = ReaderPage.of(request.getRequestURI());
+        RenderRequest render = new RenderRequest(request, page);
+        boolean kept = properties.enabled() && page.kept();
+        String key = render.cacheKey();
+        if (kept) {
+            CachedPage hit = cache.get(key);
+            if (hit != null) {
+                write(hit, request, response);
+                return;
+            }
+        }
+        long generation = cache.generation();
+        PageCache.LastChange lastChange = cache.lastChange(key);
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        chain.doFilter(render, capture);
+        if (capture.getStatus() != HttpServletResponse.SC_OK
+                || capture.getContentType() == null
+                || response.isCommitted()
+                || !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
+            capture.copyBodyToResponse();
+            return;
+        }
+        CachedPage made = CachedPage.of(
+                capture.getContentType(),
+                headersOf(response),
+                capture.getContentAsByteArray(),
+                kept || acceptsGzip(request),
+                lastChange,
+                kept ? cache.expiry() : Instant.MAX);
+        if (kept) {
+            cache.put(key, made, generation);
+        }
+        response.reset();
+        write(made, request, response);
+    }
+
+    private void write(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean gzip = page.gzip() != null && acceptsGzip(request);
+        String etag = gzip ? page.gzipEtag() : page.etag();
+        response.setStatus(HttpServletResponse.SC_OK);
+        for (CachedPage.Header header : page.headers()) {
+            response.addHeader(header.name(), header.value());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, http.publicCacheControl());
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
+        if (notModified(request, etag, page)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(page.contentType());
+        byte[] body = gzip ? page.gzip() : page.identity();
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** Signed in (or about to be): such requests never touch the cache, and their pages stay private. */
+    private boolean isPersonal(HttpServletRequest request) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return true;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(sessionCookie)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<CachedPage.Header> headersOf(HttpServletResponse response) {
+        List<CachedPage.Header> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(new CachedPage.Header(name, value));
+                }
+            }
+        }
+        return List.copyOf(headers);
+    }
+
+    static boolean acceptsGzip(HttpServletRequest request) {
+        double gzip = -1;
+        double any = -1;
+        Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        while (values != null && values.hasMoreElements()) {
+            for (String part : values.nextElement().split(",")) {
+                String[] bits = part.split(";");
+                String coding = bits[0].trim();
+                double q = quality(bits);
+                if (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip")) {
+                    gzip = Math.max(gzip, q);
+                } else if (coding.equals("*")) {
+                    any = q;
+                }
+            }
+        }
+        return gzip >= 0 ? gzip > 0 : any > 0;
+    }
+
+    private static double quality(String[] bits) {
+        for (int i = 1; i < bits.length; i++) {
+            String parameter = bits[i].trim();
+            if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2).trim());
+                } catch (NumberFormatException ex) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private boolean notModified(HttpServletRequest request, String etag, CachedPage page) {
+        Enumeration<String> matches = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+        if (matches != null && matches.hasMoreElements()) {
+            while (matches.hasMoreElements()) {
+                for (String tag : matches.nextElement().split(",")) {
+                    String candidate = tag.trim();
+                    if (candidate.startsWith("W/")) {
+                        candidate = candidate.substring(2);
+                    }
+                    if (candidate.equals("*") || candidate.equals(etag)) {
+                        return true;
+                    }
+                }
+            }
+            return false; // If-Modified-Since is ignored when If-None-Match is sent
+        }
+        long since;
+        try {
+            since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
+        if (since < 0 || since > clock.millis()) {
+            return false; // none, or a date in the future: not one this server gave
+        }
+        long modified = page.lastModified().getEpochSecond();
+        return modified < since / 1000 || (modified == since / 1000 && !page.ambiguousSecond());
+    }
+}
