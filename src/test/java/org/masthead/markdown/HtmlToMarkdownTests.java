@@ -257,4 +257,30 @@ class HtmlToMarkdownTests {
         assertThat(converter.convert("<meta charset='utf-8'><span style=\"color: red\">Just some</span> words"))
                 .isEqualTo("Just some words\n");
     }
+
+    /**
+     * Every demo article, rendered to HTML and converted back, renders to the same text and the same structure:
+     * the converter reads what the renderer writes (headings with ids, footnotes, tables, quotes, lists).
+     */
+    @Test
+    void theDemoArticlesSurviveARoundTripThroughHtml() throws Exception {
+        org.springframework.core.io.Resource[] articles =
+                new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources("classpath:demo/articles/*.md");
+        assertThat(articles).hasSizeGreaterThan(5);
+        for (org.springframework.core.io.Resource article : articles) {
+            String source = article.getContentAsString(StandardCharsets.UTF_8);
+            String markdown = source.substring(source.indexOf("\n---", 3) + 4);
+            Element first = rendered(markdown);
+            Element second =
+                    rendered(converter.convert(renderer.render(markdown).html()));
+
+            String name = article.getFilename();
+            assertThat(second.text()).as(name).isEqualTo(first.text());
+            for (String query :
+                    new String[] {"> p", "> h2", "> h3", "li", "a[href]", "strong", "em", "td", "blockquote"}) {
+                assertThat(second.select(query)).as(name + " " + query).hasSameSizeAs(first.select(query));
+            }
+        }
+    }
 }
