@@ -3,8 +3,10 @@ package org.masthead.markdown;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,6 +105,13 @@ public class HtmlToMarkdown {
      */
     private static final String JOIN = "\uE001";
 
+    /** Opens and closes a footnote label until the Markdown is written: {@code [^} and {@code ]} there. */
+    private static final String NOTE_OPEN = "\uE002";
+
+    private static final String NOTE_CLOSE = "\uE003";
+
+    private static final Pattern NOTE_LABEL = Pattern.compile(NOTE_OPEN + "(\\d+)" + NOTE_CLOSE);
+
     private static final Pattern LINE_START_NUMBER = Pattern.compile("^(\\s*\\d{1,9})(?=[.)])");
     private static final Pattern LINE_START_SIGN = Pattern.compile("^(\\s*)(?=[-+#=])");
     private static final Pattern LOOSE_UNDERSCORE = Pattern.compile("(?<![\\p{L}\\p{N}])_|_(?![\\p{L}\\p{N}])");
@@ -120,6 +129,7 @@ public class HtmlToMarkdown {
                 .set(FlexmarkHtmlConverter.EXTRACT_AUTO_LINKS, true)
                 .set(FlexmarkHtmlConverter.WRAP_AUTO_LINKS, false)
                 .set(FlexmarkHtmlConverter.MAX_BLANK_LINES, 1)
+                .set(FlexmarkHtmlConverter.THEMATIC_BREAK, "---")
                 .set(FlexmarkHtmlConverter.MAX_TRAILING_BLANK_LINES, 0)
                 .set(FlexmarkHtmlConverter.NBSP_TEXT, " ")
                 .set(FlexmarkHtmlConverter.DIV_AS_PARAGRAPH, true)
@@ -139,7 +149,10 @@ public class HtmlToMarkdown {
         if (html == null || html.isBlank()) {
             return "";
         }
-        Document document = Jsoup.parse(html.replace(ESCAPE, "").replace(JOIN, ""));
+        Document document = Jsoup.parse(html.replace(ESCAPE, "")
+                .replace(JOIN, "")
+                .replace(NOTE_OPEN, "")
+                .replace(NOTE_CLOSE, ""));
         Element body = clean(document.body());
         protectMarkdown(body);
         String markdown = converter.convert(body);
@@ -150,6 +163,7 @@ public class HtmlToMarkdown {
     Element clean(Element body) {
         removeComments(body);
         body.select(DROPPED).remove();
+        footnotes(body);
         removeOfficeMarkup(body);
         wordLists(body);
         styledText(body);
@@ -182,6 +196,90 @@ public class HtmlToMarkdown {
             }
         });
         junk.forEach(Node::remove);
+    }
+
+    /**
+     * Footnotes become Markdown footnotes. Word and Google Docs write a note as a pair of links: the reference in
+     * the text ({@code <a href="#_ftn1" name="_ftnref1">[1]</a>}) and, in the notes at the end, a link back to it
+     * before the note's text. Each such pair becomes {@code [^n]} in the text and {@code [^n]: text} at the end;
+     * the rule Word and Google Docs draw above their notes goes.
+     */
+    private static void footnotes(Element root) {
+        Map<String, Element> targets = new HashMap<>();
+        for (Element element : root.select("[id], a[name]")) {
+            if (element.hasAttr("name")) {
+                targets.putIfAbsent(element.attr("name"), element);
+            }
+            if (!element.id().isEmpty()) {
+                targets.putIfAbsent(element.id(), element);
+            }
+        }
+        List<Element> references = new ArrayList<>();
+        List<Element> backLinks = new ArrayList<>();
+        for (Element reference : root.select("a[href^=#]")) {
+            if (backLinks.contains(reference)) {
+                continue;
+            }
+            Element target = targets.get(reference.attr("href").substring(1));
+            Element back = target == null ? null : target.nameIs("a") ? target : target.selectFirst("a[href^=#]");
+            if (back == null || back == reference || !pointsTo(back, reference)) {
+                continue;
+            }
+            references.add(reference);
+            backLinks.add(back);
+        }
+        List<Element> definitions = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+            String label = NOTE_OPEN + (i + 1) + NOTE_CLOSE;
+            Element back = backLinks.get(i);
+            Element block = back.closest("p, li, div");
+            if (block == null || block == root) {
+                continue;
+            }
+            if (i == 0) {
+                removeRuleAbove(block, root);
+            }
+            back.remove();
+            Element definition = new Element("p");
+            definition.appendText(label + ": ");
+            definition.appendChildren(new ArrayList<>(block.childNodes()));
+            definitions.add(definition);
+            block.remove();
+
+            Element reference = references.get(i);
+            Element sup = reference.parent();
+            Element replaced =
+                    sup != null && sup.nameIs("sup") && sup.text().equals(reference.text()) ? sup : reference;
+            replaced.replaceWith(new TextNode(label));
+        }
+        definitions.forEach(root::appendChild);
+    }
+
+    /** Whether the back link leads to the reference (by its id or name, or its sup's id). */
+    private static boolean pointsTo(Element back, Element reference) {
+        String to = back.attr("href").substring(1);
+        if (to.isEmpty()) {
+            return false;
+        }
+        Element parent = reference.parent();
+        return to.equals(reference.id())
+                || to.equals(reference.attr("name"))
+                || (parent != null && parent.nameIs("sup") && to.equals(parent.id()));
+    }
+
+    /** The rule drawn above the notes: right before the first note's block, or before the division holding it. */
+    private static void removeRuleAbove(Element block, Element root) {
+        Element anchor = block;
+        while (anchor.previousElementSibling() == null && anchor.parent() != null && anchor.parent() != root) {
+            anchor = anchor.parent();
+        }
+        Element before = anchor.previousElementSibling();
+        while (before != null && before.nameIs("br")) {
+            before = before.previousElementSibling();
+        }
+        if (before != null && before.nameIs("hr")) {
+            before.remove();
+        }
     }
 
     /**
@@ -671,6 +769,7 @@ public class HtmlToMarkdown {
         String text = markdown.replace('\u00a0', ' ')
                 .replaceAll(" ?" + JOIN, "")
                 .replace(ESCAPE, "\\")
+                .replaceAll(NOTE_LABEL.pattern(), "[^$1]")
                 .replaceAll("(?m)(?<=\\S) {2,}$(?=\\n[ \\t]*\\S)", "\\\\")
                 .replaceAll("(?m)[ \\t]+$", "");
         text = blankLineBeforeQuotes(text).replaceAll("\\n{3,}", "\n\n").strip();

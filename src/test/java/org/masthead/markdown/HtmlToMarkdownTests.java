@@ -283,4 +283,50 @@ class HtmlToMarkdownTests {
             }
         }
     }
+
+    @Test
+    void wordFootnotesBecomeMarkdownFootnotes() {
+        String html = "<p class=MsoNormal>The treaty was signed in 1987.<a style='mso-footnote-id:ftn1'"
+                + " href=\"#_ftn1\" name=\"_ftnref1\" title=\"\"><span class=MsoFootnoteReference><span"
+                + " style='mso-special-character:footnote'><![if !supportFootnotes]><span class=MsoFootnoteReference>"
+                + "[1]</span><![endif]></span></span></a> It lasted.<a style='mso-footnote-id:ftn2' href=\"#_ftn2\""
+                + " name=\"_ftnref2\" title=\"\"><span class=MsoFootnoteReference>[2]</span></a><o:p></o:p></p>"
+                + "<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left"
+                + " size=1 width=\"33%\"><![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+                + "<a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\" title=\"\"><span"
+                + " class=MsoFootnoteReference>[1]</span></a> See the <a href=\"https://example.org/text\">treaty"
+                + " text</a>.<o:p></o:p></p></div><div style='mso-element:footnote' id=ftn2><p class=MsoFootnoteText>"
+                + "<a style='mso-footnote-id:ftn2' href=\"#_ftnref2\" name=\"_ftn2\" title=\"\"><span"
+                + " class=MsoFootnoteReference>[2]</span></a> Until 2019.<o:p></o:p></p></div></div>";
+        String markdown = converter.convert(html);
+
+        assertThat(markdown)
+                .isEqualTo("The treaty was signed in 1987.[^1] It lasted.[^2]\n\n"
+                        + "[^1]: See the [treaty text](https://example.org/text).\n\n[^2]: Until 2019.\n");
+        Element body = rendered(markdown);
+        assertThat(body.select("sup.footnote-ref")).hasSize(2);
+        assertThat(body.select("section.footnotes li"))
+                .extracting(Element::text)
+                .satisfiesExactly(
+                        note -> assertThat(note).startsWith("See the treaty text."),
+                        note -> assertThat(note).startsWith("Until 2019."));
+        assertThat(body.select("hr")).isEmpty();
+    }
+
+    @Test
+    void googleDocsFootnotesBecomeMarkdownFootnotes() {
+        String html = "<p><span>Deterrence held.</span><sup><a href=\"#ftnt1\" id=\"ftnt_ref1\">[1]</a></sup></p>"
+                + "<hr><div><p><a href=\"#ftnt_ref1\" id=\"ftnt1\">[1]</a><span>&nbsp;A source, 2024.</span></p></div>"
+                + "<p><a href=\"#section-2\">An internal link</a> stays a link.</p>";
+        String markdown = converter.convert(html);
+
+        assertThat(markdown)
+                .isEqualTo("Deterrence held.[^1]\n\n[An internal link](#section-2) stays a link.\n\n"
+                        + "[^1]: A source, 2024.\n");
+    }
+
+    @Test
+    void aRuleIsWrittenAsThreeDashes() {
+        assertThat(converter.convert("<p>Above</p><hr><p>Below</p>")).isEqualTo("Above\n\n---\n\nBelow\n");
+    }
 }
