@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  var TIMEOUT_MS = 15000;
+  var TIMEOUT_MS = 30000;
 
   function meta(name) {
     var element = document.querySelector('meta[name="' + name + '"]');
@@ -51,9 +51,20 @@
     var value = field.value;
     var content = fitted(text, value.slice(0, start), value.slice(end));
     field.focus();
-    field.setRangeText(content, start, end, 'end');
-    // Other scripts (live preview, autosave) follow the field through its input events.
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.setSelectionRange(start, end);
+    // As typing does, so that Undo takes the paste back; it fires the input event other scripts (live preview,
+    // autosave) follow. Where the browser cannot, the text is set directly and the event fired by hand.
+    var typed = false;
+    try {
+      typed = document.execCommand('insertText', false, content);
+    } catch (ignored) {
+      typed = false;
+    }
+    if (!typed || field.value !== value.slice(0, start) + content + value.slice(end)) {
+      field.value = value;
+      field.setRangeText(content, start, end, 'end');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
   }
 
   function enhance(field) {

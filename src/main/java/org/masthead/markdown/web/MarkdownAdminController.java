@@ -58,7 +58,7 @@ class MarkdownAdminController {
         String markdown;
         try {
             markdown = htmlToMarkdown.convert(html);
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException | StackOverflowError ex) {
             log.warn("Pasted HTML ({} bytes) could not be converted to Markdown", bytes.length, ex);
             return refuse(HttpStatus.UNPROCESSABLE_CONTENT, "paste.unconvertible", request);
         }
