@@ -54,7 +54,8 @@ class ArchitectureTests {
                     "org.commonmark..",
                     "com.vladsch.flexmark..",
                     "org.jsoup..",
-                    "org.springframework.stereotype..");
+                    "org.springframework.stereotype..",
+                    "org.springframework.beans.factory.annotation..");
 
     @ArchTest
     static final ArchRule controllersNeverTouchRepositories = noClasses()
