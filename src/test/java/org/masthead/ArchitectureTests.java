@@ -45,13 +45,14 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule markdownIsSelfContained = classes()
             .that()
-            .resideInAPackage("org.masthead.markdown..")
+            .resideInAPackage("org.masthead.markdown")
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage(
-                    "org.masthead.markdown..",
+                    "org.masthead.markdown",
                     "java..",
                     "org.commonmark..",
+                    "com.vladsch.flexmark..",
                     "org.jsoup..",
                     "org.springframework.stereotype..",
                     "org.springframework.beans.factory.annotation..");

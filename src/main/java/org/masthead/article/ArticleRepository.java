@@ -35,10 +35,20 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     String NEWEST_FIRST = " order by a.publishedAt desc, a.id desc";
 
-    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage"
-            + " left join fetch a.authors au left join fetch au.photo left join fetch a.topics left join fetch a.notes"
-            + " where a.slug = :slug and" + IS_PUBLIC)
+    /**
+     * An article with everything its page ({@code article/show.html}) shows: section, featured image, authors with
+     * their photos, topics and notes. The page renders after the transaction has ended (open-in-view is off), so
+     * whatever it reads must be loaded here; both the public page and the preview link use this.
+     */
+    String WITH_WHAT_ITS_PAGE_SHOWS = "select a from Article a join fetch a.section left join fetch a.featuredImage"
+            + " left join fetch a.authors au left join fetch au.photo left join fetch a.topics left join fetch a.notes";
+
+    @Query(WITH_WHAT_ITS_PAGE_SHOWS + " where a.slug = :slug and" + IS_PUBLIC)
     Optional<Article> findPublicBySlug(String slug, Instant now);
+
+    /** Any article, public or not, for its preview link: loaded as {@link #findPublicBySlug} loads it. */
+    @Query(WITH_WHAT_ITS_PAGE_SHOWS + " where a.id = :id")
+    Optional<Article> findForPageById(long id);
 
     @Query("select a from Article a where a.id = :id and" + IS_PUBLIC)
     Optional<Article> findPublicById(long id, Instant now);

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
 import org.masthead.security.StaffUser;
 import org.springframework.stereotype.Service;
@@ -86,14 +85,7 @@ public class PreviewLinks {
         }
         return links.findByTokenHash(hash(token))
                 .filter(link -> link.isActive(clock.instant()))
-                .flatMap(link -> articles.findById(link.getArticleId()))
-                .map(article -> {
-                    Hibernate.initialize(article.getSection());
-                    article.getAuthors().size(); // the getters wrap the lazy collections: touch them
-                    article.getTopics().size();
-                    article.getNotes().size();
-                    return article;
-                });
+                .flatMap(link -> articles.findForPageById(link.getArticleId()));
     }
 
     static String hash(String token) {
