@@ -62,6 +62,13 @@ class SecurityConfiguration {
                                         "/img/**",
                                         "/favicon.ico")
                                 .permitAll()
+                                // The read-only content API: reads and CORS preflights; any other method is denied.
+                                .requestMatchers(HttpMethod.GET, "/api/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.HEAD, "/api/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.OPTIONS, "/api/**")
+                                .permitAll()
                                 .requestMatchers("/newsletter", "/newsletter/**")
                                 .permitAll()
                                 .requestMatchers("/login")
