@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,7 @@ class ApiDocumentController {
     private static ResponseEntity<byte[]> document(byte[] bytes, MediaType type) {
         return ResponseEntity.ok()
                 .contentType(type)
-                .cacheControl(ApiResponder.CACHE)
+                .header(HttpHeaders.CACHE_CONTROL, ApiResponder.CACHE)
                 .eTag(ApiResponder.etag(bytes))
                 .body(bytes);
     }

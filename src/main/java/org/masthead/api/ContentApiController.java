@@ -244,7 +244,7 @@ class ContentApiController {
         String query = request.getQueryString();
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                 .header(HttpHeaders.LOCATION, query == null ? path : path + "?" + query)
-                .cacheControl(ApiResponder.CACHE)
+                .header(HttpHeaders.CACHE_CONTROL, ApiResponder.CACHE)
                 .build();
     }
 }
