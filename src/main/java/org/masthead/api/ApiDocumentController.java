@@ -3,6 +3,7 @@ package org.masthead.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
@@ -34,8 +35,8 @@ class ApiDocumentController {
         } catch (IOException ex) {
             throw new UncheckedIOException("The API description " + DOCUMENT + " is missing", ex);
         }
-        Map<String, Object> tree = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> tree =
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(yaml, StandardCharsets.UTF_8));
         this.json = responder.writePlain(tree);
     }
 

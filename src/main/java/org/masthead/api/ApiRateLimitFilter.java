@@ -1,6 +1,7 @@
 package org.masthead.api;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,7 +40,7 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
         }
         HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
         String detail = messages.getMessage(
-                "api.error.rate-limit", new Object[] {decision.retryAfterSeconds()}, java.util.Locale.ENGLISH);
+                "api.error.rate-limit", new Object[] {decision.retryAfterSeconds()}, Locale.ENGLISH);
         byte[] body = responder.write(new ApiProblems.Problem(
                 "about:blank", status.getReasonPhrase(), status.value(), detail, request.getRequestURI(), null));
         response.setStatus(status.value());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -149,9 +150,7 @@ class ContentApi {
                         : image(article.getFeaturedImage(), article.getFeaturedCaption(), article.getFeaturedCredit()),
                 article.getNotes().stream()
                         .map(note -> new NoteView(
-                                note.getKind().name().toLowerCase(java.util.Locale.ROOT),
-                                note.getBody(),
-                                note.getNotedAt()))
+                                note.getKind().name().toLowerCase(Locale.ROOT), note.getBody(), note.getNotedAt()))
                         .toList(),
                 article.getPublishedAt(),
                 article.getFirstPublishedAt(),
