@@ -17,6 +17,7 @@ import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
+import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,6 +58,9 @@ class AdminPagesSweepTests {
     ImageService images;
 
     @Autowired
+    TopicService topics;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -89,7 +93,8 @@ class AdminPagesSweepTests {
                 "authors", author.getId(),
                 "sections", section.getId(),
                 "media", image,
-                "accounts", account);
+                "accounts", account,
+                "topics", topics.findBySlug("sweeping").orElseThrow().getId());
 
         Set<String> patterns = adminGetPatterns();
         assertThat(patterns).contains("/admin/authors/{id}", "/admin/accounts/{id}/edit", "/admin/sections/{id}");

@@ -1,6 +1,8 @@
 package org.masthead.media.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -13,6 +15,9 @@ import org.masthead.media.RejectedImageException;
 import org.masthead.security.EditorOnly;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
+import org.masthead.web.BadRequestException;
+import org.masthead.web.PageNumbers;
+import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/media")
 class MediaAdminController {
 
-    static final int LIST_SIZE = 200;
+    static final int PAGE_SIZE = 24;
+
+    static final int MAX_QUERY_LENGTH = 200;
 
     private final ImageService images;
     private final MediaProperties properties;
@@ -49,8 +56,22 @@ class MediaAdminController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("images", images.recent(LIST_SIZE));
+    String list(
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(name = "page", defaultValue = "1") int page,
+            Model model) {
+        String trimmed = query.strip();
+        if (trimmed.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("media.list.query-too-long");
+        }
+        Slice<Image> found = PageNumbers.existing(images.library(trimmed, PageNumbers.of(page, PAGE_SIZE)), "media");
+        model.addAttribute("images", found);
+        model.addAttribute("query", trimmed);
+        model.addAttribute(
+                "pagePath",
+                trimmed.isEmpty()
+                        ? "/admin/media"
+                        : "/admin/media?q=" + URLEncoder.encode(trimmed, StandardCharsets.UTF_8));
         return "admin/media/list";
     }
 
