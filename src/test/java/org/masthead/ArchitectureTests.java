@@ -65,4 +65,19 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .haveSimpleNameEndingWith("Repository")
             .because("public controllers read through services such as PublicArticles, which keep the visibility rule");
+
+    @ArchTest
+    static final ArchRule theContentApiReadsOnlyPublicArticles = noClasses()
+            .that()
+            .resideInAPackage("org.masthead.api..")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Repository")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.masthead.article.ArticleService")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.masthead.article.ArticleImages")
+            .because("the content API shows only what the public site shows: articles come through PublicArticles");
 }

@@ -67,6 +67,43 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + NEWEST_FIRST)
     Slice<Article> findPublicByTopic(Topic topic, Instant now, Pageable pageable);
 
+    /**
+     * The content API's page: public articles after a position in the order (published at, id), newest first,
+     * narrowed by optional filters (a null filter matches all). Section and featured image loaded; the rest in batches.
+     */
+    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage where" + IS_PUBLIC
+            + " and (:sectionId is null or a.section.id = :sectionId)"
+            + " and (:authorId is null or exists (select 1 from Article b join b.authors au where b = a and au.id = :authorId))"
+            + " and (:topicId is null or exists (select 1 from Article c join c.topics t where c = a and t.id = :topicId))"
+            + " and (cast(:since as Instant) is null or" + LAST_MODIFIED + ">= :since)"
+            + " and (cast(:beforePublishedAt as Instant) is null or a.publishedAt < :beforePublishedAt"
+            + " or (a.publishedAt = :beforePublishedAt and a.id < :beforeId))"
+            + NEWEST_FIRST)
+    List<Article> findPublicPage(
+            Long sectionId,
+            Long authorId,
+            Long topicId,
+            Instant since,
+            Instant beforePublishedAt,
+            long beforeId,
+            Instant now,
+            Limit limit);
+
+    @Query("select new org.masthead.article.PublicCount(a.section.id, count(a), max(" + LAST_MODIFIED + "))"
+            + " from Article a where" + IS_PUBLIC + " and (:sectionId is null or a.section.id = :sectionId)"
+            + " group by a.section.id")
+    List<PublicCount> countPublicBySection(Long sectionId, Instant now);
+
+    @Query("select new org.masthead.article.PublicCount(au.id, count(a), greatest(au.updatedAt, max(" + LAST_MODIFIED
+            + "))) from Article a join a.authors au where" + IS_PUBLIC + " and (:authorId is null or au.id = :authorId)"
+            + " group by au.id, au.updatedAt")
+    List<PublicCount> countPublicByAuthor(Long authorId, Instant now);
+
+    @Query("select new org.masthead.article.PublicCount(t.id, count(a), max(" + LAST_MODIFIED + "))"
+            + " from Article a join a.topics t where" + IS_PUBLIC + " and (:topicId is null or t.id = :topicId)"
+            + " group by t.id")
+    List<PublicCount> countPublicByTopic(Long topicId, Instant now);
+
     @Query("select a from Article a where a.section = :section and a.id <> :excludedId and" + IS_PUBLIC + NEWEST_FIRST)
     List<Article> findPublicInSectionExcept(Section section, long excludedId, Instant now, Limit limit);
 

@@ -69,6 +69,42 @@ public class PublicArticles {
         return withAuthors(articles.findPublicByTopic(topic, clock.instant(), pageable));
     }
 
+    /**
+     * A page of the content API: public articles in the stable order (published at, id), newest first, after the
+     * query's position and narrowed by its filters. Sections and featured images come loaded; authors (with their
+     * photos), topics and notes are loaded in batches when first read, inside the caller's transaction.
+     */
+    public List<Article> page(PublicArticleQuery query) {
+        PublicArticleQuery.Position after = query.after();
+        return articles.findPublicPage(
+                query.sectionId(),
+                query.authorId(),
+                query.topicId(),
+                query.modifiedSince(),
+                after == null ? null : after.publishedAt(),
+                after == null ? Long.MAX_VALUE : after.id(),
+                clock.instant(),
+                Limit.of(query.limit()));
+    }
+
+    /** Every section with public articles (or only {@code sectionId}'s), with their count and last change. */
+    public List<PublicCount> countsBySection(Long sectionId) {
+        return articles.countPublicBySection(sectionId, clock.instant());
+    }
+
+    /**
+     * Every author with public articles (or only {@code authorId}, if they have any), with the count and the last
+     * change among the articles and the profile.
+     */
+    public List<PublicCount> countsByAuthor(Long authorId) {
+        return articles.countPublicByAuthor(authorId, clock.instant());
+    }
+
+    /** Every topic with public articles (or only {@code topicId}, if it has any): a topic is public only then. */
+    public List<PublicCount> countsByTopic(Long topicId) {
+        return articles.countPublicByTopic(topicId, clock.instant());
+    }
+
     /** "More from {section}": the newest other articles of the article's section, without their authors. */
     public List<Article> moreFromSection(Article article, int limit) {
         return articles.findPublicInSectionExcept(

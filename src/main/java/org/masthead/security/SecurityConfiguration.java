@@ -99,6 +99,13 @@ class SecurityConfiguration {
                                 // HEAD answers like GET, without the body (uptime monitors, link checkers)
                                 .requestMatchers(HttpMethod.HEAD, READER_PATHS)
                                 .permitAll()
+                                // The read-only content API: reads and CORS preflights; any other method is denied.
+                                .requestMatchers(HttpMethod.GET, "/api/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.HEAD, "/api/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.OPTIONS, "/api/**")
+                                .permitAll()
                                 .requestMatchers("/newsletter", "/newsletter/**")
                                 .permitAll()
                                 .requestMatchers("/login")

@@ -2,6 +2,7 @@ package org.masthead.topic;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,13 @@ public class TopicService {
 
     public List<Topic> all() {
         return topics.findAllByOrderByNameAsc();
+    }
+
+    /** The topics with these ids, by name. */
+    public List<Topic> byIds(Collection<Long> ids) {
+        return topics.findAllById(ids).stream()
+                .sorted(Comparator.comparing(Topic::getName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     /** How many articles, in any state, carry each topic (topics with none are absent). */

@@ -1,0 +1,42 @@
+package org.masthead.api;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The API's web settings: CORS for reads from any origin (no credentials: the API has none to share), and the
+ * per-client rate limit in front of {@code /api/**}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfiguration implements WebMvcConfigurer {
+
+    /** Before Spring Security's filters (order -100), so a refused request does no further work. */
+    static final int RATE_LIMIT_ORDER = -110;
+
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+        registry.addMapping("/api/**")
+                .allowedOrigins("*")
+                .allowedMethods("GET", "HEAD")
+                .allowedHeaders("*")
+                .exposedHeaders(HttpHeaders.ETAG, HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION)
+                .allowCredentials(false)
+                .maxAge(86_400);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(
+            ApiProperties properties, ApiResponder responder, MessageSource messages) {
+        FilterRegistrationBean<ApiRateLimitFilter> registration = new FilterRegistrationBean<>(
+                new ApiRateLimitFilter(ClientRateLimit.of(properties), responder, messages));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(RATE_LIMIT_ORDER);
+        registration.setEnabled(properties.rateLimit());
+        return registration;
+    }
+}

@@ -1,0 +1,223 @@
+package org.masthead.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.masthead.IntegrationTest;
+import org.masthead.TestContent;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleImages;
+import org.masthead.article.ArticleService;
+import org.masthead.author.Author;
+import org.masthead.author.AuthorService;
+import org.masthead.media.Image;
+import org.masthead.media.ImageService;
+import org.masthead.section.Section;
+import org.masthead.section.SectionService;
+import org.masthead.slug.Slugs;
+import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one visibility rule, through the API: an article that is a draft, in review, scheduled, archived or
+ * unpublished never appears: not by its slug, not in the list, not under a section, author or topic filter, not in
+ * a count; nor do its own topic, its only author, or its featured image. The same set-up, published, appears
+ * everywhere (so each check can see an article when there is one).
+ */
+@IntegrationTest
+class ApiVisibilityTests {
+
+    enum State {
+        DRAFT,
+        IN_REVIEW,
+        SCHEDULED,
+        ARCHIVED,
+        UNPUBLISHED
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ArticleService articleService;
+
+    @Autowired
+    SectionService sectionService;
+
+    @Autowired
+    AuthorService authorService;
+
+    @Autowired
+    ImageService imageService;
+
+    @Autowired
+    ArticleImages articleImages;
+
+    ApiFixture api;
+    Instant start;
+    Section section;
+    Author author;
+    String topic;
+    Image image;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        section = api.fixtures.section("Visibility Desk");
+        author = api.author("Vera Visible");
+        topic = "Visibility " + Fixtures.word();
+        image = api.image();
+    }
+
+    private Article draft() {
+        Article article = api.fixtures.draft(
+                section, List.of(author), List.of(topic), "Unseen " + Fixtures.word(), "Dek", "Body of the piece.");
+        articleImages.setFeaturedImage(article.getId(), image.getId());
+        return article;
+    }
+
+    private Article inState(State state) {
+        Article article = draft();
+        long id = article.getId();
+        switch (state) {
+            case DRAFT -> {}
+            case IN_REVIEW -> articleService.submit(id);
+            case SCHEDULED -> articleService.schedule(id, Instant.now().plus(Duration.ofDays(3)), TestContent.EDITOR);
+            case ARCHIVED -> {
+                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)));
+                articleService.archive(id, TestContent.EDITOR);
+            }
+            case UNPUBLISHED -> {
+                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)));
+                articleService.unpublish(id, TestContent.EDITOR);
+            }
+        }
+        assertThat(articleService.get(id).getStatus().name())
+                .isEqualTo(state == State.UNPUBLISHED ? "DRAFT" : state.name());
+        return article;
+    }
+
+    @ParameterizedTest
+    @EnumSource(State.class)
+    void anArticleThatIsNotPublicNeverAppears(State state) throws Exception {
+        Article article = inState(state);
+
+        // by slug: 404, or 410 Gone for an archived article (as its page answers)
+        MockHttpServletResponse bySlug = fetch("/api/v1/articles/" + article.getSlug());
+        assertThat(bySlug.getStatus()).isEqualTo(state == State.ARCHIVED ? 410 : 404);
+        assertThat(bySlug.getContentAsString()).doesNotContain(article.getTitle());
+
+        // the whole list of recently changed articles, every page
+        List<String> everything = listAll("/api/v1/articles?limit=100&updated_since=" + start);
+        assertThat(String.join("", everything)).doesNotContain(article.getSlug());
+
+        // filters
+        for (String filter : List.of(
+                "section=" + section.getSlug(), "author=" + author.getSlug(), "topic=" + Slugs.slugify(topic))) {
+            JsonNode list = json(fetch("/api/v1/articles?" + filter), 200);
+            assertThat(list.get("data")).as(filter).isEmpty();
+        }
+
+        // counts: the section counts no public article; the author and the topic are not public at all
+        assertThat(json(fetch("/api/v1/sections/" + section.getSlug()), 200)
+                        .get("article_count")
+                        .asLong())
+                .isZero();
+        assertThat(sectionCountInList()).isZero();
+        assertThat(fetch("/api/v1/authors/" + author.getSlug()).getStatus()).isEqualTo(404);
+        assertThat(fetch("/api/v1/topics/" + Slugs.slugify(topic)).getStatus()).isEqualTo(404);
+        String authors = fetch("/api/v1/authors").getContentAsString(StandardCharsets.UTF_8);
+        String topics = fetch("/api/v1/topics").getContentAsString(StandardCharsets.UTF_8);
+        assertThat(authors).doesNotContain(author.getSlug());
+        assertThat(topics).doesNotContain(Slugs.slugify(topic));
+
+        // its featured image (and the author's photo) appear nowhere
+        String all = String.join("", everything) + authors + topics;
+        assertThat(all).doesNotContain("/media/" + image.getId() + "/");
+        assertThat(all)
+                .doesNotContain(
+                        "/media/" + authorService.get(author.getId()).getPhoto().getId() + "/");
+    }
+
+    @Test
+    void thePublishedArticleAppearsEverywhere() throws Exception {
+        Article article = draft();
+        articleService.publish(article.getId(), TestContent.EDITOR);
+
+        assertThat(json(fetch("/api/v1/articles/" + article.getSlug()), 200)
+                        .get("featured_image")
+                        .get("url")
+                        .asString())
+                .contains("/media/" + image.getId() + "/");
+        assertThat(String.join("", listAll("/api/v1/articles?limit=100&updated_since=" + start)))
+                .contains(article.getSlug());
+        for (String filter : List.of(
+                "section=" + section.getSlug(), "author=" + author.getSlug(), "topic=" + Slugs.slugify(topic))) {
+            JsonNode list = json(fetch("/api/v1/articles?" + filter), 200);
+            assertThat(list.get("data")).as(filter).hasSize(1);
+        }
+        assertThat(json(fetch("/api/v1/sections/" + section.getSlug()), 200)
+                        .get("article_count")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(sectionCountInList()).isEqualTo(1);
+        assertThat(json(fetch("/api/v1/authors/" + author.getSlug()), 200)
+                        .get("article_count")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(json(fetch("/api/v1/topics/" + Slugs.slugify(topic)), 200)
+                        .get("article_count")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(fetch("/api/v1/authors").getContentAsString()).contains(author.getSlug());
+        assertThat(fetch("/api/v1/topics").getContentAsString()).contains(Slugs.slugify(topic));
+    }
+
+    private long sectionCountInList() throws Exception {
+        for (JsonNode item : json(fetch("/api/v1/sections"), 200).get("data")) {
+            if (item.get("slug").asString().equals(section.getSlug())) {
+                return item.get("article_count").asLong();
+            }
+        }
+        throw new AssertionError("section missing from /api/v1/sections");
+    }
+
+    /** Every page of a list, following next links. */
+    private List<String> listAll(String first) throws Exception {
+        List<String> pages = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            MockHttpServletResponse response = fetch(next);
+            JsonNode page = json(response, 200);
+            pages.add(response.getContentAsString(StandardCharsets.UTF_8));
+            next = page.get("next").isNull()
+                    ? null
+                    : page.get("next").asString().replaceFirst("^https?://[^/]+", "");
+            assertThat(pages).as("pages of " + first).hasSizeLessThan(50);
+        }
+        return pages;
+    }
+
+    private MockHttpServletResponse fetch(String path) throws Exception {
+        return mvc.perform(api.get(path)).andReturn().getResponse();
+    }
+
+    private static JsonNode json(MockHttpServletResponse response, int status) throws Exception {
+        assertThat(response.getStatus()).isEqualTo(status);
+        return ApiContract.JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+}
