@@ -9,7 +9,9 @@
 #
 # Settings (environment): DURATION (20s), WARMUP (5s), CONNECTIONS (32), THREADS (2), ROUNDS (2),
 # ARTICLES (100000), CACHE_MODES ("false true": masthead.page-cache.enabled), PAGES (names from the URL lists),
-# SEQUENTIAL (30: requests a page, one at a time, for its cost without load; 0 skips), WRK (1; 0 skips wrk),
+# DEMO_JAR / BIG_JAR, DEMO_ARGS / BIG_ARGS (one instance's own jar and arguments: compare two builds),
+# DEMO_PG_PORT and DEMO_URLS (5481 and data/bench/demo.urls; 5482 and big.urls put both instances on the big
+# database), DEMO_LABEL / BIG_LABEL (the report's names for the two), SEQUENTIAL (30: requests a page, one at a time, for its cost without load; 0 skips), WRK (1; 0 skips wrk),
 # SEARCH_QUERIES (80), HEAP (-Xmx256m), JAR (default: built from this tree), BENCH_DIR (./data/bench: the kept databases, logs and reports).
 # Ports: 8084 (demo journal), 8094 (100,000 articles), 8099 (nginx), 5481/5482 (the two PostgreSQL servers).
 set -euo pipefail
@@ -24,6 +26,8 @@ ARTICLES=${ARTICLES:-100000}
 CACHE_MODES=${CACHE_MODES:-false true}
 SEARCH_QUERIES=${SEARCH_QUERIES:-80}
 SEQUENTIAL=${SEQUENTIAL:-30}
+DEMO_LABEL=${DEMO_LABEL:-demo}
+BIG_LABEL=${BIG_LABEL:-100k}
 WRK=${WRK:-1}
 HEAP=${HEAP:--Xmx256m}
 BENCH_DIR=${BENCH_DIR:-./data/bench}
@@ -109,11 +113,20 @@ prepare demo "$DEMO_PG_PORT" 0
 prepare big "$BIG_PG_PORT" "$ARTICLES"
 [[ ${1:-} == prepare ]] && exit 0
 
-url_of() { awk -v n="$2" '$1 == n { print $2 }' "$BENCH_DIR/$1.urls"; }
+DEMO_URLS=${DEMO_URLS:-$BENCH_DIR/demo.urls}
+url_of() { # instance page
+  local file="$BENCH_DIR/$1.urls"
+  [[ $1 == demo ]] && file=$DEMO_URLS
+  awk -v n="$2" '$1 == n { print $2 }' "$file"
+}
 
 # --- the app, twice (demo and big), with the page cache on or off ---
 start_app() { # name port pg-port cache
-  java $HEAP -jar "$JAR" --server.port="$2" --spring.datasource.url="$(jdbc "$3")" \
+  local jar=$JAR args=""
+  [[ $1 == demo ]] && jar=${DEMO_JAR:-$JAR} && args=${DEMO_ARGS:-}
+  [[ $1 == big ]] && jar=${BIG_JAR:-$JAR} && args=${BIG_ARGS:-}
+  # shellcheck disable=SC2086
+  java $HEAP -jar "$jar" $args --server.port="$2" --spring.datasource.url="$(jdbc "$3")" \
     --spring.datasource.username=postgres --masthead.demo-content=false --masthead.page-cache.enabled="$4" \
     >"$BENCH_DIR/app-$1-cache-$4.log" 2>&1 &
   PIDS+=($!)
@@ -225,8 +238,9 @@ search_latency() { # port words-file
 
 say "# Reader pages, $(date -u '+%Y-%m-%d %H:%M UTC')"
 say ""
-say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up,"
-say "$ROUNDS alternating rounds (median shown); app $HEAP; PostgreSQL $PG_VERSION (default settings)."
+say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $ROUNDS alternating rounds;"
+((WRK)) && say "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up (median of the rounds);"
+say "app $HEAP; PostgreSQL $PG_VERSION (default settings)."
 say ""
 
 PAGES=${PAGES:-$(awk '{ print $1 }' "$BENCH_DIR/big.urls" | tr '\n' ' ')}
@@ -238,20 +252,12 @@ for cache in $CACHE_MODES; do
   [[ -f "$BENCH_DIR/nginx/nginx.pid" ]] && kill -0 "$(cat "$BENCH_DIR/nginx/nginx.pid")" 2>/dev/null || start_nginx
   size=$(stat -c %s "$BENCH_DIR/nginx/www/article.html")
 
-  declare -A results=()
-  ((WRK)) && for page in $PAGES; do
-    for name in demo big; do
-      path=$(url_of "$name" "$page")
-      [[ -n "$path" ]] && load "http://127.0.0.1:$([[ $name == demo ]] && echo "$DEMO_PORT" || echo "$BIG_PORT")$path" "$WARMUP" >/dev/null
-    done
-  done
-  ((WRK)) && load "http://127.0.0.1:$NGINX_PORT/article.html" "$WARMUP" >/dev/null
   if ((SEQUENTIAL > 0)); then
     say "## Page cache $([[ $cache == true ]] && echo on || echo off): the cost of a page, one request at a time"
     say ""
     say "$SEQUENTIAL requests a page and instance after 3 unmeasured ones, in $ROUNDS alternating runs; ms, p50 / p90."
     say ""
-    say "| page | demo p50 / p90 | 100k p50 / p90 | 100k ÷ demo (p50) |"
+    say "| page | $DEMO_LABEL p50 / p90 | $BIG_LABEL p50 / p90 | $BIG_LABEL ÷ $DEMO_LABEL (p50) |"
     say "|---|---|---|---|"
     if [[ " $PAGES " == *" article "* ]]; then
       curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/article.html"
@@ -284,6 +290,14 @@ for cache in $CACHE_MODES; do
     done
     say ""
   fi
+  declare -A results=()
+  ((WRK)) && for page in $PAGES; do
+    for name in demo big; do
+      path=$(url_of "$name" "$page")
+      [[ -n "$path" ]] && load "http://127.0.0.1:$([[ $name == demo ]] && echo "$DEMO_PORT" || echo "$BIG_PORT")$path" "$WARMUP" >/dev/null
+    done
+  done
+  ((WRK)) && load "http://127.0.0.1:$NGINX_PORT/article.html" "$WARMUP" >/dev/null
   ((WRK)) || ROUNDS_WRK=0
   for round in $(seq 1 "${ROUNDS_WRK:-$ROUNDS}"); do
     order="demo big"
@@ -305,7 +319,7 @@ for cache in $CACHE_MODES; do
   if ((WRK)); then
   say "## Page cache $([[ $cache == true ]] && echo on || echo off): under load (masthead.page-cache.enabled=$cache)"
   say ""
-  say "| page | demo req/s | demo p50 / p99 ms | 100k req/s | 100k p50 / p99 ms | 100k ÷ demo | errors (demo / 100k) |"
+  say "| page | $DEMO_LABEL req/s | $DEMO_LABEL p50 / p99 ms | $BIG_LABEL req/s | $BIG_LABEL p50 / p99 ms | $BIG_LABEL ÷ $DEMO_LABEL | errors ($DEMO_LABEL / $BIG_LABEL) |"
   say "|---|---|---|---|---|---|---|"
   if [[ " $PAGES " == *" article "* ]]; then
     rps=$(for r in $(seq 1 "$ROUNDS"); do echo "${results[nginx,article,$r]}" | cut -d' ' -f1; done | median)
@@ -350,8 +364,8 @@ for cache in $CACHE_MODES; do
   if [[ $cache == false ]]; then
     say "The whole search page, one request at a time over HTTP:"
     say ""
-    say "- demo journal: $(search_latency "$DEMO_PORT" "$BENCH_DIR/demo.urls.words")"
-    say "- $ARTICLES articles: $(search_latency "$BIG_PORT" "$BENCH_DIR/big.urls.words")"
+    say "- $DEMO_LABEL: $(search_latency "$DEMO_PORT" "$DEMO_URLS.words")"
+    say "- $BIG_LABEL: $(search_latency "$BIG_PORT" "$BENCH_DIR/big.urls.words")"
     say ""
   fi
   for name in demo big; do
