@@ -9,8 +9,6 @@ import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.masthead.topic.Topic;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -29,6 +27,9 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
      * (migration V30), read as {@code from public_articles(:now) a}; {@code PublicArticlesSqlTests} checks both agree.
      */
     String IS_PUBLIC = " a.status = org.masthead.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now ";
+
+    /** {@link #IS_PUBLIC} for the alias {@code b}. */
+    String IS_PUBLIC_B = " b.status = org.masthead.article.ArticleStatus.PUBLISHED and b.publishedAt <= :now ";
 
     /** The last change of an article's public content: a revision, a note, or its publication itself. */
     String LAST_MODIFIED = " greatest(a.updatedAt, a.publishedAt) ";
@@ -53,19 +54,26 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where a.id = :id and" + IS_PUBLIC)
     Optional<Article> findPublicById(long id, Instant now);
 
-    @Query("select a from Article a join fetch a.section where" + IS_PUBLIC + NEWEST_FIRST)
-    Slice<Article> findPublic(Instant now, Pageable pageable);
+    /*
+     * The lists of public pages read the page's ids first, from an index alone (the inner select: no visit to the
+     * wide rows it skips, so the last ?page=N costs about what the first does), then load only those articles.
+     * :limit is one more than the page, to tell whether there is a next page.
+     */
+    String PAGE_OF = "select a from Article a join fetch a.section where a.id in (";
 
-    @Query("select a from Article a join fetch a.section where a.section = :section and" + IS_PUBLIC + NEWEST_FIRST)
-    Slice<Article> findPublicBySection(Section section, Instant now, Pageable pageable);
+    String PAGE_END = " order by b.publishedAt desc, b.id desc limit :limit offset :offset)" + NEWEST_FIRST;
 
-    @Query("select a from Article a join fetch a.section where :author member of a.authors and" + IS_PUBLIC
-            + NEWEST_FIRST)
-    Slice<Article> findPublicByAuthor(Author author, Instant now, Pageable pageable);
+    @Query(PAGE_OF + "select b.id from Article b where" + IS_PUBLIC_B + PAGE_END)
+    List<Article> findPublicPage(Instant now, long offset, int limit);
 
-    @Query("select a from Article a join fetch a.section where :topic member of a.topics and" + IS_PUBLIC
-            + NEWEST_FIRST)
-    Slice<Article> findPublicByTopic(Topic topic, Instant now, Pageable pageable);
+    @Query(PAGE_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
+    List<Article> findPublicPageBySection(Section section, Instant now, long offset, int limit);
+
+    @Query(PAGE_OF + "select b.id from Article b join b.authors au where au = :author and" + IS_PUBLIC_B + PAGE_END)
+    List<Article> findPublicPageByAuthor(Author author, Instant now, long offset, int limit);
+
+    @Query(PAGE_OF + "select b.id from Article b join b.topics t where t = :topic and" + IS_PUBLIC_B + PAGE_END)
+    List<Article> findPublicPageByTopic(Topic topic, Instant now, long offset, int limit);
 
     /**
      * The content API's page: public articles after a position in the order (published at, id), newest first,
@@ -111,20 +119,17 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a left join fetch a.authors where a in :articles")
     List<Article> fetchAuthors(Collection<Article> articles);
 
-    /**
-     * Related reading: public articles sharing topics with the given one, or its section; two points a shared topic,
-     * one the same section, newer first among equals. One query.
-     */
-    @Query("select a from Article a join fetch a.section where a.id <> :excludedId and" + IS_PUBLIC
-            + " and (a.section = :section or exists (select 1 from Article b join b.topics t where b = a and t.id in :topicIds))"
-            + " order by (2 * (select count(t2) from Article c join c.topics t2 where c = a and t2.id in :topicIds)"
-            + " + case when a.section = :section then 1 else 0 end) desc, a.publishedAt desc, a.id desc")
-    List<Article> findPublicRelated(
-            long excludedId, Section section, Collection<Long> topicIds, Instant now, Limit limit);
-
     @Query("select new org.masthead.article.LastModified(a.slug," + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC
             + " order by a.id")
     List<LastModified> findPublicLastModified(Instant now);
+
+    /** A slice of {@link #findPublicLastModified}, read from an index alone. */
+    @Query("select new org.masthead.article.LastModified(a.slug," + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC
+            + " order by a.id limit :limit offset :offset")
+    List<LastModified> findPublicLastModified(Instant now, long offset, int limit);
+
+    @Query("select max(" + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC)
+    Instant findPublicNewestChange(Instant now);
 
     @Query("select new org.masthead.article.LastModified(s.slug, max(" + LAST_MODIFIED
             + ")) from Article a join a.section s" + " where" + IS_PUBLIC + " group by s.slug")

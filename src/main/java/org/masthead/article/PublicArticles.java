@@ -1,9 +1,14 @@
 package org.masthead.article;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.masthead.slug.SlugKind;
@@ -12,6 +17,7 @@ import org.masthead.topic.Topic;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +30,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PublicArticles {
 
+    static final int RELATED_WINDOW = 100;
+
     private final ArticleRepository articles;
     private final SlugRedirects redirects;
     private final Clock clock;
+    private final EntityManager entityManager;
 
-    PublicArticles(ArticleRepository articles, SlugRedirects redirects, Clock clock) {
+    PublicArticles(ArticleRepository articles, SlugRedirects redirects, Clock clock, EntityManager entityManager) {
         this.articles = articles;
         this.redirects = redirects;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     /** A public article with its section, authors, topics and notes. */
@@ -54,19 +64,33 @@ public class PublicArticles {
     }
 
     public Slice<Article> latest(Pageable pageable) {
-        return withAuthors(articles.findPublic(clock.instant(), pageable));
+        return page(pageable, (offset, limit) -> articles.findPublicPage(clock.instant(), offset, limit));
     }
 
     public Slice<Article> inSection(Section section, Pageable pageable) {
-        return withAuthors(articles.findPublicBySection(section, clock.instant(), pageable));
+        return page(
+                pageable, (offset, limit) -> articles.findPublicPageBySection(section, clock.instant(), offset, limit));
     }
 
     public Slice<Article> byAuthor(Author author, Pageable pageable) {
-        return withAuthors(articles.findPublicByAuthor(author, clock.instant(), pageable));
+        return page(
+                pageable, (offset, limit) -> articles.findPublicPageByAuthor(author, clock.instant(), offset, limit));
     }
 
     public Slice<Article> onTopic(Topic topic, Pageable pageable) {
-        return withAuthors(articles.findPublicByTopic(topic, clock.instant(), pageable));
+        return page(pageable, (offset, limit) -> articles.findPublicPageByTopic(topic, clock.instant(), offset, limit));
+    }
+
+    private interface PageQuery {
+        List<Article> find(long offset, int limit);
+    }
+
+    /** One page of a list, newest first, with its co-authors; one more row is read to tell whether a next page exists. */
+    private Slice<Article> page(Pageable pageable, PageQuery query) {
+        List<Article> rows = query.find(pageable.getOffset(), pageable.getPageSize() + 1);
+        boolean hasNext = rows.size() > pageable.getPageSize();
+        List<Article> content = hasNext ? rows.subList(0, pageable.getPageSize()) : rows;
+        return withAuthors(new SliceImpl<>(List.copyOf(content), pageable, hasNext));
     }
 
     /**
@@ -112,22 +136,84 @@ public class PublicArticles {
     }
 
     /**
-     * Related reading: up to {@code limit} other public articles sharing the most topics with this one, then its
-     * section, newest first among equals. One query, sections loaded, authors not.
+     * Related reading: up to {@code limit} other public articles sharing the most topics with this one (two points
+     * a topic), then its section (one point), newest first among equals. One query, sections loaded, authors not.
+     * The candidates are the newest {@value #RELATED_WINDOW} articles of each of its topics and of its section
+     * (read from indexes), so the cost does not grow with the archive; an older article sharing topics is left out
+     * once each of those topics has that many newer ones.
      */
     public List<Article> related(Article article, int limit) {
         List<Long> topicIds = article.getTopics().stream().map(Topic::getId).toList();
-        return articles.findPublicRelated(
-                article.getId(),
-                article.getSection(),
-                topicIds.isEmpty() ? List.of(-1L) : topicIds,
-                clock.instant(),
-                Limit.of(limit));
+        String sql = """
+                with candidates as (
+                    (select id from public_articles(:now) where section_id = :section
+                     order by published_at desc, id desc limit :window)
+                    union
+                    select c.article_id from topics t cross join lateral (
+                        select x.article_id from article_topics x where x.topic_id = t.id
+                        order by x.article_id desc limit :window) c
+                    where t.id in (:topicIds)
+                )
+                select {a.*}, {s.*} from public_articles(:now) a
+                join candidates c on c.id = a.id
+                join sections s on s.id = a.section_id
+                where a.id <> :excluded
+                order by 2 * (select count(*) from article_topics t where t.article_id = a.id and t.topic_id in (:topicIds))
+                         + case when a.section_id = :section then 1 else 0 end desc,
+                         a.published_at desc, a.id desc
+                limit :limit""";
+        List<?> rows = entityManager
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addEntity("a", Article.class)
+                .addJoin("s", "a.section")
+                .setParameter("now", clock.instant())
+                .setParameter("section", article.getSection().getId())
+                .setParameter("window", RELATED_WINDOW)
+                .setParameterList("topicIds", topicIds.isEmpty() ? List.of(-1L) : topicIds)
+                .setParameter("excluded", article.getId())
+                .setParameter("limit", limit)
+                .getResultList();
+        // The section is fetched with the article (a join fetch): each row is the article alone.
+        return rows.stream()
+                .map(row -> (Article) (row instanceof Object[] joined ? joined[0] : row))
+                .toList();
     }
 
     /** Every public article's slug and last change, for the sitemap. */
     public List<LastModified> allLastModified() {
         return articles.findPublicLastModified(clock.instant());
+    }
+
+    /** Public articles' slugs and last changes, in id order, from {@code offset}: a page of the sitemap. */
+    public List<LastModified> lastModified(long offset, int limit) {
+        return articles.findPublicLastModified(clock.instant(), offset, limit);
+    }
+
+    /** The last change of any public article, or null when there is none. */
+    public Instant newestChange() {
+        return articles.findPublicNewestChange(clock.instant());
+    }
+
+    /**
+     * The last change among each run of {@code size} public articles in id order, the first run being
+     * {@code size - lead} long (it shares its sitemap file with {@code lead} other URLs). One pass over an index.
+     */
+    public List<Instant> lastModifiedByRun(int lead, int size) {
+        @SuppressWarnings("unchecked")
+        List<Instant> runs = entityManager
+                .createNativeQuery("""
+                        select max(greatest(updated_at, published_at)) as at
+                        from (select updated_at, published_at, (row_number() over (order by id) - 1 + :lead) / :size as run
+                              from public_articles(:now)) a
+                        group by run order by run""")
+                .unwrap(NativeQuery.class)
+                .addScalar("at", StandardBasicTypes.INSTANT)
+                .setParameter("now", clock.instant())
+                .setParameter("lead", lead)
+                .setParameter("size", size)
+                .getResultList();
+        return runs;
     }
 
     /** The slug of every section with public articles, and the last change among them. */

@@ -53,6 +53,12 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
                 || !environment.getProperty("masthead.embedded-db.enabled", Boolean.class, true)) {
             return;
         }
+        if (!binariesAvailable(
+                EmbeddedPostgresEnvironmentPostProcessor.class.getClassLoader(),
+                System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""))) {
+            throw new EmbeddedPostgresMissingException();
+        }
         boolean ephemeral = environment.getProperty("masthead.embedded-db.ephemeral", Boolean.class, false);
         Path dir = Path.of(environment.getProperty("masthead.embedded-db.dir", "./data/postgres"))
                 .toAbsolutePath()
@@ -67,6 +73,25 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         // Demo content is on by default with the embedded database, off with a configured one.
         properties.put("masthead.demo-content", "true");
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+    }
+
+    /**
+     * Whether the embedded server's binaries for this machine are on the classpath: they are with
+     * {@code ./mvnw spring-boot:run} and in the tests, never in the packaged jar, which is for a PostgreSQL of
+     * one's own. The names are those of the {@code io.zonky.test.postgres} artifacts.
+     */
+    static boolean binariesAvailable(ClassLoader classLoader, String osName, String osArch) {
+        String os = osName.startsWith("Mac") || osName.startsWith("Darwin")
+                ? "darwin"
+                : osName.startsWith("Windows") ? "windows" : osName.toLowerCase(java.util.Locale.ROOT);
+        String arch = switch (osArch) {
+            case "amd64", "x86_64", "x64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> osArch;
+        };
+        return classLoader.getResource("postgres-" + os + "-" + arch + ".txz") != null
+                // Macs on ARM run the x86-64 binaries when theirs are missing (the library does the same).
+                || ("darwin".equals(os) && classLoader.getResource("postgres-darwin-x86_64.txz") != null);
     }
 
     private EmbeddedPostgres start(boolean ephemeral, Path dir) {

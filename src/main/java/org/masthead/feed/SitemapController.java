@@ -14,7 +14,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.masthead.article.LastModified;
 import org.masthead.article.PublicArticles;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
@@ -57,31 +56,50 @@ class SitemapController {
     @GetMapping("/sitemap.xml")
     @ResponseBody
     ResponseEntity<String> sitemap(@RequestParam(required = false) String page) {
-        List<Url> urls = urls();
+        // Only what the answer shows is read: the small list of pages, the number of articles, and then either
+        // every URL (one file), the last change of each file (the index), or the articles of one file.
+        List<Url> pages = pages();
+        long articleCount = articles.count();
         int size = properties.maxUrls();
-        int files = (urls.size() + size - 1) / size;
+        long total = pages.size() + articleCount;
+        int files = (int) ((total + size - 1) / size);
         if (page == null) {
-            return ok(files <= 1 ? urlset(urls) : index(urls, files, size));
+            return ok(files <= 1 ? urlset(withArticles(pages, 0, size)) : index(pages, files, size));
         }
         int number = parse(page);
         if (files <= 1 || number < 1 || number > files) {
             throw new PageNotFoundException("sitemap page " + page);
         }
-        return ok(urlset(urls.subList((number - 1) * size, Math.min(urls.size(), number * size))));
+        // File n holds the URLs at positions [start, end) of the list: pages first, then articles.
+        long start = (long) (number - 1) * size;
+        long end = start + size;
+        int count = pages.size();
+        List<Url> ownPages = pages.subList((int) Math.min(start, count), (int) Math.min(end, count));
+        long articlesFrom = Math.max(start, count);
+        return ok(urlset(withArticles(ownPages, articlesFrom - count, (int) Math.max(0, end - articlesFrom))));
     }
 
     /** Every public URL, in a stable order: front page, sections, authors, topics, then articles by id. */
     List<Url> urls() {
-        List<LastModified> published = articles.allLastModified();
-        Instant newest = published.stream()
-                .map(LastModified::at)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+        return withArticles(pages(), 0, Integer.MAX_VALUE);
+    }
+
+    private List<Url> withArticles(List<Url> first, long offset, int limit) {
+        List<Url> urls = new ArrayList<>(first);
+        if (limit <= 0) {
+            return urls;
+        }
+        articles.lastModified(offset, limit).forEach(a -> urls.add(new Url("/articles/" + a.slug(), a.at())));
+        return urls;
+    }
+
+    /** The front page, sections, authors and topics, each with its last change. */
+    private List<Url> pages() {
         Map<String, Instant> bySection = new HashMap<>();
         articles.lastModifiedBySection().forEach(s -> bySection.put(s.slug(), s.at()));
 
         List<Url> urls = new ArrayList<>();
-        urls.add(new Url("/", newest));
+        urls.add(new Url("/", articles.newestChange()));
         for (Section section : sections.all()) {
             urls.add(new Url(
                     "/sections/" + section.getSlug(),
@@ -92,7 +110,6 @@ class SitemapController {
         }
         articles.lastModifiedByAuthor().forEach(a -> urls.add(new Url("/authors/" + a.slug(), a.at())));
         articles.lastModifiedByTopic().forEach(t -> urls.add(new Url("/topics/" + t.slug(), t.at())));
-        published.forEach(a -> urls.add(new Url("/articles/" + a.slug(), a.at())));
         return urls;
     }
 
@@ -112,18 +129,30 @@ class SitemapController {
         });
     }
 
-    private String index(List<Url> urls, int files, int size) {
+    private String index(List<Url> pages, int files, int size) {
+        // The last change in each file: its articles' (one pass over an index), and its pages'.
+        List<Instant> newest = new ArrayList<>(java.util.Collections.nCopies(files, (Instant) null));
+        List<Instant> runs = articles.lastModifiedByRun(pages.size(), size);
+        for (int run = 0; run < runs.size() && run < files; run++) {
+            newest.set(run, runs.get(run));
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            Instant at = pages.get(i).lastModified();
+            int file = i / size;
+            if (at != null && (newest.get(file) == null || at.isAfter(newest.get(file)))) {
+                newest.set(file, at);
+            }
+        }
         return xml(writer -> {
             writer.writeStartElement("sitemapindex");
             writer.writeDefaultNamespace(NS);
             for (int n = 1; n <= files; n++) {
                 writer.writeStartElement("sitemap");
                 element(writer, "loc", site.absolute("/sitemap.xml?page=" + n));
-                urls.subList((n - 1) * size, Math.min(urls.size(), n * size)).stream()
-                        .map(Url::lastModified)
-                        .filter(Objects::nonNull)
-                        .max(Comparator.naturalOrder())
-                        .ifPresent(at -> element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(at)));
+                Instant at = newest.get(n - 1);
+                if (at != null) {
+                    element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(at));
+                }
                 writer.writeEndElement();
             }
             writer.writeEndElement();

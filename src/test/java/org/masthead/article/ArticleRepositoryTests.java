@@ -16,8 +16,6 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,14 +98,12 @@ class ArticleRepositoryTests {
         assertThat(articles.findPublicBySlug(publishedThisInstant.getSlug(), NOW))
                 .isPresent();
 
-        PageRequest all = PageRequest.of(0, 100);
-        assertThat(articles.findPublicBySection(section, NOW, all).getContent())
+        assertThat(articles.findPublicPageBySection(section, NOW, 0, 100))
                 .containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublicByAuthor(author, NOW, all).getContent())
+        assertThat(articles.findPublicPageByAuthor(author, NOW, 0, 100))
                 .containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublicByTopic(topic, NOW, all).getContent())
-                .containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublic(NOW, PageRequest.of(0, 1000)).getContent())
+        assertThat(articles.findPublicPageByTopic(topic, NOW, 0, 100)).containsExactly(publishedThisInstant, published);
+        assertThat(articles.findPublicPage(NOW, 0, 1000))
                 .contains(published, publishedThisInstant)
                 .doesNotContainAnyElementsOf(hidden);
         assertThat(articles.findPublicInSectionExcept(section, published.getId(), NOW, Limit.of(10)))
@@ -128,19 +124,17 @@ class ArticleRepositoryTests {
         }
         entities.flush();
 
-        Slice<Article> first = articles.findPublicBySection(section, NOW, PageRequest.of(0, 10));
-        Slice<Article> third = articles.findPublicBySection(section, NOW, PageRequest.of(2, 10));
-        Slice<Article> beyond = articles.findPublicBySection(section, NOW, PageRequest.of(3, 10));
+        // Pages of 10, read with one more row to tell whether a next page exists.
+        List<Article> first = articles.findPublicPageBySection(section, NOW, 0, 11);
+        List<Article> third = articles.findPublicPageBySection(section, NOW, 20, 11);
+        List<Article> beyond = articles.findPublicPageBySection(section, NOW, 30, 11);
 
-        assertThat(first.getContent()).hasSize(10);
-        assertThat(first.hasNext()).isTrue();
-        assertThat(first.getContent())
-                .extracting(Article::getPublishedAt)
-                .isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(first.getContent().get(0).getPublishedAt()).isEqualTo(NOW.minus(Duration.ofDays(1)));
-        assertThat(third.getContent()).hasSize(5);
-        assertThat(third.hasNext()).isFalse();
-        assertThat(beyond.getContent()).isEmpty();
+        assertThat(first).hasSize(11);
+        assertThat(first).extracting(Article::getPublishedAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(first.get(0).getPublishedAt()).isEqualTo(NOW.minus(Duration.ofDays(1)));
+        assertThat(third).hasSize(5);
+        assertThat(third.get(4).getPublishedAt()).isEqualTo(NOW.minus(Duration.ofDays(25)));
+        assertThat(beyond).isEmpty();
     }
 
     @Test

@@ -59,6 +59,49 @@ class EmbeddedPostgresTests {
     }
 
     @Test
+    void theBinariesAreFoundForThisMachineAndMissedWhereTheJarLeftThemOut() {
+        ClassLoader withBinaries = getClass().getClassLoader();
+        assertThat(EmbeddedPostgresEnvironmentPostProcessor.binariesAvailable(
+                        withBinaries, System.getProperty("os.name"), System.getProperty("os.arch")))
+                .isTrue();
+        assertThat(EmbeddedPostgresEnvironmentPostProcessor.binariesAvailable(withBinaries, "Linux", "amd64"))
+                .isTrue();
+        assertThat(EmbeddedPostgresEnvironmentPostProcessor.binariesAvailable(withBinaries, "Mac OS X", "aarch64"))
+                .isTrue();
+        assertThat(EmbeddedPostgresEnvironmentPostProcessor.binariesAvailable(withBinaries, "Windows 11", "amd64"))
+                .as("the Windows binaries are left out of the build")
+                .isFalse();
+        ClassLoader without = new java.net.URLClassLoader(new java.net.URL[0], null);
+        assertThat(EmbeddedPostgresEnvironmentPostProcessor.binariesAvailable(without, "Linux", "amd64"))
+                .isFalse();
+    }
+
+    @Test
+    void withoutTheBinariesAndWithoutADatasourceItStopsSayingWhatToSet() {
+        // The jar's case, reproduced here with a platform whose binaries are not in the build.
+        String osName = System.getProperty("os.name");
+        try {
+            System.setProperty("os.name", "Windows 11");
+            MockEnvironment environment =
+                    new MockEnvironment().withProperty("masthead.embedded-db.dir", dir.toString());
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())
+                                    .postProcessEnvironment(environment, null))
+                    .isInstanceOf(EmbeddedPostgresMissingException.class)
+                    .hasMessageContaining("SPRING_DATASOURCE_URL")
+                    .hasMessageContaining("./mvnw spring-boot:run");
+            assertThat(new EmbeddedPostgresMissingFailureAnalyzer()
+                            .analyze(new IllegalStateException(new EmbeddedPostgresMissingException()))
+                            .getAction())
+                    .contains("SPRING_DATASOURCE_URL")
+                    .contains("./mvnw spring-boot:run");
+        } finally {
+            System.setProperty("os.name", osName);
+        }
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
     void theEmbeddedServerCanBeTurnedOff() {
         MockEnvironment environment = new MockEnvironment().withProperty("masthead.embedded-db.enabled", "false");
         new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())

@@ -1,10 +1,7 @@
 package org.masthead.search;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +12,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.masthead.IntegrationTest;
+import org.masthead.testing.BenchCorpus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Search latency, p50/p95 over 200 varied queries through the real {@link ArticleSearch}, first on the demo
- * journal, then on a corpus of 100,000 generated articles. Not part of {@code ./mvnw verify}; run it with
+ * journal, then on a corpus of 100,000 generated articles ({@link BenchCorpus}). Not part of {@code ./mvnw verify}; run it with
  * <pre>./mvnw -Dtest=SearchBenchmark -Dmasthead.bench=true test</pre>
  * ({@code -Dmasthead.bench.articles=N} changes the corpus size; {@code -Dmasthead.bench.author-topic-filters=true}
  * adds author and topic filters to a third of the queries). The corpus is made in SQL with generate_series
@@ -51,10 +49,9 @@ class SearchBenchmark {
                 + jdbc.sql("show server_version").query(String.class).single() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
 
-        List<String> vocabulary = vocabulary();
-        long existing = jdbc.sql("select count(*) from articles where slug like 'bench-%'")
-                .query(Long.class)
-                .single();
+        BenchCorpus corpus = new BenchCorpus(jdbc, dataSource);
+        List<String> vocabulary = corpus.vocabulary();
+        long existing = corpus.generated();
         if (existing == 0) {
             report.add(measure("demo journal (" + count() + " articles)", vocabulary));
         }
@@ -62,7 +59,7 @@ class SearchBenchmark {
             report.add(String.format("reused the %,d generated articles already in the database", articles));
         } else {
             long start = System.nanoTime();
-            generate(articles);
+            corpus.generate(articles);
             report.add(String.format("generated %,d articles in %.1f s", articles, (System.nanoTime() - start) / 1e9));
         }
         report.add(measure("generated corpus (" + count() + " articles)", vocabulary));
@@ -77,13 +74,6 @@ class SearchBenchmark {
         return jdbc.sql("select count(*) from articles where status = 'PUBLISHED'")
                 .query(Long.class)
                 .single();
-    }
-
-    /** The demo journal's words, most frequent first. */
-    private List<String> vocabulary() {
-        return jdbc.sql("""
-                select w from articles, regexp_split_to_table(lower(body_text), '[^a-z]+') w
-                where length(w) > 3 and slug not like 'bench-%' group by w order by count(*) desc, w""").query(String.class).list();
     }
 
     private String measure(String label, List<String> words) {
@@ -175,62 +165,5 @@ class SearchBenchmark {
             queries.add(new SearchQuery(text, section, author, topic, from, null));
         }
         return queries;
-    }
-
-    /** The corpus, in SQL on one connection: rows first with triggers off, then every document built once. */
-    private void generate(int count) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                Statement sql = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            sql.execute("select setseed(0.42)");
-            sql.execute("""
-                    create temporary table bench_words as
-                    select array_agg(w order by n desc, w) as words from (
-                        select w, count(*) n from articles, regexp_split_to_table(lower(body_text), '[^a-z]+') w
-                        where length(w) > 2 group by w) x""");
-            // Words drawn with a skewed frequency (Zipf-like: power(random(), 3) favours the most frequent words).
-            // PL/pgSQL keeps the array argument expanded, so each pick is cheap.
-            sql.execute("""
-                    create function pg_temp.bench_text(words text[], n integer) returns text language plpgsql as $$
-                    declare
-                        parts text[] := '{}';
-                        size integer := array_length(words, 1);
-                    begin
-                        for i in 1..n loop
-                            parts := parts || words[1 + floor(power(random(), 3) * size)::integer];
-                        end loop;
-                        return array_to_string(parts, ' ');
-                    end
-                    $$""");
-            sql.execute("set session_replication_role = replica"); // no triggers while loading
-            sql.execute("""
-                    insert into articles (slug, title, dek, body_md, body_html, body_text, excerpt, reading_minutes,
-                                          section_id, status, created_at, updated_at, first_published_at, published_at)
-                    select 'bench-' || g, initcap(t), d, b, '<p>' || b || '</p>', b, left(b, 200), 1,
-                           sections[1 + g %% array_length(sections, 1)], 'PUBLISHED', at, at, at, at
-                    from generate_series(1, %d) g
-                    cross join (select words from bench_words) bw
-                    cross join (select array_agg(id order by id) as sections from sections) s
-                    cross join lateral (select now() - (g %% 3650) * interval '1 day' - random() * interval '1 day' as at,
-                                               pg_temp.bench_text(bw.words, 4 + g %% 5) as t,
-                                               pg_temp.bench_text(bw.words, 12 + g %% 9) as d,
-                                               pg_temp.bench_text(bw.words, 150 + g %% 151) as b) x
-                    """.formatted(count));
-            sql.execute("""
-                    insert into article_authors (article_id, author_id, position)
-                    select a.id, (select id from authors order by id offset (a.id %% (select count(*) from authors)) limit 1), 0
-                    from articles a where a.slug like 'bench-%%'""".formatted());
-            sql.execute("""
-                    insert into article_topics (article_id, topic_id)
-                    select a.id, (select id from topics order by id offset (a.id %% (select count(*) from topics)) limit 1)
-                    from articles a where a.slug like 'bench-%%'""".formatted());
-            sql.execute("set session_replication_role = origin");
-            sql.execute("select refresh_article_search(array(select id from articles where slug like 'bench-%'))");
-            sql.execute("vacuum analyze articles");
-            sql.execute("vacuum analyze article_authors");
-            sql.execute("vacuum analyze article_topics");
-        } catch (java.sql.SQLException ex) {
-            throw new IOException(ex);
-        }
     }
 }
