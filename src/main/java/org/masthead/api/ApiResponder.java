@@ -53,8 +53,11 @@ class ApiResponder {
             }
         }
         byte[] bytes = mapper.writeValueAsBytes(tree);
+        // Any origin may read, with or without an Origin header: an answer kept by the page cache (or a CDN) for one
+        // request serves all of them.
         return ResponseEntity.ok()
                 .contentType(JSON)
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.CACHE_CONTROL, CACHE)
                 .eTag(etag(bytes))
                 .body(bytes);

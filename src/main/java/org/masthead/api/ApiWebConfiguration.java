@@ -4,6 +4,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -15,8 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
-    /** Before Spring Security's filters (order -100), so a refused request does no further work. */
-    static final int RATE_LIMIT_ORDER = -110;
+    /**
+     * Before the page cache (which serves the API's answers from memory) and Spring Security's filters, so every
+     * request counts and a refused one does no further work.
+     */
+    static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {

@@ -16,10 +16,16 @@ enum ReaderPage {
     SITEMAP(true, "page"),
     ROBOTS(true),
     /** Search results: public caching, but every query is its own page, so none are kept in memory. */
-    SEARCH(false);
+    SEARCH(false),
+    /**
+     * The content API's resources and lists: kept, with their whole query string (the API refuses unknown, repeated
+     * or malformed parameters with a 400, which is never kept, so only valid queries make entries).
+     */
+    API(true);
 
     private static final Pattern PAGE_PATH = Pattern.compile("/(articles|sections|authors|topics)/[^/;]+");
     private static final Pattern FEED_PATH = Pattern.compile("/(sections|authors)/[^/;]+/feed\\.xml");
+    private static final Pattern API_PATH = Pattern.compile("/api/v1/(articles|authors|sections|topics)(/[^/;]+)?");
 
     private final boolean kept;
     private final Set<String> parameters;
@@ -41,6 +47,9 @@ enum ReaderPage {
                 if (PAGE_PATH.matcher(uri).matches()) {
                     yield PAGE;
                 }
+                if (API_PATH.matcher(uri).matches()) {
+                    yield API;
+                }
                 yield FEED_PATH.matcher(uri).matches() ? FEED : null;
             }
         };
@@ -51,8 +60,13 @@ enum ReaderPage {
         return kept;
     }
 
-    /** Whether this page reads the query parameter; search reads them all. */
+    /** Whether this page reads the query parameter; search and the API read them all. */
     boolean reads(String parameter) {
-        return this == SEARCH || parameters.contains(parameter);
+        return readsAll() || parameters.contains(parameter);
+    }
+
+    /** Search and the API see the query string as it came (they check it themselves). */
+    boolean readsAll() {
+        return this == SEARCH || this == API;
     }
 }

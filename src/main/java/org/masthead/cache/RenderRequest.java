@@ -28,7 +28,7 @@ final class RenderRequest extends HttpServletRequestWrapper {
 
     RenderRequest(HttpServletRequest request, ReaderPage page) {
         super(request);
-        if (page == ReaderPage.SEARCH) {
+        if (page.readsAll()) {
             this.parameters = null;
             this.queryString = request.getQueryString();
         } else {

@@ -301,6 +301,42 @@ class PageCacheInvalidationTests {
     }
 
     @Test
+    void theContentApiIsKeptAndFollowsAPublishAndAnEdit() {
+        String list = "/api/v1/articles?section=" + section.getSlug() + "&fields=slug,title";
+        String one = "/api/v1/articles/" + article.getSlug();
+        assertThat(warm(list)).contains(article.getSlug());
+        assertThat(warm(one)).contains(article.getTitle());
+
+        Article next = content.published(
+                section, List.of(author), List.of(), clock.instant().minus(Duration.ofHours(1)));
+        assertThat(reader.text(list)).contains(next.getSlug(), article.getSlug());
+
+        warm(one);
+        Article current = forEditing(article);
+        String title = "Retitled " + TestContent.unique("t");
+        articles.update(
+                current.getId(),
+                current.getRevision(),
+                changesOf(current, current.getSlug(), title, List.of()),
+                TestContent.EDITOR);
+        assertThat(reader.text(one)).contains(title);
+    }
+
+    @Test
+    void aKeptApiAnswerCarriesCorsForAnyOriginAndUnknownParametersAreNotKept() {
+        String one = "/api/v1/articles/" + article.getSlug();
+        warm(one);
+        HttpResponse<byte[]> fromMemory = reader.get(one, "Origin", "https://partner.example");
+        assertThat(fromMemory.statusCode()).isEqualTo(200);
+        assertThat(fromMemory.headers().allValues("Access-Control-Allow-Origin"))
+                .containsExactly("*");
+
+        String unknown = one + "?colour=blue";
+        assertThat(reader.get(unknown).statusCode()).isEqualTo(400);
+        assertThat(cache.contains(unknown)).isFalse();
+    }
+
+    @Test
     void anImageChange() {
         Image image = images.upload(TestImages.jpeg(320, 200), "dawn.jpg", "Harbour at dawn", null, null, "tests");
         assertThat(warm(articlePath())).doesNotContain(image.getUrl());
