@@ -1,6 +1,7 @@
 package org.masthead.feed;
 
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,17 +15,18 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.masthead.article.LastModified;
 import org.masthead.article.PublicArticles;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.web.PageNotFoundException;
 import org.masthead.web.SiteProperties;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code /sitemap.xml}: the front page, every section, and every public article, author and topic, each with the
@@ -53,18 +55,25 @@ class SitemapController {
         this.properties = properties;
     }
 
+    /** Articles are read and written this many at a time, so a file of 50,000 URLs never sits in memory whole. */
+    static final int CHUNK = 2_000;
+
     @GetMapping("/sitemap.xml")
-    @ResponseBody
-    ResponseEntity<String> sitemap(@RequestParam(required = false) String page) {
+    void sitemap(@RequestParam(required = false) String page, HttpServletResponse response) throws IOException {
         // Only what the answer shows is read: the small list of pages, the number of articles, and then either
-        // every URL (one file), the last change of each file (the index), or the articles of one file.
+        // every URL (one file), the last change of each file (the index), or the articles of one file, streamed.
         List<Url> pages = pages();
         long articleCount = articles.count();
         int size = properties.maxUrls();
         long total = pages.size() + articleCount;
         int files = (int) ((total + size - 1) / size);
         if (page == null) {
-            return ok(files <= 1 ? urlset(withArticles(pages, 0, size)) : index(pages, files, size));
+            if (files <= 1) {
+                write(response, urlset(pages, 0, size));
+            } else {
+                write(response, index(pages, files, size));
+            }
+            return;
         }
         int number = parse(page);
         if (files <= 1 || number < 1 || number > files) {
@@ -76,7 +85,7 @@ class SitemapController {
         int count = pages.size();
         List<Url> ownPages = pages.subList((int) Math.min(start, count), (int) Math.min(end, count));
         long articlesFrom = Math.max(start, count);
-        return ok(urlset(withArticles(ownPages, articlesFrom - count, (int) Math.max(0, end - articlesFrom))));
+        write(response, urlset(ownPages, articlesFrom - count, (int) Math.max(0, end - articlesFrom)));
     }
 
     /** Every public URL, in a stable order: front page, sections, authors, topics, then articles by id. */
@@ -113,23 +122,38 @@ class SitemapController {
         return urls;
     }
 
-    private String urlset(List<Url> urls) {
-        return xml(writer -> {
+    /** The given pages, then {@code limit} articles from {@code offset}, read a chunk at a time. */
+    private XmlBody urlset(List<Url> pages, long offset, int limit) {
+        return writer -> {
             writer.writeStartElement("urlset");
             writer.writeDefaultNamespace(NS);
-            for (Url url : urls) {
-                writer.writeStartElement("url");
-                element(writer, "loc", site.absolute(url.path()));
-                if (url.lastModified() != null) {
-                    element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(url.lastModified()));
+            for (Url url : pages) {
+                url(writer, url);
+            }
+            for (long done = 0; done < limit; ) {
+                List<LastModified> chunk = articles.lastModified(offset + done, (int) Math.min(CHUNK, limit - done));
+                for (LastModified article : chunk) {
+                    url(writer, new Url("/articles/" + article.slug(), article.at()));
                 }
-                writer.writeEndElement();
+                if (chunk.size() < Math.min(CHUNK, limit - done)) {
+                    break;
+                }
+                done += chunk.size();
             }
             writer.writeEndElement();
-        });
+        };
     }
 
-    private String index(List<Url> pages, int files, int size) {
+    private void url(XMLStreamWriter writer, Url url) throws XMLStreamException {
+        writer.writeStartElement("url");
+        element(writer, "loc", site.absolute(url.path()));
+        if (url.lastModified() != null) {
+            element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(url.lastModified()));
+        }
+        writer.writeEndElement();
+    }
+
+    private XmlBody index(List<Url> pages, int files, int size) {
         // The last change in each file: its articles' (one pass over an index), and its pages'.
         List<Instant> newest = new ArrayList<>(java.util.Collections.nCopies(files, (Instant) null));
         List<Instant> runs = articles.lastModifiedByRun(pages.size(), size);
@@ -143,7 +167,7 @@ class SitemapController {
                 newest.set(file, at);
             }
         }
-        return xml(writer -> {
+        return writer -> {
             writer.writeStartElement("sitemapindex");
             writer.writeDefaultNamespace(NS);
             for (int n = 1; n <= files; n++) {
@@ -156,23 +180,22 @@ class SitemapController {
                 writer.writeEndElement();
             }
             writer.writeEndElement();
-        });
+        };
     }
 
     private interface XmlBody {
         void write(XMLStreamWriter writer) throws XMLStreamException;
     }
 
-    private static String xml(XmlBody body) {
-        try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+    private static void write(HttpServletResponse response, XmlBody body) throws IOException {
+        response.setContentType(XML.toString());
+        try (OutputStream out = response.getOutputStream()) {
+            XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             writer.writeStartDocument("UTF-8", "1.0");
             writer.setDefaultNamespace(NS);
             body.write(writer);
             writer.writeEndDocument();
             writer.close();
-            return out.toString();
         } catch (XMLStreamException ex) {
             throw new IllegalStateException("Could not write the sitemap", ex);
         }
@@ -194,9 +217,5 @@ class SitemapController {
         } catch (NumberFormatException ex) {
             return -1;
         }
-    }
-
-    private static ResponseEntity<String> ok(String body) {
-        return ResponseEntity.ok().contentType(XML).body(body);
     }
 }

@@ -201,12 +201,12 @@ class FeedAndSitemapTests {
         int files = (total + 4) / 5;
         assertThat(files).isGreaterThan(1);
 
-        List<String> children = locs(small.sitemap(null).getBody(), "sitemapindex");
+        List<String> children = locs(body(small, null), "sitemapindex");
         assertThat(children).hasSize(files);
         assertThat(children.get(0)).isEqualTo(site.absolute("/sitemap.xml?page=1"));
         List<String> all = new ArrayList<>();
         for (int n = 1; n <= files; n++) {
-            List<String> part = locs(small.sitemap(String.valueOf(n)).getBody(), "urlset");
+            List<String> part = locs(body(small, String.valueOf(n)), "urlset");
             assertThat(part.size()).isLessThanOrEqualTo(5);
             all.addAll(part);
         }
@@ -214,10 +214,18 @@ class FeedAndSitemapTests {
                 .hasSize(total)
                 .doesNotHaveDuplicates()
                 .contains(site.absolute("/articles/" + published.getSlug()));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.sitemap(String.valueOf(files + 1)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> body(small, String.valueOf(files + 1)))
                 .isInstanceOf(org.masthead.web.PageNotFoundException.class);
         // With the real limit, the same site fits in one file.
         locs(mvc.perform(get("/sitemap.xml")).andReturn().getResponse().getContentAsString(), "urlset");
+    }
+
+    private static String body(SitemapController sitemap, String page) throws Exception {
+        org.springframework.mock.web.MockHttpServletResponse response =
+                new org.springframework.mock.web.MockHttpServletResponse();
+        sitemap.sitemap(page, response);
+        assertThat(response.getContentType()).startsWith("application/xml");
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
