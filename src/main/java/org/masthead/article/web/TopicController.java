@@ -31,9 +31,12 @@ class TopicController {
 
     @GetMapping("/topics/{slug}")
     ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        Topic topic = topics.findBySlug(slug).orElse(null);
+        Topic topic = topics.findBySlug(slug).filter(articles::isPublic).orElse(null);
         if (topic == null) {
             return topics.currentSlug(slug)
+                    .filter(current -> topics.findBySlug(current)
+                            .filter(articles::isPublic)
+                            .isPresent())
                     .map(current -> Moved.permanentlyTo("/topics/" + current))
                     .orElseThrow(() -> new TopicNotFoundException(slug));
         }
