@@ -56,10 +56,15 @@ class MediaAdminController {
 
     /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */
     @GetMapping("/new")
-    String newForm(@RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
+    String newForm(
+            @RequestParam(name = "too-large", required = false) String tooLarge,
+            @RequestParam(name = "name-too-long", required = false) String nameTooLong,
+            Model model) {
         model.addAttribute("uploadForm", new UploadForm());
         if (tooLarge != null) {
             model.addAttribute("uploadError", "media.error.too-large");
+        } else if (nameTooLong != null) {
+            model.addAttribute("uploadError", "media.error.name-too-long");
         }
         return "admin/media/new";
     }
