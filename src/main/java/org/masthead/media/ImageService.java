@@ -11,7 +11,10 @@ import org.masthead.audit.AuditLog;
 import org.masthead.media.ImageProcessor.ProcessedImage;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The media library: uploads (verified and re-encoded), the texts that go with images, where they are used. */
 @Service
@@ -24,6 +27,7 @@ public class ImageService {
     private final List<ImageUsages> usages;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     ImageService(
             ImageRepository images,
@@ -31,7 +35,9 @@ public class ImageService {
             ImageProcessor processor,
             List<ImageUsages> usages,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.images = images;
         this.variants = variants;
         this.processor = processor;
@@ -58,10 +64,15 @@ public class ImageService {
      *
      * @throws RejectedImageException when the bytes are not an image we take (the message key says why)
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Image upload(
             byte[] bytes, String originalFilename, String altText, String caption, String credit, String uploadedBy) {
+        // The image work (which may wait for its share of the memory budget) holds no database connection.
         ProcessedImage processed = processor.process(bytes, originalFilename);
+        return transaction.execute(status -> store(processed, altText, caption, credit, uploadedBy));
+    }
+
+    private Image store(ProcessedImage processed, String altText, String caption, String credit, String uploadedBy) {
         long size = processed.variants().get(processed.variants().size() - 1).bytes().length;
         Image image = new Image(
                 processed.name(),

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.masthead.media.Image;
 import org.masthead.media.ImageInUseException;
 import org.masthead.media.ImageService;
+import org.masthead.media.ImageWorkBusyException;
 import org.masthead.media.MediaProperties;
 import org.masthead.media.RejectedImageException;
 import org.masthead.security.EditorOnly;
@@ -102,6 +103,11 @@ class MediaAdminController {
                     e.getMessageKey().equals("media.error.too-large")
                             ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                             : HttpServletResponse.SC_BAD_REQUEST);
+            return "admin/media/new";
+        } catch (ImageWorkBusyException e) {
+            errors.rejectValue("file", "media.error.busy");
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "30");
             return "admin/media/new";
         } catch (IOException e) {
             errors.rejectValue("file", "media.error.damaged");
