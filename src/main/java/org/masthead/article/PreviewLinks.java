@@ -89,7 +89,9 @@ public class PreviewLinks {
                 .flatMap(link -> articles.findById(link.getArticleId()))
                 .map(article -> {
                     Hibernate.initialize(article.getSection());
+                    Hibernate.initialize(article.getFeaturedImage());
                     article.getAuthors().size(); // the getters wrap the lazy collections: touch them
+                    article.getAuthors().forEach(author -> Hibernate.initialize(author.getPhoto()));
                     article.getTopics().size();
                     article.getNotes().size();
                     return article;

@@ -25,6 +25,7 @@ public class ImageService {
     private final ImageVariantRepository variants;
     private final ImageProcessor processor;
     private final List<ImageUsages> usages;
+    private final List<ImageVisibility> visibility;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -34,6 +35,7 @@ public class ImageService {
             ImageVariantRepository variants,
             ImageProcessor processor,
             List<ImageUsages> usages,
+            List<ImageVisibility> visibility,
             AuditLog audit,
             Clock clock,
             PlatformTransactionManager transactions) {
@@ -42,6 +44,7 @@ public class ImageService {
         this.variants = variants;
         this.processor = processor;
         this.usages = usages;
+        this.visibility = visibility;
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,6 +118,37 @@ public class ImageService {
         }
         images.delete(image);
         audit.record("media.delete", subject(image), "");
+    }
+
+    /** Who may fetch an image: anyone, only the staff member or preview asking, or no one. */
+    public enum Access {
+        PUBLIC,
+        PRIVATE,
+        NONE
+    }
+
+    /**
+     * Whether this request may fetch the image. Anyone may once a public page has shown it (it is then marked, and
+     * stays public); staff may always; a preview link's token opens the images its article shows.
+     */
+    @Transactional
+    public Access access(Image image, boolean staff, String previewToken) {
+        if (image.isPublic()) {
+            return Access.PUBLIC;
+        }
+        if (visibility.stream().anyMatch(v -> v.shownPublicly(image.getId()))) {
+            images.findById(image.getId()).ifPresent(stored -> stored.markPublic(clock.instant()));
+            return Access.PUBLIC;
+        }
+        if (staff) {
+            return Access.PRIVATE;
+        }
+        if (previewToken != null
+                && !previewToken.isBlank()
+                && visibility.stream().anyMatch(v -> v.shownInPreview(image.getId(), previewToken))) {
+            return Access.PRIVATE;
+        }
+        return Access.NONE;
     }
 
     /** The ETag of a stored rendition, without its bytes. */
