@@ -31,7 +31,7 @@ class TopicController {
 
     @GetMapping("/topics/{slug}")
     ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        Topic topic = topics.findBySlug(slug).filter(articles::isPublic).orElse(null);
+        Topic topic = topics.findBySlug(slug).orElse(null);
         if (topic == null) {
             return topics.currentSlug(slug)
                     .filter(current -> topics.findBySlug(current)
@@ -42,6 +42,10 @@ class TopicController {
         }
         Slice<Article> list = PageNumbers.existing(
                 articles.onTopic(topic, PageNumbers.of(page, SectionController.PAGE_SIZE)), "topic");
+        if (list.isEmpty()) {
+            // A topic is public only while it has a public article (a draft's topic names are no one's business).
+            throw new TopicNotFoundException(slug);
+        }
         model.addAttribute("topic", topic);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.topic(topic, page));
