@@ -6,6 +6,7 @@ import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageService;
+import org.masthead.security.StaffUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,26 @@ public class ArticleImages {
         Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
         Hibernate.initialize(article.getFeaturedImage());
         return article;
+    }
+
+    /** The article with its featured image loaded, for someone who may edit it (an editor, or its owner's draft). */
+    @Transactional(readOnly = true)
+    public Article forEditing(long id, StaffUser by) {
+        Article article = get(id);
+        requireEditable(article, by);
+        return article;
+    }
+
+    /** Sets or removes the featured image as {@code by}, who must be allowed to edit the article. */
+    public Article setFeaturedImage(long id, Long imageId, String caption, String credit, StaffUser by) {
+        requireEditable(get(id), by);
+        return setFeaturedImage(id, imageId, caption, credit);
+    }
+
+    private static void requireEditable(Article article, StaffUser by) {
+        if (!ArticlePermissions.canEdit(by, article)) {
+            throw new ArticleAccessDeniedException("illustrate", article.getId());
+        }
     }
 
     /** Sets the featured image, or removes it with null. */

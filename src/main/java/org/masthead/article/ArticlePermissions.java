@@ -36,10 +36,7 @@ public final class ArticlePermissions {
     }
 
     public static boolean canSharePreview(StaffUser user, Article article) {
-        return canManage(user)
-                || article.isCreatedBy(user.getAccountId())
-                        && (article.getStatus() == ArticleStatus.DRAFT
-                                || article.getStatus() == ArticleStatus.IN_REVIEW);
+        return canManage(user) || ownDraft(user, article);
     }
 
     private static boolean ownDraft(StaffUser user, Article article) {

@@ -147,6 +147,13 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select count(a) from Article a where" + IS_PUBLIC)
     long countPublic(Instant now);
 
+    /** The topics that have at least one public article, by name. */
+    @Query("select distinct t from Article a join a.topics t where" + IS_PUBLIC + " order by t.name, t.id")
+    List<Topic> findPublicTopics(Instant now);
+
+    @Query("select count(a) > 0 from Article a where :topic member of a.topics and" + IS_PUBLIC)
+    boolean existsPublicOnTopic(Topic topic, Instant now);
+
     /** Tells an archived article (410 Gone) from one that never was public (404); reveals nothing else. */
     boolean existsBySlugAndStatus(String slug, ArticleStatus status);
 

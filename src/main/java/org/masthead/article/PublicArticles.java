@@ -231,6 +231,19 @@ public class PublicArticles {
         return articles.findPublicLastModifiedByTopic(clock.instant());
     }
 
+    /**
+     * The topics readers may see: those with at least one public article, by name. A topic made for a draft, or
+     * whose articles are all unpublished, archived or not yet due, is no one's business but the newsroom's.
+     */
+    public List<Topic> topics() {
+        return articles.findPublicTopics(clock.instant());
+    }
+
+    /** Whether readers may see the topic (it has a public article). */
+    public boolean isPublic(Topic topic) {
+        return articles.existsPublicOnTopic(topic, clock.instant());
+    }
+
     public long count() {
         return articles.countPublic(clock.instant());
     }

@@ -63,6 +63,10 @@ public class Image {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When a public page first showed the image; null while only staff and preview links may see it. */
+    @Column(name = "public_since")
+    private Instant publicSince;
+
     @Version
     private long version;
 
@@ -124,6 +128,24 @@ public class Image {
     /** The Markdown that shows this image inline in an article or bio. */
     public String getMarkdown() {
         return "![" + altText.replace("[", "").replace("]", "") + "](" + getUrl() + ")";
+    }
+
+    /** Whether anyone may fetch the image: a public page shows it, or has shown it. */
+    public boolean isPublic() {
+        return publicSince != null;
+    }
+
+    void markPublic(Instant when) {
+        if (publicSince == null) {
+            publicSince = when;
+        }
+    }
+
+    /** The {@code srcset} with a query (such as a preview token) added to each URL. */
+    public String srcsetWith(String query) {
+        return getVariantWidths().stream()
+                .map(w -> urlAt(w) + query + " " + w + "w")
+                .collect(Collectors.joining(", "));
     }
 
     public boolean isTransparent() {

@@ -1,6 +1,7 @@
 package org.masthead.media;
 
 import java.awt.AlphaComposite;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -53,8 +54,18 @@ class ImageProcessor {
 
     private final MediaProperties properties;
 
+    private final PixelBudget budget;
+
     ImageProcessor(MediaProperties properties) {
         this.properties = properties;
+        long pixels = properties.workPixels() > 0
+                ? properties.workPixels()
+                : PixelBudget.forHeap(Runtime.getRuntime().maxMemory());
+        this.budget = new PixelBudget(pixels, properties.workWait());
+    }
+
+    PixelBudget budget() {
+        return budget;
     }
 
     ProcessedImage process(byte[] bytes, String originalFilename) {
@@ -65,8 +76,14 @@ class ImageProcessor {
             throw new RejectedImageException(
                     "media.error.too-large", properties.maxUploadSize().toMegabytes());
         }
-        BufferedImage decoded = decode(bytes);
-        BufferedImage upright = normalise(orient(decoded, orientation(bytes)));
+        Dimension size = size(bytes);
+        try (PixelBudget.Share share = budget.take(size.width, size.height)) {
+            return process(bytes, originalFilename, orientation(bytes));
+        }
+    }
+
+    private ProcessedImage process(byte[] bytes, String originalFilename, int orientation) {
+        BufferedImage upright = normalise(orient(decode(bytes), orientation));
         boolean transparent = hasTransparentPixels(upright);
         String contentType = transparent ? "image/png" : "image/jpeg";
 
@@ -84,6 +101,32 @@ class ImageProcessor {
                 upright.getWidth(),
                 upright.getHeight(),
                 variants);
+    }
+
+    /** The picture's size from its header, checked against the pixel limit; nothing decoded. */
+    private Dimension size(byte[] bytes) {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = acceptedReader(input);
+            try {
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new RejectedImageException("media.error.damaged");
+                }
+                if ((long) width * height > properties.maxPixels()) {
+                    throw new RejectedImageException(
+                            "media.error.too-many-pixels", width, height, properties.maxPixels() / 1_000_000);
+                }
+                return new Dimension(width, height);
+            } finally {
+                reader.dispose();
+            }
+        } catch (RejectedImageException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedImageException("media.error.damaged", e);
+        }
     }
 
     private BufferedImage decode(byte[] bytes) {

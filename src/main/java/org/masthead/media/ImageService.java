@@ -16,7 +16,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The media library: uploads (verified and re-encoded), the texts that go with images, where they are used. */
 @Service
@@ -27,22 +30,28 @@ public class ImageService {
     private final ImageVariantRepository variants;
     private final ImageProcessor processor;
     private final List<ImageUsages> usages;
+    private final List<ImageVisibility> visibility;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     ImageService(
             ImageRepository images,
             ImageVariantRepository variants,
             ImageProcessor processor,
             List<ImageUsages> usages,
+            List<ImageVisibility> visibility,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.images = images;
         this.variants = variants;
         this.processor = processor;
         this.usages = usages;
+        this.visibility = visibility;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -82,10 +91,15 @@ public class ImageService {
      *
      * @throws RejectedImageException when the bytes are not an image we take (the message key says why)
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Image upload(
             byte[] bytes, String originalFilename, String altText, String caption, String credit, String uploadedBy) {
+        // The image work (which may wait for its share of the memory budget) holds no database connection.
         ProcessedImage processed = processor.process(bytes, originalFilename);
+        return transaction.execute(status -> store(processed, altText, caption, credit, uploadedBy));
+    }
+
+    private Image store(ProcessedImage processed, String altText, String caption, String credit, String uploadedBy) {
         long size = processed.variants().get(processed.variants().size() - 1).bytes().length;
         Image image = new Image(
                 processed.name(),
@@ -130,6 +144,37 @@ public class ImageService {
         }
         images.delete(image);
         audit.record("media.delete", subject(image), "");
+    }
+
+    /** Who may fetch an image: anyone, only the staff member or preview asking, or no one. */
+    public enum Access {
+        PUBLIC,
+        PRIVATE,
+        NONE
+    }
+
+    /**
+     * Whether this request may fetch the image. Anyone may once a public page has shown it (it is then marked, and
+     * stays public); staff may always; a preview link's token opens the images its article shows.
+     */
+    @Transactional
+    public Access access(Image image, boolean staff, String previewToken) {
+        if (image.isPublic()) {
+            return Access.PUBLIC;
+        }
+        if (visibility.stream().anyMatch(v -> v.shownPublicly(image.getId()))) {
+            images.findById(image.getId()).ifPresent(stored -> stored.markPublic(clock.instant()));
+            return Access.PUBLIC;
+        }
+        if (staff) {
+            return Access.PRIVATE;
+        }
+        if (previewToken != null
+                && !previewToken.isBlank()
+                && visibility.stream().anyMatch(v -> v.shownInPreview(image.getId(), previewToken))) {
+            return Access.PRIVATE;
+        }
+        return Access.NONE;
     }
 
     /** The ETag of a stored rendition, without its bytes. */

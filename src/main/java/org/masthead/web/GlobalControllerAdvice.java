@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -59,9 +60,39 @@ class GlobalControllerAdvice {
                 || path.startsWith("/account/");
     }
 
+    /** The most rows a form's lists (co-authors, links) may have; an index beyond is refused, not grown into. */
+    static final int MAX_FORM_ROWS = 64;
+
     @InitBinder
-    void trimStrings(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(false));
+    void trimStrings(WebDataBinder binder, HttpServletRequest request) {
+        binder.setAutoGrowCollectionLimit(MAX_FORM_ROWS);
+        binder.registerCustomEditor(String.class, new TextEditor("GET".equals(request.getMethod())));
+    }
+
+    /**
+     * Trims text and keeps NUL characters, which PostgreSQL cannot store, away from it. In a query (a GET: search
+     * words, list filters) a NUL becomes a space. In a form that saves something it is refused: the field shows its
+     * message ({@code typeMismatch.java.lang.String}) with the text as typed, instead of the save failing.
+     */
+    static final class TextEditor extends StringTrimmerEditor {
+
+        private final boolean query;
+
+        TextEditor(boolean query) {
+            super(false);
+            this.query = query;
+        }
+
+        @Override
+        public void setAsText(String text) {
+            super.setAsText(query && text != null ? text.replace('\0', ' ') : StorableText.require(text));
+        }
+    }
+
+    /** A form field indexed past {@link #MAX_FORM_ROWS} (such as {@code links[500].url}): no form has that many. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    String tooManyRows(Model model, HttpServletResponse response) {
+        return badRequestPage("error.too-many-rows", model, response);
     }
 
     @ExceptionHandler(BadRequestException.class)
@@ -71,9 +102,14 @@ class GlobalControllerAdvice {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badParameter(Exception ex, Model model, HttpServletResponse response) {
-        String key = ex instanceof MethodArgumentTypeMismatchException mismatch && "page".equals(mismatch.getName())
-                ? "error.page-number"
-                : "error.bad-parameter";
+        String key = "error.bad-parameter";
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            if ("page".equals(mismatch.getName())) {
+                key = "error.page-number";
+            } else if (mismatch.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+                key = "error.nul-character";
+            }
+        }
         return badRequestPage(key, model, response);
     }
 

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageProcessorTests {
 
-    private final ImageProcessor processor =
-            new ImageProcessor(new MediaProperties(DataSize.ofMegabytes(10), 40_000_000, List.of(480, 960, 1600)));
+    private final ImageProcessor processor = new ImageProcessor(new MediaProperties(
+            DataSize.ofMegabytes(10), 40_000_000, List.of(480, 960, 1600), 0, java.time.Duration.ofSeconds(30)));
 
     @Test
     void acceptsJpegAndStoresItAsJpegWithSmallerVariants() {
@@ -177,8 +177,8 @@ class ImageProcessorTests {
 
     @Test
     void refusesFilesOverTheSizeLimit() {
-        ImageProcessor small =
-                new ImageProcessor(new MediaProperties(DataSize.ofKilobytes(1), 40_000_000, List.of(480)));
+        ImageProcessor small = new ImageProcessor(new MediaProperties(
+                DataSize.ofKilobytes(1), 40_000_000, List.of(480), 0, java.time.Duration.ofSeconds(30)));
 
         assertThatThrownBy(() -> small.process(TestImages.png(400, 300), "big.png"))
                 .isInstanceOfSatisfying(

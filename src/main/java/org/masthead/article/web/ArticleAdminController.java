@@ -35,12 +35,13 @@ import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
 import org.masthead.web.PageNotFoundException;
+import org.masthead.web.PageNumbers;
 import org.masthead.web.SiteProperties;
+import org.masthead.web.StorableText;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -69,6 +70,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ArticleAdminController {
 
     static final int PAGE_SIZE = 25;
+
+    /** The latest time an article can be scheduled for: the end of the year 9999. */
+    private static final Instant LATEST_SCHEDULE = Instant.parse("9999-12-31T00:00:00Z");
+
     static final String FORM = "admin/article/edit";
 
     private final ArticleService articles;
@@ -108,7 +113,7 @@ class ArticleAdminController {
         binder.registerCustomEditor(String.class, "bodyMarkdown", new PropertyEditorSupport() {
             @Override
             public void setAsText(String text) {
-                setValue(text);
+                setValue(StorableText.require(text));
             }
         });
     }
@@ -129,7 +134,7 @@ class ArticleAdminController {
             page = 1;
         }
         ArticleFilter filter = new ArticleFilter(status, section, author, q, null);
-        Page<ArticleRow> rows = articles.list(filter, PageRequest.of(page - 1, PAGE_SIZE, sortBy(sort)), me);
+        Page<ArticleRow> rows = articles.list(filter, PageNumbers.of(page, PAGE_SIZE, sortBy(sort)), me);
         model.addAttribute("rows", rows);
         model.addAttribute("status", status);
         model.addAttribute("sectionId", section);
@@ -472,6 +477,11 @@ class ArticleAdminController {
                     .toInstant();
         } catch (DateTimeException ex) {
             flash.addFlashAttribute("problem", "article.schedule.invalid");
+            return "redirect:/admin/articles/" + id;
+        }
+        if (at.isAfter(LATEST_SCHEDULE)) {
+            // Beyond any plan, and (for years such as +999999999) beyond what the database can store.
+            flash.addFlashAttribute("problem", "article.schedule.too-far");
             return "redirect:/admin/articles/" + id;
         }
         try {

@@ -3,7 +3,8 @@ package org.masthead.article.web;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleImages;
 import org.masthead.media.ImageNotFoundException;
-import org.masthead.security.EditorOnly;
+import org.masthead.security.StaffUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,11 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors pick an article's featured image from the media library (or remove it), and may give it a caption and
+ * Whoever may edit the article (editors; a contributor, their own draft) picks its featured image from the media library (or remove it), and may give it a caption and
  * credit of this article's own.
  */
 @Controller
-@EditorOnly
 @RequestMapping("/admin/articles/{id}/featured-image")
 class ArticleImageAdminController {
 
@@ -34,8 +34,8 @@ class ArticleImageAdminController {
     }
 
     @GetMapping
-    String editForm(@PathVariable long id, Model model) {
-        Article article = articles.get(id);
+    String editForm(@PathVariable long id, @AuthenticationPrincipal StaffUser me, Model model) {
+        Article article = articles.forEditing(id, me);
         return page(
                 article,
                 article.getFeaturedImage() == null
@@ -53,8 +53,10 @@ class ArticleImageAdminController {
             @RequestParam(required = false) Long featuredImageId,
             @RequestParam(required = false) String caption,
             @RequestParam(required = false) String credit,
+            @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
+        articles.forEditing(id, me);
         if (caption != null && caption.strip().length() > MAX_CAPTION) {
             return page(articles.get(id), featuredImageId, caption, credit, "media.featured.caption-too-long", model);
         }
@@ -62,7 +64,7 @@ class ArticleImageAdminController {
             return page(articles.get(id), featuredImageId, caption, credit, "media.featured.credit-too-long", model);
         }
         try {
-            articles.setFeaturedImage(id, featuredImageId, caption, credit);
+            articles.setFeaturedImage(id, featuredImageId, caption, credit, me);
         } catch (ImageNotFoundException e) {
             return page(articles.get(id), null, caption, credit, "media.error.no-such-image", model);
         }

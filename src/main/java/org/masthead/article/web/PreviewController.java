@@ -1,6 +1,10 @@
 package org.masthead.article.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,6 +41,21 @@ class PreviewController {
         model.addAttribute("article", article);
         model.addAttribute("more", List.of());
         model.addAttribute("preview", true);
+        // The article's images are not public yet: their URLs carry the token, which lets the browser fetch them.
+        String mediaQuery = "?preview=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        model.addAttribute("mediaQuery", mediaQuery);
+        model.addAttribute("previewLead", withQuery(article.getBodyHtmlLead(), mediaQuery));
+        model.addAttribute("previewRest", withQuery(article.getBodyHtmlRest(), mediaQuery));
         return "article/show";
+    }
+
+    /** Library image URLs ({@code /media/{id}/…}) in sanitised HTML, with the query added. */
+    private static final Pattern MEDIA_URL = Pattern.compile("(/media/\\d+/[^\"'\\s?#,]+)");
+
+    static String withQuery(String html, String query) {
+        if (html == null) {
+            return null;
+        }
+        return MEDIA_URL.matcher(html).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + query));
     }
 }

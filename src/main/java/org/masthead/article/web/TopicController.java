@@ -34,11 +34,18 @@ class TopicController {
         Topic topic = topics.findBySlug(slug).orElse(null);
         if (topic == null) {
             return topics.currentSlug(slug)
+                    .filter(current -> topics.findBySlug(current)
+                            .filter(articles::isPublic)
+                            .isPresent())
                     .map(current -> Moved.permanentlyTo("/topics/" + current))
                     .orElseThrow(() -> new TopicNotFoundException(slug));
         }
         Slice<Article> list = PageNumbers.existing(
                 articles.onTopic(topic, PageNumbers.of(page, SectionController.PAGE_SIZE)), "topic");
+        if (list.isEmpty()) {
+            // A topic is public only while it has a public article (a draft's topic names are no one's business).
+            throw new TopicNotFoundException(slug);
+        }
         model.addAttribute("topic", topic);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.topic(topic, page));

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.masthead.audit.AuditEvent;
 import org.masthead.audit.AuditSearch;
 import org.masthead.security.AdminOnly;
+import org.masthead.web.PageNumbers;
 import org.masthead.web.SiteProperties;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
@@ -55,7 +56,7 @@ class AuditAdminController {
         Instant until = filter.getTo() == null
                 ? null
                 : filter.getTo().plusDays(1).atStartOfDay(zone).toInstant();
-        int pageIndex = Math.max(page, 1) - 1;
+        int pageIndex = PageNumbers.of(Math.max(page, 1), PAGE_SIZE).getPageNumber();
         Page<AuditEvent> events =
                 search.search(filter.getActor(), filter.getAction(), from, until, pageIndex, PAGE_SIZE);
         model.addAttribute("events", events);

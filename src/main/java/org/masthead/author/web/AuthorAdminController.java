@@ -12,11 +12,15 @@ import org.masthead.author.AuthorLink;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
 import org.masthead.security.AdminOnly;
+import org.masthead.security.EditorOnly;
+import org.masthead.security.Role;
+import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.Slugs;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and delete, which for an author with articles becomes "merge their articles into another author".
  */
 @Controller
-@AdminOnly
+@EditorOnly
 @RequestMapping("/admin/authors")
 class AuthorAdminController {
 
@@ -63,8 +67,12 @@ class AuthorAdminController {
             @Valid @ModelAttribute("authorForm") AuthorForm form,
             BindingResult errors,
             @RequestParam(required = false) String preview,
+            @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
+        if (!me.hasAtLeast(Role.ADMIN)) {
+            form.setAccountId(null); // linking an author to an account is for admins
+        }
         check(form, errors, null);
         if (preview != null || errors.hasErrors()) {
             return form(form, null, preview != null, model);
@@ -91,9 +99,13 @@ class AuthorAdminController {
             @Valid @ModelAttribute("authorForm") AuthorForm form,
             BindingResult errors,
             @RequestParam(required = false) String preview,
+            @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
         Author author = authors.get(id);
+        if (!me.hasAtLeast(Role.ADMIN)) {
+            form.setAccountId(author.getAccountId()); // linking an author to an account is for admins
+        }
         check(form, errors, id);
         if (preview != null || errors.hasErrors()) {
             return form(form, author, preview != null, model);
@@ -117,11 +129,13 @@ class AuthorAdminController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(authors.previewBio(markdown));
     }
 
+    @AdminOnly
     @GetMapping("/{id}/delete")
     String deleteForm(@PathVariable long id, Model model) {
         return deletePage(authors.get(id), model);
     }
 
+    @AdminOnly
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
@@ -135,6 +149,7 @@ class AuthorAdminController {
         return "redirect:/admin/authors";
     }
 
+    @AdminOnly
     @PostMapping("/{id}/merge")
     String merge(
             @PathVariable long id,

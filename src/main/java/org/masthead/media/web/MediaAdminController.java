@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import org.masthead.media.Image;
 import org.masthead.media.ImageInUseException;
 import org.masthead.media.ImageService;
+import org.masthead.media.ImageWorkBusyException;
 import org.masthead.media.MediaProperties;
 import org.masthead.media.RejectedImageException;
 import org.masthead.security.EditorOnly;
@@ -94,10 +95,15 @@ class MediaAdminController {
 
     /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */
     @GetMapping("/new")
-    String newForm(@RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
+    String newForm(
+            @RequestParam(name = "too-large", required = false) String tooLarge,
+            @RequestParam(name = "name-too-long", required = false) String nameTooLong,
+            Model model) {
         model.addAttribute("uploadForm", new UploadForm());
         if (tooLarge != null) {
             model.addAttribute("uploadError", "media.error.too-large");
+        } else if (nameTooLong != null) {
+            model.addAttribute("uploadError", "media.error.name-too-long");
         }
         return "admin/media/new";
     }
@@ -135,6 +141,11 @@ class MediaAdminController {
                     e.getMessageKey().equals("media.error.too-large")
                             ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                             : HttpServletResponse.SC_BAD_REQUEST);
+            return "admin/media/new";
+        } catch (ImageWorkBusyException e) {
+            errors.rejectValue("file", "media.error.busy");
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "30");
             return "admin/media/new";
         } catch (IOException e) {
             errors.rejectValue("file", "media.error.damaged");

@@ -48,7 +48,7 @@ class UploadTooLargeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > containerLimit) {
-            backToTheForm(request, response);
+            backToTheForm(request, response, "too-large");
             return;
         }
         try {
@@ -59,13 +59,26 @@ class UploadTooLargeFilter extends OncePerRequestFilter {
             if (!isSizeLimit(e) || response.isCommitted()) {
                 throw e;
             }
-            backToTheForm(request, response);
+            backToTheForm(request, response, isHeaderLimit(e) ? "name-too-long" : "too-large");
         }
     }
 
-    private static void backToTheForm(HttpServletRequest request, HttpServletResponse response) {
+    private static void backToTheForm(HttpServletRequest request, HttpServletResponse response, String why) {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + UPLOAD_PATH + "/new?too-large");
+        response.setHeader("Location", request.getContextPath() + UPLOAD_PATH + "/new?" + why);
+    }
+
+    /**
+     * Whether it was a part's headers that were too long (Tomcat: "Header section has more than … bytes"): a file
+     * name beyond {@code server.tomcat.max-part-header-size}, not a large file.
+     */
+    private static boolean isHeaderLimit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Header section")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the container refused the body for its size (Tomcat's FileSizeLimitExceededException and kin). */

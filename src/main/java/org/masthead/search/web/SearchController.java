@@ -5,13 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.masthead.article.PublicArticles;
 import org.masthead.author.AuthorService;
 import org.masthead.search.ArticleSearch;
 import org.masthead.search.SearchProperties;
 import org.masthead.search.SearchQuery;
 import org.masthead.search.SearchResults;
 import org.masthead.section.SectionService;
-import org.masthead.topic.TopicService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +29,19 @@ class SearchController {
     private final SearchProperties properties;
     private final SectionService sections;
     private final AuthorService authors;
-    private final TopicService topics;
+    private final PublicArticles publicArticles;
 
     SearchController(
             ArticleSearch search,
             SearchProperties properties,
             SectionService sections,
             AuthorService authors,
-            TopicService topics) {
+            PublicArticles publicArticles) {
         this.search = search;
         this.properties = properties;
         this.sections = sections;
         this.authors = authors;
-        this.topics = topics;
+        this.publicArticles = publicArticles;
     }
 
     @GetMapping("/search")
@@ -77,7 +77,8 @@ class SearchController {
         model.addAttribute("maxQueryLength", properties.maxQueryLength());
         model.addAttribute("navSections", sections.all());
         model.addAttribute("authors", authors.all());
-        model.addAttribute("topics", topics.all());
+        // Only topics with a public article: a draft's topic names are the newsroom's business.
+        model.addAttribute("topics", publicArticles.topics());
         return "search/results";
     }
 

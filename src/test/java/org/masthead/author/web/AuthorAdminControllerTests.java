@@ -50,15 +50,17 @@ class AuthorAdminControllerTests {
     JdbcTemplate jdbc;
 
     @Test
-    void onlyAdminsManageAuthors() throws Exception {
-        mvc.perform(get("/admin/authors").with(user(EDITOR))).andExpect(status().isForbidden());
-        mvc.perform(form(post("/admin/authors"), "Sneaky", "", "").with(user(EDITOR)))
+    void onlyEditorsAndAdminsManageAuthors() throws Exception {
+        StaffUser contributor = org.masthead.article.ArticleFixtures.CONTRIBUTOR;
+        mvc.perform(get("/admin/authors").with(user(contributor))).andExpect(status().isForbidden());
+        mvc.perform(form(post("/admin/authors"), "Sneaky", "", "").with(user(contributor)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/authors/preview")
                         .param("markdown", "x")
                         .with(csrf())
-                        .with(user(EDITOR)))
+                        .with(user(contributor)))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/authors").with(user(EDITOR))).andExpect(status().isOk());
         mvc.perform(get("/admin/authors").with(user(ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"new-author-link\"")));

@@ -97,6 +97,9 @@ class MediaAdminControllerTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void uploadsEachAcceptedType() throws Exception {
         record Case(String name, byte[] bytes, String type) {}
@@ -109,7 +112,7 @@ class MediaAdminControllerTests {
             long id = uploadAsEditor(c.name(), c.bytes());
             Image image = images.get(id);
             assertThat(image.getContentType()).as(c.name()).isEqualTo(c.type());
-            mvc.perform(get(image.getUrl()))
+            mvc.perform(get(image.getUrl()).with(user(EDITOR)))
                     .andExpect(status().isOk())
                     .andExpect(header().string("Content-Type", c.type()));
         }
@@ -150,6 +153,8 @@ class MediaAdminControllerTests {
         Image image = images.get(id);
         assertThat(image.getUrl()).isEqualTo("/media/" + id + "/wide-shot.jpg");
         assertThat(image.getVariantWidths()).containsExactly(480, 960, 1000);
+        // Shown on a public page (MediaVisibilityHttpTests covers how an image becomes public).
+        jdbc.update("update images set public_since = now() where id = ?", id);
 
         MvcResult full = mvc.perform(get(image.getUrl()))
                 .andExpect(status().isOk())
