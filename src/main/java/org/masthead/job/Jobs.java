@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,19 +41,21 @@ public class Jobs {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final Map<String, JobHandler> handlers;
+    private final Supplier<List<JobHandler>> handlerBeans;
+    private volatile Map<String, JobHandler> handlers;
     private final JobProperties properties;
     private final Clock clock;
     private final String node;
 
+    /** Handlers are looked up on first use: they may themselves enqueue jobs (and so depend on this bean). */
     @Autowired
     Jobs(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
-            List<JobHandler> handlers,
+            ObjectProvider<JobHandler> handlers,
             JobProperties properties,
             Clock clock) {
-        this(jdbc, transactions, handlers, properties, clock, nodeName());
+        this(jdbc, transactions, () -> handlers.orderedStream().toList(), properties, clock, nodeName());
     }
 
     Jobs(
@@ -61,12 +65,31 @@ public class Jobs {
             JobProperties properties,
             Clock clock,
             String node) {
+        this(jdbc, transactions, () -> handlers, properties, clock, node);
+    }
+
+    private Jobs(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Supplier<List<JobHandler>> handlers,
+            JobProperties properties,
+            Clock clock,
+            String node) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
+        this.handlerBeans = handlers;
         this.properties = properties;
         this.clock = clock;
         this.node = node;
+    }
+
+    private Map<String, JobHandler> handlers() {
+        Map<String, JobHandler> found = handlers;
+        if (found == null) {
+            found = handlerBeans.get().stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
+            handlers = found;
+        }
+        return found;
     }
 
     /** Adds a job, due at {@code runAt}, in the caller's transaction if there is one; answers its id. */
@@ -105,6 +128,7 @@ public class Jobs {
      * running ones whose node's lease ran out. Committed before it returns, so other nodes skip them.
      */
     List<Job> claim(int max) {
+        Map<String, JobHandler> handlers = handlers();
         if (handlers.isEmpty() || max <= 0) {
             return List.of();
         }
@@ -136,7 +160,7 @@ public class Jobs {
 
     /** Runs a claimed job on the calling thread and records how it ended. */
     void run(Job job) {
-        JobHandler handler = handlers.get(job.type());
+        JobHandler handler = handlers().get(job.type());
         JobOutcome outcome;
         try {
             outcome = handler.run(job);

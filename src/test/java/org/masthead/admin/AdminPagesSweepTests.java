@@ -19,6 +19,7 @@ import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -57,6 +58,9 @@ class AdminPagesSweepTests {
     ImageService images;
 
     @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -84,12 +88,23 @@ class AdminPagesSweepTests {
         long image = images.upload(TestImages.jpeg(640, 480), "sweep.jpg", "A sweep", "", "", "sweep")
                 .getId();
         long account = content.account(Role.CONTRIBUTOR);
+        long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values ('Sweep', now(), now())"
+                        + " returning id")
+                .query(Long.class)
+                .single();
         Map<String, Long> ids = Map.of(
-                "articles", article.getId(),
-                "authors", author.getId(),
-                "sections", section.getId(),
-                "media", image,
-                "accounts", account);
+                "editions",
+                edition,
+                "articles",
+                article.getId(),
+                "authors",
+                author.getId(),
+                "sections",
+                section.getId(),
+                "media",
+                image,
+                "accounts",
+                account);
 
         Set<String> patterns = adminGetPatterns();
         assertThat(patterns).contains("/admin/authors/{id}", "/admin/accounts/{id}/edit", "/admin/sections/{id}");
