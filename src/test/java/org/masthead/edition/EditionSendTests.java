@@ -35,16 +35,21 @@ import org.masthead.author.Author;
 import org.masthead.job.Jobs;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
+import org.masthead.newsletter.NewsletterService;
 import org.masthead.section.Section;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -115,6 +120,15 @@ class EditionSendTests {
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    NewsletterService newsletter;
+
+    @Autowired
+    EditionNotices notices;
 
     Section section;
     Article first;
@@ -506,5 +520,138 @@ class EditionSendTests {
         assertThat(state(id)).isEqualTo("SENT");
         assertThat(EditionMail.withSubject(mail, subject).stream().map(EditionMail::to))
                 .contains(reader);
+    }
+
+    @Test
+    void aRowLeftSendingByADeadSenderIsReportedUnknownAndNeverSentAgain() throws Exception {
+        String lost = address("lost");
+        String rest = address("rest");
+        subscriber(lost, "CONFIRMED");
+        subscriber(rest, "CONFIRMED");
+        String subject = "Edition " + TestContent.unique("crash");
+        long id = compose(subject);
+        send(id);
+        // A node claimed this row, committed SENDING, and died during the hand-off to SMTP.
+        jdbc.sql("""
+                        update edition_deliveries set state = 'SENDING', claimed_by = 'dead-node',
+                               claimed_until = :until
+                        where edition_id = :id and email = :email""")
+                .param("until", java.sql.Timestamp.from(clock.instant().minusSeconds(1)))
+                .param("id", id)
+                .param("email", lost)
+                .update();
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        List<String> recipients = EditionMail.withSubject(mail, subject).stream()
+                .map(EditionMail::to)
+                .toList();
+        assertThat(recipients).contains(rest).doesNotContain(lost);
+        assertThat(deliveries(id).get(lost)).isEqualTo("UNKNOWN");
+        String json = mvc.perform(get("/admin/editions/{id}/progress.json", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json).contains("\"unknown\":1");
+    }
+
+    @Test
+    void temporaryFailuresAreRetriedWithBackoffAndPermanentOnesRecordedAndSuppressedAfterRepeats() throws Exception {
+        String fine = address("fine");
+        String busy = address("busy");
+        String nouser = address("nouser");
+        subscriber(fine, "CONFIRMED");
+        subscriber(busy, "CONFIRMED");
+        long nouserId = subscriber(nouser, "CONFIRMED");
+        jdbc.sql("update subscribers set permanent_failures = 2 where id = :id")
+                .param("id", nouserId)
+                .update();
+        String subject = "Edition " + TestContent.unique("failures");
+        long id = compose(subject);
+        send(id);
+        jobs.cancel(EditionSender.TYPE, String.valueOf(id)); // this test runs its own sender, against the fake server
+        try (FakeSmtpServer smtp = new FakeSmtpServer()) {
+            JavaMailSenderImpl impl = new JavaMailSenderImpl();
+            impl.setHost("127.0.0.1");
+            impl.setPort(smtp.port());
+            EditionSender sender = new EditionSender(
+                    jdbc,
+                    transactions,
+                    new StaticListableBeanFactory(Map.of("mail", impl)).getBeanProvider(JavaMailSender.class),
+                    newsletter,
+                    new EditionProperties("", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30)),
+                    notices,
+                    clock);
+            org.masthead.job.Job job =
+                    new org.masthead.job.Job(0, EditionSender.TYPE, String.valueOf(id), 1, clock.instant());
+            sender.run(job);
+            assertThat(smtp.delivered).contains(fine).doesNotContain(busy, nouser);
+            assertThat(deliveries(id).get(busy)).as("a 4xx waits for a retry").isEqualTo("QUEUED");
+            assertThat(deliveries(id).get(nouser)).as("a 5xx is recorded").isEqualTo("FAILED");
+            assertThat(jdbc.sql("select reason from edition_deliveries where edition_id = :id and email = :email")
+                            .param("id", id)
+                            .param("email", nouser)
+                            .query(String.class)
+                            .single())
+                    .contains("550");
+            assertThat(jdbc.sql("select suppressed_at is not null from subscribers where id = :id")
+                            .param("id", nouserId)
+                            .query(Boolean.class)
+                            .single())
+                    .as("the third permanent failure suppresses the address")
+                    .isTrue();
+
+            sender.run(job);
+            assertThat(deliveries(id).get(busy)).as("not before its back-off").isEqualTo("QUEUED");
+            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            sender.run(job);
+            clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+            sender.run(job);
+            assertThat(deliveries(id).get(busy)).as("given up after 3 tries").isEqualTo("FAILED");
+            assertThat(jdbc.sql("select reason from edition_deliveries where edition_id = :id and email = :email")
+                            .param("id", id)
+                            .param("email", busy)
+                            .query(String.class)
+                            .single())
+                    .contains("450");
+            sender.run(job);
+            assertThat(state(id)).isEqualTo("SENT");
+            assertThat(smtp.delivered).containsOnlyOnce(fine);
+        }
+    }
+
+    @Test
+    void theReadersChoicesDecideWhichEditionsReachThem() throws Exception {
+        Section other = content.section();
+        String sectionReader = address("section-reader");
+        long readerId = subscriber(sectionReader, "CONFIRMED");
+        String subject = "Edition " + TestContent.unique("choices");
+        long id = compose(subject);
+        send(id);
+        jobs.runDueNow();
+        MimeMessage first = EditionMail.withSubject(mail, subject).stream()
+                .filter(m -> EditionMail.to(m).equals(sectionReader))
+                .findFirst()
+                .orElseThrow();
+        String token = EditionMail.tokens(EditionMail.parts(first).html()).get(0);
+        // On the preferences page from the email, the reader swaps this section for another one.
+        String page = mvc.perform(post("/newsletter/preferences")
+                        .param("token", token)
+                        .param("choice", "some")
+                        .param("section", other.getId().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(page).select("#preferences-saved")).isNotEmpty();
+        assertThat(jdbc.sql("select section_id from subscriber_sections where subscriber_id = :id")
+                        .param("id", readerId)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(other.getId());
+        String again = "Edition " + TestContent.unique("choices-again");
+        long next = compose(again);
+        send(next);
+        jobs.runDueNow();
+        assertThat(EditionMail.withSubject(mail, again).stream().map(EditionMail::to))
+                .doesNotContain(sectionReader);
     }
 }
