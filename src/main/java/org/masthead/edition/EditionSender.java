@@ -357,10 +357,11 @@ class EditionSender implements JobHandler {
                         where id = :id and state = 'CLAIMED' and claimed_by = :node""").param("id", recipient.id()).param("node", node).update() == 1;
     }
 
+    /** Ends a row; {@code claimed_by} stays, naming the sender that handled it. */
     private void finish(Recipient recipient, String state, String reason, Instant sentAt) {
         jdbc.sql("""
                         update edition_deliveries set state = :state, reason = :reason, sent_at = :sentAt,
-                               claimed_by = null, claimed_until = null
+                               claimed_until = null
                         where id = :id""")
                 .param("state", state)
                 .param("reason", reason)
