@@ -111,6 +111,7 @@ class EditionSender implements JobHandler {
         Frozen frozen = frozen(editionId);
         Pacer pacer = new Pacer(properties.rate() == 0 ? 0 : (double) properties.rate() / properties.senders());
         Connection connection = new Connection(smtp);
+        Handed handed = new Handed();
         try {
             while (clock.instant().isBefore(deadline)) {
                 if (!"SENDING".equals(state(editionId))) {
@@ -132,15 +133,17 @@ class EditionSender implements JobHandler {
                 for (int i = 0; i < batch.size(); i++) {
                     Recipient recipient = batch.get(i);
                     pacer.await();
-                    if (!send(connection, frozen, recipient)) {
+                    if (!send(connection, frozen, recipient, handed)) {
                         release(batch.subList(i + 1, batch.size()));
                         notices.notice(editionId, "newsletter.edition.notice.smtp-down");
                         return JobOutcome.again(clock.instant().plus(properties.smtpRetry()));
                     }
                 }
+                handed.record();
             }
             return JobOutcome.again(clock.instant());
         } finally {
+            handed.record();
             connection.close();
         }
     }
@@ -149,7 +152,7 @@ class EditionSender implements JobHandler {
      * Sends one email. Answers false when the connection broke during the hand-off: the row is then UNKNOWN, and
      * the rest of the batch waits for the server.
      */
-    private boolean send(Connection connection, Frozen frozen, Recipient recipient) {
+    private boolean send(Connection connection, Frozen frozen, Recipient recipient, Handed handed) {
         MimeMessage message;
         try {
             message = message(connection.session(), frozen, recipient);
@@ -163,12 +166,12 @@ class EditionSender implements JobHandler {
             release(List.of(recipient));
             return false;
         }
-        if (!markSending(recipient)) {
+        if (!handed.recordAndMarkSending(recipient)) {
             return true; // cancelled meanwhile
         }
         try {
             connection.send(message);
-            finish(recipient, "SENT", "", clock.instant());
+            handed.accepted(recipient, clock.instant());
             return true;
         } catch (MessagingException ex) {
             int code = returnCode(ex);
@@ -436,6 +439,42 @@ class EditionSender implements JobHandler {
                 .param("id", editionId)
                 .query((rs, row) -> new Frozen(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .single();
+    }
+
+    /**
+     * The email last accepted by the SMTP server, not yet recorded SENT. Its SENT is committed together with the
+     * next row's SENDING (one commit per email instead of two), and at the end of every batch; until then the row
+     * reads SENDING, so a crash in between reports it unknown and it is never sent again.
+     */
+    final class Handed {
+
+        private Recipient recipient;
+        private Instant at;
+
+        void accepted(Recipient sent, Instant when) {
+            this.recipient = sent;
+            this.at = when;
+        }
+
+        /** Commits the last accepted email as SENT. */
+        void record() {
+            if (recipient != null) {
+                finish(recipient, "SENT", "", at);
+                recipient = null;
+            }
+        }
+
+        /** Commits the last accepted email as SENT and the next one as SENDING, in one transaction. */
+        boolean recordAndMarkSending(Recipient next) {
+            if (recipient == null) {
+                return markSending(next);
+            }
+            Boolean marked = transaction.execute(status -> {
+                record();
+                return markSending(next);
+            });
+            return Boolean.TRUE.equals(marked);
+        }
     }
 
     /** Spaces emails evenly at a rate (emails per second; 0: no limit). */

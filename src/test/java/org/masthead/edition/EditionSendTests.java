@@ -1,7 +1,11 @@
 package org.masthead.edition;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +46,7 @@ import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -129,6 +134,9 @@ class EditionSendTests {
 
     @Autowired
     EditionNotices notices;
+
+    @Autowired
+    Environment environment;
 
     Section section;
     Article first;
@@ -653,5 +661,81 @@ class EditionSendTests {
         jobs.runDueNow();
         assertThat(EditionMail.withSubject(mail, again).stream().map(EditionMail::to))
                 .doesNotContain(sectionReader);
+    }
+
+    @Test
+    void aSendKilledHalfWayInAChildJvmAndRestartedDeliversTheRestWithNoDuplicateAndReportsUnknownRows()
+            throws Exception {
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            readers.add(address("killed"));
+            subscriber(readers.get(i), "CONFIRMED");
+        }
+        String subject = "Edition " + TestContent.unique("killed");
+        long id = compose(subject);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EditionCrashChild.class.getName(),
+                        environment.getProperty("spring.datasource.url"),
+                        environment.getProperty("spring.datasource.username"),
+                        String.valueOf(PORT))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                // the child's start-up output
+            }
+            assertThat(line).as("the child node started").isEqualTo("READY");
+            send(id); // the child's job worker takes the send
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (sentCount(id) < 30 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(sentCount(id)).as("the child was sending").isGreaterThanOrEqualTo(30);
+        } finally {
+            child.destroyForcibly(); // SIGKILL, mid-batch
+            child.waitFor();
+        }
+        long sentByChild = sentCount(id);
+        assertThat(sentByChild).as("killed half-way").isLessThan(100);
+
+        // A node that is still alive takes the send again once the dead node's lease has run out.
+        clock.advance(Duration.ofMinutes(6));
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        Map<String, Long> received = EditionMail.withSubject(mail, subject).stream()
+                .collect(Collectors.groupingBy(EditionMail::to, Collectors.counting()));
+        assertThat(received.values()).as("no duplicate").containsOnly(1L);
+        Map<String, String> rows = deliveries(id);
+        // A row is UNKNOWN only if the kill came while its email was being handed over (or its SENT not yet
+        // committed); killed between two emails, there is none.
+        assertThat(rows.values()).allSatisfy(state -> assertThat(state).isIn("SENT", "UNKNOWN"));
+        for (String reader : readers) {
+            if (rows.get(reader).equals("SENT")) {
+                assertThat(received).containsKey(reader);
+            }
+        }
+        long unknown = rows.values().stream().filter("UNKNOWN"::equals).count();
+        assertThat(received.keySet().stream().filter(readers::contains).count() + unknown)
+                .as("every reader got it once, or is reported unknown (handed over when the node died)")
+                .isGreaterThanOrEqualTo(100);
+        String json = mvc.perform(get("/admin/editions/{id}/progress.json", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json).contains("\"unknown\":" + unknown);
+    }
+
+    long sentCount(long id) {
+        return jdbc.sql("select count(*) from edition_deliveries where edition_id = :id and state = 'SENT'")
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 }
