@@ -29,9 +29,7 @@
     });
   }
 
-  document.querySelectorAll('.media-insert').forEach(function (helper) {
-    var target = document.getElementById(helper.getAttribute('data-insert-target') || 'body');
-    if (!target || target.tagName !== 'TEXTAREA') { return; }
+  function bindInsertButtons(helper, target) {
     helper.querySelectorAll('.media-insert__button').forEach(function (button) {
       button.hidden = false;
       button.addEventListener('click', function () {
@@ -46,5 +44,41 @@
         target.dispatchEvent(new Event('input', { bubbles: true }));
       });
     });
+  }
+
+  // 3. The helper's search box: the library's matches replace the list as you type.
+  function searchBox(helper, target) {
+    var box = helper.querySelector('.media-insert__search');
+    var query = box && box.querySelector('input');
+    var results = helper.querySelector('.media-insert__results');
+    if (!box || !query || !results || !window.fetch) { return; }
+    box.hidden = false;
+    var timer = null, latest = 0;
+    query.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { event.preventDefault(); }
+    });
+    query.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var request = ++latest;
+        fetch(query.getAttribute('data-url') + '?q=' + encodeURIComponent(query.value.trim()), {
+          credentials: 'same-origin'
+        }).then(function (response) {
+          if (!response.ok) { throw new Error('search ' + response.status); }
+          return response.text();
+        }).then(function (html) {
+          if (request !== latest) { return; }
+          results.innerHTML = html;
+          bindInsertButtons(results, target);
+        }).catch(function () { /* the list stays as it was */ });
+      }, 250);
+    });
+  }
+
+  document.querySelectorAll('.media-insert').forEach(function (helper) {
+    var target = document.getElementById(helper.getAttribute('data-insert-target') || 'body');
+    if (!target || target.tagName !== 'TEXTAREA') { return; }
+    bindInsertButtons(helper, target);
+    searchBox(helper, target);
   });
 })();

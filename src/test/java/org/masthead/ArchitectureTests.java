@@ -53,7 +53,8 @@ class ArchitectureTests {
                     "java..",
                     "org.commonmark..",
                     "org.jsoup..",
-                    "org.springframework.stereotype..");
+                    "org.springframework.stereotype..",
+                    "org.springframework.beans.factory.annotation..");
 
     @ArchTest
     static final ArchRule controllersNeverTouchRepositories = noClasses()

@@ -13,6 +13,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /**
@@ -110,6 +111,24 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select count(a) from Article a where a.section.id = :sectionId")
     long countBySectionId(long sectionId);
 
+    @Query(value = "select topic_id, count(*) from article_topics group by topic_id", nativeQuery = true)
+    List<Object[]> countByTopic();
+
+    @Query(value = "select count(*) from article_topics where topic_id = :topicId", nativeQuery = true)
+    long countByTopicId(long topicId);
+
+    /** Tags with {@code toTopicId} every article tagged {@code fromTopicId} that lacks it (the search triggers follow). */
+    @Modifying
+    @Query(
+            value = "insert into article_topics (article_id, topic_id) select article_id, :toTopicId"
+                    + " from article_topics where topic_id = :fromTopicId on conflict do nothing",
+            nativeQuery = true)
+    void addTopicWhereTagged(long fromTopicId, long toTopicId);
+
+    @Modifying(clearAutomatically = true)
+    @Query(value = "delete from article_topics where topic_id = :topicId", nativeQuery = true)
+    void removeTopic(long topicId);
+
     @Query("select a from Article a where a.featuredImage.id = :imageId order by a.id")
     List<Article> findByFeaturedImageId(long imageId);
 
@@ -117,6 +136,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     List<Article> findByBodyLike(String pattern);
 
     boolean existsBySlug(String slug);
+
+    List<Article> findByIdGreaterThanOrderByIdAsc(long afterId, Limit limit);
 
     /**
      * Locks the scheduled articles whose time has come, skipping rows another node is publishing right now

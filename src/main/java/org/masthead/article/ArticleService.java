@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -18,13 +21,16 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
+import org.masthead.media.ImageDescribed;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -49,6 +55,7 @@ public class ArticleService {
 
     private final ArticleRepository articles;
     private final ArticleRevisionRepository revisions;
+    private final ArticleAutosaves autosaves;
     private final SectionService sections;
     private final AuthorService authors;
     private final TopicService topics;
@@ -60,6 +67,7 @@ public class ArticleService {
     ArticleService(
             ArticleRepository articles,
             ArticleRevisionRepository revisions,
+            ArticleAutosaves autosaves,
             SectionService sections,
             AuthorService authors,
             TopicService topics,
@@ -69,6 +77,7 @@ public class ArticleService {
             Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
+        this.autosaves = autosaves;
         this.sections = sections;
         this.authors = authors;
         this.topics = topics;
@@ -148,11 +157,41 @@ public class ArticleService {
                 TextDiff.between(before, after));
     }
 
+    /** The result of merging an editor's text with the change saved meanwhile; see {@link #merge}. */
+    public record MergedText(String title, String dek, String bodyMarkdown, boolean conflicted, int currentRevision) {}
+
+    /**
+     * Merges an editor's title, dek and body, typed over revision {@code baseRevision}, with the article's current
+     * text: the changes of each side are both kept; where both changed the same lines differently, both versions
+     * are kept between markers ({@link TextMerge}). A title both changed keeps the editor's. Nothing is saved.
+     */
+    @Transactional(readOnly = true)
+    public MergedText merge(
+            long id, int baseRevision, ArticleContent mine, String mineLabel, String theirsLabel, StaffUser by) {
+        Article article = get(id);
+        require(ArticlePermissions.canView(by, article), "merge", article);
+        ArticleRevision base =
+                revisions.findByArticleIdAndNumber(id, baseRevision).orElse(null);
+        String baseTitle = base != null ? base.getTitle() : "";
+        String title = mine.title() == null || mine.title().equals(baseTitle) ? article.getTitle() : mine.title();
+        TextMerge.Result dek = TextMerge.merge(
+                base != null ? base.getDek() : "", mine.dek(), article.getDek(), mineLabel, theirsLabel);
+        TextMerge.Result body = TextMerge.merge(
+                base != null ? base.getBodyMarkdown() : "",
+                mine.bodyMarkdown(),
+                article.getBodyMarkdown(),
+                mineLabel,
+                theirsLabel);
+        return new MergedText(
+                title, dek.text(), body.text(), dek.conflicted() || body.conflicted(), article.getRevision());
+    }
+
     // --- writing (staff) --------------------------------------------------------------------------------------
 
     /** A new draft, created by {@code by} (who then owns it). Anyone on the staff may create drafts. */
     public Article create(ArticleChanges changes, StaffUser by) {
         Article article = newArticle(changes, by.getAccountId(), by.getDisplayName());
+        autosaves.clear(by.getAccountId(), null);
         audit.record("article.create", subject(article), "");
         return article;
     }
@@ -180,6 +219,7 @@ public class ArticleService {
         apply(article, changes);
         articles.flush(); // the version check first: a save racing this one fails here, before any revision is stored
         storeRevision(article, by.getAccountId(), by.getDisplayName());
+        autosaves.clear(by.getAccountId(), id);
         audit.record(
                 "article.update",
                 subject(article),
@@ -212,6 +252,77 @@ public class ArticleService {
         storeRevision(article, by.getAccountId(), by.getDisplayName());
         audit.record("article.revision-restore", subject(article), "revision " + number);
         return article;
+    }
+
+    // --- workflow actions that take the form's text with them --------------------------------------------------
+
+    /**
+     * The edit form's workflow buttons: the form's text is saved first (when it differs from the saved article,
+     * as a new revision, with the same conflict check as Save), then the article moves, in one transaction. If
+     * either step is refused, nothing of it is written: a conflict ({@link ArticleConflictException}) or a refused
+     * move leaves the article as it was, and the form goes back to the editor with their text.
+     */
+    public Article saveAndSubmit(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+        saveIfChanged(id, baseRevision, changes, by);
+        submit(id, by);
+        return get(id);
+    }
+
+    /** Saves the form's text, then returns the article to its author with a note; see {@link #saveAndSubmit}. */
+    public Article saveAndReturn(long id, int baseRevision, ArticleChanges changes, String note, StaffUser by) {
+        saveIfChanged(id, baseRevision, changes, by);
+        returnToDraft(id, note, by);
+        return get(id);
+    }
+
+    /** Saves the form's text, then publishes it; see {@link #saveAndSubmit}. */
+    public Article saveAndPublish(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+        saveIfChanged(id, baseRevision, changes, by);
+        return publish(id, by);
+    }
+
+    /** Saves the form's text, then schedules it; see {@link #saveAndSubmit}. */
+    public Article saveAndSchedule(long id, int baseRevision, ArticleChanges changes, Instant at, StaffUser by) {
+        saveIfChanged(id, baseRevision, changes, by);
+        return schedule(id, at, by);
+    }
+
+    /**
+     * Saves unless the changes leave the article as it is (a workflow button pressed on an untouched form makes
+     * no revision). Where in doubt, it saves: an extra revision costs nothing, a lost edit everything.
+     */
+    private void saveIfChanged(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+        Article article = get(id);
+        if (sameAs(article, changes)) {
+            autosaves.clear(by.getAccountId(), id);
+            return;
+        }
+        update(id, baseRevision, changes, by);
+    }
+
+    private boolean sameAs(Article article, ArticleChanges changes) {
+        ArticleContent content = typographic(changes.content());
+        boolean sameSlug = changes.slug() == null
+                || changes.slug().isBlank()
+                || changes.slug().equals(article.getSlug());
+        return sameSlug
+                && content.title().equals(article.getTitle())
+                && content.dek().equals(article.getDek())
+                && lines(content.bodyMarkdown()).equals(lines(article.getBodyMarkdown()))
+                && Objects.equals(content.seoTitle(), article.getSeoTitle())
+                && Objects.equals(content.seoDescription(), article.getSeoDescription())
+                && changes.sectionId() == article.getSection().getId()
+                && changes.authorIds().stream()
+                        .distinct()
+                        .toList()
+                        .equals(article.getAuthors().stream().map(Author::getId).toList())
+                && new HashSet<>(changes.topicNames())
+                        .equals(article.getTopics().stream().map(Topic::getName).collect(Collectors.toSet()));
+    }
+
+    /** A browser sends a textarea's lines ending in CRLF, a script in LF: the same text either way. */
+    private static String lines(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n");
     }
 
     public void submit(long id, StaffUser by) {
@@ -331,6 +442,14 @@ public class ArticleService {
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
         return article;
+    }
+
+    /** Articles that show an image inline render again when its caption or credit changes. */
+    @EventListener
+    public void imageDescribed(ImageDescribed event) {
+        for (Article article : articles.findByBodyLike("%/media/" + event.imageId() + "/%")) {
+            article.rendered(markdown.render(article.getBodyMarkdown()));
+        }
     }
 
     /** Renders every article's Markdown again, after the renderer or its allowlist changed. */

@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The fields of an article form whose save came too late (session or CSRF token expired), kept for a day. */
+/**
+ * The fields of an article form whose save came too late (session or CSRF token expired), kept for a day for the
+ * staff member whose session posted it, and for nobody else.
+ */
 @Entity
 @Table(name = "draft_rescues")
 class DraftRescue {
@@ -27,8 +30,8 @@ class DraftRescue {
     @Column(nullable = false, updatable = false)
     private String fields;
 
-    @Column(name = "claimed_by")
-    private Long claimedBy;
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -38,23 +41,18 @@ class DraftRescue {
 
     protected DraftRescue() {}
 
-    DraftRescue(String key, Long articleId, String fields, Instant createdAt, Instant expiresAt) {
+    DraftRescue(String key, long accountId, Long articleId, String fields, Instant createdAt, Instant expiresAt) {
         this.key = key;
+        this.accountId = accountId;
         this.articleId = articleId;
         this.fields = fields;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
     }
 
-    /** The first staff member to open a rescue claims it; nobody else may open it afterwards. */
-    boolean claim(long accountId, Instant now) {
-        if (!expiresAt.isAfter(now)) {
-            return false;
-        }
-        if (claimedBy == null) {
-            claimedBy = accountId;
-        }
-        return claimedBy == accountId;
+    /** Only the member whose session posted it may open it, and only while it lives. */
+    boolean isFor(long accountId, Instant now) {
+        return this.accountId == accountId && expiresAt.isAfter(now);
     }
 
     Long articleId() {

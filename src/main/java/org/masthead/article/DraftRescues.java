@@ -1,10 +1,10 @@
 package org.masthead.article;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the text of an article form whose save was refused because its session or CSRF token had expired,
  * in the database (the session is gone) under a random key, so that the editor gets it back after signing in
- * again. A rescue lives a day; the first staff member who opens it claims it, and only they can open it again.
- * Nothing is saved to the article from here: the editor sees the form and saves it (or not) themselves.
+ * again. A rescue belongs to the staff member whose session posted it, and only they can open it; it lives a day.
+ * It is bounded: at most {@link #MAX_BYTES} of text, and each member's {@link #MAX_PER_MEMBER} newest (the oldest
+ * go). Nothing is saved to the article from here: the editor sees the form and saves it (or not) themselves.
  */
 @Service
 @Transactional
@@ -28,8 +29,11 @@ public class DraftRescues {
 
     public static final Duration LIFETIME = Duration.ofDays(1);
 
-    /** A rescued form keeps at most this many characters per field (the body included). */
-    static final int MAX_FIELD_LENGTH = 500_000;
+    /** A form with more text than this (1 MB, as UTF-8, all fields together) is not kept. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    /** Each staff member's newest rescues kept; a further one drops the oldest. */
+    public static final int MAX_PER_MEMBER = 5;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -46,31 +50,35 @@ public class DraftRescues {
     /** A rescued form: the article it was for (null for a new one) and its fields as posted. */
     public record Rescued(Long articleId, Map<String, List<String>> fields) {}
 
-    /** Keeps the given form fields; answers the key under which they can be claimed. */
-    public String keep(Long articleId, Map<String, List<String>> fields) {
+    /**
+     * Keeps the given form fields for {@code accountId}; answers the key under which that member can open them, or
+     * empty if they are too long to keep (nothing is stored then).
+     */
+    public Optional<String> keep(long accountId, Long articleId, Map<String, List<String>> fields) {
+        String json = JSON.writeValueAsString(fields);
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.empty();
+        }
         rescues.deleteExpired(clock.instant());
-        Map<String, List<String>> kept = new LinkedHashMap<>();
-        fields.forEach((name, values) -> kept.put(
-                name,
-                values.stream()
-                        .map(value -> value.length() > MAX_FIELD_LENGTH ? value.substring(0, MAX_FIELD_LENGTH) : value)
-                        .toList()));
+        rescues.lockRescuesOf(accountId);
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        rescues.save(new DraftRescue(
+        rescues.saveAndFlush(new DraftRescue(
                 key,
+                accountId,
                 articleId,
-                JSON.writeValueAsString(kept),
+                json,
                 clock.instant(),
                 clock.instant().plus(LIFETIME)));
-        return key;
+        rescues.deleteOldestBeyond(accountId, MAX_PER_MEMBER);
+        return Optional.of(key);
     }
 
-    /** The rescued form, if the key is live and this staff member may have it (the first to ask claims it). */
+    /** The rescued form, if the key is live and was kept for this staff member. */
     public Optional<Rescued> claim(String key, StaffUser by) {
         return rescues.findByKey(key)
-                .filter(rescue -> rescue.claim(by.getAccountId(), clock.instant()))
+                .filter(rescue -> rescue.isFor(by.getAccountId(), clock.instant()))
                 .map(rescue -> new Rescued(rescue.articleId(), JSON.readValue(rescue.fields(), FIELDS)));
     }
 }

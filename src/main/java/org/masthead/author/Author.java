@@ -86,6 +86,11 @@ public class Author {
         this.updatedAt = when;
     }
 
+    /** Stores a fresh rendering of the unchanged bio (an image it shows was described anew). */
+    public void bioRendered(RenderedMarkdown rendered) {
+        this.bioHtml = rendered.html();
+    }
+
     /** Changes the profile's name and title line. */
     public void rename(String name, String titleLine, Instant when) {
         this.name = name;

@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
 import org.masthead.audit.AuditLog;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
+import org.masthead.media.ImageDescribed;
 import org.masthead.media.ImageService;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +69,15 @@ public class AuthorService {
         return authors.findByAccountId(accountId)
                 .map(other -> other.getId().equals(ownId))
                 .orElse(true);
+    }
+
+    /** Bios that show an image inline render again when its caption or credit changes. */
+    @EventListener
+    @Transactional
+    public void imageDescribed(ImageDescribed event) {
+        for (Author author : authors.findByBioLike("%/media/" + event.imageId() + "/%")) {
+            author.bioRendered(markdown.render(author.getBioMarkdown()));
+        }
     }
 
     /** The bio as readers would see it, through the same pipeline as a saved one. */

@@ -84,6 +84,7 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         }
     }
 
+    /** A throwaway database (the tests'): durability is traded for speed, nothing in it has to survive a crash. */
     private static EmbeddedPostgres startEphemeral() throws IOException {
         return EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "off")
@@ -100,6 +101,12 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // PostgreSQL's durable defaults, which the library turns off (it starts every server with -F and
+                // synchronous_commit=off, meant for throwaway test databases): a save the editor was told succeeded
+                // survives a crash of the database or of the machine.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setRegisterShutdownHook(false)
                 .start();

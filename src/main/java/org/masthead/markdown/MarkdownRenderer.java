@@ -1,7 +1,9 @@
 package org.masthead.markdown;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -26,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +38,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Pipeline: CommonMark (tables, strikethrough, autolinks, footnotes, heading ids) with raw HTML passed through;
  * typographic punctuation on prose text nodes; jsoup {@link Safelist} cleaning; {@code rel="noopener noreferrer"}
- * on external links. Thread-safe: the parser, renderer and allowlist are built once and only read afterwards.
+ * on external links; a library image alone in its paragraph becomes a {@code <figure>} with its stored widths as
+ * {@code srcset}, its size, and a caption (the Markdown image title, else the image's own) and credit. Thread-safe:
+ * the parser, renderer and allowlist are built once and only read afterwards.
  */
 @Component
 public class MarkdownRenderer {
@@ -57,11 +62,26 @@ public class MarkdownRenderer {
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[\\w+#.-]+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    /** A library image's URL, full size or one of its widths: {@code /media/12/name.jpg}, {@code /media/12/480/…}. */
+    private static final Pattern LIBRARY_IMAGE = Pattern.compile("^/media/(\\d{1,18})/[^?#]*$");
+
+    /** The width a body image takes: the text column on wide screens, the screen on narrow ones. */
+    static final String BODY_IMAGE_SIZES = "(min-width: 42rem) 40rem, 100vw";
+
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
     private final Safelist safelist = safelist();
+    private final Optional<InlineImages> images;
 
+    /** A renderer that knows no library images: body images stay plain {@code <img>} elements. */
     public MarkdownRenderer() {
+        this(Optional.empty());
+    }
+
+    /** A renderer that turns the library's images into figures. */
+    @Autowired
+    public MarkdownRenderer(Optional<InlineImages> images) {
+        this.images = images;
         List<Extension> extensions = List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
@@ -85,6 +105,7 @@ public class MarkdownRenderer {
         Node document = parser.parse(markdown);
         document.accept(new SmartPunctuation());
         Element body = sanitise(htmlRenderer.render(document));
+        images.ifPresent(library -> figures(body, library));
 
         // Serialise the top-level nodes one by one so the lead break falls exactly between two of them.
         StringBuilder html = new StringBuilder();
@@ -140,6 +161,62 @@ public class MarkdownRenderer {
             }
         }
         return body;
+    }
+
+    /**
+     * Library images get their stored widths, their size and lazy loading; one alone in its paragraph becomes a
+     * figure with its caption and credit. Runs after cleaning: what it adds comes from the library, not the text.
+     */
+    private static void figures(Element body, InlineImages library) {
+        for (Element img : body.select("img[src]")) {
+            Matcher url = LIBRARY_IMAGE.matcher(img.attr("src"));
+            if (!url.matches()) {
+                continue;
+            }
+            Optional<InlineImage> found = library.find(Long.parseLong(url.group(1)));
+            if (found.isEmpty()) {
+                continue;
+            }
+            InlineImage image = found.get();
+            String title = img.attr("title").strip();
+            img.removeAttr("title");
+            img.attr("src", image.url())
+                    .attr("srcset", image.srcset())
+                    .attr("sizes", BODY_IMAGE_SIZES)
+                    .attr("width", Integer.toString(image.width()))
+                    .attr("height", Integer.toString(image.height()))
+                    .attr("loading", "lazy")
+                    .attr("decoding", "async");
+            Element paragraph = img.parent();
+            if (paragraph == null || !paragraph.nameIs("p") || !aloneIn(img, paragraph)) {
+                continue;
+            }
+            Element figure = new Element("figure").addClass("figure");
+            figure.appendChild(img.clone());
+            String caption = title.isEmpty() ? image.caption() : title;
+            if (!caption.isBlank() || !image.credit().isBlank()) {
+                Element figcaption = figure.appendElement("figcaption").addClass("figure__caption");
+                if (!caption.isBlank()) {
+                    figcaption.appendElement("span").text(caption);
+                }
+                if (!image.credit().isBlank()) {
+                    if (!caption.isBlank()) {
+                        figcaption.appendText(" ");
+                    }
+                    figcaption.appendElement("span").addClass("figure__credit").text(image.credit());
+                }
+            }
+            paragraph.replaceWith(figure);
+        }
+    }
+
+    private static boolean aloneIn(Element img, Element paragraph) {
+        for (org.jsoup.nodes.Node node : paragraph.childNodes()) {
+            if (node != img && !(node instanceof TextNode text && text.isBlank())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An absolute http(s) URL, protocol-relative ones included; relative links resolve under the placeholder. */

@@ -5,11 +5,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
 import org.masthead.media.ImageProcessor.ProcessedImage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +27,7 @@ public class ImageService {
     private final ImageProcessor processor;
     private final List<ImageUsages> usages;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ImageService(
@@ -31,12 +36,14 @@ public class ImageService {
             ImageProcessor processor,
             List<ImageUsages> usages,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.images = images;
         this.variants = variants;
         this.processor = processor;
         this.usages = usages;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,6 +58,22 @@ public class ImageService {
     /** The newest images first. */
     public List<Image> recent(int limit) {
         return images.findAllByOrderByCreatedAtDescIdDesc(Limit.of(limit));
+    }
+
+    /**
+     * A page of the library, newest first; with a query, the images whose alt text, caption, credit or file name
+     * contain it (any case).
+     */
+    public Slice<Image> library(String query, Pageable page) {
+        String trimmed = query == null ? "" : query.strip();
+        if (trimmed.isEmpty()) {
+            return images.findAllByOrderByCreatedAtDescIdDesc(page);
+        }
+        String escaped = trimmed.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return images.search("%" + escaped + "%", page);
     }
 
     /**
@@ -86,6 +109,7 @@ public class ImageService {
         Image image = get(id);
         image.describe(altText, caption, credit, clock.instant());
         audit.record("media.edit", subject(image), "");
+        events.publishEvent(new ImageDescribed(id));
         return image;
     }
 

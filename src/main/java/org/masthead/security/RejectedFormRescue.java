@@ -1,6 +1,7 @@
 package org.masthead.security;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,8 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface RejectedFormRescue {
 
     /**
-     * Keeps the request's form fields if they are this feature's to keep, and answers the path of the page to
-     * forward to (it is answered with 403 and should tell the user how to get their text back); empty otherwise.
+     * Answers the path of the page to forward to if the request is one of this feature's forms (it is answered with
+     * 403 and should tell the user how to get their text back), empty otherwise. The form's fields may be kept only
+     * for {@code staffMember}: the signed-in member, or the member whose session (identified by the id the request
+     * still carries) expired less than a day ago. When it is empty, the request is nobody's known to the newsroom
+     * (a visitor's, or forged) and nothing may be kept.
      */
-    Optional<String> rescue(HttpServletRequest request);
+    Optional<String> rescue(HttpServletRequest request, OptionalLong staffMember);
 }

@@ -1,7 +1,10 @@
 package org.masthead.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +17,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One filter chain. Reader pages are open to all and stay sessionless; {@code /admin/**} needs a signed-in
@@ -33,12 +39,30 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Browser features a journal never uses, denied to every page (and to anything a page might embed): camera,
+     * microphone, location, payments, USB and the other device APIs, and interest-based ad tracking.
+     */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), ambient-light-sensor=(), autoplay=(), "
+            + "battery=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), "
+            + "geolocation=(), gyroscope=(), hid=(), idle-detection=(), interest-cohort=(), magnetometer=(), "
+            + "microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+            + "usb=(), xr-spatial-tracking=()";
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ObjectProvider<RejectedFormRescue> rescues,
-            AuthenticationFailureHandler signInFailureHandler)
+            AuthenticationFailureHandler signInFailureHandler,
+            StaffSessions staffSessions,
+            Clock clock)
             throws Exception {
+        // Only a newsroom page asked for before signing in is remembered (in a session) to return to afterwards;
+        // a reader's request, even one refused or not found, never starts a session.
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**")));
         http.authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                                 .permitAll()
@@ -68,13 +92,19 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/account/set-password/*")
                                 .permitAll()
+                                // OPTIONS would answer 200 with the allowed methods whatever the role: refused
+                                // like a GET is (the sign-in redirect, or 403 once signed in).
+                                .requestMatchers(HttpMethod.OPTIONS, "/admin", "/admin/**")
+                                .denyAll()
                                 .requestMatchers("/admin", "/admin/**")
                                 .authenticated()
                                 .anyRequest()
                                 .denyAll())
                 // The newsletter's public POSTs carry no token (their forms sit on sessionless, cacheable pages);
                 // double opt-in, single-use emailed tokens, rate limits and a honeypot protect them instead.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**")
+                        .csrfTokenRepository(new SessionCsrfTokens()))
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(exceptions -> exceptions
                         // Staff areas send an anonymous visitor to sign in; anywhere else a denied path is simply not
                         // found.
@@ -89,7 +119,9 @@ class SecurityConfiguration {
                                 AnyRequestMatcher.INSTANCE)
                         // A refused staff form post keeps its text (draft rescue) before the 403.
                         .accessDeniedHandler(new RescuingAccessDeniedHandler(
-                                rescues.orderedStream().toList())))
+                                rescues.orderedStream().toList(), staffSessions)))
+                // Remembers whose a staff session is (hashed), so a form posted after it expired is kept for them.
+                .addFilterAfter(new StaffSessionMarkFilter(staffSessions, clock), AuthorizationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
@@ -97,9 +129,16 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/admin")
                         .failureHandler(signInFailureHandler))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .logout(logout -> logout.addLogoutHandler((request, response, signedIn) -> {
+                            HttpSession session = request.getSession(false);
+                            if (session != null) {
+                                staffSessions.forget(session.getId());
+                            }
+                        })
+                        .logoutSuccessUrl("/"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 

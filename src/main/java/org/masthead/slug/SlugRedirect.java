@@ -42,6 +42,10 @@ class SlugRedirect {
         this.createdAt = createdAt;
     }
 
+    String oldSlug() {
+        return oldSlug;
+    }
+
     long targetId() {
         return targetId;
     }

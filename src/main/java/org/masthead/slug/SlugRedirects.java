@@ -1,6 +1,7 @@
 package org.masthead.slug;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -36,6 +37,19 @@ public class SlugRedirects {
     }
 
     /**
+     * Records that the page {@code fromId}, found at {@code fromSlug}, was merged into the page {@code toId}: its
+     * slug and every old slug that led to it now answer 301 to the page it was merged into.
+     */
+    public void merged(SlugKind kind, long fromId, String fromSlug, long toId) {
+        redirects.repoint(kind, fromId, toId);
+        redirects
+                .findByKindAndOldSlug(kind, fromSlug)
+                .ifPresentOrElse(
+                        existing -> existing.pointTo(toId),
+                        () -> redirects.save(new SlugRedirect(kind, fromSlug, toId, clock.instant())));
+    }
+
+    /**
      * Whether {@code slug} is free for the page {@code ownId} of this kind (null for a new page): no other page has
      * it now ({@code holder}, the page that has it, if any) or had it (its old URL still redirects there).
      */
@@ -55,6 +69,14 @@ public class SlugRedirects {
         if (!isFree(kind, slug, holder, ownId)) {
             throw new SlugInUseException(slug);
         }
+    }
+
+    /** The old slugs that answer 301 to the page {@code targetId}. */
+    @Transactional(readOnly = true)
+    public List<String> oldSlugs(SlugKind kind, long targetId) {
+        return redirects.findByKindAndTargetIdOrderByOldSlug(kind, targetId).stream()
+                .map(SlugRedirect::oldSlug)
+                .toList();
     }
 
     /** The id of the page that an old slug now belongs to. */

@@ -35,6 +35,14 @@ public class Topic {
         this.createdAt = createdAt;
     }
 
+    /** A new name and slug; the caller keeps the old slug answering 301. Returns the old slug. */
+    String rename(String newName, String newSlug) {
+        String old = this.slug;
+        this.name = newName;
+        this.slug = newSlug;
+        return old;
+    }
+
     public Long getId() {
         return id;
     }

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.masthead.audit.AuditLog;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -19,11 +21,15 @@ public class TopicService {
 
     private final TopicRepository topics;
     private final SlugRedirects redirects;
+    private final TopicArticles articles;
+    private final AuditLog audit;
     private final Clock clock;
 
-    TopicService(TopicRepository topics, SlugRedirects redirects, Clock clock) {
+    TopicService(TopicRepository topics, SlugRedirects redirects, TopicArticles articles, AuditLog audit, Clock clock) {
         this.topics = topics;
         this.redirects = redirects;
+        this.articles = articles;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -31,13 +37,32 @@ public class TopicService {
         return topics.findBySlug(slug);
     }
 
+    public Topic get(long id) {
+        return topics.findById(id).orElseThrow(() -> new TopicNotFoundException("#" + id));
+    }
+
     public List<Topic> all() {
         return topics.findAllByOrderByNameAsc();
+    }
+
+    /** How many articles, in any state, carry each topic (topics with none are absent). */
+    public Map<Long, Long> articleCounts() {
+        return articles.countsByTopic();
+    }
+
+    /** How many articles, in any state, carry the topic. */
+    public long articleCount(long id) {
+        return articles.countByTopic(id);
     }
 
     /** The current slug of a topic that used to be found at {@code oldSlug}. */
     public Optional<String> currentSlug(String oldSlug) {
         return redirects.find(SlugKind.TOPIC, oldSlug).flatMap(topics::findById).map(Topic::getSlug);
+    }
+
+    /** Whether {@code slug} is free for the topic {@code ownId}: no other topic has or had it. */
+    public boolean isSlugFree(String slug, long ownId) {
+        return redirects.isFree(SlugKind.TOPIC, slug, topics.findBySlug(slug).map(Topic::getId), ownId);
     }
 
     /** The topics with these names, creating those that do not exist yet (editors add topics on the fly). */
@@ -53,5 +78,53 @@ public class TopicService {
             result.add(topics.findBySlug(slug).orElseGet(() -> topics.save(new Topic(slug, trimmed, clock.instant()))));
         }
         return result;
+    }
+
+    /** Corrects a topic's name and slug; the old URL answers 301 to the new one. */
+    @Transactional
+    public Topic rename(long id, String name, String slug) {
+        Topic topic = get(id);
+        String before = subject(topic);
+        if (!slug.equals(topic.getSlug())) {
+            redirects.requireFree(SlugKind.TOPIC, slug, topics.findBySlug(slug).map(Topic::getId), id);
+        }
+        String oldSlug = topic.rename(name, slug);
+        redirects.renamed(SlugKind.TOPIC, id, oldSlug, slug);
+        audit.record("topic.rename", subject(topic), "was " + before);
+        return topic;
+    }
+
+    /**
+     * Merges {@code fromId} into {@code intoId}: its articles carry the other topic instead, and its URL (and any old
+     * one) answers 301 to the other topic's page. The merged topic is gone.
+     */
+    @Transactional
+    public Topic merge(long fromId, long intoId) {
+        if (fromId == intoId) {
+            throw new TopicMergeIntoItselfException(fromId);
+        }
+        Topic from = get(fromId);
+        Topic into = get(intoId);
+        articles.retag(fromId, intoId);
+        redirects.merged(SlugKind.TOPIC, fromId, from.getSlug(), intoId);
+        topics.delete(from);
+        audit.record("topic.merge", subject(from), "into " + subject(into));
+        return into;
+    }
+
+    /** Deletes a topic that no article carries. */
+    @Transactional
+    public void delete(long id) {
+        Topic topic = get(id);
+        long count = articles.countByTopic(id);
+        if (count > 0) {
+            throw new TopicInUseException(id, count);
+        }
+        topics.delete(topic);
+        audit.record("topic.delete", subject(topic), "");
+    }
+
+    private static String subject(Topic topic) {
+        return "topic #" + topic.getId() + " " + topic.getSlug();
     }
 }

@@ -1,9 +1,15 @@
 package org.masthead.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.WebDataBinder;
@@ -14,7 +20,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * What every controller shares: trimmed form input, and a 400 page with a message for a malformed query string.
+ * What every controller shares: trimmed form input, a 400 page with a message for a malformed query string, and a
+ * 503 page when the database cannot be reached.
  * Unknown slugs and ids throw exceptions marked {@code @ResponseStatus(NOT_FOUND)}, which the container turns
  * into the error pages in {@code templates/error/} (never a stack trace).
  */
@@ -36,7 +43,16 @@ class GlobalControllerAdvice {
     /** Whether the page belongs to the staff side (sign-in, set-password, /admin), which gets the admin styles. */
     @ModelAttribute("staffArea")
     boolean staffArea(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isStaffArea(request);
+    }
+
+    /** On an error page, the path asked for (not {@code /error}) decides. */
+    private static boolean isStaffArea(HttpServletRequest request) {
+        Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = failedPath instanceof String failed ? failed : request.getRequestURI();
+        String path = uri.startsWith(request.getContextPath())
+                ? uri.substring(request.getContextPath().length())
+                : uri;
         return path.equals("/login")
                 || path.equals("/admin")
                 || path.startsWith("/admin/")
@@ -59,6 +75,25 @@ class GlobalControllerAdvice {
                 ? "error.page-number"
                 : "error.bad-parameter";
         return badRequestPage(key, model, response);
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, or no connection free within the pool's short timeout): a
+     * 503 page that asks to come back, at once rather than after a long wait, and a clear word to staff that their
+     * last action was not saved. The application reconnects by itself when the database is back.
+     */
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        JDBCConnectionException.class
+    })
+    String databaseUnavailable(HttpServletRequest request, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        model.addAttribute("site", site);
+        model.addAttribute("staffArea", isStaffArea(request));
+        return "error/503";
     }
 
     private String badRequestPage(String messageKey, Model model, HttpServletResponse response) {

@@ -17,6 +17,7 @@ import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
+import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,9 @@ class AdminPagesSweepTests {
     JdbcClient jdbc;
 
     @Autowired
+    TopicService topics;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -93,18 +97,13 @@ class AdminPagesSweepTests {
                 .query(Long.class)
                 .single();
         Map<String, Long> ids = Map.of(
-                "editions",
-                edition,
-                "articles",
-                article.getId(),
-                "authors",
-                author.getId(),
-                "sections",
-                section.getId(),
-                "media",
-                image,
-                "accounts",
-                account);
+                "editions", edition,
+                "articles", article.getId(),
+                "authors", author.getId(),
+                "sections", section.getId(),
+                "media", image,
+                "accounts", account,
+                "topics", topics.findBySlug("sweeping").orElseThrow().getId());
 
         Set<String> patterns = adminGetPatterns();
         assertThat(patterns).contains("/admin/authors/{id}", "/admin/accounts/{id}/edit", "/admin/sections/{id}");

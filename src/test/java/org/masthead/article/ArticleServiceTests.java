@@ -31,6 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.masthead.article.ArticleFixtures.ADMIN;
 import static org.masthead.article.ArticleFixtures.CONTRIBUTOR;
 import static org.masthead.article.ArticleFixtures.EDITOR;
@@ -231,9 +232,12 @@ class ArticleServiceTests {
 
         List<TextDiff.Line> diff = articles.diff(id, 1, 3, EDITOR);
         assertThat(diff)
-                .contains(
-                        new TextDiff.Line(TextDiff.Kind.DELETED, "First body.", 0),
-                        new TextDiff.Line(TextDiff.Kind.INSERTED, "Third body.", 0));
+                .extracting(TextDiff.Line::kind, TextDiff.Line::text)
+                .contains(tuple(TextDiff.Kind.DELETED, "First body."), tuple(TextDiff.Kind.INSERTED, "Third body."));
+        assertThat(diff)
+                .filteredOn(line -> line.kind() == TextDiff.Kind.INSERTED)
+                .flatExtracting(TextDiff.Line::segments)
+                .containsExactly(new TextDiff.Segment("Third", true), new TextDiff.Segment(" body.", false));
 
         articles.restoreRevision(id, 1, EDITOR);
         Article restored = articles.get(id);
@@ -276,7 +280,9 @@ class ArticleServiceTests {
         EditConflict conflict = articles.conflict(id, 1);
         assertThat(conflict.lastEditorName()).isEqualTo(ADMIN.getDisplayName());
         assertThat(conflict.currentRevision()).isEqualTo(2);
-        assertThat(conflict.diff()).contains(new TextDiff.Line(TextDiff.Kind.INSERTED, "Editor A's words.", 0));
+        assertThat(conflict.diff())
+                .extracting(TextDiff.Line::kind, TextDiff.Line::text)
+                .contains(tuple(TextDiff.Kind.INSERTED, "Editor A's words."));
     }
 
     @Test
@@ -413,12 +419,34 @@ class ArticleServiceTests {
     }
 
     @Test
-    void aRescuedFormIsForTheFirstWhoClaimsItAndExpires() {
-        String key = rescues.keep(null, java.util.Map.of("title", List.of("Lost words")));
-        assertThat(rescues.claim(key, EDITOR)).map(r -> r.fields().get("title")).contains(List.of("Lost words"));
+    void aRescuedFormIsOnlyForTheMemberItWasKeptForAndExpires() {
+        String key = rescues.keep(EDITOR.getAccountId(), null, java.util.Map.of("title", List.of("Lost words")))
+                .orElseThrow();
         assertThat(rescues.claim(key, ADMIN)).isEmpty();
+        assertThat(rescues.claim(key, EDITOR)).map(r -> r.fields().get("title")).contains(List.of("Lost words"));
         assertThat(rescues.claim(key, EDITOR)).isPresent();
         clock.advance(DraftRescues.LIFETIME.plusSeconds(1));
         assertThat(rescues.claim(key, EDITOR)).isEmpty();
+        clock.reset();
+    }
+
+    @Test
+    void rescuesAreBoundedInSizeAndInNumberPerMember() {
+        assertThat(rescues.keep(
+                        ADMIN.getAccountId(),
+                        null,
+                        java.util.Map.of("bodyMarkdown", List.of("x".repeat(DraftRescues.MAX_BYTES)))))
+                .isEmpty();
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i <= DraftRescues.MAX_PER_MEMBER; i++) {
+            keys.add(rescues.keep(ADMIN.getAccountId(), null, java.util.Map.of("title", List.of("Try " + i)))
+                    .orElseThrow());
+        }
+        assertThat(rescues.claim(keys.get(0), ADMIN))
+                .as("the oldest is dropped")
+                .isEmpty();
+        for (String key : keys.subList(1, keys.size())) {
+            assertThat(rescues.claim(key, ADMIN)).isPresent();
+        }
     }
 }

@@ -94,6 +94,15 @@ class EmbeddedPostgresTests {
     }
 
     @Test
+    void thePersistentServerIsDurable() throws Exception {
+        String url = awaitReady(start());
+        // An acknowledged commit is on disk (WAL flushed before the answer), and a crash cannot tear a page.
+        assertThat(query(url, "show fsync")).isEqualTo("on");
+        assertThat(query(url, "show synchronous_commit")).isEqualTo("on");
+        assertThat(query(url, "show full_page_writes")).isEqualTo("on");
+    }
+
+    @Test
     void aSecondInstanceOnTheSameFolderIsRefusedWithAClearMessage() throws Exception {
         Process first = start();
         String url = awaitReady(first);

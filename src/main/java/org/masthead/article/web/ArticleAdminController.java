@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 
 import org.masthead.article.Article;
 import org.masthead.article.ArticleAccessDeniedException;
+import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleConflictException;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticlePermissions;
@@ -27,6 +28,7 @@ import org.masthead.article.NoteKind;
 import org.masthead.article.PreviewLinks;
 import org.masthead.article.ScheduleInPastException;
 import org.masthead.article.TextDiff;
+import org.masthead.article.TextMerge;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.SectionService;
@@ -35,6 +37,8 @@ import org.masthead.slug.SlugInUseException;
 import org.masthead.web.PageNotFoundException;
 import org.masthead.web.SiteProperties;
 import org.springframework.beans.MutablePropertyValues;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -70,26 +74,32 @@ class ArticleAdminController {
     private final ArticleService articles;
     private final PreviewLinks previewLinks;
     private final DraftRescues rescues;
+    private final ArticleAutosaves autosaves;
     private final SectionService sections;
     private final AuthorService authors;
     private final MarkdownRenderer markdown;
     private final SiteProperties site;
+    private final MessageSource messages;
 
     ArticleAdminController(
             ArticleService articles,
             PreviewLinks previewLinks,
             DraftRescues rescues,
+            ArticleAutosaves autosaves,
             SectionService sections,
             AuthorService authors,
             MarkdownRenderer markdown,
-            SiteProperties site) {
+            SiteProperties site,
+            MessageSource messages) {
         this.articles = articles;
         this.previewLinks = previewLinks;
         this.rescues = rescues;
+        this.autosaves = autosaves;
         this.sections = sections;
         this.authors = authors;
         this.markdown = markdown;
         this.site = site;
+        this.messages = messages;
     }
 
     /** Markdown keeps its whitespace (an indented first line is a code block): the body is not trimmed. */
@@ -144,15 +154,17 @@ class ArticleAdminController {
     // --- create -----------------------------------------------------------------------------------------------
 
     @GetMapping("/new")
-    String newForm(Model model) {
+    String newForm(@AuthenticationPrincipal StaffUser me, Model model) {
         ArticleForm form = new ArticleForm();
         sections.all().stream().findFirst().ifPresent(first -> form.setSectionId(first.getId()));
+        offerAutosave(model, null, form, me);
         return form(model, form, null, null);
     }
 
     @PostMapping(params = "preview")
     String previewNew(@ModelAttribute("form") ArticleForm form, BindingResult errors, Model model) {
         form.padAuthors();
+        model.addAttribute("unsaved", true);
         return withPreview(model, form, form(model, form, null, null));
     }
 
@@ -167,6 +179,7 @@ class ArticleAdminController {
         if (!errors.hasFieldErrors("slug") && !org.masthead.slug.Slugs.isValid(form.effectiveSlug())) {
             errors.rejectValue("slug", "article.slug.needed");
         }
+        model.addAttribute("unsaved", true);
         if (errors.hasErrors()) {
             form.padAuthors();
             return form(model, form, null, null);
@@ -187,7 +200,67 @@ class ArticleAdminController {
     @GetMapping("/{id:\\d+}")
     String editForm(@PathVariable long id, @AuthenticationPrincipal StaffUser me, Model model) {
         Article article = articles.forEditing(id, me);
-        return form(model, ArticleForm.of(article), article, me);
+        ArticleForm form = ArticleForm.of(article);
+        offerAutosave(model, id, form, me);
+        return form(model, form, article, me);
+    }
+
+    // --- autosave ---------------------------------------------------------------------------------------------
+
+    /**
+     * The editor's autosaved working copy, back in the form (restored, not yet saved). It keeps the revision it
+     * was typed over, so if someone saved since, saving it meets that change as a conflict instead of undoing it.
+     */
+    @GetMapping({"/{id:\\d+}/autosave", "/new/autosave"})
+    String restoreAutosave(
+            @PathVariable(required = false) Long id, @AuthenticationPrincipal StaffUser me, Model model) {
+        Article article = id == null ? null : articles.forEditing(id, me);
+        ArticleAutosaves.Autosaved autosaved = autosaves.find(id, me).orElse(null);
+        if (autosaved == null) {
+            // Saved or discarded meanwhile (in another tab, say): the form as saved, and a word why.
+            model.addAttribute("problem", "article.autosave.none");
+            return article == null ? newForm(me, model) : editForm(id, me, model);
+        }
+        ArticleForm form = bound(autosaved.fields());
+        if (autosaved.baseRevision() != null) {
+            form.setRevision(autosaved.baseRevision());
+        }
+        if (article != null) {
+            form.setVersion(article.getVersion());
+        }
+        model.addAttribute("notice", "article.autosave.restored");
+        model.addAttribute("unsaved", true);
+        return form(model, form, article, me);
+    }
+
+    /** Offers the member's autosaved text when it differs from what the form shows. */
+    private void offerAutosave(Model model, Long id, ArticleForm shown, StaffUser me) {
+        autosaves.find(id, me).ifPresent(autosaved -> {
+            ArticleForm kept = bound(autosaved.fields());
+            if (kept.sameWords(shown)) {
+                return;
+            }
+            model.addAttribute("autosave", autosaved);
+            List<TextDiff.Line> diff = TextDiff.between(shown.getBodyMarkdown(), kept.getBodyMarkdown());
+            if (TextDiff.hasChanges(diff)) {
+                model.addAttribute("autosaveDiff", diff);
+            }
+            model.addAttribute(
+                    "autosaveOutdated",
+                    id != null && autosaved.baseRevision() != null && autosaved.baseRevision() != shown.getRevision());
+        });
+    }
+
+    /** A form bound from posted fields (as kept by autosave or a rescue), through the form's own field list. */
+    private static ArticleForm bound(Map<String, List<String>> fields) {
+        ArticleForm form = new ArticleForm();
+        DataBinder binder = new DataBinder(form, "form");
+        binder.setAllowedFields(ArticleForm.FIELDS);
+        binder.bind(new MutablePropertyValues(fields.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().toArray(String[]::new)))));
+        form.padAuthors();
+        return form;
     }
 
     @PostMapping(path = "/{id:\\d+}", params = "preview")
@@ -199,26 +272,71 @@ class ArticleAdminController {
             Model model) {
         Article article = articles.forEditing(id, me);
         form.padAuthors();
+        model.addAttribute("unsaved", true);
         return withPreview(model, form, form(model, form, article, me));
     }
 
+    /**
+     * The edit form's Save, its workflow buttons ({@code action}: submit, return, publish, schedule, which save the
+     * form's text first, in the same transaction) and, after an edit conflict, the editor's choice
+     * ({@code resolve}: theirs, mine or merge). A save based on a revision that is no longer the latest never
+     * overwrites it: the form comes back with the other change, and only "keep mine", pressed on that page,
+     * saves over it.
+     */
     @PostMapping("/{id:\\d+}")
     String update(
             @PathVariable long id,
             @Valid @ModelAttribute("form") ArticleForm form,
             BindingResult errors,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String resolve,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "") String time,
             @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
         Article article = articles.forEditing(id, me);
+        if ("theirs".equals(resolve)) {
+            // The editor looked at the other change and takes it: their own text is dropped, autosave included.
+            autosaves.discard(id, me);
+            flash.addFlashAttribute("notice", "article.notice.took-theirs");
+            return "redirect:/admin/articles/" + id;
+        }
+        if ("merge".equals(resolve)) {
+            return merged(id, form, me, model);
+        }
         check(form, errors);
-        if (errors.hasErrors()) {
+        model.addAttribute("unsaved", true);
+        Workflow move = Workflow.of(action);
+        Instant at = null;
+        if (!errors.hasErrors() && move == Workflow.SCHEDULE) {
+            at = scheduleTime(date, time);
+            if (at == null) {
+                model.addAttribute("problem", "article.schedule.invalid");
+            }
+        }
+        if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > 2000) {
+            model.addAttribute("problem", "article.return.too-long");
+        }
+        if (errors.hasErrors() || model.containsAttribute("problem")) {
             form.padAuthors();
             return form(model, form, article, me);
         }
+        // "Keep mine" saves over the change the editor was shown, and only over that one.
+        boolean keepMine = "mine".equals(resolve) && form.getSeenRevision() != null;
+        int base = keepMine ? form.getSeenRevision() : form.getRevision();
         try {
-            articles.update(id, form.getRevision(), form.toChanges(), me);
-            flash.addFlashAttribute("notice", "article.notice.saved");
+            var changes = form.toChanges();
+            switch (move) {
+                case SAVE -> articles.update(id, base, changes, me);
+                case SUBMIT -> articles.saveAndSubmit(id, base, changes, me);
+                case RETURN -> articles.saveAndReturn(id, base, changes, note, me);
+                case PUBLISH -> articles.saveAndPublish(id, base, changes, me);
+                case SCHEDULE -> articles.saveAndSchedule(id, base, changes, at, me);
+            }
+            flash.addFlashAttribute(
+                    "notice", keepMine && move == Workflow.SAVE ? "article.notice.kept-mine" : move.notice);
             return "redirect:/admin/articles/" + id;
         } catch (SlugInUseException ex) {
             errors.rejectValue("slug", "article.slug.taken");
@@ -226,17 +344,85 @@ class ArticleAdminController {
             // The article left this member's hands while they typed (say, an editor published their draft):
             // nothing is saved, and their text stays on the page to copy.
             model.addAttribute("problem", "article.edit.no-longer-allowed");
-            article = articles.forEditing(id, me);
         } catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
-            // Someone saved meanwhile: nothing was written. Show their change beside this editor's own text,
-            // which a second save (now based on the current revision) will store.
+            // Someone saved meanwhile: nothing was written, nothing moved. Their change is shown beside this
+            // editor's own text, which stays based on the revision it was typed over: saving it again meets the
+            // same conflict, until the editor chooses (take theirs, keep mine, or merge).
             var conflict = articles.conflict(id, form.getRevision());
             model.addAttribute("conflict", conflict);
-            form.setRevision(conflict.currentRevision());
-            article = articles.forEditing(id, me);
+            form.setSeenRevision(conflict.currentRevision());
+        } catch (IllegalTransitionException ex) {
+            model.addAttribute("problem", "article.workflow.refused-unsaved");
+        } catch (ScheduleInPastException ex) {
+            model.addAttribute("problem", "article.schedule.past");
         }
+        article = articles.forEditing(id, me);
         form.padAuthors();
         return form(model, form, article, me);
+    }
+
+    /**
+     * After a conflict, the editor's text merged with the change saved meanwhile, in the form, based on the current
+     * revision: saving it makes a new revision. Where both changed the same lines, both versions are in the text
+     * between markers, which a save refuses until the editor has chosen.
+     */
+    private String merged(long id, ArticleForm form, StaffUser me, Model model) {
+        var merged = articles.merge(
+                id,
+                form.getRevision(),
+                form.toChanges().content(),
+                messages.getMessage("article.merge.mine", null, LocaleContextHolder.getLocale()),
+                messages.getMessage("article.merge.theirs", null, LocaleContextHolder.getLocale()),
+                me);
+        model.addAttribute("conflict", articles.conflict(id, form.getRevision()));
+        model.addAttribute("merged", true);
+        model.addAttribute("unsaved", true);
+        form.setTitle(merged.title());
+        form.setDek(merged.dek());
+        form.setBodyMarkdown(merged.bodyMarkdown());
+        form.setRevision(merged.currentRevision());
+        form.setSeenRevision(null);
+        model.addAttribute("notice", merged.conflicted() ? "article.notice.merged-marked" : "article.notice.merged");
+        form.padAuthors();
+        return form(model, form, articles.forEditing(id, me), me);
+    }
+
+    private Instant scheduleTime(String date, String time) {
+        try {
+            return LocalDate.parse(date)
+                    .atTime(LocalTime.parse(time))
+                    .atZone(site.timeZone())
+                    .toInstant();
+        } catch (DateTimeException ex) {
+            return null;
+        }
+    }
+
+    /** What the edit form's buttons do besides saving: {@code name="action"} on the button. */
+    enum Workflow {
+        SAVE("article.notice.saved"),
+        SUBMIT("article.notice.submitted"),
+        RETURN("article.notice.returned"),
+        PUBLISH("article.notice.published"),
+        SCHEDULE("article.notice.scheduled");
+
+        final String notice;
+
+        Workflow(String notice) {
+            this.notice = notice;
+        }
+
+        static Workflow of(String action) {
+            if (action == null || action.isBlank()) {
+                return SAVE;
+            }
+            for (Workflow move : values()) {
+                if (move.name().equalsIgnoreCase(action.strip())) {
+                    return move;
+                }
+            }
+            throw new org.masthead.web.BadRequestException("error.bad-parameter");
+        }
     }
 
     /** The live preview of the editor's JavaScript: the body rendered by the public pages' pipeline. */
@@ -403,15 +589,21 @@ class ArticleAdminController {
 
     // --- rescued forms ----------------------------------------------------------------------------------------
 
-    /** Where a form refused for an expired session or CSRF token is forwarded: a 403 that says how to go on. */
+    /**
+     * Where a form refused for an expired session or CSRF token is forwarded: a 403 that says how to go on, to the
+     * kept text, or (nothing kept) back to the form, whose text the browser still has.
+     */
     @RequestMapping("/rescue-notice")
     String rescueNotice(HttpServletRequest request, Model model) {
         Object key = request.getAttribute(ArticleFormRescue.KEY_ATTRIBUTE);
-        if (key == null) {
-            throw new PageNotFoundException("rescued form");
+        if (key != null) {
+            model.addAttribute("rescueUrl", "/admin/articles/rescued/" + key);
+            return "admin/article/rescued";
         }
-        model.addAttribute("rescueUrl", "/admin/articles/rescued/" + key);
-        return "admin/article/rescued";
+        if (request.getAttribute(ArticleFormRescue.NOT_KEPT_ATTRIBUTE) != null) {
+            return "admin/article/not-kept";
+        }
+        throw new PageNotFoundException("rescued form");
     }
 
     /** The form as it was posted before the session expired, back after signing in again. Nothing is saved yet. */
@@ -437,6 +629,10 @@ class ArticleAdminController {
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private String form(Model model, ArticleForm form, Article article, StaffUser me) {
+        if (article != null && form.getSeenRevision() != null && !model.containsAttribute("conflict")) {
+            // Still undecided after a conflict (say, a field needs correcting): the other change stays in view.
+            model.addAttribute("conflict", articles.conflict(article.getId(), form.getRevision()));
+        }
         model.addAttribute("form", form);
         model.addAttribute("article", article);
         model.addAttribute("sections", sections.all());
@@ -464,6 +660,12 @@ class ArticleAdminController {
         }
         if (form.chosenAuthors().size() > ArticleForm.MAX_AUTHORS) {
             errors.rejectValue("authorIds", "article.authors.too-many");
+        }
+        if (TextMerge.hasMarkers(form.getBodyMarkdown())) {
+            errors.rejectValue("bodyMarkdown", "article.body.merge-markers");
+        }
+        if (TextMerge.hasMarkers(form.getDek())) {
+            errors.rejectValue("dek", "article.body.merge-markers");
         }
     }
 

@@ -73,6 +73,12 @@ class ArticleForm {
 
     private long version;
 
+    /**
+     * After an edit conflict: the revision whose change the editor was shown. Only with it does "keep mine" save
+     * over that change; a plain save stays based on {@link #revision} and meets the conflict again.
+     */
+    private Integer seenRevision;
+
     static ArticleForm of(Article article) {
         ArticleForm form = new ArticleForm();
         form.title = article.getTitle();
@@ -93,6 +99,28 @@ class ArticleForm {
         form.revision = article.getRevision();
         form.version = article.getVersion();
         return form;
+    }
+
+    /** Whether the two forms hold the same article (the revisions they were based on aside). */
+    boolean sameWords(ArticleForm other) {
+        return Objects.equals(blankless(title), blankless(other.title))
+                && Objects.equals(blankless(slug), blankless(other.slug))
+                && Objects.equals(blankless(dek), blankless(other.dek))
+                && Objects.equals(sectionId, other.sectionId)
+                && chosenAuthors().equals(other.chosenAuthors())
+                && topicNames().equals(other.topicNames())
+                && Objects.equals(lines(bodyMarkdown), lines(other.bodyMarkdown))
+                && Objects.equals(blankless(seoTitle), blankless(other.seoTitle))
+                && Objects.equals(blankless(seoDescription), blankless(other.seoDescription));
+    }
+
+    private static String blankless(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** A browser posts a textarea's lines ending in CRLF, a script in LF: the same text either way. */
+    private static String lines(String value) {
+        return value == null ? "" : value.replace("\r\n", "\n");
     }
 
     /** The co-authors chosen, in order, without blanks. */
@@ -223,5 +251,13 @@ class ArticleForm {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    public Integer getSeenRevision() {
+        return seenRevision;
+    }
+
+    public void setSeenRevision(Integer seenRevision) {
+        this.seenRevision = seenRevision;
     }
 }

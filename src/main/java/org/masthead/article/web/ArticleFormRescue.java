@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,21 +12,24 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.masthead.article.DraftRescues;
 import org.masthead.security.RejectedFormRescue;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps an article form's text when its save is refused for an expired session or CSRF token: the fields go
- * to {@link DraftRescues} (the database, not the expired session) and the refusal page links to
- * {@code /admin/articles/rescued/{key}}, which, after signing in again, shows the form with the text as posted.
+ * to {@link DraftRescues} (the database, not the expired session), kept for the staff member the request belongs
+ * to, and the refusal page links to {@code /admin/articles/rescued/{key}}, which, after that member signs in again,
+ * shows the form with the text as posted. A post that belongs to no known staff member, or carries too much text,
+ * keeps nothing: its refusal page says to go back, where the browser still has the text.
  */
 @Component
 class ArticleFormRescue implements RejectedFormRescue {
 
     static final String NOTICE_PATH = "/admin/articles/rescue-notice";
     static final String KEY_ATTRIBUTE = ArticleFormRescue.class.getName() + ".key";
+    static final String NOT_KEPT_ATTRIBUTE = ArticleFormRescue.class.getName() + ".notKept";
 
     /** The article form's two targets: create ({@code /admin/articles}) and update ({@code /admin/articles/{id}}). */
     private static final Pattern FORM_TARGET = Pattern.compile("^/admin/articles(?:/(\\d{1,18}))?/?$");
@@ -43,6 +47,8 @@ class ArticleFormRescue implements RejectedFormRescue {
             "version");
     private static final Pattern AUTHOR_FIELD = Pattern.compile("^authorIds\\[[0-9]]$");
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleFormRescue.class);
+
     private final DraftRescues rescues;
 
     ArticleFormRescue(DraftRescues rescues) {
@@ -50,34 +56,34 @@ class ArticleFormRescue implements RejectedFormRescue {
     }
 
     @Override
-    public Optional<String> rescue(HttpServletRequest request) {
+    public Optional<String> rescue(HttpServletRequest request, OptionalLong staffMember) {
         Matcher target = FORM_TARGET.matcher(
                 request.getRequestURI().substring(request.getContextPath().length()));
         if (!target.matches()
-                || request.getParameter("title") == null && request.getParameter("bodyMarkdown") == null
-                || !fromAStaffBrowser(request)) {
+                || request.getParameter("title") == null && request.getParameter("bodyMarkdown") == null) {
             return Optional.empty();
         }
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (FIELDS.contains(name) || AUTHOR_FIELD.matcher(name).matches()) {
-                fields.put(name, List.of(values));
+        Optional<String> key = Optional.empty();
+        if (staffMember.isPresent()) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (FIELDS.contains(name) || AUTHOR_FIELD.matcher(name).matches()) {
+                    fields.put(name, List.of(values));
+                }
+            });
+            Long articleId = target.group(1) == null ? null : Long.valueOf(target.group(1));
+            try {
+                key = rescues.keep(staffMember.getAsLong(), articleId, fields);
+            } catch (DataAccessException ex) {
+                // The refusal page then says to go back to the text, which the browser still has: never a 500.
+                LOG.warn("A late article form could not be kept for account {}", staffMember.getAsLong(), ex);
             }
-        });
-        Long articleId = target.group(1) == null ? null : Long.valueOf(target.group(1));
-        request.setAttribute(KEY_ATTRIBUTE, rescues.keep(articleId, fields));
+        }
+        if (key.isPresent()) {
+            request.setAttribute(KEY_ATTRIBUTE, key.get());
+        } else {
+            request.setAttribute(NOT_KEPT_ATTRIBUTE, true);
+        }
         return Optional.of(NOTICE_PATH);
-    }
-
-    /**
-     * A save that lost its session still names that session (its cookie), or is still signed in with a stale
-     * token. A post with neither (a stranger's, or a cross-site one, whose cookies the browser withholds) is
-     * refused without keeping anything.
-     */
-    private static boolean fromAStaffBrowser(HttpServletRequest request) {
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        boolean authenticated =
-                signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken);
-        return authenticated || request.getRequestedSessionId() != null;
     }
 }

@@ -1,6 +1,8 @@
 package org.masthead.media.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -13,6 +15,10 @@ import org.masthead.media.RejectedImageException;
 import org.masthead.security.EditorOnly;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
+import org.masthead.web.BadRequestException;
+import org.masthead.web.PageNumbers;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +39,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/media")
 class MediaAdminController {
 
-    static final int LIST_SIZE = 200;
+    static final int PAGE_SIZE = 24;
+
+    static final int MAX_QUERY_LENGTH = 200;
+
+    static final int INSERTABLE_SIZE = 24;
 
     private final ImageService images;
     private final MediaProperties properties;
@@ -49,9 +59,37 @@ class MediaAdminController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("images", images.recent(LIST_SIZE));
+    String list(
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(name = "page", defaultValue = "1") int page,
+            Model model) {
+        String trimmed = query.strip();
+        if (trimmed.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("media.list.query-too-long");
+        }
+        Slice<Image> found = PageNumbers.existing(images.library(trimmed, PageNumbers.of(page, PAGE_SIZE)), "media");
+        model.addAttribute("images", found);
+        model.addAttribute("query", trimmed);
+        model.addAttribute(
+                "pagePath",
+                trimmed.isEmpty()
+                        ? "/admin/media"
+                        : "/admin/media?q=" + URLEncoder.encode(trimmed, StandardCharsets.UTF_8));
         return "admin/media/list";
+    }
+
+    /** The images of the editor's insert helper that match {@code q} (alt, caption, credit, file name), newest first. */
+    @GetMapping("/insertable")
+    String insertable(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+        String trimmed = query.strip();
+        if (trimmed.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("media.list.query-too-long");
+        }
+        model.addAttribute(
+                "insertable",
+                images.library(trimmed, PageRequest.of(0, INSERTABLE_SIZE)).getContent());
+        model.addAttribute("insertQuery", trimmed);
+        return "fragments/media :: insert-list";
     }
 
     /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */

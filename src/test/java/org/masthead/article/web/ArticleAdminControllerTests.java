@@ -16,6 +16,7 @@ import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
 import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
+import org.masthead.security.StaffSessions;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ class ArticleAdminControllerTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    StaffSessions staffSessions;
 
     @Autowired
     ArticleService articles;
@@ -263,16 +267,28 @@ class ArticleAdminControllerTests {
         assertThat(page.select("#conflict .diff__inserted").text()).contains("The first paragraph, sharpened by A.");
         assertThat(page.select("#conflict .diff__deleted").text()).contains("The first paragraph.");
         assertThat(articles.get(article.getId()).getBodyMarkdown()).contains("sharpened by A");
-        // The form now carries the current revision: saving again is B's informed choice.
-        assertThat(page.select("input[name=revision]").val()).isEqualTo("2");
-        mvc.perform(save(article, "B rewrote everything.", 2).with(user(EDITOR)))
-                .andExpect(status().is3xxRedirection());
+        // The form still carries the revision B started from, and the one whose change B was shown: saving again
+        // meets the conflict again; only B's explicit "keep mine" replaces A's change.
+        assertThat(page.select("input[name=revision]").val()).isEqualTo("1");
+        assertThat(page.select("input[name=seenRevision]").val()).isEqualTo("2");
+        mvc.perform(save(article, "B rewrote everything.", 1).with(user(EDITOR)))
+                .andExpect(status().isOk());
+        assertThat(articles.get(article.getId()).getBodyMarkdown()).contains("sharpened by A");
+        mvc.perform(save(article, "B rewrote everything.", 1)
+                        .param("seenRevision", "2")
+                        .param("resolve", "mine")
+                        .with(user(EDITOR)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "article.notice.kept-mine"));
         assertThat(articles.get(article.getId()).getBodyMarkdown()).isEqualTo("B rewrote everything.");
+        assertThat(articles.get(article.getId()).getRevision()).isEqualTo(3);
     }
 
     @Test
     void aSavePostedAfterTheSessionExpiredIsRescuedUntilSignInAgain() throws Exception {
         Article article = draftBy(EDITOR);
+        // The editor's session was marked as theirs while it lived.
+        staffSessions.mark(EXPIRED_SESSION_ID, EDITOR.getAccountId(), Duration.ofHours(4));
         // The session (and the CSRF token in it) is gone: the POST arrives anonymous, with a stale token.
         MvcResult refused = mvc.perform(post("/admin/articles/" + article.getId())
                         .with(csrf().useInvalidToken())
@@ -355,10 +371,12 @@ class ArticleAdminControllerTests {
      * A request that still carries the cookie of a session the server no longer knows. Spring Session's cookie
      * holds the session id in Base64, as a browser would send it back.
      */
+    static final String EXPIRED_SESSION_ID = "expired-session";
+
     static org.springframework.test.web.servlet.request.RequestPostProcessor expiredSession() {
         return request -> {
             String id = java.util.Base64.getEncoder()
-                    .encodeToString("expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .encodeToString(EXPIRED_SESSION_ID.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             request.setCookies(new jakarta.servlet.http.Cookie("SESSION", id));
             return request;
         };
@@ -486,6 +504,8 @@ class ArticleAdminControllerTests {
         // Text in a diff is escaped, never markup.
         assertThat(page.select("#diff .diff__inserted").text()).contains("A <b>new</b> second paragraph.");
         assertThat(page.select("#diff b")).isEmpty();
+        assertThat(page.select("#diff .diff__inserted mark.diff__word").text()).contains("new");
+        assertThat(page.select("#diff .diff__inserted mark.diff__word").text()).doesNotContain("paragraph");
         assertThat(page.select("#revision-2 td").get(1).text()).isEqualTo(EDITOR.getDisplayName());
 
         mvc.perform(post("/admin/articles/" + article.getId() + "/revisions/1/restore")

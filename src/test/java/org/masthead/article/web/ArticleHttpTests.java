@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.TestClockConfiguration;
@@ -28,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.masthead.article.ArticleFixtures.EDITOR;
 
 /**
- * Over real HTTP, where forwards and error pages happen as in production: a save refused for an expired session
- * gets the 403 page that leads back to the kept text, and preview links answer with their private headers or a
- * real 404 page.
+ * Over real HTTP, where forwards and error pages happen as in production: a refused post that is not an article
+ * form is a plain 403 (draft rescue itself: {@link DraftRescueHttpTests}), and preview links answer with their
+ * private headers or a real 404 page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
@@ -76,38 +74,6 @@ class ArticleHttpTests {
 
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    @Test
-    void aSaveAfterTheSessionExpiredIsA403ThatLeadsBackToTheText() throws Exception {
-        Article article = draft();
-        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/admin/articles/" + article.getId()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(
-                        "Cookie",
-                        "SESSION="
-                                + java.util.Base64.getEncoder()
-                                        .encodeToString(
-                                                "expired-session".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "_csrf=expired-token&title=Late+words&bodyMarkdown=An+hour+of+work&revision=1")));
-        assertThat(refused.statusCode()).isEqualTo(403);
-        Matcher link = Pattern.compile(
-                        "id=\"rescue-link\"[^>]*href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"|href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"[^>]*id=\"rescue-link\"")
-                .matcher(refused.body());
-        assertThat(link.find()).as(refused.body()).isTrue();
-        String rescuePath = link.group(1) != null ? link.group(1) : link.group(2);
-        assertThat(jdbc.queryForObject(
-                        "select fields from draft_rescues where rescue_key = ?",
-                        String.class,
-                        rescuePath.substring(rescuePath.lastIndexOf('/') + 1)))
-                .contains("An hour of work");
-        assertThat(articles.get(article.getId()).getBodyMarkdown()).isEqualTo("Words.\n");
-
-        HttpResponse<String> follow =
-                send(HttpRequest.newBuilder(uri(rescuePath)).GET());
-        assertThat(follow.statusCode()).isEqualTo(302);
-        assertThat(follow.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
     @Test

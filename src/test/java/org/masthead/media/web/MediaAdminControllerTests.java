@@ -4,6 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.UUID;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.SqlStatementCounter;
@@ -267,7 +270,7 @@ class MediaAdminControllerTests {
                                 + "/960/convoy.jpg 960w, /media/" + id + "/convoy.jpg 1200w\"")))
                 .andExpect(content().string(containsString("alt=\"A convoy at sea\"")))
                 .andExpect(content().string(containsString("Escorts in the strait")))
-                .andExpect(content().string(containsString("Photo: Navy photo")))
+                .andExpect(content().string(containsString(">Navy photo<")))
                 // Shared links and search engines get the image too (1200 wide: the original, as it is under 1600).
                 .andExpect(content()
                         .string(containsString("<meta property=\"og:image\" content=\"http://localhost:8080/media/" + id
@@ -303,7 +306,8 @@ class MediaAdminControllerTests {
                 .andExpect(status().isFound());
         mvc.perform(get("/articles/" + article.getSlug()))
                 .andExpect(content().string(containsString(">Rotterdam, where the cap is enforced<")))
-                .andExpect(content().string(containsString("Photo: Staff photo")))
+                .andExpect(content().string(containsString(">Staff photo<")))
+                .andExpect(content().string(not(containsString("Photo: Staff photo"))))
                 .andExpect(content().string(not(containsString("The library caption"))));
         mvc.perform(get(admin).with(user(EDITOR)))
                 .andExpect(content().string(containsString(">Rotterdam, where the cap is enforced</textarea>")));
@@ -331,7 +335,122 @@ class MediaAdminControllerTests {
                 .andExpect(status().isFound());
         mvc.perform(get("/articles/" + article.getSlug()))
                 .andExpect(content().string(containsString("The library caption")))
-                .andExpect(content().string(containsString("Photo: Library credit")));
+                .andExpect(content().string(containsString(">Library credit<")));
+    }
+
+    @Test
+    void aBodyImageIsAFigureWhoseCaptionAndCreditFollowTheLibrary() throws Exception {
+        long id = uploadAsEditor("cranes.jpg", TestImages.jpeg(1200, 800));
+        describe(id, "Cranes over the harbour", "The harbour at dawn", "Photo: Example Agency");
+        Image image = images.get(id);
+        Article titled = publishedArticle(
+                "figure-titled", "Before.\n\n![Cranes](" + image.getUrl() + " \"Rotterdam, 6 a.m.\")\n\nAfter.");
+        Article plain = publishedArticle("figure-plain", "Before.\n\n" + image.getMarkdown() + "\n\nAfter.");
+
+        Document page = Jsoup.parse(mvc.perform(get("/articles/" + plain.getSlug()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        Element figure = page.selectFirst(".article__body figure.figure");
+        assertThat(figure).isNotNull();
+        assertThat(figure.selectFirst("img").attr("srcset")).contains("/media/" + id + "/480/cranes.jpg 480w");
+        assertThat(figure.selectFirst("img").attr("width")).isEqualTo("1200");
+        assertThat(figure.selectFirst("img").attr("height")).isEqualTo("800");
+        assertThat(figure.selectFirst("figcaption").text()).isEqualTo("The harbour at dawn Photo: Example Agency");
+        assertThat(page.text()).doesNotContainIgnoringCase("Photo: Photo:");
+        mvc.perform(get("/articles/" + titled.getSlug()))
+                .andExpect(content().string(containsString(">Rotterdam, 6 a.m.<")))
+                .andExpect(content().string(not(containsString("The harbour at dawn"))));
+
+        // The library's caption and credit change: the articles that show the image follow at once.
+        describe(id, "Cranes over the harbour", "Cranes at first light", "Example Agency / Staff");
+        mvc.perform(get("/articles/" + plain.getSlug()))
+                .andExpect(content().string(containsString(">Cranes at first light<")))
+                .andExpect(content().string(containsString(">Example Agency / Staff<")))
+                .andExpect(content().string(not(containsString("The harbour at dawn"))));
+        mvc.perform(get("/articles/" + titled.getSlug()))
+                .andExpect(content().string(containsString(">Rotterdam, 6 a.m.<")))
+                .andExpect(content().string(containsString(">Example Agency / Staff<")));
+    }
+
+    @Test
+    void theLibrarySearchesTextsAndFileNamesAndPages() throws Exception {
+        String word = "zeppelin" + System.nanoTime();
+        long captioned = uploadAsEditor("airship.jpg", TestImages.jpeg(60, 40));
+        describe(captioned, "An airship", "A " + word + " over the city", "");
+        long named = uploadAsEditor(word + ".jpg", TestImages.jpeg(60, 40));
+        long other = uploadAsEditor("tram.jpg", TestImages.jpeg(60, 40));
+
+        Document found = Jsoup.parse(
+                mvc.perform(get("/admin/media").param("q", word.toUpperCase()).with(user(EDITOR)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(found.select(".media-grid > li").eachAttr("id"))
+                .containsExactly("image-" + named, "image-" + captioned);
+        assertThat(found.selectFirst("#media-q").attr("value")).isEqualTo(word.toUpperCase());
+        assertThat(found.select("#image-" + other)).isEmpty();
+
+        mvc.perform(get("/admin/media").param("q", "%_nothing-like-this_%").with(user(CONTRIBUTOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No image matches")));
+        mvc.perform(get("/admin/media").param("page", "0").with(user(EDITOR))).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/media").param("q", "x".repeat(201)).with(user(EDITOR)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("at most 200 characters")));
+
+        for (int i = 0; i < 24; i++) {
+            uploadAsEditor("filler-" + i + ".jpg", TestImages.jpeg(20, 20));
+        }
+        Document first = Jsoup.parse(mvc.perform(get("/admin/media").with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(first.select(".media-grid > li")).hasSize(24);
+        assertThat(first.selectFirst(".pager__older").attr("href")).isEqualTo("/admin/media?page=2");
+        Document second =
+                Jsoup.parse(mvc.perform(get("/admin/media").param("page", "2").with(user(EDITOR)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(second.select(".media-grid > li")).isNotEmpty();
+        assertThat(second.select("#image-" + other)).hasSize(1);
+    }
+
+    @Test
+    void theEditorsInsertHelperSearchesTheLibrary() throws Exception {
+        String word = "lighthouse" + System.nanoTime();
+        long wanted = uploadAsEditor(word + ".jpg", TestImages.jpeg(60, 40));
+        long other = uploadAsEditor("quay.jpg", TestImages.jpeg(60, 40));
+
+        Document found = Jsoup.parse(
+                mvc.perform(get("/admin/media/insertable").param("q", word).with(user(CONTRIBUTOR)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(found.select("button.media-insert__button").eachAttr("id"))
+                .containsExactly("insert-image-" + wanted);
+        assertThat(found.selectFirst("code").text())
+                .isEqualTo(images.get(wanted).getMarkdown());
+        assertThat(found.select("#insert-image-" + other)).isEmpty();
+        mvc.perform(get("/admin/media/insertable")
+                        .param("q", "no such image anywhere")
+                        .with(user(CONTRIBUTOR)))
+                .andExpect(content().string(containsString("No image matches")));
+        mvc.perform(get("/admin/media/insertable").param("q", word)).andExpect(status().isFound());
+    }
+
+    private void describe(long id, String altText, String caption, String credit) throws Exception {
+        mvc.perform(post("/admin/media/" + id)
+                        .with(csrf())
+                        .with(user(EDITOR))
+                        .param("altText", altText)
+                        .param("caption", caption)
+                        .param("credit", credit))
+                .andExpect(status().isFound());
     }
 
     @Test

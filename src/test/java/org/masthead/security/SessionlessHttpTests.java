@@ -1,0 +1,127 @@
+package org.masthead.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.masthead.MutableClock;
+import org.masthead.TestClockConfiguration;
+import org.masthead.TestContent;
+import org.masthead.article.Article;
+import org.masthead.article.ArticleService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Over real HTTP: no public request, found or not, creates a session or sets a cookie. Only staff pages (the
+ * sign-in form, {@code /admin/**}) may.
+ */
+// Not @IntegrationTest: that context's MockMvc tests replace its CSRF token repository with spring-security-test's
+// (with(csrf())), which starts sessions this test proves the application never starts. This one has no MockMvc.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
+class SessionlessHttpTests {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    MutableClock clock;
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/html,application/xhtml+xml")
+                .timeout(Duration.ofSeconds(30));
+        request = switch (method) {
+            case "POST" ->
+                request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("title=x"));
+            default -> request.method(method, HttpRequest.BodyPublishers.noBody());
+        };
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long sessionRows() {
+        return jdbc.queryForObject("select count(*) from spring_session", Long.class);
+    }
+
+    @Test
+    void aHundredUnknownUrlsSetNoCookieAndStoreNoSession() throws Exception {
+        long before = sessionRows();
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> response = send("GET", "/no-such-page-" + i);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as("/no-such-page-" + i)
+                    .isEmpty();
+        }
+        assertThat(sessionRows()).isEqualTo(before);
+    }
+
+    @Test
+    void noPublicAnswerOfAnyKindStartsASession() throws Exception {
+        Article archived = content.published(
+                content.section(),
+                List.of(content.author()),
+                List.of(),
+                clock.instant().minus(Duration.ofDays(2)));
+        articles.archive(archived.getId(), TestContent.EDITOR);
+        long before = sessionRows();
+        List<String[]> requests = new ArrayList<>(List.of(
+                new String[] {"GET", "/"},
+                new String[] {"GET", "/articles/no-such-article"},
+                new String[] {"GET", "/articles/" + archived.getSlug()},
+                new String[] {"GET", "/sections/no-such-section?page=abc"},
+                new String[] {"GET", "/error"},
+                new String[] {"GET", "/actuator/health"},
+                new String[] {"GET", "/actuator/env"},
+                new String[] {"GET", "/media/999999999/nothing.jpg"},
+                new String[] {"HEAD", "/no-such-page"},
+                new String[] {"DELETE", "/no-such-page"},
+                new String[] {"PUT", "/articles/x"},
+                new String[] {"OPTIONS", "/"},
+                new String[] {"POST", "/no-such-page"},
+                new String[] {"POST", "/articles/x"},
+                new String[] {"POST", "/search"}));
+        for (String[] request : requests) {
+            HttpResponse<String> response = send(request[0], request[1]);
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as(request[0] + " " + request[1])
+                    .isEmpty();
+        }
+        assertThat(sessionRows()).isEqualTo(before);
+    }
+
+    @Test
+    void anAdminPageAskedForBeforeSigningInIsStillRememberedForAfterwards() throws Exception {
+        HttpResponse<String> response = send("GET", "/admin/articles");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION="));
+    }
+}

@@ -1,0 +1,176 @@
+package org.masthead.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application, in a JVM of its own, loses its PostgreSQL server (killed) and gets it back: readers get a fast
+ * 503 page with {@code Retry-After} instead of waiting for a 500, staff a clear word that nothing was saved,
+ * readiness reports the outage, and everything answers again once the database is back, without a restart.
+ */
+class DatabaseOutageTests {
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private EmbeddedPostgres database;
+    private Process app;
+    private int port;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            app.destroy();
+            if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void readersGetAQuick503WhileTheDatabaseIsDownAndPagesAgainWhenItIsBack() throws Exception {
+        Path data = dir.resolve("postgres");
+        database = startDatabase(data, 0);
+        int databasePort = database.getPort();
+        startApp(database.getJdbcUrl("postgres", "postgres"));
+
+        assertThat(get("/", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+
+        killDatabase(data);
+
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> reader = get("/", null);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(reader.statusCode()).as(reader.body()).isEqualTo(503);
+            assertThat(reader.headers().firstValue("Retry-After")).isPresent();
+            assertThat(reader.body()).contains("id=\"unavailable\"").contains("try again in a minute");
+            // Loosely: far from the 30 s the pool used to wait (the pool now gives up after 1.5 s).
+            assertThat(took).as("answered in " + took).isLessThan(Duration.ofSeconds(15));
+        }
+        HttpResponse<String> article = get("/articles/any-article", null);
+        assertThat(article.statusCode()).isEqualTo(503);
+
+        // A staff member's session lives in the database: their request gets the newsroom's version of the page.
+        HttpResponse<String> staff = get("/admin/articles", "SESSION=c29tZS1zZXNzaW9u");
+        assertThat(staff.statusCode()).isEqualTo(503);
+        assertThat(staff.headers().firstValue("Retry-After")).isPresent();
+        assertThat(staff.body()).contains("id=\"unavailable\"").contains("your last action was not saved");
+
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+
+        database.close(); // releases the library's lock on the folder; the server is already gone
+        database = startDatabase(data, databasePort);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status;
+        do {
+            status = get("/", null).statusCode();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertThat(status).as("the front page once the database is back").isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    }
+
+    private static EmbeddedPostgres startDatabase(Path data, int port) throws IOException {
+        Files.createDirectories(data);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    /** As a crash or the OOM killer would: the server and all its processes, at once, without a word. */
+    private static void killDatabase(Path data) throws Exception {
+        long pid = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void startApp(String jdbcUrl) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dir.resolve("app.log");
+        app = new ProcessBuilder(
+                        java,
+                        "-Xmx384m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MastheadChild.class.getName(),
+                        "--server.port=0",
+                        "--spring.datasource.url=" + jdbcUrl,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--masthead.demo-content=false",
+                        "--masthead.scheduler.enabled=false",
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("READY ")) {
+                    port = Integer.parseInt(line.substring("READY ".length()).trim());
+                    return;
+                }
+                if (line.startsWith("FAILED ")) {
+                    throw new AssertionError("the application did not start: " + line);
+                }
+            }
+            if (!app.isAlive()) {
+                throw new AssertionError("the application exited: " + Files.readString(log));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the application did not start in time");
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", path.startsWith("/actuator/") ? "application/json" : "text/html")
+                .timeout(Duration.ofSeconds(45))
+                .GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
