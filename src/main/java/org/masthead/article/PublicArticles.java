@@ -50,6 +50,11 @@ public class PublicArticles {
         return article;
     }
 
+    /** A public article by id (with its section; its authors load within the caller's transaction). */
+    public Optional<Article> findById(long id) {
+        return articles.findPublicById(id, clock.instant());
+    }
+
     /** Whether the slug belongs to an archived article, whose URL answers 410 Gone. */
     public boolean isArchived(String slug) {
         return articles.existsBySlugAndStatus(slug, ArticleStatus.ARCHIVED);

@@ -60,7 +60,12 @@ class NewsletterMail {
     }
 
     private String listUnsubscribe(OutgoingMail mail) {
-        String header = "<" + mail.unsubscribeUrl() + ">";
+        return listUnsubscribe(mail.unsubscribeUrl());
+    }
+
+    /** The {@code List-Unsubscribe} header for a reader's one-click unsubscribe URL (plus mailto when configured). */
+    String listUnsubscribe(String unsubscribeUrl) {
+        String header = "<" + unsubscribeUrl + ">";
         if (!properties.unsubscribeMailto().isBlank()) {
             header += ", <mailto:" + properties.unsubscribeMailto() + "?subject=unsubscribe>";
         }

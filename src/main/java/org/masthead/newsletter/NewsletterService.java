@@ -4,13 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.masthead.audit.AuditLog;
 import org.masthead.web.SiteProperties;
@@ -20,6 +26,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +60,7 @@ public class NewsletterService {
     private final SubscriberRepository subscribers;
     private final SubscriberTokenRepository tokens;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final NewsletterMail mail;
     private final NewsletterProperties properties;
     private final SiteProperties site;
@@ -65,6 +73,7 @@ public class NewsletterService {
             SubscriberRepository subscribers,
             SubscriberTokenRepository tokens,
             JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
             NewsletterMail mail,
             NewsletterProperties properties,
             SiteProperties site,
@@ -75,6 +84,7 @@ public class NewsletterService {
         this.subscribers = subscribers;
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.mail = mail;
         this.properties = properties;
         this.site = site;
@@ -168,6 +178,94 @@ public class NewsletterService {
         });
     }
 
+    /** What a reader chose, behind the token of an emailed link. */
+    public record Preferences(String email, boolean allEditions, boolean digest, Set<Long> sectionIds) {}
+
+    /** The reader's choices, if the emailed link (an unsubscribe token) still works. */
+    public Optional<Preferences> preferences(String token) {
+        return transaction.execute(status -> find(token, SubscriberToken.Purpose.UNSUBSCRIBE)
+                .filter(link -> state(link) == TokenState.VALID)
+                .map(SubscriberToken::getSubscriber)
+                .map(s -> new Preferences(s.getEmail(), s.isAllEditions(), s.isDigest(), s.getSectionIds())));
+    }
+
+    /** Saves what the reader chose on the preferences page; the link stays usable. */
+    public TokenState choose(String token, boolean allEditions, boolean digest, Set<Long> sectionIds) {
+        return transaction.execute(status -> {
+            Optional<SubscriberToken> found = find(token, SubscriberToken.Purpose.UNSUBSCRIBE);
+            if (found.isEmpty()) {
+                return TokenState.UNKNOWN;
+            }
+            TokenState state = state(found.get());
+            if (state == TokenState.VALID) {
+                found.get().getSubscriber().choose(allEditions, digest, sectionIds, clock.instant());
+            }
+            return state;
+        });
+    }
+
+    /**
+     * Issues each subscriber's own unsubscribe token for an edition's emails (one batch insert, in the caller's
+     * transaction); the token also opens the preferences page. Answers the tokens by subscriber id.
+     */
+    public Map<Long, String> issueUnsubscribeTokens(Collection<Long> subscriberIds) {
+        Map<Long, String> issued = new LinkedHashMap<>();
+        if (subscriberIds.isEmpty()) {
+            return issued;
+        }
+        Instant now = clock.instant();
+        Timestamp created = Timestamp.from(now);
+        Timestamp expires = Timestamp.from(now.plus(properties.unsubscribeValidity()));
+        List<Object[]> rows = new ArrayList<>();
+        for (Long id : subscriberIds) {
+            String token = newToken();
+            issued.put(id, token);
+            rows.add(new Object[] {id, "UNSUBSCRIBE", hash(token), created, expires});
+        }
+        jdbcTemplate.batchUpdate(
+                "insert into subscriber_tokens (subscriber_id, purpose, token_hash, created_at, expires_at)"
+                        + " values (?, ?, ?, ?, ?)",
+                rows);
+        return issued;
+    }
+
+    /**
+     * A permanent delivery failure (an SMTP 5xx) for this subscriber; the address is suppressed once it has failed
+     * {@code suppressAfter} times. Runs in the caller's transaction.
+     */
+    public void recordPermanentFailure(long subscriberId, String reason, int suppressAfter) {
+        jdbc.sql("""
+                        update subscribers set permanent_failures = permanent_failures + 1, last_failure = :reason,
+                               suppressed_at = case when permanent_failures + 1 >= :limit and suppressed_at is null
+                                                    then :now else suppressed_at end
+                        where id = :id""")
+                .param("reason", limit(reason))
+                .param("limit", suppressAfter)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", subscriberId)
+                .update();
+    }
+
+    /** The one-click unsubscribe URL for a token. */
+    public String unsubscribeUrl(String token) {
+        return link("/newsletter/unsubscribe", token);
+    }
+
+    /** The preferences page's URL for a token. */
+    public String preferencesUrl(String token) {
+        return link("/newsletter/preferences", token);
+    }
+
+    /** The {@code List-Unsubscribe} header for a reader's unsubscribe URL, as the signup emails carry it. */
+    public String listUnsubscribeHeader(String unsubscribeUrl) {
+        return mail.listUnsubscribe(unsubscribeUrl);
+    }
+
+    /** The newsletter's sender ({@code masthead.newsletter.from}). */
+    public String sender() {
+        return properties.from();
+    }
+
     private TokenState check(String token, SubscriberToken.Purpose purpose) {
         return transaction.execute(
                 status -> find(token, purpose).map(this::state).orElse(TokenState.UNKNOWN));
@@ -241,11 +339,15 @@ public class NewsletterService {
 
     /** A new random token (256 bits); the database keeps only its hash. */
     private String issue(Subscriber subscriber, SubscriberToken.Purpose purpose, Instant expiresAt) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         tokens.save(new SubscriberToken(subscriber, purpose, hash(token), clock.instant(), expiresAt));
         return token;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private OutgoingMail message(

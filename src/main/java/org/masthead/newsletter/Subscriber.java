@@ -1,14 +1,19 @@
 package org.masthead.newsletter;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 /**
@@ -54,6 +59,28 @@ public class Subscriber {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Every edition (the default), or only those of {@link #sectionIds} and, with {@link #digest}, the digest. */
+    @Column(name = "all_editions", nullable = false)
+    private boolean allEditions = true;
+
+    @Column(nullable = false)
+    private boolean digest;
+
+    @ElementCollection
+    @CollectionTable(name = "subscriber_sections", joinColumns = @JoinColumn(name = "subscriber_id"))
+    @Column(name = "section_id")
+    private Set<Long> sectionIds = new LinkedHashSet<>();
+
+    @Column(name = "permanent_failures", nullable = false)
+    private int permanentFailures;
+
+    /** Set when the address failed permanently too often: it gets no more editions. */
+    @Column(name = "suppressed_at")
+    private Instant suppressedAt;
+
+    @Column(name = "last_failure", nullable = false)
+    private String lastFailure = "";
+
     protected Subscriber() {}
 
     Subscriber(String email, Instant now) {
@@ -85,6 +112,40 @@ public class Subscriber {
         this.status = SubscriberStatus.UNSUBSCRIBED;
         this.unsubscribedAt = now;
         this.updatedAt = now;
+    }
+
+    void choose(boolean allEditions, boolean digest, Set<Long> sectionIds, Instant now) {
+        this.allEditions = allEditions;
+        this.digest = !allEditions && digest;
+        this.sectionIds.clear();
+        if (!allEditions) {
+            this.sectionIds.addAll(sectionIds);
+        }
+        this.updatedAt = now;
+    }
+
+    public boolean isAllEditions() {
+        return allEditions;
+    }
+
+    public boolean isDigest() {
+        return digest;
+    }
+
+    public Set<Long> getSectionIds() {
+        return Set.copyOf(sectionIds);
+    }
+
+    public int getPermanentFailures() {
+        return permanentFailures;
+    }
+
+    public Instant getSuppressedAt() {
+        return suppressedAt;
+    }
+
+    public String getLastFailure() {
+        return lastFailure;
     }
 
     public Long getId() {

@@ -20,6 +20,7 @@ import org.masthead.security.StaffUser;
 import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -58,6 +59,9 @@ class AdminPagesSweepTests {
     ImageService images;
 
     @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
     TopicService topics;
 
     @Autowired
@@ -88,7 +92,12 @@ class AdminPagesSweepTests {
         long image = images.upload(TestImages.jpeg(640, 480), "sweep.jpg", "A sweep", "", "", "sweep")
                 .getId();
         long account = content.account(Role.CONTRIBUTOR);
+        long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values ('Sweep', now(), now())"
+                        + " returning id")
+                .query(Long.class)
+                .single();
         Map<String, Long> ids = Map.of(
+                "editions", edition,
                 "articles", article.getId(),
                 "authors", author.getId(),
                 "sections", section.getId(),

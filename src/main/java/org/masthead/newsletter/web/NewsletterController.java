@@ -1,12 +1,19 @@
 package org.masthead.newsletter.web;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.masthead.newsletter.NewsletterService;
+import org.masthead.newsletter.NewsletterService.Preferences;
 import org.masthead.newsletter.NewsletterService.SignupOutcome;
 import org.masthead.newsletter.NewsletterService.TokenState;
+import org.masthead.section.Section;
+import org.masthead.section.SectionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,9 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NewsletterController {
 
     private final NewsletterService newsletter;
+    private final SectionService sections;
 
-    NewsletterController(NewsletterService newsletter) {
+    NewsletterController(NewsletterService newsletter, SectionService sections) {
         this.newsletter = newsletter;
+        this.sections = sections;
     }
 
     @PostMapping("/newsletter")
@@ -76,6 +85,45 @@ class NewsletterController {
     @PostMapping("/newsletter/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
         return tokenPage("unsubscribe", token, newsletter.unsubscribe(token), true, response, model);
+    }
+
+    /** The reader's choices, from the link in every edition (the same token as its unsubscribe link). */
+    @GetMapping("/newsletter/preferences")
+    String preferences(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        response.setHeader("Cache-Control", "no-store");
+        return preferencesPage(token, newsletter.preferences(token).orElse(null), false, response, model);
+    }
+
+    @PostMapping("/newsletter/preferences")
+    String choose(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "all") String choice,
+            @RequestParam(defaultValue = "false") boolean digest,
+            @RequestParam(name = "section", required = false) List<Long> sectionIds,
+            HttpServletResponse response,
+            Model model) {
+        response.setHeader("Cache-Control", "no-store");
+        Set<Long> known = sections.all().stream().map(Section::getId).collect(Collectors.toSet());
+        Set<Long> chosen = sectionIds == null
+                ? Set.of()
+                : sectionIds.stream().filter(known::contains).collect(Collectors.toSet());
+        TokenState state = newsletter.choose(token, "all".equals(choice), digest, chosen);
+        if (state != TokenState.VALID) {
+            return tokenPage("preferences", token, state, false, response, model);
+        }
+        return preferencesPage(token, newsletter.preferences(token).orElse(null), true, response, model);
+    }
+
+    private String preferencesPage(
+            String token, Preferences preferences, boolean saved, HttpServletResponse response, Model model) {
+        if (preferences == null) {
+            return tokenPage("preferences", token, newsletter.checkUnsubscribe(token), false, response, model);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("preferences", preferences);
+        model.addAttribute("sections", sections.all());
+        model.addAttribute("saved", saved);
+        return "newsletter/preferences";
     }
 
     private static String tokenPage(

@@ -1,0 +1,26 @@
+package org.masthead.job;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Background jobs ({@code masthead.jobs.*}).
+ *
+ * @param enabled whether this node runs jobs ({@code false}: it only enqueues them)
+ * @param pollDelay how often the worker looks for due jobs
+ * @param threads how many jobs this node runs at once
+ * @param lease how long a claimed job is this node's; past it, another node may take the job again
+ */
+@Validated
+@ConfigurationProperties("masthead.jobs")
+public record JobProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1s") @NotNull Duration pollDelay,
+        @DefaultValue("4") @Min(1) int threads,
+        @DefaultValue("5m") @NotNull Duration lease) {}
