@@ -67,6 +67,7 @@ class EditionBenchmark {
         registry.add("masthead.newsletter.rate", () -> 0);
         registry.add("masthead.newsletter.senders", () -> Integer.getInteger("masthead.bench.senders", 2));
         registry.add("masthead.newsletter.batch-size", () -> 50);
+        registry.add("masthead.jobs.threads", () -> Math.max(4, Integer.getInteger("masthead.bench.senders", 2)));
     }
 
     @AfterAll
@@ -95,7 +96,7 @@ class EditionBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, senders "
                 + Integer.getInteger("masthead.bench.senders", 2) + ", batch 50, rate limit off");
-        report.add(baseline(2_000));
+        report.add(baseline(500));
         Section section = content.section();
         Author author = content.author();
         List<Long> articles = new ArrayList<>();
