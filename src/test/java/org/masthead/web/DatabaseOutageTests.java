@@ -94,13 +94,17 @@ class DatabaseOutageTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status;
         do {
-            status = get("/", null).statusCode();
+            status = get("/actuator/health/readiness", null).statusCode();
             if (status != 200) {
                 Thread.sleep(500);
             }
         } while (status != 200 && System.nanoTime() < deadline);
-        assertThat(status).as("the front page once the database is back").isEqualTo(200);
-        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(status).as("readiness once the database is back").isEqualTo(200);
+        assertThat(get("/", null).statusCode())
+                .as("the front page once the database is back")
+                .isEqualTo(200);
+        // A page that needs the database again: an unknown article is a plain 404, no longer a 503.
+        assertThat(get("/articles/never-read-after", null).statusCode()).isEqualTo(404);
     }
 
     private static EmbeddedPostgres startDatabase(Path data, int port) throws IOException {
