@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.IIOImage;
@@ -51,6 +53,39 @@ public final class TestImages {
 
     public static byte[] png(int width, int height) {
         return write(halves(width, height), "png");
+    }
+
+    /**
+     * The same picture as {@link #png}, written row by row so that the test never holds it decoded: a 6000 × 6000
+     * picture is a file of about 100 kB and no memory to speak of on this side.
+     */
+    public static byte[] streamedPng(int width, int height) {
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED))) {
+            byte[] row = new byte[1 + width * 3];
+            for (int x = 0; x < width; x++) {
+                row[1 + x * 3 + (x < width / 2 ? 0 : 2)] = (byte) 0xff;
+            }
+            for (int y = 0; y < height; y++) {
+                deflate.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
     }
 
     public static byte[] gif(int width, int height) {
