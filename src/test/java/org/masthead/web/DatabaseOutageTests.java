@@ -150,23 +150,7 @@ class DatabaseOutageTests {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("READY ")) {
-                    port = Integer.parseInt(line.substring("READY ".length()).trim());
-                    return;
-                }
-                if (line.startsWith("FAILED ")) {
-                    throw new AssertionError("the application did not start: " + line);
-                }
-            }
-            if (!app.isAlive()) {
-                throw new AssertionError("the application exited: " + Files.readString(log));
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the application did not start in time");
+        port = MastheadChild.awaitReady(app, log, Duration.ofMinutes(4));
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
