@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.masthead.account.AccountService;
 import org.masthead.account.SetPasswordLink;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ public final class StaffBrowser {
     /** A new account with {@link #PASSWORD}; answers its email. */
     public static String newMember(AccountService accounts, Role role) {
         String email = "member-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example.org";
-        SetPasswordLink link = accounts.create(email, "Member " + email, role);
+        SetPasswordLink link = accounts.create(Actor.importing("test"), email, "Member " + email, role);
         accounts.setPasswordWithLink(link.token(), PASSWORD);
         return email;
     }

@@ -13,6 +13,7 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ public class TestContent {
     /** A real staff account (no password yet), for records that point at accounts. */
     public long account(Role role) {
         String email = unique("staff") + "@example.org";
-        accounts.create(email, "Staff " + email, role);
+        accounts.create(Actor.importing("test"), email, "Staff " + email, role);
         return accounts.findByEmail(email).orElseThrow().getId();
     }
 
@@ -57,6 +58,7 @@ public class TestContent {
     public Section section() {
         String slug = unique("section");
         return sections.create(
+                Actor.importing("test"),
                 slug,
                 "Section " + slug,
                 "About " + slug,
@@ -67,7 +69,8 @@ public class TestContent {
 
     public Author author() {
         String slug = unique("author");
-        return authors.create(slug, "Author " + slug, "Fellow, Testing", "Writes *tests* for " + slug + ".");
+        return authors.create(
+                Actor.importing("test"), slug, "Author " + slug, "Fellow, Testing", "Writes *tests* for " + slug + ".");
     }
 
     public Article draft(Section section, List<Author> byline, List<String> topics) {
@@ -78,16 +81,18 @@ public class TestContent {
                 "First paragraph of " + slug + ".\n\nSecond.\n\nThird.\n\nFourth.",
                 null,
                 null);
-        return articles.create(new ArticleChanges(
-                slug,
-                content,
-                section.getId(),
-                byline.stream().map(Author::getId).toList(),
-                topics));
+        return articles.create(
+                new ArticleChanges(
+                        slug,
+                        content,
+                        section.getId(),
+                        byline.stream().map(Author::getId).toList(),
+                        topics),
+                Actor.importing("test"));
     }
 
     public Article published(Section section, List<Author> byline, List<String> topics, Instant publishedAt) {
         Article article = draft(section, byline, topics);
-        return articles.publishBackdated(article.getId(), publishedAt);
+        return articles.publishBackdated(article.getId(), publishedAt, Actor.importing("test"));
     }
 }

@@ -3,6 +3,7 @@ package org.masthead.account;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Start-up creates and recovers accounts as the application itself; its audit lines name "system". */
+    private static final Actor SYSTEM = Actor.system("system");
 
     private final AccountService accounts;
     private final AccountProperties properties;
@@ -61,17 +65,17 @@ class AccountBootstrap implements SmartInitializingSingleton {
     void firstStart() {
         String email = properties.hasAdminEmail() ? properties.adminEmail().strip() : DEFAULT_ADMIN_EMAIL;
         if (properties.hasAdminPassword()) {
-            accounts.createWithPassword(email, "Administrator", Role.ADMIN, properties.adminPassword());
+            accounts.createWithPassword(SYSTEM, email, "Administrator", Role.ADMIN, properties.adminPassword());
             log.info("Created the first admin account, {}, with the password from MASTHEAD_ADMIN_PASSWORD", email);
         } else if (properties.demoContent()) {
-            accounts.createWithPassword(email, "Demo Admin", Role.ADMIN, DEMO_ADMIN_PASSWORD);
+            accounts.createWithPassword(SYSTEM, email, "Demo Admin", Role.ADMIN, DEMO_ADMIN_PASSWORD);
             log.warn(banner(
                     "DEMO admin account (demo content only: never use these in production)",
                     email,
                     DEMO_ADMIN_PASSWORD));
         } else {
             String password = generatedPassword();
-            accounts.createWithPassword(email, "Administrator", Role.ADMIN, password);
+            accounts.createWithPassword(SYSTEM, email, "Administrator", Role.ADMIN, password);
             log.warn(banner(
                     "First admin account, with a generated password shown ONLY ONCE. Sign in at /login "
                             + "and change it under My password",
@@ -92,12 +96,12 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
     private void demoAccount(String email, String name, Role role, String password) {
         if (accounts.findByEmail(email).isEmpty()) {
-            accounts.createWithPassword(email, name, role, password);
+            accounts.createWithPassword(SYSTEM, email, name, role, password);
         }
     }
 
     void recover() {
-        Account admin = accounts.recoverAdmin(properties.adminEmail(), properties.adminPassword());
+        Account admin = accounts.recoverAdmin(SYSTEM, properties.adminEmail(), properties.adminPassword());
         log.warn(
                 "MASTHEAD_ADMIN_EMAIL and MASTHEAD_ADMIN_PASSWORD are set: {} is an enabled admin with that password. "
                         + "Remove them once you have signed in, or every start resets that password.",

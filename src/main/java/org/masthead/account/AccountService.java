@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.security.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -54,7 +56,8 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
-    public List<Account> all() {
+    public List<Account> all(Actor by) {
+        requireManager(by, "list accounts");
         return accounts.findAllByOrderByEmailAsc();
     }
 
@@ -79,18 +82,20 @@ public class AccountService {
     }
 
     /** Creates an account without a password and issues the link its owner uses to choose one. */
-    public SetPasswordLink create(String email, String displayName, Role role) {
+    public SetPasswordLink create(Actor by, String email, String displayName, Role role) {
+        requireManager(by, "create accounts");
         Account account = insert(email, displayName, role);
-        audit.record("account.create", subject(account), "role " + role);
+        audit.record(by, "account.create", subject(account), "role " + role);
         return issueLink(account);
     }
 
     /** Creates an account with a password (first start, demo accounts). */
-    Account createWithPassword(String email, String displayName, Role role, String rawPassword) {
+    Account createWithPassword(Actor by, String email, String displayName, Role role, String rawPassword) {
+        requireManager(by, "create accounts");
         PasswordPolicy.check(rawPassword);
         Account account = insert(email, displayName, role);
         account.changePasswordHash(passwordEncoder.encode(rawPassword), clock.instant());
-        audit.record("account.create", subject(account), "role " + role);
+        audit.record(by, "account.create", subject(account), "role " + role);
         return account;
     }
 
@@ -104,7 +109,8 @@ public class AccountService {
      * Corrects an account's email or display name. A new email is the name the account signs in with, so its open
      * sessions end (the admin's own too, when they change their own email).
      */
-    public Account changeDetails(long id, String email, String displayName) {
+    public Account changeDetails(Actor by, long id, String email, String displayName) {
+        requireManager(by, "correct accounts");
         Account account = get(id);
         String cleanEmail = email.strip();
         String cleanName = displayName.strip();
@@ -127,7 +133,7 @@ public class AccountService {
         }
         account.changeDetails(cleanEmail, cleanName, clock.instant());
         accounts.flush();
-        audit.record("account.edit", subject(account), detail.toString());
+        audit.record(by, "account.edit", subject(account), detail.toString());
         if (emailChanged) {
             sessions.endAll(before);
         }
@@ -142,43 +148,47 @@ public class AccountService {
         }
     }
 
-    public Account changeRole(long id, Role role, long actingAccountId) {
+    public Account changeRole(Actor by, long id, Role role) {
+        requireManager(by, "change roles");
         Account account = get(id);
         if (account.getRole() == role) {
             return account;
         }
-        refuseOwn(id, actingAccountId);
+        refuseOwn(id, by);
         Role before = account.getRole();
         account.changeRole(role, clock.instant());
-        audit.record("account.role-change", subject(account), before + " -> " + role);
+        audit.record(by, "account.role-change", subject(account), before + " -> " + role);
         sessions.endAll(account.getEmail());
         return account;
     }
 
-    public Account disable(long id, long actingAccountId) {
+    public Account disable(Actor by, long id) {
+        requireManager(by, "disable accounts");
         Account account = get(id);
-        refuseOwn(id, actingAccountId);
+        refuseOwn(id, by);
         if (account.isEnabled()) {
             account.disable(clock.instant());
-            audit.record("account.disable", subject(account), "");
+            audit.record(by, "account.disable", subject(account), "");
         }
         sessions.endAll(account.getEmail());
         return account;
     }
 
-    public Account enable(long id) {
+    public Account enable(Actor by, long id) {
+        requireManager(by, "enable accounts");
         Account account = get(id);
         if (!account.isEnabled()) {
             account.enable(clock.instant());
-            audit.record("account.enable", subject(account), "");
+            audit.record(by, "account.enable", subject(account), "");
         }
         return account;
     }
 
     /** "Reset password": a new one-time link (replacing earlier unused ones); the old password keeps working until it is used. */
-    public SetPasswordLink issueSetPasswordLink(long id) {
+    public SetPasswordLink issueSetPasswordLink(Actor by, long id) {
+        requireManager(by, "issue set-password links");
         Account account = get(id);
-        audit.record("account.password-reset", subject(account), "set-password link issued, valid 24 hours");
+        audit.record(by, "account.password-reset", subject(account), "set-password link issued, valid 24 hours");
         return issueLink(account);
     }
 
@@ -206,7 +216,11 @@ public class AccountService {
         link.use(now);
         Account account = link.getAccount();
         account.changePasswordHash(passwordEncoder.encode(rawPassword), now);
-        audit.recordAs(account.getEmail(), "account.password-set", subject(account), "through a set-password link");
+        audit.record(
+                Actor.signIn(account.getEmail()),
+                "account.password-set",
+                subject(account),
+                "through a set-password link");
         sessions.endAll(account.getEmail());
         return account;
     }
@@ -222,7 +236,10 @@ public class AccountService {
      * A signed-in member changes their own password; their other sessions end, the one they are using
      * ({@code currentSessionId}, may be null) stays.
      */
-    public void changeOwnPassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
+    public void changeOwnPassword(
+            Actor by, long accountId, String currentPassword, String newPassword, String currentSessionId) {
+        NotAllowedException.require(
+                AccountPermissions.canChangePasswordOf(by, accountId), by, "change the password of #" + accountId);
         Account account = get(accountId);
         if (currentPassword == null
                 || !account.hasPassword()
@@ -231,7 +248,7 @@ public class AccountService {
         }
         PasswordPolicy.check(newPassword);
         account.changePasswordHash(passwordEncoder.encode(newPassword), clock.instant());
-        audit.record("account.password-change", subject(account), "");
+        audit.record(by, "account.password-change", subject(account), "");
         sessions.endAllExcept(account.getEmail(), currentSessionId);
     }
 
@@ -239,11 +256,12 @@ public class AccountService {
      * Recovery at start-up: the account with this email becomes an enabled admin with this password
      * (created if missing). Returns the account.
      */
-    Account recoverAdmin(String email, String rawPassword) {
+    Account recoverAdmin(Actor by, String email, String rawPassword) {
+        requireManager(by, "recover the admin account");
         PasswordPolicy.check(rawPassword);
         Optional<Account> existing = accounts.findByEmail(email.strip());
         if (existing.isEmpty()) {
-            return createWithPassword(email, "Administrator", Role.ADMIN, rawPassword);
+            return createWithPassword(by, email, "Administrator", Role.ADMIN, rawPassword);
         }
         Account account = existing.get();
         boolean samePassword = account.hasPassword() && passwordEncoder.matches(rawPassword, account.getPasswordHash());
@@ -257,6 +275,7 @@ public class AccountService {
             account.changePasswordHash(passwordEncoder.encode(rawPassword), now);
         }
         audit.record(
+                by,
                 "account.recover",
                 subject(account),
                 "enabled, made admin and given the configured password at start-up");
@@ -269,10 +288,14 @@ public class AccountService {
         accounts.markSignedIn(accountId, clock.instant());
     }
 
-    private static void refuseOwn(long id, long actingAccountId) {
-        if (id == actingAccountId) {
+    private static void refuseOwn(long id, Actor by) {
+        if (by.staff().map(user -> user.getAccountId() == id).orElse(false)) {
             throw new OwnAccountException();
         }
+    }
+
+    private static void requireManager(Actor by, String action) {
+        NotAllowedException.require(AccountPermissions.canManage(by), by, action);
     }
 
     private static String subject(Account account) {

@@ -1,6 +1,7 @@
 package org.masthead.account;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.security.Actor;
 import org.masthead.security.StaffUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.DisabledException;
@@ -24,8 +25,8 @@ class SignInAuditListener {
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof StaffUser user) {
             accounts.markSignedIn(user.getAccountId());
-            audit.recordAs(
-                    user.getEmail(), "account.sign-in", "account #" + user.getAccountId() + " " + user.getEmail(), "");
+            audit.recordSeparately(
+                    user, "account.sign-in", "account #" + user.getAccountId() + " " + user.getEmail(), "");
         }
     }
 
@@ -36,6 +37,6 @@ class SignInAuditListener {
         }
         String email = String.valueOf(event.getAuthentication().getName());
         String why = event.getException() instanceof DisabledException ? "account disabled" : "wrong email or password";
-        audit.recordAs(email, "account.sign-in-failed", "email " + email, why);
+        audit.recordSeparately(Actor.signIn(email), "account.sign-in-failed", "email " + email, why);
     }
 }

@@ -1,6 +1,7 @@
 package org.masthead.account;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.security.Actor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -59,7 +60,11 @@ class SignInConfiguration {
                     : "";
             var blocked = throttle.blockedUntil(email, remoteAddr);
             if (blocked.isPresent()) {
-                audit.recordAs(email, "account.sign-in-throttled", "email " + email, "refused until " + blocked.get());
+                audit.recordSeparately(
+                        Actor.signIn(email),
+                        "account.sign-in-throttled",
+                        "email " + email,
+                        "refused until " + blocked.get());
                 throw new SignInThrottledException(blocked.get());
             }
             try {

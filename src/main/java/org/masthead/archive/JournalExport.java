@@ -24,6 +24,8 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.topic.Topic;
@@ -104,14 +106,16 @@ public class JournalExport {
         this.yaml = new Yaml(options);
     }
 
-    /** Records in the audit log that the signed-in admin is taking the journal out; call before {@link #writeTo}. */
+    /** Records in the audit log that an admin is taking the journal out; call before {@link #writeTo}. */
     @Transactional
-    public void recordExport() {
-        audit.record("journal.export", "journal", articles.count() + " articles");
+    public void recordExport(Actor by) {
+        NotAllowedException.require(ArchivePermissions.canExport(by), by, "export the journal");
+        audit.record(by, "journal.export", "journal", articles.count() + " articles");
     }
 
     /** Writes the zip to {@code out}, which it finishes but does not close. */
-    public void writeTo(OutputStream out) throws IOException {
+    public void writeTo(Actor by, OutputStream out) throws IOException {
+        NotAllowedException.require(ArchivePermissions.canExport(by), by, "export the journal");
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         try {
             Map<String, Object> manifest = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageService;
-import org.masthead.security.StaffUser;
+import org.masthead.security.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,35 +45,30 @@ public class ArticleImages {
 
     /** The article with its featured image loaded, for someone who may edit it (an editor, or its owner's draft). */
     @Transactional(readOnly = true)
-    public Article forEditing(long id, StaffUser by) {
+    public Article forEditing(long id, Actor by) {
         Article article = get(id);
         requireEditable(article, by);
         return article;
     }
 
-    /** Sets or removes the featured image as {@code by}, who must be allowed to edit the article. */
-    public Article setFeaturedImage(long id, Long imageId, String caption, String credit, StaffUser by) {
-        requireEditable(get(id), by);
-        return setFeaturedImage(id, imageId, caption, credit);
-    }
-
-    private static void requireEditable(Article article, StaffUser by) {
+    private static void requireEditable(Article article, Actor by) {
         if (!ArticlePermissions.canEdit(by, article)) {
             throw new ArticleAccessDeniedException("illustrate", article.getId());
         }
     }
 
-    /** Sets the featured image, or removes it with null. */
-    public Article setFeaturedImage(long id, Long imageId) {
-        return setFeaturedImage(id, imageId, null, null);
+    /** Sets the featured image as {@code by}, or removes it with null; see the five-argument form. */
+    public Article setFeaturedImage(long id, Long imageId, Actor by) {
+        return setFeaturedImage(id, imageId, null, null, by);
     }
 
     /**
      * Sets the featured image with this article's own caption and credit (blank for the image's own), or removes
-     * it with a null id.
+     * it with a null id, as {@code by}, who must be allowed to edit the article.
      */
-    public Article setFeaturedImage(long id, Long imageId, String caption, String credit) {
+    public Article setFeaturedImage(long id, Long imageId, String caption, String credit, Actor by) {
         Article article = get(id);
+        requireEditable(article, by);
         String ownCaption = blankToNull(caption);
         String ownCredit = blankToNull(credit);
         article.illustrate(imageId == null ? null : images.get(imageId), ownCaption, ownCredit, clock.instant());
@@ -81,7 +76,7 @@ public class ArticleImages {
         if (imageId != null && (ownCaption != null || ownCredit != null)) {
             detail += ", with its own caption or credit";
         }
-        audit.record("article.featured-image", "article #" + id + " " + article.getSlug(), detail);
+        audit.record(by, "article.featured-image", "article #" + id + " " + article.getSlug(), detail);
         if (article.getStatus() == ArticleStatus.PUBLISHED) {
             events.publishEvent(new PublicContentChanged("article.featured-image #" + id));
         }

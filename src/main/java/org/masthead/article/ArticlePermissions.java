@@ -1,45 +1,61 @@
 package org.masthead.article;
 
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
-import org.masthead.security.StaffUser;
 
 /**
  * Who may do what to an article (DESIGN.md, "Who may do what"). Editors and admins may do everything to any
  * article; a contributor creates drafts and edits, submits, deletes and shares a preview of their own unpublished
- * drafts, and sees the revisions of their own articles (restoring one is an edit: own drafts only). The service checks these on every action; pages use them only to decide which buttons to show.
+ * drafts, and sees the revisions of their own articles (restoring one is an edit: own drafts only). The scheduler
+ * acts as an editor; an import as an admin, and it alone brings in content with its own past dates. The services
+ * check these on every action; pages use them only to decide which buttons to show.
  */
 public final class ArticlePermissions {
 
     private ArticlePermissions() {}
 
+    /** Create a draft: anyone on the staff. */
+    public static boolean canCreate(Actor by) {
+        return by.hasAtLeast(Role.CONTRIBUTOR);
+    }
+
     /** Publish, schedule, unpublish, archive, restore, return, correct: editors and admins. */
-    public static boolean canManage(StaffUser user) {
-        return user.hasAtLeast(Role.EDITOR);
+    public static boolean canManage(Actor by) {
+        return by.hasAtLeast(Role.EDITOR);
+    }
+
+    /** Publish with a past date, or add a note with its own date: content brought in from elsewhere. */
+    public static boolean canImport(Actor by) {
+        return by instanceof Actor.Import;
     }
 
     /** Open the article in the newsroom and read its revisions. */
-    public static boolean canView(StaffUser user, Article article) {
-        return canManage(user) || article.isCreatedBy(user.getAccountId());
+    public static boolean canView(Actor by, Article article) {
+        return canManage(by) || owns(by, article);
     }
 
-    /** Save it, or restore one of its revisions. */
-    public static boolean canEdit(StaffUser user, Article article) {
-        return canManage(user) || ownDraft(user, article);
+    /** Save it, or restore one of its revisions; set its featured image. */
+    public static boolean canEdit(Actor by, Article article) {
+        return canManage(by) || ownDraft(by, article);
     }
 
-    public static boolean canSubmit(StaffUser user, Article article) {
-        return canManage(user) || ownDraft(user, article);
+    public static boolean canSubmit(Actor by, Article article) {
+        return canManage(by) || ownDraft(by, article);
     }
 
-    public static boolean canDelete(StaffUser user, Article article) {
-        return canManage(user) || ownDraft(user, article);
+    public static boolean canDelete(Actor by, Article article) {
+        return canManage(by) || ownDraft(by, article);
     }
 
-    public static boolean canSharePreview(StaffUser user, Article article) {
-        return canManage(user) || ownDraft(user, article);
+    public static boolean canSharePreview(Actor by, Article article) {
+        return canManage(by) || ownDraft(by, article);
     }
 
-    private static boolean ownDraft(StaffUser user, Article article) {
-        return article.isCreatedBy(user.getAccountId()) && article.getStatus() == ArticleStatus.DRAFT;
+    private static boolean owns(Actor by, Article article) {
+        return by.staff().map(user -> article.isCreatedBy(user.getAccountId())).orElse(false);
+    }
+
+    private static boolean ownDraft(Actor by, Article article) {
+        return owns(by, article) && article.getStatus() == ArticleStatus.DRAFT;
     }
 }

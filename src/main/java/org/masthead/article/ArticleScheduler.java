@@ -2,23 +2,19 @@ package org.masthead.article;
 
 import java.util.List;
 
+import org.masthead.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes scheduled articles when their time comes: every 10 seconds ({@code masthead.scheduler.delay}), on
  * every app node; the database lock in {@link ArticleService#publishDue()} makes each publication happen once.
- * Its audit lines name the actor "scheduler". Timed runs are on unless {@code masthead.scheduler.enabled=false}.
+ * Its audit lines name the actor "scheduler" ({@link Actor#scheduler()}). Timed runs are on unless {@code masthead.scheduler.enabled=false}.
  */
 @Component
 public class ArticleScheduler {
-
-    static final String ACTOR = "scheduler";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleScheduler.class);
 
@@ -40,20 +36,12 @@ public class ArticleScheduler {
         }
     }
 
-    /** Publishes what is due now, as the actor "scheduler"; answers the ids published by this call. */
+    /** Publishes what is due now, as the scheduler; answers the ids published by this call. */
     public List<Long> publishDueArticles() {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ACTOR, null, List.of()));
-        SecurityContextHolder.setContext(context);
-        try {
-            List<Long> published = articles.publishDue();
-            if (!published.isEmpty()) {
-                log.info("Published scheduled articles {}", published);
-            }
-            return published;
-        } finally {
-            SecurityContextHolder.setContext(previous);
+        List<Long> published = articles.publishDue(Actor.scheduler());
+        if (!published.isEmpty()) {
+            log.info("Published scheduled articles {}", published);
         }
+        return published;
     }
 }

@@ -25,6 +25,8 @@ import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.ImageDescribed;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
@@ -43,14 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes articles: renders their Markdown on save, stores a revision of every save, and moves them through the
  * workflow. Every staff action names its actor and is checked against {@link ArticlePermissions} here, on the
  * server, whatever the pages show; every state change is written to the audit log in the same transaction.
- * The methods without an actor are for imported content (the demo journal).
+ * Imported content (the demo journal, an archive) comes through the same methods with an import actor
+ * ({@link org.masthead.security.Actor#importing}), which alone may give it its own past dates.
  */
 @Service
 @Transactional
 public class ArticleService {
-
-    /** The name revisions of imported content are stored under. */
-    static final String IMPORT = "Import";
 
     /** How many due articles one scheduler run publishes at most; the next run takes the rest. */
     static final int SCHEDULER_BATCH = 50;
@@ -101,7 +101,7 @@ public class ArticleService {
 
     /** An article with everything its edit page shows loaded, if this staff member may see it. */
     @Transactional(readOnly = true)
-    public Article forEditing(long id, StaffUser by) {
+    public Article forEditing(long id, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canView(by, article), "view", article);
         Hibernate.initialize(article.getSection());
@@ -113,13 +113,15 @@ public class ArticleService {
 
     /** The newsroom's list. A contributor sees only the articles they created. */
     @Transactional(readOnly = true)
-    public Page<ArticleRow> list(ArticleFilter filter, Pageable pageable, StaffUser by) {
-        ArticleFilter visible = ArticlePermissions.canManage(by) ? filter : filter.withCreatedBy(by.getAccountId());
+    public Page<ArticleRow> list(ArticleFilter filter, Pageable pageable, Actor by) {
+        ArticleFilter visible = ArticlePermissions.canManage(by)
+                ? filter
+                : filter.withCreatedBy(by.staff().map(StaffUser::getAccountId).orElse(-1L));
         return articles.findAll(matching(visible), pageable).map(ArticleRow::of);
     }
 
     @Transactional(readOnly = true)
-    public List<ArticleRevision> revisions(long id, StaffUser by) {
+    public List<ArticleRevision> revisions(long id, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canView(by, article), "list revisions of", article);
         return revisions.findByArticleIdOrderByNumberDesc(id);
@@ -127,7 +129,7 @@ public class ArticleService {
 
     /** The diff between two revisions of an article, in the order given (from, to). */
     @Transactional(readOnly = true)
-    public List<TextDiff.Line> diff(long id, int from, int to, StaffUser by) {
+    public List<TextDiff.Line> diff(long id, int from, int to, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canView(by, article), "compare revisions of", article);
         return TextDiff.between(revision(id, from).asText(), revision(id, to).asText());
@@ -172,7 +174,7 @@ public class ArticleService {
      */
     @Transactional(readOnly = true)
     public MergedText merge(
-            long id, int baseRevision, ArticleContent mine, String mineLabel, String theirsLabel, StaffUser by) {
+            long id, int baseRevision, ArticleContent mine, String mineLabel, String theirsLabel, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canView(by, article), "merge", article);
         ArticleRevision base =
@@ -193,11 +195,15 @@ public class ArticleService {
 
     // --- writing (staff) --------------------------------------------------------------------------------------
 
-    /** A new draft, created by {@code by} (who then owns it). Anyone on the staff may create drafts. */
-    public Article create(ArticleChanges changes, StaffUser by) {
-        Article article = newArticle(changes, by.getAccountId(), by.getDisplayName());
-        autosaves.clear(by.getAccountId(), null);
-        audit.record("article.create", subject(article), "");
+    /**
+     * A new draft, created by {@code by} (a staff member then owns it; imported content has no owner). Anyone on
+     * the staff may create drafts.
+     */
+    public Article create(ArticleChanges changes, Actor by) {
+        NotAllowedException.require(ArticlePermissions.canCreate(by), by, "create articles");
+        Article article = newArticle(changes, by);
+        by.staff().ifPresent(user -> autosaves.clear(user.getAccountId(), null));
+        audit.record(by, "article.create", subject(article), "");
         return article;
     }
 
@@ -205,7 +211,7 @@ public class ArticleService {
      * Saves an edit made on revision {@code baseRevision}. If someone saved since, nothing is written and an
      * {@link ArticleConflictException} says so; a save racing another one fails on the article's version.
      */
-    public Article update(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+    public Article update(long id, int baseRevision, ArticleChanges changes, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canEdit(by, article), "edit", article);
         if (article.getRevision() != baseRevision) {
@@ -221,11 +227,12 @@ public class ArticleService {
                 redirects.renamed(SlugKind.ARTICLE, article.getId(), oldSlug, changes.slug());
             }
         }
-        apply(article, changes);
+        apply(article, changes, by);
         articles.flush(); // the version check first: a save racing this one fails here, before any revision is stored
-        storeRevision(article, by.getAccountId(), by.getDisplayName());
-        autosaves.clear(by.getAccountId(), id);
+        storeRevision(article, by);
+        by.staff().ifPresent(user -> autosaves.clear(user.getAccountId(), id));
         audit.record(
+                by,
                 "article.update",
                 subject(article),
                 oldSlug.equals(article.getSlug()) ? "" : "slug changed from " + oldSlug);
@@ -237,7 +244,7 @@ public class ArticleService {
      * Restores an old revision's title, dek and body, which becomes the newest revision. Editors, and a contributor
      * on their own draft.
      */
-    public Article restoreRevision(long id, int number, StaffUser by) {
+    public Article restoreRevision(long id, int number, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canEdit(by, article), "restore a revision of", article);
         ArticleRevision old = revision(id, number);
@@ -255,8 +262,8 @@ public class ArticleService {
                 new LinkedHashSet<>(article.getTopics()),
                 clock.instant());
         articles.flush();
-        storeRevision(article, by.getAccountId(), by.getDisplayName());
-        audit.record("article.revision-restore", subject(article), "revision " + number);
+        storeRevision(article, by);
+        audit.record(by, "article.revision-restore", subject(article), "revision " + number);
         changedIfSeen(article, "article.revision-restore");
         return article;
     }
@@ -269,27 +276,27 @@ public class ArticleService {
      * either step is refused, nothing of it is written: a conflict ({@link ArticleConflictException}) or a refused
      * move leaves the article as it was, and the form goes back to the editor with their text.
      */
-    public Article saveAndSubmit(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+    public Article saveAndSubmit(long id, int baseRevision, ArticleChanges changes, Actor by) {
         saveIfChanged(id, baseRevision, changes, by);
         submit(id, by);
         return get(id);
     }
 
     /** Saves the form's text, then returns the article to its author with a note; see {@link #saveAndSubmit}. */
-    public Article saveAndReturn(long id, int baseRevision, ArticleChanges changes, String note, StaffUser by) {
+    public Article saveAndReturn(long id, int baseRevision, ArticleChanges changes, String note, Actor by) {
         saveIfChanged(id, baseRevision, changes, by);
         returnToDraft(id, note, by);
         return get(id);
     }
 
     /** Saves the form's text, then publishes it; see {@link #saveAndSubmit}. */
-    public Article saveAndPublish(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+    public Article saveAndPublish(long id, int baseRevision, ArticleChanges changes, Actor by) {
         saveIfChanged(id, baseRevision, changes, by);
         return publish(id, by);
     }
 
     /** Saves the form's text, then schedules it; see {@link #saveAndSubmit}. */
-    public Article saveAndSchedule(long id, int baseRevision, ArticleChanges changes, Instant at, StaffUser by) {
+    public Article saveAndSchedule(long id, int baseRevision, ArticleChanges changes, Instant at, Actor by) {
         saveIfChanged(id, baseRevision, changes, by);
         return schedule(id, at, by);
     }
@@ -298,10 +305,10 @@ public class ArticleService {
      * Saves unless the changes leave the article as it is (a workflow button pressed on an untouched form makes
      * no revision). Where in doubt, it saves: an extra revision costs nothing, a lost edit everything.
      */
-    private void saveIfChanged(long id, int baseRevision, ArticleChanges changes, StaffUser by) {
+    private void saveIfChanged(long id, int baseRevision, ArticleChanges changes, Actor by) {
         Article article = get(id);
         if (sameAs(article, changes)) {
-            autosaves.clear(by.getAccountId(), id);
+            by.staff().ifPresent(user -> autosaves.clear(user.getAccountId(), id));
             return;
         }
         update(id, baseRevision, changes, by);
@@ -332,82 +339,82 @@ public class ArticleService {
         return text == null ? "" : text.replace("\r\n", "\n");
     }
 
-    public void submit(long id, StaffUser by) {
+    public void submit(long id, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canSubmit(by, article), "submit", article);
         article.submit();
-        audit.record("article.submit", subject(article), "");
+        audit.record(by, "article.submit", subject(article), "");
     }
 
-    public void returnToDraft(long id, String note, StaffUser by) {
+    public void returnToDraft(long id, String note, Actor by) {
         Article article = manageable(id, by, "return");
-        article.returnToDraft(note, by.getDisplayName(), clock.instant());
-        audit.record("article.return", subject(article), note == null ? "" : note);
+        article.returnToDraft(note, by.label(), clock.instant());
+        audit.record(by, "article.return", subject(article), note == null ? "" : note);
     }
 
-    public Article publish(long id, StaffUser by) {
+    public Article publish(long id, Actor by) {
         Article article = manageable(id, by, "publish");
         article.publish(clock.instant());
-        audit.record("article.publish", subject(article), "");
+        audit.record(by, "article.publish", subject(article), "");
         changed(article, "article.publish");
         return article;
     }
 
-    public Article schedule(long id, Instant at, StaffUser by) {
+    public Article schedule(long id, Instant at, Actor by) {
         Article article = manageable(id, by, "schedule");
         if (!at.isAfter(clock.instant())) {
             throw new ScheduleInPastException();
         }
         article.schedule(at, clock.instant());
-        audit.record("article.schedule", subject(article), "for " + at);
+        audit.record(by, "article.schedule", subject(article), "for " + at);
         changed(article, "article.schedule");
         return article;
     }
 
-    public void unschedule(long id, StaffUser by) {
+    public void unschedule(long id, Actor by) {
         Article article = manageable(id, by, "unschedule");
         article.unschedule();
-        audit.record("article.unschedule", subject(article), "");
+        audit.record(by, "article.unschedule", subject(article), "");
         changed(article, "article.unschedule");
     }
 
-    public void unpublish(long id, StaffUser by) {
+    public void unpublish(long id, Actor by) {
         Article article = manageable(id, by, "unpublish");
         article.unpublish();
-        audit.record("article.unpublish", subject(article), "");
+        audit.record(by, "article.unpublish", subject(article), "");
         changed(article, "article.unpublish");
     }
 
-    public void archive(long id, StaffUser by) {
+    public void archive(long id, Actor by) {
         Article article = manageable(id, by, "archive");
         article.archive();
-        audit.record("article.archive", subject(article), "");
+        audit.record(by, "article.archive", subject(article), "");
         changed(article, "article.archive");
     }
 
-    public void restore(long id, StaffUser by) {
+    public void restore(long id, Actor by) {
         Article article = manageable(id, by, "restore");
         article.restore();
-        audit.record("article.restore", subject(article), "");
+        audit.record(by, "article.restore", subject(article), "");
         changed(article, "article.restore");
     }
 
     /** Deletes a draft that was never published; a published article is archived instead. */
-    public void delete(long id, StaffUser by) {
+    public void delete(long id, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canDelete(by, article), "delete", article);
         if (!article.isDeletable()) {
             throw new IllegalTransitionException(article.getStatus(), "delete");
         }
-        audit.record("article.delete", subject(article), article.getTitle());
+        audit.record(by, "article.delete", subject(article), article.getTitle());
         articles.delete(article);
     }
 
     /** A dated correction or update note on a published article, dated now; it bumps the "Updated" date. */
-    public Article addNote(long id, NoteKind kind, String body, StaffUser by) {
+    public Article addNote(long id, NoteKind kind, String body, Actor by) {
         Article article = manageable(id, by, "correct");
         article.addNote(kind, body, clock.instant(), clock.instant());
-        audit.record("article.note", subject(article), kind + ": " + body);
+        audit.record(by, "article.note", subject(article), kind + ": " + body);
         changed(article, "article.note");
         return article;
     }
@@ -415,48 +422,46 @@ public class ArticleService {
     // --- the scheduler ----------------------------------------------------------------------------------------
 
     /**
-     * Publishes the scheduled articles whose time has come. The due rows are locked with
-     * {@code for update skip locked}, so when several app nodes run this at once each article is published,
+     * Publishes the scheduled articles whose time has come, as {@code by} (the scheduler). The due rows are locked
+     * with {@code for update skip locked}, so when several app nodes run this at once each article is published,
      * and audited, by exactly one of them.
      */
-    public List<Long> publishDue() {
+    public List<Long> publishDue(Actor by) {
+        NotAllowedException.require(ArticlePermissions.canManage(by), by, "publish scheduled articles");
         List<Long> due = articles.lockDueScheduled(clock.instant(), SCHEDULER_BATCH);
         for (Long id : due) {
             Article article = get(id);
             article.publishScheduled();
-            audit.record("article.publish", subject(article), "scheduled");
+            audit.record(by, "article.publish", subject(article), "scheduled");
             changed(article, "article.publish (scheduled)");
         }
         return due;
     }
 
-    // --- imports (no actor) -----------------------------------------------------------------------------------
+    // --- imports: content with its own past dates ------------------------------------------------------------
 
-    /** A new draft of imported content (no owner). */
-    public Article create(ArticleChanges changes) {
-        return newArticle(changes, null, IMPORT);
-    }
-
-    /** Submits imported content for review. */
-    public void submit(long id) {
-        get(id).submit();
-    }
-
-    /** Publishes with an earlier date, for content brought in from elsewhere (the journal's archive, the demo). */
-    public Article publishBackdated(long id, Instant publishedAt) {
+    /**
+     * Publishes with an earlier date, for content brought in from elsewhere (the journal's archive, the demo):
+     * import actors only.
+     */
+    public Article publishBackdated(long id, Instant publishedAt, Actor by) {
+        NotAllowedException.require(ArticlePermissions.canImport(by), by, "publish with a past date");
         if (publishedAt.isAfter(clock.instant())) {
             throw new IllegalArgumentException("A future publication time is a schedule, not a publication");
         }
         Article article = get(id);
         article.publish(publishedAt);
+        audit.record(by, "article.publish", subject(article), "imported, dated " + publishedAt);
         changed(article, "article.publish (imported)");
         return article;
     }
 
-    /** A note with its own date, for imported content. */
-    public Article addNote(long id, NoteKind kind, String body, Instant notedAt) {
+    /** A note with its own date, for imported content: import actors only. */
+    public Article addNote(long id, NoteKind kind, String body, Instant notedAt, Actor by) {
+        NotAllowedException.require(ArticlePermissions.canImport(by), by, "add notes with their own date");
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
+        audit.record(by, "article.note", subject(article), kind + ": " + body);
         changed(article, "article.note (imported)");
         return article;
     }
@@ -479,7 +484,8 @@ public class ArticleService {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
-    private Article newArticle(ArticleChanges changes, Long createdBy, String createdByName) {
+    private Article newArticle(ArticleChanges changes, Actor by) {
+        Long createdBy = by.staff().map(StaffUser::getAccountId).orElse(null);
         String slug = changes.slug() == null || changes.slug().isBlank()
                 ? Slugs.slugify(changes.content().title())
                 : changes.slug();
@@ -487,13 +493,13 @@ public class ArticleService {
         Section section = sections.get(changes.sectionId());
         Article article =
                 new Article(slug, markdown.typographic(changes.content().title()), section, clock.instant(), createdBy);
-        apply(article, changes);
+        apply(article, changes, by);
         articles.save(article);
-        storeRevision(article, createdBy, createdByName);
+        storeRevision(article, by);
         return article;
     }
 
-    private Article manageable(long id, StaffUser by, String action) {
+    private Article manageable(long id, Actor by, String action) {
         Article article = get(id);
         require(ArticlePermissions.canManage(by), action, article);
         return article;
@@ -517,22 +523,23 @@ public class ArticleService {
         }
     }
 
-    private void storeRevision(Article article, Long by, String byName) {
-        revisions.save(new ArticleRevision(article, by, byName, clock.instant()));
+    private void storeRevision(Article article, Actor by) {
+        revisions.save(new ArticleRevision(
+                article, by.staff().map(StaffUser::getAccountId).orElse(null), by.label(), clock.instant()));
     }
 
     private static String subject(Article article) {
         return "article #" + article.getId() + " " + article.getSlug();
     }
 
-    private void apply(Article article, ArticleChanges changes) {
+    private void apply(Article article, ArticleChanges changes, Actor by) {
         Section section = sections.get(changes.sectionId());
         article.revise(
                 typographic(changes.content()),
                 markdown.render(changes.content().bodyMarkdown()),
                 section,
                 authorsInOrder(changes.authorIds()),
-                topics.findOrCreate(changes.topicNames()),
+                topics.findOrCreate(by, changes.topicNames()),
                 clock.instant());
     }
 

@@ -56,7 +56,7 @@ public class PreviewLinks {
                 by.getAccountId(),
                 clock.instant(),
                 clock.instant().plus(LIFETIME)));
-        audit.record("article.preview-link", "article #" + articleId + " " + article.getSlug(), "created");
+        audit.record(by, "article.preview-link", "article #" + articleId + " " + article.getSlug(), "created");
         return token;
     }
 
@@ -69,7 +69,8 @@ public class PreviewLinks {
             throw new ArticleAccessDeniedException("revoke a preview of", articleId);
         }
         link.revoke(clock.instant());
-        audit.record("article.preview-link", "article #" + articleId + " " + article.getSlug(), "revoked #" + linkId);
+        audit.record(
+                by, "article.preview-link", "article #" + articleId + " " + article.getSlug(), "revoked #" + linkId);
     }
 
     @Transactional(readOnly = true)

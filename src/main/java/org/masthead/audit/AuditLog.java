@@ -4,8 +4,7 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.masthead.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the audit log. Other features' services call it; who acted and from where are taken from the
- * current sign-in and request, so callers say only what happened and to what.
+ * Writes the audit log. Other features' services call it with the actor they were given (a staff member, the
+ * scheduler, an import...) and what happened to what; the client address is taken from the current request.
  */
 @Service
 public class AuditLog {
@@ -28,23 +27,18 @@ public class AuditLog {
     }
 
     /**
-     * Records an action by the signed-in user, such as {@code record("article.publish", "article #12 my-slug", "")}.
-     * Joins the caller's transaction, so the line exists exactly when the action was committed.
+     * Records an action, such as {@code record(me, "article.publish", "article #12 my-slug", "")}. Joins the
+     * caller's transaction, so the line exists exactly when the action was committed.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String action, String subject, String detail) {
-        events.save(new AuditEvent(clock.instant(), currentActor(), action, subject, detail, currentRemoteAddr()));
+    public void record(Actor by, String action, String subject, String detail) {
+        events.save(new AuditEvent(clock.instant(), by.auditName(), action, subject, detail, currentRemoteAddr()));
     }
 
-    /** Records an action on behalf of a named actor (a failed sign-in, the scheduler), in its own transaction. */
+    /** Records an action in its own transaction, kept whatever becomes of the caller's (a failed sign-in). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAs(String actor, String action, String subject, String detail) {
-        events.save(new AuditEvent(clock.instant(), actor, action, subject, detail, currentRemoteAddr()));
-    }
-
-    private static String currentActor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? "system" : authentication.getName();
+    public void recordSeparately(Actor by, String action, String subject, String detail) {
+        events.save(new AuditEvent(clock.instant(), by.auditName(), action, subject, detail, currentRemoteAddr()));
     }
 
     private static String currentRemoteAddr() {

@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import jakarta.persistence.criteria.Predicate;
 
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -28,12 +30,15 @@ public class AuditSearch {
     /**
      * One page of events.
      *
+     * @param by who reads the log (admins only)
      * @param actor part of the actor's name (case ignored), or blank for all
      * @param action the exact action, or blank for all
      * @param from inclusive lower bound, or null
      * @param until exclusive upper bound, or null
      */
-    public Page<AuditEvent> search(String actor, String action, Instant from, Instant until, int page, int size) {
+    public Page<AuditEvent> search(
+            Actor by, String actor, String action, Instant from, Instant until, int page, int size) {
+        NotAllowedException.require(AuditPermissions.canRead(by), by, "read the audit log");
         Specification<AuditEvent> spec = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (actor != null && !actor.isBlank()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,6 +15,8 @@ import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
 import org.masthead.media.ImageDescribed;
 import org.masthead.media.ImageService;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -96,19 +99,27 @@ public class AuthorService {
     }
 
     @Transactional
-    public Author create(AuthorChanges changes) {
+    public Author create(Actor by, AuthorChanges changes) {
+        NotAllowedException.require(AuthorPermissions.canEdit(by), by, "create authors");
+        NotAllowedException.require(
+                changes.accountId() == null || AuthorPermissions.canAdminister(by), by, "link authors to accounts");
         requireFreeSlug(changes.slug(), null);
         Author author = new Author(changes.slug(), changes.name(), changes.titleLine(), clock.instant());
         apply(author, changes);
         authors.save(author);
-        audit.record("author.create", subject(author), "");
+        audit.record(by, "author.create", subject(author), "");
         events.publishEvent(new PublicContentChanged("author.create"));
         return author;
     }
 
     @Transactional
-    public Author update(long id, long expectedVersion, AuthorChanges changes) {
+    public Author update(Actor by, long id, long expectedVersion, AuthorChanges changes) {
+        NotAllowedException.require(AuthorPermissions.canEdit(by), by, "edit authors");
         Author author = get(id);
+        NotAllowedException.require(
+                Objects.equals(changes.accountId(), author.getAccountId()) || AuthorPermissions.canAdminister(by),
+                by,
+                "link authors to accounts");
         if (author.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException(subject(author) + " was changed by someone else");
         }
@@ -118,33 +129,36 @@ public class AuthorService {
             redirects.renamed(SlugKind.AUTHOR, id, old, changes.slug());
         }
         apply(author, changes);
-        audit.record("author.update", subject(author), "");
+        audit.record(by, "author.update", subject(author), "");
         events.publishEvent(new PublicContentChanged("author.update"));
         return author;
     }
 
     /** The one change the author themself may make: their bio and photo, nothing else of the profile. */
     @Transactional
-    public Author updateOwnProfile(long accountId, String bioMarkdown, Long photoImageId) {
+    public Author updateOwnProfile(Actor by, long accountId, String bioMarkdown, Long photoImageId) {
+        NotAllowedException.require(
+                AuthorPermissions.canEditOwnProfile(by, accountId), by, "edit the profile of account #" + accountId);
         Author author =
                 findByAccountId(accountId).orElseThrow(() -> new AuthorNotFoundException("for account #" + accountId));
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
         author.showPhoto(photo(photoImageId), clock.instant());
-        audit.record("author.profile", subject(author), "own bio and photo");
+        audit.record(by, "author.profile", subject(author), "own bio and photo");
         events.publishEvent(new PublicContentChanged("author.profile"));
         return author;
     }
 
     /** Deletes an author who has no articles. */
     @Transactional
-    public void delete(long id) {
+    public void delete(Actor by, long id) {
+        NotAllowedException.require(AuthorPermissions.canAdminister(by), by, "delete authors");
         Author author = get(id);
         long count = articles.countByAuthor(id);
         if (count > 0) {
             throw new AuthorHasArticlesException(id, count);
         }
         authors.delete(author);
-        audit.record("author.delete", subject(author), "");
+        audit.record(by, "author.delete", subject(author), "");
         events.publishEvent(new PublicContentChanged("author.delete"));
     }
 
@@ -153,7 +167,8 @@ public class AuthorService {
      * author; their old page then answers 301 to the target's.
      */
     @Transactional
-    public Author mergeInto(long id, long targetId) {
+    public Author mergeInto(Actor by, long id, long targetId) {
+        NotAllowedException.require(AuthorPermissions.canAdminister(by), by, "merge authors");
         if (id == targetId) {
             throw new IllegalArgumentException("An author cannot be merged into themself");
         }
@@ -163,7 +178,7 @@ public class AuthorService {
         authors.delete(author);
         authors.flush();
         redirects.renamed(SlugKind.AUTHOR, targetId, author.getSlug(), target.getSlug());
-        audit.record("author.merge", subject(author), "into " + subject(target));
+        audit.record(by, "author.merge", subject(author), "into " + subject(target));
         events.publishEvent(new PublicContentChanged("author.merge"));
         return target;
     }
@@ -220,14 +235,12 @@ public class AuthorService {
                 .map(Author::getSlug);
     }
 
+    /** An author of imported content (the demo journal, an archive), created like an editor's. */
     @Transactional
-    public Author create(String slug, String name, String titleLine, String bioMarkdown) {
+    public Author create(Actor by, String slug, String name, String titleLine, String bioMarkdown) {
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("Invalid slug: " + slug);
         }
-        Author author = new Author(slug, name, titleLine, clock.instant());
-        author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
-        events.publishEvent(new PublicContentChanged("author.create (imported)"));
-        return authors.save(author);
+        return create(by, new AuthorChanges(name, slug, titleLine, bioMarkdown, null, null, List.of()));
     }
 }

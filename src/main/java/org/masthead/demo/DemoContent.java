@@ -18,6 +18,7 @@ import org.masthead.article.NoteKind;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -37,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoContent implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+
+    /** The demo journal is imported content: checked and audited like an admin's, with its own past dates. */
+    private static final Actor IMPORT = Actor.importing("demo");
 
     private final SectionService sections;
     private final AuthorService authors;
@@ -75,6 +79,7 @@ class DemoContent implements SmartInitializingSingleton {
 
     private void loadSection(FrontMatterDocument doc) {
         sections.create(
+                IMPORT,
                 doc.text("slug"),
                 doc.text("name"),
                 doc.body().strip(),
@@ -84,7 +89,7 @@ class DemoContent implements SmartInitializingSingleton {
     }
 
     private void loadAuthor(FrontMatterDocument doc) {
-        authors.create(doc.text("slug"), doc.text("name"), doc.text("title"), doc.body());
+        authors.create(IMPORT, doc.text("slug"), doc.text("name"), doc.text("title"), doc.body());
     }
 
     private void loadArticle(FrontMatterDocument doc) {
@@ -96,23 +101,25 @@ class DemoContent implements SmartInitializingSingleton {
         ArticleContent content = new ArticleContent(
                 doc.text("title"), doc.text("dek"), doc.body(), doc.text("seo-title"), doc.text("seo-description"));
         Article article = articles.create(
-                new ArticleChanges(doc.text("slug"), content, sectionId, authorIds, doc.list("topics")));
+                new ArticleChanges(doc.text("slug"), content, sectionId, authorIds, doc.list("topics")), IMPORT);
 
         ArticleStatus status =
                 doc.text("status").isEmpty() ? ArticleStatus.PUBLISHED : ArticleStatus.valueOf(doc.text("status"));
         switch (status) {
             case DRAFT -> {}
-            case IN_REVIEW -> articles.submit(article.getId());
+            case IN_REVIEW -> articles.submit(article.getId(), IMPORT);
             case PUBLISHED -> {
                 articles.publishBackdated(
                         article.getId(),
-                        FrontMatterDocument.instant(doc.fields().get("published")));
+                        FrontMatterDocument.instant(doc.fields().get("published")),
+                        IMPORT);
                 for (Map<String, Object> note : doc.maps("notes")) {
                     articles.addNote(
                             article.getId(),
                             NoteKind.valueOf(note.get("kind").toString()),
                             note.get("text").toString().strip(),
-                            FrontMatterDocument.instant(note.get("at")));
+                            FrontMatterDocument.instant(note.get("at")),
+                            IMPORT);
                 }
             }
             default ->

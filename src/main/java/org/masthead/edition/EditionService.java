@@ -21,7 +21,8 @@ import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.newsletter.Audience;
 import org.masthead.search.ArticleSearch;
 import org.masthead.search.SearchQuery;
-import org.masthead.security.EditorOnly;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
  * sends or stops email is in the audit log.
  */
 @Service
-@EditorOnly
 public class EditionService {
 
     private static final Logger log = LoggerFactory.getLogger(EditionService.class);
@@ -172,7 +172,8 @@ public class EditionService {
 
     /** A new draft edition, starting with an article when one is given ("send this article"). */
     @Transactional
-    public Edition create(EditionChanges changes, long accountId, Long articleId) {
+    public Edition create(Actor by, EditionChanges changes, long accountId, Long articleId) {
+        requireManager(by, "create");
         Instant now = clock.instant();
         Edition edition = new Edition(accountId, now);
         revise(edition, changes, now);
@@ -181,12 +182,13 @@ public class EditionService {
             edition.addArticle(articleId, now);
         }
         editions.saveAndFlush(edition);
-        audit.record("edition.create", subject(edition), "");
+        audit.record(by, "edition.create", subject(edition), "");
         return edition;
     }
 
     @Transactional
-    public Edition update(long id, long expectedVersion, EditionChanges changes) {
+    public Edition update(Actor by, long id, long expectedVersion, EditionChanges changes) {
+        requireManager(by, "update");
         Edition edition = editable(id);
         if (edition.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(Edition.class, id);
@@ -197,19 +199,22 @@ public class EditionService {
     }
 
     @Transactional
-    public void addArticle(long id, long articleId) {
+    public void addArticle(Actor by, long id, long articleId) {
+        requireManager(by, "addArticle");
         Edition edition = editable(id);
         requirePublic(articleId);
         edition.addArticle(articleId, clock.instant());
     }
 
     @Transactional
-    public void moveArticle(long id, int position, int by) {
-        editable(id).moveArticle(position, by, clock.instant());
+    public void moveArticle(Actor by, long id, int position, int steps) {
+        requireManager(by, "moveArticle");
+        editable(id).moveArticle(position, steps, clock.instant());
     }
 
     @Transactional
-    public void removeArticle(long id, int position) {
+    public void removeArticle(Actor by, long id, int position) {
+        requireManager(by, "removeArticle");
         editable(id).removeArticle(position, clock.instant());
     }
 
@@ -228,7 +233,8 @@ public class EditionService {
      * log instead. Answers whether it was handed to an SMTP server.
      */
     @Transactional(readOnly = true)
-    public boolean testSend(long id, String to) {
+    public boolean testSend(Actor by, long id, String to) {
+        requireManager(by, "testSend");
         Edition edition = find(id);
         start.check(edition);
         EditionRenderer.Rendered email = renderer.render(edition, start.articles(edition, true));
@@ -254,22 +260,24 @@ public class EditionService {
                 throw new EditionRefusedException("newsletter.edition.refused.test-failed", ex.getMessage());
             }
         }
-        audit.recordAs(currentActor(), "edition.test-send", subject(edition), to);
+        audit.recordSeparately(by, "edition.test-send", subject(edition), to);
         return sent;
     }
 
     /** Starts the send now; answers the number of recipients. */
     @Transactional
-    public int sendNow(long id) {
+    public int sendNow(Actor by, long id) {
+        requireManager(by, "sendNow");
         Edition edition = editable(id);
         int recipients = start.start(edition);
-        audit.record("edition.send", subject(edition), recipients + " recipients");
+        audit.record(by, "edition.send", subject(edition), recipients + " recipients");
         return recipients;
     }
 
     /** Schedules the send for a time in the journal's time zone; a time not in the future is refused. */
     @Transactional
-    public Instant schedule(long id, LocalDateTime at) {
+    public Instant schedule(Actor by, long id, LocalDateTime at) {
+        requireManager(by, "schedule");
         Edition edition = editable(id);
         if (at == null) {
             throw new EditionRefusedException("newsletter.edition.refused.no-time");
@@ -285,34 +293,37 @@ public class EditionService {
         String payload = String.valueOf(id);
         jobs.cancel(EditionStart.TYPE, payload);
         jobs.enqueue(EditionStart.TYPE, payload, when);
-        audit.record("edition.schedule", subject(edition), when.toString());
+        audit.record(by, "edition.schedule", subject(edition), when.toString());
         return when;
     }
 
     @Transactional
-    public void unschedule(long id) {
+    public void unschedule(Actor by, long id) {
+        requireManager(by, "unschedule");
         Edition edition = find(id);
         if (edition.getState() != EditionState.SCHEDULED) {
             throw new EditionRefusedException("newsletter.edition.refused.state");
         }
         edition.unschedule("", clock.instant());
         jobs.cancel(EditionStart.TYPE, String.valueOf(id));
-        audit.record("edition.unschedule", subject(edition), "");
+        audit.record(by, "edition.unschedule", subject(edition), "");
     }
 
     /** Stops handing out emails after the batches in flight; resume goes on where it stopped. */
     @Transactional
-    public void pause(long id) {
+    public void pause(Actor by, long id) {
+        requireManager(by, "pause");
         Edition edition = find(id);
         if (edition.getState() != EditionState.SENDING) {
             throw new EditionRefusedException("newsletter.edition.refused.state");
         }
         edition.pause(clock.instant());
-        audit.record("edition.pause", subject(edition), "");
+        audit.record(by, "edition.pause", subject(edition), "");
     }
 
     @Transactional
-    public void resume(long id) {
+    public void resume(Actor by, long id) {
+        requireManager(by, "resume");
         Edition edition = find(id);
         if (edition.getState() != EditionState.PAUSED) {
             throw new EditionRefusedException("newsletter.edition.refused.state");
@@ -320,12 +331,13 @@ public class EditionService {
         start.requireSmtp();
         edition.resume(clock.instant());
         start.enqueueSenders(id);
-        audit.record("edition.resume", subject(edition), "");
+        audit.record(by, "edition.resume", subject(edition), "");
     }
 
     /** Cancels a scheduled edition, or the rest of a send: emails not yet handed to SMTP are not sent. */
     @Transactional
-    public void cancel(long id) {
+    public void cancel(Actor by, long id) {
+        requireManager(by, "cancel");
         Edition edition = find(id);
         EditionState state = edition.getState();
         if (state != EditionState.SENDING && state != EditionState.PAUSED && state != EditionState.SCHEDULED) {
@@ -336,7 +348,7 @@ public class EditionService {
         int cancelled = jdbc.sql("""
                         update edition_deliveries set state = 'CANCELLED', claimed_by = null, claimed_until = null
                         where edition_id = :id and state in ('QUEUED', 'CLAIMED')""").param("id", id).update();
-        audit.record("edition.cancel", subject(edition), cancelled + " emails not sent");
+        audit.record(by, "edition.cancel", subject(edition), cancelled + " emails not sent");
     }
 
     @Transactional(readOnly = true)
@@ -461,9 +473,7 @@ public class EditionService {
         return "edition #" + edition.getId() + " " + edition.getSubject();
     }
 
-    private static String currentActor() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
+    private static void requireManager(Actor by, String action) {
+        NotAllowedException.require(EditionPermissions.canManage(by), by, action + " editions");
     }
 }

@@ -82,14 +82,14 @@ class EditionStart implements JobHandler {
             Edition edition = found.get();
             try {
                 int recipients = start(edition);
-                audit.recordAs(
+                audit.record(
                         EditionNotices.ACTOR,
                         "edition.send",
                         "edition #" + id,
                         "scheduled send started, " + recipients + " recipients");
             } catch (EditionRefusedException refused) {
                 edition.unschedule("newsletter.edition.notice.schedule-failed", clock.instant());
-                audit.recordAs(EditionNotices.ACTOR, "edition.unschedule", "edition #" + id, refused.getMessageKey());
+                audit.record(EditionNotices.ACTOR, "edition.unschedule", "edition #" + id, refused.getMessageKey());
             }
         });
         return JobOutcome.done();

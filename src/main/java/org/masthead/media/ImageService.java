@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageProcessor.ProcessedImage;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
@@ -93,13 +95,14 @@ public class ImageService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Image upload(
-            byte[] bytes, String originalFilename, String altText, String caption, String credit, String uploadedBy) {
+            Actor by, byte[] bytes, String originalFilename, String altText, String caption, String credit) {
+        NotAllowedException.require(MediaPermissions.canUpload(by), by, "upload images");
         // The image work (which may wait for its share of the memory budget) holds no database connection.
         ProcessedImage processed = processor.process(bytes, originalFilename);
-        return transaction.execute(status -> store(processed, altText, caption, credit, uploadedBy));
+        return transaction.execute(status -> store(by, processed, altText, caption, credit));
     }
 
-    private Image store(ProcessedImage processed, String altText, String caption, String credit, String uploadedBy) {
+    private Image store(Actor by, ProcessedImage processed, String altText, String caption, String credit) {
         long size = processed.variants().get(processed.variants().size() - 1).bytes().length;
         Image image = new Image(
                 processed.name(),
@@ -108,22 +111,23 @@ public class ImageService {
                 processed.height(),
                 processed.variants().stream().map(EncodedImage::width).toList(),
                 size,
-                uploadedBy,
+                by.auditName(),
                 clock.instant());
         image.describe(altText, caption, credit, clock.instant());
         images.save(image);
         for (EncodedImage encoded : processed.variants()) {
             variants.save(new ImageVariant(image.getId(), encoded, etag(encoded.bytes())));
         }
-        audit.record("media.upload", subject(image), processed.width() + "x" + processed.height());
+        audit.record(by, "media.upload", subject(image), processed.width() + "x" + processed.height());
         return image;
     }
 
     @Transactional
-    public Image describe(long id, String altText, String caption, String credit) {
+    public Image describe(Actor by, long id, String altText, String caption, String credit) {
+        NotAllowedException.require(MediaPermissions.canManage(by), by, "edit images");
         Image image = get(id);
         image.describe(altText, caption, credit, clock.instant());
-        audit.record("media.edit", subject(image), "");
+        audit.record(by, "media.edit", subject(image), "");
         events.publishEvent(new ImageDescribed(id));
         events.publishEvent(new PublicContentChanged("media.edit"));
         return image;
@@ -136,14 +140,15 @@ public class ImageService {
 
     /** Deletes an image that nothing uses. */
     @Transactional
-    public void delete(long id) {
+    public void delete(Actor by, long id) {
+        NotAllowedException.require(MediaPermissions.canManage(by), by, "delete images");
         Image image = get(id);
         List<ImageUse> uses = usesOf(id);
         if (!uses.isEmpty()) {
             throw new ImageInUseException(id, uses);
         }
         images.delete(image);
-        audit.record("media.delete", subject(image), "");
+        audit.record(by, "media.delete", subject(image), "");
     }
 
     /** Who may fetch an image: anyone, only the staff member or preview asking, or no one. */

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -162,7 +164,8 @@ public class NewsletterService {
     }
 
     /** Subscribers, newest first, for the admin list. */
-    public Page<Subscriber> list(Pageable pageable) {
+    public Page<Subscriber> list(Actor by, Pageable pageable) {
+        NotAllowedException.require(NewsletterPermissions.canReadSubscribers(by), by, "list subscribers");
         return transaction.execute(status -> subscribers.findAll(PageRequest.of(
                 pageable.getPageNumber(),
                 pageable.getPageSize(),
@@ -170,10 +173,11 @@ public class NewsletterService {
     }
 
     /** Every subscriber, for the CSV export; the export itself is audited (it hands out personal data). */
-    public List<Subscriber> export() {
+    public List<Subscriber> export(Actor by) {
+        NotAllowedException.require(NewsletterPermissions.canReadSubscribers(by), by, "export subscribers");
         return transaction.execute(status -> {
             List<Subscriber> all = subscribers.findAll(Sort.by("createdAt", "id"));
-            audit.record("subscribers.export", "subscribers", all.size() + " rows");
+            audit.record(by, "subscribers.export", "subscribers", all.size() + " rows");
             return all;
         });
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -52,7 +54,8 @@ public class SectionService {
     }
 
     @Transactional
-    public Section create(SectionChanges changes) {
+    public Section create(Actor by, SectionChanges changes) {
+        NotAllowedException.require(SectionPermissions.canManage(by), by, "create sections");
         requireFreeSlug(changes.slug(), null);
         Section section = new Section(changes.slug(), changes.name(), clock.instant());
         section.describe(
@@ -62,14 +65,15 @@ public class SectionService {
                 changes.position(),
                 clock.instant());
         sections.save(section);
-        audit.record("section.create", subject(section), "");
+        audit.record(by, "section.create", subject(section), "");
         events.publishEvent(new PublicContentChanged("section.create"));
         return section;
     }
 
     /** Changes a section; a new slug keeps the old URL answering 301. */
     @Transactional
-    public Section update(long id, long expectedVersion, SectionChanges changes) {
+    public Section update(Actor by, long id, long expectedVersion, SectionChanges changes) {
+        NotAllowedException.require(SectionPermissions.canManage(by), by, "change sections");
         Section section = get(id);
         if (section.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException(subject(section) + " was changed by someone else");
@@ -86,21 +90,22 @@ public class SectionService {
                 changes.newsletterCta(),
                 changes.position(),
                 clock.instant());
-        audit.record("section.update", subject(section), "");
+        audit.record(by, "section.update", subject(section), "");
         events.publishEvent(new PublicContentChanged("section.update"));
         return section;
     }
 
     /** Deletes a section that has no articles. */
     @Transactional
-    public void delete(long id) {
+    public void delete(Actor by, long id) {
+        NotAllowedException.require(SectionPermissions.canManage(by), by, "delete sections");
         Section section = get(id);
         long count = articles.countBySection(id);
         if (count > 0) {
             throw new SectionHasArticlesException(id, count);
         }
         sections.delete(section);
-        audit.record("section.delete", subject(section), "");
+        audit.record(by, "section.delete", subject(section), "");
         events.publishEvent(new PublicContentChanged("section.delete"));
     }
 
@@ -133,15 +138,19 @@ public class SectionService {
                 .map(Section::getSlug);
     }
 
+    /** A section of imported content (the demo journal, an archive), created like an admin's. */
     @Transactional
     public Section create(
-            String slug, String name, String description, String disclaimer, String newsletterCta, int position) {
+            Actor by,
+            String slug,
+            String name,
+            String description,
+            String disclaimer,
+            String newsletterCta,
+            int position) {
         if (!Slugs.isValid(slug)) {
             throw new IllegalArgumentException("Invalid slug: " + slug);
         }
-        Section section = new Section(slug, name, clock.instant());
-        section.describe(description, disclaimer, newsletterCta, position, clock.instant());
-        events.publishEvent(new PublicContentChanged("section.create (imported)"));
-        return sections.save(section);
+        return create(by, new SectionChanges(name, slug, description, disclaimer, newsletterCta, position));
     }
 }

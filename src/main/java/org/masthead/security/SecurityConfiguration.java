@@ -13,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,10 +28,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One filter chain. Reader pages are open to all and stay sessionless; {@code /admin/**} needs a signed-in
- * staff member, with finer rules checked per action. Anything not listed is denied.
+ * staff member, and the areas of one role that role. This is the first line only: every service checks each
+ * action against its actor again (the feature's {@code *Permissions}). Anything not listed is denied.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     /** No inline script anywhere; JSON-LD data blocks are not executed, so they need no exception. */
@@ -67,6 +66,34 @@ class SecurityConfiguration {
         "/js/**",
         "/img/**",
         "/favicon.ico"
+    };
+
+    /** Newsroom areas for admins only (the services check each action again). */
+    static final String[] ADMIN_PATHS = {
+        "/admin/accounts",
+        "/admin/accounts/**",
+        "/admin/sections",
+        "/admin/sections/**",
+        "/admin/audit",
+        "/admin/audit/**",
+        "/admin/export",
+        "/admin/export/**",
+        "/admin/subscribers",
+        "/admin/subscribers.csv",
+        "/admin/authors/*/delete",
+        "/admin/authors/*/merge"
+    };
+
+    /** Newsroom areas for editors and admins (contributors upload media and edit their own profile elsewhere). */
+    static final String[] EDITOR_PATHS = {
+        "/admin/topics",
+        "/admin/topics/**",
+        "/admin/editions",
+        "/admin/editions/**",
+        "/admin/authors",
+        "/admin/authors/**",
+        "/admin/media/{id:\\d+}",
+        "/admin/media/{id:\\d+}/**"
     };
 
     /**
@@ -116,6 +143,10 @@ class SecurityConfiguration {
                                 // like a GET is (the sign-in redirect, or 403 once signed in).
                                 .requestMatchers(HttpMethod.OPTIONS, "/admin", "/admin/**")
                                 .denyAll()
+                                .requestMatchers(ADMIN_PATHS)
+                                .hasRole(Role.ADMIN.name())
+                                .requestMatchers(EDITOR_PATHS)
+                                .hasRole(Role.EDITOR.name())
                                 .requestMatchers("/admin", "/admin/**")
                                 .authenticated()
                                 .anyRequest()
@@ -169,13 +200,10 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** An admin may do all an editor may, and an editor all a contributor may. */
+    /** An admin may do all an editor may, and an editor all a contributor may: the order of {@link Role}. */
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("""
-                ROLE_ADMIN > ROLE_EDITOR
-                ROLE_EDITOR > ROLE_CONTRIBUTOR
-                """);
+        return RoleHierarchyImpl.fromHierarchy(Role.hierarchy());
     }
 
     @Bean

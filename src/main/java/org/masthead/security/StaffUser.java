@@ -2,6 +2,7 @@ package org.masthead.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -11,7 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in staff member, as every feature sees them ({@code @AuthenticationPrincipal StaffUser me}).
  * {@code account/} loads it; features use its id to record who did what and to check ownership.
  */
-public class StaffUser implements UserDetails {
+public final class StaffUser implements UserDetails, Actor {
 
     private final long accountId;
     private final String email;
@@ -47,8 +48,24 @@ public class StaffUser implements UserDetails {
     }
 
     /** Whether this member's role includes the powers of {@code other} (ADMIN includes EDITOR, and so on). */
+    @Override
     public boolean hasAtLeast(Role other) {
-        return role.compareTo(other) >= 0;
+        return role.includes(other);
+    }
+
+    @Override
+    public String auditName() {
+        return email;
+    }
+
+    @Override
+    public String label() {
+        return displayName;
+    }
+
+    @Override
+    public Optional<StaffUser> staff() {
+        return Optional.of(this);
     }
 
     @Override

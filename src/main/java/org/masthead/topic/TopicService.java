@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -85,7 +87,8 @@ public class TopicService {
 
     /** The topics with these names, creating those that do not exist yet (editors add topics on the fly). */
     @Transactional
-    public Set<Topic> findOrCreate(Collection<String> names) {
+    public Set<Topic> findOrCreate(Actor by, Collection<String> names) {
+        NotAllowedException.require(TopicPermissions.canCreate(by), by, "create topics");
         Set<Topic> result = new LinkedHashSet<>();
         for (String name : names) {
             String trimmed = name.strip();
@@ -100,7 +103,8 @@ public class TopicService {
 
     /** Corrects a topic's name and slug; the old URL answers 301 to the new one. */
     @Transactional
-    public Topic rename(long id, String name, String slug) {
+    public Topic rename(Actor by, long id, String name, String slug) {
+        NotAllowedException.require(TopicPermissions.canManage(by), by, "rename topics");
         Topic topic = get(id);
         String before = subject(topic);
         if (!slug.equals(topic.getSlug())) {
@@ -108,7 +112,7 @@ public class TopicService {
         }
         String oldSlug = topic.rename(name, slug);
         redirects.renamed(SlugKind.TOPIC, id, oldSlug, slug);
-        audit.record("topic.rename", subject(topic), "was " + before);
+        audit.record(by, "topic.rename", subject(topic), "was " + before);
         events.publishEvent(new PublicContentChanged("topic.rename"));
         return topic;
     }
@@ -118,7 +122,8 @@ public class TopicService {
      * one) answers 301 to the other topic's page. The merged topic is gone.
      */
     @Transactional
-    public Topic merge(long fromId, long intoId) {
+    public Topic merge(Actor by, long fromId, long intoId) {
+        NotAllowedException.require(TopicPermissions.canManage(by), by, "merge topics");
         if (fromId == intoId) {
             throw new TopicMergeIntoItselfException(fromId);
         }
@@ -127,21 +132,22 @@ public class TopicService {
         articles.retag(fromId, intoId);
         redirects.merged(SlugKind.TOPIC, fromId, from.getSlug(), intoId);
         topics.delete(from);
-        audit.record("topic.merge", subject(from), "into " + subject(into));
+        audit.record(by, "topic.merge", subject(from), "into " + subject(into));
         events.publishEvent(new PublicContentChanged("topic.merge"));
         return into;
     }
 
     /** Deletes a topic that no article carries. */
     @Transactional
-    public void delete(long id) {
+    public void delete(Actor by, long id) {
+        NotAllowedException.require(TopicPermissions.canManage(by), by, "delete topics");
         Topic topic = get(id);
         long count = articles.countByTopic(id);
         if (count > 0) {
             throw new TopicInUseException(id, count);
         }
         topics.delete(topic);
-        audit.record("topic.delete", subject(topic), "");
+        audit.record(by, "topic.delete", subject(topic), "");
         events.publishEvent(new PublicContentChanged("topic.delete"));
     }
 

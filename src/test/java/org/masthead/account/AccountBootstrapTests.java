@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.masthead.IntegrationTest;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -92,7 +93,7 @@ class AccountBootstrapTests {
     void recoveryEnablesPromotesAndResetsTheNamedAccount() {
         Account admin = StaffFixtures.create(accounts, transaction, "recover-by", Role.ADMIN);
         Account locked = StaffFixtures.create(accounts, transaction, "recover-me", Role.CONTRIBUTOR);
-        transaction.executeWithoutResult(s -> accounts.disable(locked.getId(), admin.getId()));
+        transaction.executeWithoutResult(s -> accounts.disable(Actor.importing("test"), locked.getId()));
 
         AccountBootstrap bootstrap = new AccountBootstrap(
                 accounts,

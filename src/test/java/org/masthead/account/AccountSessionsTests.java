@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -58,7 +59,7 @@ class AccountSessionsTests {
         String other = signedInSession(bystander);
         assertThat(openSessions(editor)).containsExactlyInAnyOrder(first, second);
 
-        transaction.executeWithoutResult(s -> accounts.disable(editor.getId(), admin.getId()));
+        transaction.executeWithoutResult(s -> accounts.disable(Actor.importing("test"), editor.getId()));
 
         assertThat(sessions.findById(first)).isNull();
         assertThat(sessions.findById(second)).isNull();
@@ -74,7 +75,8 @@ class AccountSessionsTests {
         Account contributor = StaffFixtures.create(accounts, transaction, "sess-role", Role.CONTRIBUTOR);
         String id = signedInSession(contributor);
 
-        transaction.executeWithoutResult(s -> accounts.changeRole(contributor.getId(), Role.EDITOR, admin.getId()));
+        transaction.executeWithoutResult(
+                s -> accounts.changeRole(Actor.importing("test"), contributor.getId(), Role.EDITOR));
 
         assertThat(sessions.findById(id)).isNull();
         assertThat(accounts.get(contributor.getId()).getRole()).isEqualTo(Role.EDITOR);
@@ -85,12 +87,13 @@ class AccountSessionsTests {
         Account editor = StaffFixtures.create(accounts, transaction, "sess-email", Role.EDITOR);
         String id = signedInSession(editor);
 
-        transaction.executeWithoutResult(
-                s -> accounts.changeDetails(editor.getId(), editor.getEmail(), "Renamed Person"));
+        transaction.executeWithoutResult(s ->
+                accounts.changeDetails(Actor.importing("test"), editor.getId(), editor.getEmail(), "Renamed Person"));
         assertThat(sessions.findById(id)).as("a new name only").isNotNull();
 
         String newEmail = StaffFixtures.uniqueEmail("sess-email-new");
-        transaction.executeWithoutResult(s -> accounts.changeDetails(editor.getId(), newEmail, "Renamed Person"));
+        transaction.executeWithoutResult(
+                s -> accounts.changeDetails(Actor.importing("test"), editor.getId(), newEmail, "Renamed Person"));
         assertThat(sessions.findById(id)).isNull();
         assertThat(accounts.get(editor.getId()).getEmail()).isEqualTo(newEmail);
     }
@@ -101,7 +104,12 @@ class AccountSessionsTests {
         String current = signedInSession(editor);
         String elsewhere = signedInSession(editor);
 
-        accounts.changeOwnPassword(editor.getId(), StaffFixtures.PASSWORD, "a brand new passphrase", current);
+        accounts.changeOwnPassword(
+                StaffFixtures.principal(editor),
+                editor.getId(),
+                StaffFixtures.PASSWORD,
+                "a brand new passphrase",
+                current);
 
         assertThat(sessions.findById(current)).isNotNull();
         assertThat(sessions.findById(elsewhere)).isNull();
@@ -111,7 +119,7 @@ class AccountSessionsTests {
     void settingThePasswordThroughALinkEndsEverySession() {
         Account editor = StaffFixtures.create(accounts, transaction, "sess-link", Role.EDITOR);
         String id = signedInSession(editor);
-        SetPasswordLink link = accounts.issueSetPasswordLink(editor.getId());
+        SetPasswordLink link = accounts.issueSetPasswordLink(Actor.importing("test"), editor.getId());
 
         accounts.setPasswordWithLink(link.token(), "chosen through the link");
 
@@ -125,7 +133,7 @@ class AccountSessionsTests {
         String id = signedInSession(editor);
 
         transaction.executeWithoutResult(s -> {
-            accounts.disable(editor.getId(), admin.getId());
+            accounts.disable(Actor.importing("test"), editor.getId());
             s.setRollbackOnly();
         });
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
 import org.masthead.audit.AuditLog;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -62,8 +63,8 @@ class PasswordsTests {
 
     @Test
     void aLinkSetsThePasswordOnceThenNoLonger() throws Exception {
-        SetPasswordLink link = transaction.execute(
-                s -> accounts.create(StaffFixtures.uniqueEmail("link-once"), "Link Once", Role.CONTRIBUTOR));
+        SetPasswordLink link = transaction.execute(s -> accounts.create(
+                Actor.importing("test"), StaffFixtures.uniqueEmail("link-once"), "Link Once", Role.CONTRIBUTOR));
         String path = link.path();
 
         mvc.perform(get(path))
@@ -105,8 +106,8 @@ class PasswordsTests {
 
     @Test
     void setPasswordPageNeedsACsrfTokenAndUnknownTokensAre404() throws Exception {
-        SetPasswordLink link = transaction.execute(
-                s -> accounts.create(StaffFixtures.uniqueEmail("link-csrf"), "Link Csrf", Role.CONTRIBUTOR));
+        SetPasswordLink link = transaction.execute(s -> accounts.create(
+                Actor.importing("test"), StaffFixtures.uniqueEmail("link-csrf"), "Link Csrf", Role.CONTRIBUTOR));
         mvc.perform(post(link.path())
                         .param("newPassword", "long enough password")
                         .param("confirmPassword", "long enough password"))
@@ -117,8 +118,8 @@ class PasswordsTests {
     @Test
     void aNewLinkReplacesTheEarlierUnusedOne() {
         Account account = StaffFixtures.create(accounts, transaction, "link-replace", Role.EDITOR);
-        SetPasswordLink first = accounts.issueSetPasswordLink(account.getId());
-        SetPasswordLink second = accounts.issueSetPasswordLink(account.getId());
+        SetPasswordLink first = accounts.issueSetPasswordLink(Actor.importing("test"), account.getId());
+        SetPasswordLink second = accounts.issueSetPasswordLink(Actor.importing("test"), account.getId());
         assertThat(accounts.accountForLink(first.token())).isEmpty();
         assertThat(accounts.accountForLink(second.token())).isPresent();
         assertThat(passwordIs(account, StaffFixtures.PASSWORD))
@@ -132,7 +133,8 @@ class PasswordsTests {
         AccountService timed =
                 new AccountService(accountRepository, tokenRepository, passwordEncoder, sessions, audit, clock);
         Account account = StaffFixtures.create(accounts, transaction, "link-expiry", Role.EDITOR);
-        SetPasswordLink link = transaction.execute(s -> timed.issueSetPasswordLink(account.getId()));
+        SetPasswordLink link =
+                transaction.execute(s -> timed.issueSetPasswordLink(Actor.importing("test"), account.getId()));
         assertThat(link.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
 
         clock.advance(Duration.ofHours(24).minusSeconds(1));
@@ -147,7 +149,7 @@ class PasswordsTests {
     @Test
     void tokensAreStoredOnlyAsHashes() {
         Account account = StaffFixtures.create(accounts, transaction, "link-hash", Role.EDITOR);
-        SetPasswordLink link = accounts.issueSetPasswordLink(account.getId());
+        SetPasswordLink link = accounts.issueSetPasswordLink(Actor.importing("test"), account.getId());
         assertThat(tokenRepository.findByTokenHash(link.token())).isEmpty();
         assertThat(tokenRepository.findByTokenHash(AccountService.hash(link.token())))
                 .isPresent();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.masthead.IntegrationTest;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -152,7 +153,7 @@ class SignInHttpTests {
                 .isEqualTo(302);
         assertThat(browser.get("/admin/password").statusCode()).isEqualTo(200);
 
-        transaction.executeWithoutResult(s -> accounts.disable(editor.getId(), admin.getId()));
+        transaction.executeWithoutResult(s -> accounts.disable(Actor.importing("test"), editor.getId()));
 
         HttpResponse<String> next = browser.get("/admin/password");
         assertThat(next.statusCode()).isEqualTo(302);

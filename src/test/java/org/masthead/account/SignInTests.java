@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -100,15 +101,15 @@ class SignInTests {
     void disabledAccountCannotSignInAndGetsTheSameAnswer() throws Exception {
         Account admin = StaffFixtures.create(accounts, transaction, "signin-admin", Role.ADMIN);
         Account editor = StaffFixtures.create(accounts, transaction, "signin-disabled", Role.EDITOR);
-        transaction.executeWithoutResult(s -> accounts.disable(editor.getId(), admin.getId()));
+        transaction.executeWithoutResult(s -> accounts.disable(Actor.importing("test"), editor.getId()));
 
         signIn(editor.getEmail(), PASSWORD, uniqueAddress()).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void accountWithoutPasswordYetCannotSignIn() throws Exception {
-        SetPasswordLink link = transaction.execute(
-                s -> accounts.create(StaffFixtures.uniqueEmail("signin-nopw"), "No Password", Role.CONTRIBUTOR));
+        SetPasswordLink link = transaction.execute(s -> accounts.create(
+                Actor.importing("test"), StaffFixtures.uniqueEmail("signin-nopw"), "No Password", Role.CONTRIBUTOR));
         signIn(link.account().getEmail(), "", uniqueAddress()).andExpect(redirectedUrl("/login?error"));
     }
 

@@ -3,6 +3,7 @@ package org.masthead.account;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -33,7 +34,8 @@ final class StaffFixtures {
     }
 
     static Account create(AccountService accounts, TransactionTemplate transaction, String prefix, Role role) {
-        return transaction.execute(status -> accounts.createWithPassword(uniqueEmail(prefix), prefix, role, PASSWORD));
+        return transaction.execute(status ->
+                accounts.createWithPassword(Actor.importing("test"), uniqueEmail(prefix), prefix, role, PASSWORD));
     }
 
     static StaffUser principal(Account account) {

@@ -15,6 +15,7 @@ import org.masthead.author.Author;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.topic.TopicService;
@@ -89,7 +90,7 @@ class AdminPagesSweepTests {
         Section section = content.section();
         Author author = content.author();
         Article article = content.draft(section, List.of(author), List.of("Sweeping"));
-        long image = images.upload(TestImages.jpeg(640, 480), "sweep.jpg", "A sweep", "", "", "sweep")
+        long image = images.upload(Actor.importing("test"), TestImages.jpeg(640, 480), "sweep.jpg", "A sweep", "", "")
                 .getId();
         long account = content.account(Role.CONTRIBUTOR);
         long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values ('Sweep', now(), now())"

@@ -18,6 +18,7 @@ import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.testing.Fixtures;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -62,20 +63,27 @@ final class ApiFixture {
 
     Image image() {
         return images.upload(
-                TestImages.jpeg(1200, 800), "harbour.jpg", "A harbour at dawn", "The harbour", "Staff", "tester");
+                Actor.importing("test"),
+                TestImages.jpeg(1200, 800),
+                "harbour.jpg",
+                "A harbour at dawn",
+                "The harbour",
+                "Staff");
     }
 
     /** An author with a photo and a link. */
     Author author(String name) {
         Image photo = image();
-        return authors.create(new AuthorChanges(
-                name,
-                Fixtures.slug("author"),
-                "Fellow, Testing",
-                "A *bio* of " + name + ".",
-                photo.getId(),
-                null,
-                List.of(new AuthorLink("Website", "https://example.org/" + Fixtures.word()))));
+        return authors.create(
+                Actor.importing("test"),
+                new AuthorChanges(
+                        name,
+                        Fixtures.slug("author"),
+                        "Fellow, Testing",
+                        "A *bio* of " + name + ".",
+                        photo.getId(),
+                        null,
+                        List.of(new AuthorLink("Website", "https://example.org/" + Fixtures.word()))));
     }
 
     /** A public article with a featured image, its topics and a correction. */
@@ -88,12 +96,14 @@ final class ApiFixture {
                 "A standfirst",
                 "First paragraph.\n\nSecond paragraph with *emphasis*.",
                 Instant.now().minus(ago));
-        articleImages.setFeaturedImage(article.getId(), image().getId(), "Its own caption", null);
+        articleImages.setFeaturedImage(
+                article.getId(), image().getId(), "Its own caption", null, Actor.importing("test"));
         articles.addNote(
                 article.getId(),
                 NoteKind.CORRECTION,
                 "A date was wrong.",
-                Instant.now().minusSeconds(5));
+                Instant.now().minusSeconds(5),
+                Actor.importing("test"));
         return article;
     }
 }

@@ -26,6 +26,7 @@ import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -121,7 +122,12 @@ class ApiHttpTests {
                 .containsExactly("public, max-age=60, stale-while-revalidate=60, stale-if-error=86400");
 
         // a change to the article changes the ETag: the old one gets the new answer
-        articleService.addNote(article.getId(), org.masthead.article.NoteKind.UPDATE, "Updated.", Instant.now());
+        articleService.addNote(
+                article.getId(),
+                org.masthead.article.NoteKind.UPDATE,
+                "Updated.",
+                Instant.now(),
+                Actor.importing("test"));
         HttpResponse<String> changed = send("GET", path, Map.of("If-None-Match", etag));
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
@@ -285,6 +291,7 @@ class ApiHttpTests {
         String old = section.getSlug();
         String current = Fixtures.slug("section");
         sectionService.update(
+                Actor.importing("test"),
                 section.getId(),
                 section.getVersion(),
                 new SectionChanges(section.getName(), current, "About", "", "", 99));

@@ -22,6 +22,7 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,7 +87,7 @@ class ApiVisibilityTests {
     private Article draft() {
         Article article = api.fixtures.draft(
                 section, List.of(author), List.of(topic), "Unseen " + Fixtures.word(), "Dek", "Body of the piece.");
-        articleImages.setFeaturedImage(article.getId(), image.getId());
+        articleImages.setFeaturedImage(article.getId(), image.getId(), Actor.importing("test"));
         return article;
     }
 
@@ -95,14 +96,14 @@ class ApiVisibilityTests {
         long id = article.getId();
         switch (state) {
             case DRAFT -> {}
-            case IN_REVIEW -> articleService.submit(id);
+            case IN_REVIEW -> articleService.submit(id, Actor.importing("test"));
             case SCHEDULED -> articleService.schedule(id, Instant.now().plus(Duration.ofDays(3)), TestContent.EDITOR);
             case ARCHIVED -> {
-                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)));
+                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)), Actor.importing("test"));
                 articleService.archive(id, TestContent.EDITOR);
             }
             case UNPUBLISHED -> {
-                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)));
+                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)), Actor.importing("test"));
                 articleService.unpublish(id, TestContent.EDITOR);
             }
         }

@@ -31,6 +31,7 @@ import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,17 +113,20 @@ class JournalExportTests {
         String oldSectionSlug = section.getSlug();
         String newSectionSlug = TestContent.unique("renamed-section");
         sections.update(
+                Actor.importing("test"),
                 section.getId(),
                 section.getVersion(),
                 new SectionChanges(
                         section.getName(), newSectionSlug, "What we cover.", "Our own views.", "Sign up.", 3));
 
-        Image portrait =
-                images.upload(TestImages.jpeg(400, 300), "portrait.jpg", "A portrait", "", "Photo: Staff", "x");
-        Image harbour = images.upload(TestImages.jpeg(800, 500), "harbour.jpg", "A harbour", "Dawn", "", "x");
+        Image portrait = images.upload(
+                Actor.importing("test"), TestImages.jpeg(400, 300), "portrait.jpg", "A portrait", "", "Photo: Staff");
+        Image harbour = images.upload(
+                Actor.importing("test"), TestImages.jpeg(800, 500), "harbour.jpg", "A harbour", "Dawn", "");
         Author first = content.author();
         Author second = content.author();
         authors.update(
+                Actor.importing("test"),
                 first.getId(),
                 first.getVersion(),
                 new AuthorChanges(
@@ -137,16 +141,18 @@ class JournalExportTests {
         Instant publishedAt = clock.instant().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         Article published = content.published(
                 sections.get(section.getId()), List.of(second, first), List.of("Ports", "Sanctions"), publishedAt);
-        articleImages.setFeaturedImage(published.getId(), harbour.getId(), "Rotterdam at six", "");
+        articleImages.setFeaturedImage(
+                published.getId(), harbour.getId(), "Rotterdam at six", "", Actor.importing("test"));
         articles.addNote(
                 published.getId(),
                 NoteKind.CORRECTION,
                 "An earlier version misnamed the port.",
-                publishedAt.plusSeconds(60));
+                publishedAt.plusSeconds(60),
+                Actor.importing("test"));
         Article draft = content.draft(sections.get(section.getId()), List.of(first), List.of("Ports"));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exporter.writeTo(out);
+        exporter.writeTo(Actor.importing("test"), out);
         Map<String, byte[]> zip = unzip(out.toByteArray());
 
         Map<String, Object> manifest = yaml(text(zip, "manifest.yml"));

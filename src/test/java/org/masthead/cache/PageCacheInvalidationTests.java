@@ -30,6 +30,7 @@ import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
@@ -222,6 +223,7 @@ class PageCacheInvalidationTests {
         String name = "Renamed " + TestContent.unique("a");
 
         authors.update(
+                Actor.importing("test"),
                 current.getId(),
                 current.getVersion(),
                 new AuthorChanges(
@@ -239,6 +241,7 @@ class PageCacheInvalidationTests {
         String name = "Renamed " + TestContent.unique("s");
 
         sections.update(
+                Actor.importing("test"),
                 current.getId(),
                 current.getVersion(),
                 new SectionChanges(
@@ -282,19 +285,21 @@ class PageCacheInvalidationTests {
         String name = TestContent.unique("Propoganda");
         Article tagged = content.published(
                 section, List.of(author), List.of(name), clock.instant().minus(Duration.ofHours(1)));
-        Topic topic = topics.findOrCreate(List.of(name)).iterator().next();
+        Topic topic = topics.findOrCreate(Actor.importing("test"), List.of(name))
+                .iterator()
+                .next();
         assertThat(warm("/articles/" + tagged.getSlug())).contains(name);
 
         String corrected = TestContent.unique("Propaganda");
-        topics.rename(topic.getId(), corrected, Slugs.slugify(corrected));
+        topics.rename(Actor.importing("test"), topic.getId(), corrected, Slugs.slugify(corrected));
         assertThat(reader.text("/articles/" + tagged.getSlug()))
                 .contains(corrected)
                 .doesNotContain(name);
 
-        Topic other = topics.findOrCreate(List.of(TestContent.unique("Disinformation")))
+        Topic other = topics.findOrCreate(Actor.importing("test"), List.of(TestContent.unique("Disinformation")))
                 .iterator()
                 .next();
-        topics.merge(topic.getId(), other.getId());
+        topics.merge(Actor.importing("test"), topic.getId(), other.getId());
         assertThat(reader.text("/articles/" + tagged.getSlug()))
                 .contains(other.getName())
                 .doesNotContain(corrected);
@@ -338,14 +343,15 @@ class PageCacheInvalidationTests {
 
     @Test
     void anImageChange() {
-        Image image = images.upload(TestImages.jpeg(320, 200), "dawn.jpg", "Harbour at dawn", null, null, "tests");
+        Image image = images.upload(
+                Actor.importing("test"), TestImages.jpeg(320, 200), "dawn.jpg", "Harbour at dawn", null, null);
         assertThat(warm(articlePath())).doesNotContain(image.getUrl());
 
-        articleImages.setFeaturedImage(article.getId(), image.getId());
+        articleImages.setFeaturedImage(article.getId(), image.getId(), Actor.importing("test"));
         assertThat(warm(articlePath())).contains(image.getUrl());
 
         String alt = "Harbour at dusk " + TestContent.unique("i");
-        images.describe(image.getId(), alt, "A new caption", "A new credit");
+        images.describe(Actor.importing("test"), image.getId(), alt, "A new caption", "A new credit");
 
         assertThat(reader.text(articlePath())).contains(alt, "A new caption");
     }

@@ -22,6 +22,7 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -111,8 +112,12 @@ class PublicHttpCachingTests {
 
     @Test
     void headAnswersLikeGetWithoutABodyEverywhere() {
-        Image image = images.upload(TestImages.jpeg(64, 48), "harbour.jpg", "A harbour", null, null, "tests");
-        articleImages.setFeaturedImage(article.getId(), image.getId()); // readers may fetch images a public page shows
+        Image image =
+                images.upload(Actor.importing("test"), TestImages.jpeg(64, 48), "harbour.jpg", "A harbour", null, null);
+        articleImages.setFeaturedImage(
+                article.getId(),
+                image.getId(),
+                Actor.importing("test")); // readers may fetch images a public page shows
         Matcher css = Pattern.compile("href=\"(/css/[^\"]+\\.css)\"").matcher(reader.text("/"));
         assertThat(css.find()).isTrue();
         List<String> paths = Stream.concat(readerPages().stream(), Stream.of(image.getUrl(), css.group(1), "/login"))

@@ -27,6 +27,7 @@ import org.masthead.article.Article;
 import org.masthead.author.Author;
 import org.masthead.newsletter.Audience;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -126,6 +127,7 @@ class EditionBenchmark {
         long id;
         try {
             Edition edition = editions.create(
+                    Actor.importing("test"),
                     new EditionService.EditionChanges(
                             "Benchmark " + TestContent.unique("e"),
                             "A week of articles",
@@ -136,11 +138,11 @@ class EditionBenchmark {
                     articles.get(0));
             id = edition.getId();
             for (Long article : articles.subList(1, articles.size())) {
-                editions.addArticle(id, article);
+                editions.addArticle(Actor.importing("test"), id, article);
             }
             long heapBefore = heapAfterGc();
             long started = System.nanoTime();
-            int recipients = editions.sendNow(id);
+            int recipients = editions.sendNow(Actor.importing("test"), id);
             long enqueued = System.nanoTime();
             report.add(String.format(
                     "send start (render once + insert ... select of %,d outbox rows + enqueue senders): %d ms",

@@ -41,6 +41,7 @@ import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.newsletter.NewsletterService;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,9 +151,10 @@ class EditionSendTests {
                 section, List.of(author), List.of(), clock.instant().minus(Duration.ofHours(2)));
         second = content.published(
                 section, List.of(author), List.of(), clock.instant().minus(Duration.ofHours(1)));
-        long image = images.upload(TestImages.jpeg(1200, 800), "harbour.jpg", "A harbour at dawn", "", "", "test")
+        long image = images.upload(
+                        Actor.importing("test"), TestImages.jpeg(1200, 800), "harbour.jpg", "A harbour at dawn", "", "")
                 .getId();
-        articleImages.setFeaturedImage(first.getId(), image);
+        articleImages.setFeaturedImage(first.getId(), image, Actor.importing("test"));
     }
 
     @AfterEach

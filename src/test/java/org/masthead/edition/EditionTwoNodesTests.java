@@ -17,6 +17,7 @@ import org.masthead.article.Article;
 import org.masthead.author.Author;
 import org.masthead.newsletter.Audience;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,11 +86,12 @@ class EditionTwoNodesTests {
             try {
                 EditionService editions = a.getBean(EditionService.class);
                 Edition edition = editions.create(
+                        Actor.importing("test"),
                         new EditionService.EditionChanges(subject, "", "", Audience.SECTION, section.getId()),
                         1L,
                         article.getId());
                 editionId = edition.getId();
-                editions.sendNow(editionId);
+                editions.sendNow(Actor.importing("test"), editionId);
             } finally {
                 SecurityContextHolder.clearContext();
             }

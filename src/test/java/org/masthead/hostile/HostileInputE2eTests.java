@@ -15,6 +15,7 @@ import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,15 +41,19 @@ class HostileInputE2eTests extends BrowserTest {
     void noInjectedScriptRuns() {
         String xss = HostileInputHttpTests.XSS;
         Section section = content.section();
-        Author author = authors.create(TestContent.unique("e2e-xss"), "Author " + xss, "Title " + xss, "Bio " + xss);
+        Author author = authors.create(
+                Actor.importing("test"), TestContent.unique("e2e-xss"), "Author " + xss, "Title " + xss, "Bio " + xss);
         String slug = TestContent.unique("e2e-xss");
-        Article article = articles.create(new ArticleChanges(
-                slug,
-                new ArticleContent("Title " + xss, "Dek " + xss, "Body " + xss + "\n\n" + xss, null, null),
-                section.getId(),
-                List.of(author.getId()),
-                List.of("Topic " + xss)));
-        articles.publishBackdated(article.getId(), clock.instant().minus(Duration.ofMinutes(5)));
+        Article article = articles.create(
+                new ArticleChanges(
+                        slug,
+                        new ArticleContent("Title " + xss, "Dek " + xss, "Body " + xss + "\n\n" + xss, null, null),
+                        section.getId(),
+                        List.of(author.getId()),
+                        List.of("Topic " + xss)),
+                Actor.importing("test"));
+        articles.publishBackdated(
+                article.getId(), clock.instant().minus(Duration.ofMinutes(5)), Actor.importing("test"));
 
         for (String path : List.of(
                 "/articles/" + slug,

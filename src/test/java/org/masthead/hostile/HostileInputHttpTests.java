@@ -32,6 +32,7 @@ import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,21 +79,45 @@ class HostileInputHttpTests {
     @Test
     void xssThroughEveryWritableFieldIsInertOnEveryPage() {
         String slug = TestContent.unique("xss");
-        Section section =
-                sections.create(slug, "Section " + XSS, "About " + XSS, "Disclaimer " + XSS, "Cta " + XSS, 950);
-        Author author = authors.create(TestContent.unique("xss-author"), "Author " + XSS, "Title " + XSS, "Bio " + XSS);
-        Image image =
-                images.upload(TestImages.jpeg(640, 480), "x.jpg", "Alt " + XSS, "Caption " + XSS, "Credit " + XSS, "t");
-        String topic = "Topic " + TestContent.unique("xss") + XSS;
-        Article article = articles.create(new ArticleChanges(
+        Section section = sections.create(
+                Actor.importing("test"),
                 slug,
-                new ArticleContent(
-                        "Title " + XSS, "Dek " + XSS, "Body " + XSS + "\n\n" + XSS + "\n", "Seo " + XSS, "Desc " + XSS),
-                section.getId(),
-                List.of(author.getId()),
-                List.of(topic)));
-        illustrations.setFeaturedImage(article.getId(), image.getId(), "Own caption " + XSS, "Own credit " + XSS);
-        articles.publishBackdated(article.getId(), clock.instant().minus(Duration.ofMinutes(5)));
+                "Section " + XSS,
+                "About " + XSS,
+                "Disclaimer " + XSS,
+                "Cta " + XSS,
+                950);
+        Author author = authors.create(
+                Actor.importing("test"),
+                TestContent.unique("xss-author"),
+                "Author " + XSS,
+                "Title " + XSS,
+                "Bio " + XSS);
+        Image image = images.upload(
+                Actor.importing("test"),
+                TestImages.jpeg(640, 480),
+                "x.jpg",
+                "Alt " + XSS,
+                "Caption " + XSS,
+                "Credit " + XSS);
+        String topic = "Topic " + TestContent.unique("xss") + XSS;
+        Article article = articles.create(
+                new ArticleChanges(
+                        slug,
+                        new ArticleContent(
+                                "Title " + XSS,
+                                "Dek " + XSS,
+                                "Body " + XSS + "\n\n" + XSS + "\n",
+                                "Seo " + XSS,
+                                "Desc " + XSS),
+                        section.getId(),
+                        List.of(author.getId()),
+                        List.of(topic)),
+                Actor.importing("test"));
+        illustrations.setFeaturedImage(
+                article.getId(), image.getId(), "Own caption " + XSS, "Own credit " + XSS, Actor.importing("test"));
+        articles.publishBackdated(
+                article.getId(), clock.instant().minus(Duration.ofMinutes(5)), Actor.importing("test"));
         articles.addNote(article.getId(), NoteKind.CORRECTION, "Note " + XSS, TestContent.EDITOR);
 
         List<String> pages = List.of(

@@ -233,7 +233,7 @@ class RoleTableTests {
     }
 
     private long image() {
-        return images.upload(TestImages.jpeg(80, 60), "role.jpg", "A picture", "", "", "test")
+        return images.upload(Actor.importing("test"), TestImages.jpeg(80, 60), "role.jpg", "A picture", "", "")
                 .getId();
     }
 

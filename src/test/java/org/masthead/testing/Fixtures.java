@@ -13,6 +13,7 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 
 /**
  * Test data made through the services (so Markdown is rendered and search documents are built as in real use),
@@ -44,21 +45,24 @@ public final class Fixtures {
     }
 
     public Section section(String name) {
-        return sections.create(slug("section"), name, "About " + name, "Views are the authors' own.", "", 99);
+        return sections.create(
+                Actor.importing("test"), slug("section"), name, "About " + name, "Views are the authors' own.", "", 99);
     }
 
     public Author author(String name) {
-        return authors.create(slug("author"), name, "Fellow", "A bio of " + name + ".");
+        return authors.create(Actor.importing("test"), slug("author"), name, "Fellow", "A bio of " + name + ".");
     }
 
     public Article draft(
             Section section, List<Author> byline, List<String> topics, String title, String dek, String body) {
-        return articles.create(new ArticleChanges(
-                slug("article"),
-                new ArticleContent(title, dek, body, null, null),
-                section.getId(),
-                byline.stream().map(Author::getId).toList(),
-                topics));
+        return articles.create(
+                new ArticleChanges(
+                        slug("article"),
+                        new ArticleContent(title, dek, body, null, null),
+                        section.getId(),
+                        byline.stream().map(Author::getId).toList(),
+                        topics),
+                Actor.importing("test"));
     }
 
     public Article published(
@@ -70,7 +74,7 @@ public final class Fixtures {
             String body,
             Instant publishedAt) {
         Article article = draft(section, byline, topics, title, dek, body);
-        return articles.publishBackdated(article.getId(), publishedAt);
+        return articles.publishBackdated(article.getId(), publishedAt, Actor.importing("test"));
     }
 
     public Article published(Section section, List<Author> byline, String title, String body, Duration ago) {

@@ -18,6 +18,7 @@ import org.masthead.author.Author;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,7 @@ class BadInputTests {
             values.forEach(request::param);
             assertRefusedOnField(request, field);
         }
-        long imageId = images.upload(TestImages.jpeg(40, 30), "nul.jpg", "Alt", "", "", "test")
+        long imageId = images.upload(Actor.importing("test"), TestImages.jpeg(40, 30), "nul.jpg", "Alt", "", "")
                 .getId();
         for (String field : List.of("altText", "caption", "credit")) {
             Map<String, String> values = new java.util.HashMap<>(Map.of("altText", "Alt text", "version", "0"));

@@ -9,7 +9,6 @@ import org.masthead.account.AccountService;
 import org.masthead.account.EmailTakenException;
 import org.masthead.account.OwnAccountException;
 import org.masthead.account.SetPasswordLink;
-import org.masthead.security.AdminOnly;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.web.SiteProperties;
@@ -30,7 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * set-password links.
  */
 @Controller
-@AdminOnly
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
 
@@ -48,8 +46,8 @@ class AccountAdminController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("accounts", accounts.all());
+    String list(@AuthenticationPrincipal StaffUser me, Model model) {
+        model.addAttribute("accounts", accounts.all(me));
         return "admin/account/list";
     }
 
@@ -60,13 +58,16 @@ class AccountAdminController {
 
     @PostMapping
     String create(
-            @Valid @ModelAttribute("accountForm") AccountForm form, BindingResult errors, RedirectAttributes flash) {
+            @Valid @ModelAttribute("accountForm") AccountForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes flash) {
         if (errors.hasErrors()) {
             return "admin/account/new";
         }
         SetPasswordLink link;
         try {
-            link = accounts.create(form.getEmail(), form.getDisplayName(), form.getRole());
+            link = accounts.create(me, form.getEmail(), form.getDisplayName(), form.getRole());
         } catch (EmailTakenException ex) {
             errors.rejectValue("email", "account.form.email.taken");
             return "admin/account/new";
@@ -98,12 +99,13 @@ class AccountAdminController {
             @PathVariable long id,
             @Valid @ModelAttribute("detailsForm") AccountDetailsForm form,
             BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
         Account account = accounts.get(id);
         if (!errors.hasErrors()) {
             try {
-                accounts.changeDetails(id, form.getEmail(), form.getDisplayName());
+                accounts.changeDetails(me, id, form.getEmail(), form.getDisplayName());
                 flash.addFlashAttribute("notice", "account.details-changed");
                 return "redirect:/admin/accounts/{id}";
             } catch (EmailTakenException ex) {
@@ -124,24 +126,24 @@ class AccountAdminController {
             flash.addFlashAttribute("error", "account.form.role.required");
             return "redirect:/admin/accounts/{id}";
         }
-        return guarded(flash, "account.role-changed", () -> accounts.changeRole(id, role, me.getAccountId()));
+        return guarded(flash, "account.role-changed", () -> accounts.changeRole(me, id, role));
     }
 
     @PostMapping("/{id}/disable")
     String disable(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return guarded(flash, "account.disabled", () -> accounts.disable(id, me.getAccountId()));
+        return guarded(flash, "account.disabled", () -> accounts.disable(me, id));
     }
 
     @PostMapping("/{id}/enable")
-    String enable(@PathVariable long id, RedirectAttributes flash) {
-        accounts.enable(id);
+    String enable(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        accounts.enable(me, id);
         flash.addFlashAttribute("notice", "account.enabled");
         return "redirect:/admin/accounts/{id}";
     }
 
     @PostMapping("/{id}/reset-password")
-    String resetPassword(@PathVariable long id, RedirectAttributes flash) {
-        SetPasswordLink link = accounts.issueSetPasswordLink(id);
+    String resetPassword(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        SetPasswordLink link = accounts.issueSetPasswordLink(me, id);
         flash.addFlashAttribute("notice", "account.link-issued");
         flash.addFlashAttribute("setPasswordLink", site.absolute(link.path()));
         return "redirect:/admin/accounts/{id}";

@@ -46,6 +46,7 @@ class PasswordController {
         HttpSession session = request.getSession(false);
         try {
             accounts.changeOwnPassword(
+                    me,
                     me.getAccountId(),
                     form.getCurrentPassword(),
                     form.getNewPassword(),

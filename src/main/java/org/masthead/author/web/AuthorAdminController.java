@@ -5,14 +5,14 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.masthead.account.Account;
+import org.masthead.account.AccountPermissions;
 import org.masthead.account.AccountService;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorHasArticlesException;
 import org.masthead.author.AuthorLink;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
-import org.masthead.security.AdminOnly;
-import org.masthead.security.EditorOnly;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
@@ -37,7 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and delete, which for an author with articles becomes "merge their articles into another author".
  */
 @Controller
-@EditorOnly
 @RequestMapping("/admin/authors")
 class AuthorAdminController {
 
@@ -58,8 +57,8 @@ class AuthorAdminController {
     }
 
     @GetMapping("/new")
-    String newForm(Model model) {
-        return form(AuthorForm.empty(), null, false, model);
+    String newForm(@AuthenticationPrincipal StaffUser me, Model model) {
+        return form(me, AuthorForm.empty(), null, false, model);
     }
 
     @PostMapping
@@ -75,22 +74,22 @@ class AuthorAdminController {
         }
         check(form, errors, null);
         if (preview != null || errors.hasErrors()) {
-            return form(form, null, preview != null, model);
+            return form(me, form, null, preview != null, model);
         }
         try {
-            Author author = authors.create(form.toChanges());
+            Author author = authors.create(me, form.toChanges());
             flash.addFlashAttribute("notice", "author.created");
             return "redirect:/admin/authors/" + author.getId();
         } catch (SlugInUseException e) {
             errors.rejectValue("slug", "author.error.slug-taken");
-            return form(form, null, false, model);
+            return form(me, form, null, false, model);
         }
     }
 
     @GetMapping("/{id}")
-    String editForm(@PathVariable long id, Model model) {
+    String editForm(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model) {
         Author author = authors.get(id);
-        return form(AuthorForm.of(author), author, false, model);
+        return form(me, AuthorForm.of(author), author, false, model);
     }
 
     @PostMapping("/{id}")
@@ -108,16 +107,16 @@ class AuthorAdminController {
         }
         check(form, errors, id);
         if (preview != null || errors.hasErrors()) {
-            return form(form, author, preview != null, model);
+            return form(me, form, author, preview != null, model);
         }
         try {
-            authors.update(id, form.getVersion(), form.toChanges());
+            authors.update(me, id, form.getVersion(), form.toChanges());
         } catch (SlugInUseException e) {
             errors.rejectValue("slug", "author.error.slug-taken");
-            return form(form, author, false, model);
+            return form(me, form, author, false, model);
         } catch (OptimisticLockingFailureException e) {
             errors.reject("author.error.conflict");
-            return form(form, author, false, model);
+            return form(me, form, author, false, model);
         }
         flash.addFlashAttribute("notice", "author.saved");
         return "redirect:/admin/authors/" + id;
@@ -129,17 +128,20 @@ class AuthorAdminController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(authors.previewBio(markdown));
     }
 
-    @AdminOnly
     @GetMapping("/{id}/delete")
     String deleteForm(@PathVariable long id, Model model) {
         return deletePage(authors.get(id), model);
     }
 
-    @AdminOnly
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String delete(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
-            authors.delete(id);
+            authors.delete(me, id);
         } catch (AuthorHasArticlesException e) {
             model.addAttribute("refused", true);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -149,9 +151,9 @@ class AuthorAdminController {
         return "redirect:/admin/authors";
     }
 
-    @AdminOnly
     @PostMapping("/{id}/merge")
     String merge(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @RequestParam(required = false) Long targetId,
             Model model,
@@ -162,7 +164,7 @@ class AuthorAdminController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return deletePage(authors.get(id), model);
         }
-        Author target = authors.mergeInto(id, targetId);
+        Author target = authors.mergeInto(me, id, targetId);
         flash.addFlashAttribute("notice", "author.merged");
         flash.addFlashAttribute("noticeArgument", target.getName());
         return "redirect:/admin/authors/" + targetId;
@@ -215,13 +217,13 @@ class AuthorAdminController {
         }
     }
 
-    private String form(AuthorForm form, Author author, boolean preview, Model model) {
+    private String form(StaffUser me, AuthorForm form, Author author, boolean preview, Model model) {
         form.padLinks();
         if (!model.containsAttribute("authorForm")) {
             model.addAttribute("authorForm", form);
         }
         model.addAttribute("author", author);
-        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("accounts", AccountPermissions.canManage(me) ? accounts.all(me) : List.<Account>of());
         if (preview) {
             model.addAttribute("previewHtml", authors.previewBio(form.getBioMarkdown()));
         }

@@ -62,7 +62,10 @@ class ProfileAdminController {
             return form(form, author, preview != null ? authors.previewBio(form.getBioMarkdown()) : null, model);
         }
         authors.updateOwnProfile(
-                me.getAccountId(), form.getBioMarkdown() == null ? "" : form.getBioMarkdown(), form.getPhotoImageId());
+                me,
+                me.getAccountId(),
+                form.getBioMarkdown() == null ? "" : form.getBioMarkdown(),
+                form.getPhotoImageId());
         flash.addFlashAttribute("notice", "profile.saved");
         return "redirect:/admin/profile";
     }

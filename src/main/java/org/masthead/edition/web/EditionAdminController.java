@@ -17,7 +17,6 @@ import org.masthead.edition.EditionService;
 import org.masthead.edition.EditionService.Progress;
 import org.masthead.newsletter.Audience;
 import org.masthead.section.SectionService;
-import org.masthead.security.EditorOnly;
 import org.masthead.security.StaffUser;
 import org.masthead.web.JournalDates;
 import org.masthead.web.PageNumbers;
@@ -45,7 +44,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * schedule, and follow the send. Refused actions come back to the page with the reason.
  */
 @Controller
-@EditorOnly
 @RequestMapping("/admin/editions")
 class EditionAdminController {
 
@@ -95,7 +93,7 @@ class EditionAdminController {
             return form(null, model);
         }
         try {
-            Edition edition = editions.create(form.changes(), me.getAccountId(), startArticle);
+            Edition edition = editions.create(me, form.changes(), me.getAccountId(), startArticle);
             flash.addFlashAttribute("notice", "edition.notice.created");
             return "redirect:/admin/editions/" + edition.getId();
         } catch (EditionRefusedException refused) {
@@ -119,6 +117,7 @@ class EditionAdminController {
 
     @PostMapping("/{id:\\d+}")
     String update(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @Valid @ModelAttribute("form") EditionForm form,
             BindingResult errors,
@@ -131,7 +130,7 @@ class EditionAdminController {
             return form(edition, model);
         }
         try {
-            editions.update(id, form.getVersion(), form.changes());
+            editions.update(me, id, form.getVersion(), form.changes());
         } catch (ObjectOptimisticLockingFailureException conflict) {
             // Another editor saved in between: the form comes back with this editor's text, and the reason.
             model.addAttribute("refused", "edition.error.conflict");
@@ -146,23 +145,39 @@ class EditionAdminController {
     }
 
     @PostMapping("/{id:\\d+}/articles")
-    String addArticle(@PathVariable long id, @RequestParam long articleId, RedirectAttributes flash) {
-        return act(id, flash, "edition.notice.article-added", () -> editions.addArticle(id, articleId));
+    String addArticle(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            @RequestParam long articleId,
+            RedirectAttributes flash) {
+        return act(id, flash, "edition.notice.article-added", () -> editions.addArticle(me, id, articleId));
     }
 
     @PostMapping("/{id:\\d+}/articles/{position:\\d+}/up")
-    String up(@PathVariable long id, @PathVariable int position, RedirectAttributes flash) {
-        return act(id, flash, null, () -> editions.moveArticle(id, position, -1));
+    String up(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            @PathVariable int position,
+            RedirectAttributes flash) {
+        return act(id, flash, null, () -> editions.moveArticle(me, id, position, -1));
     }
 
     @PostMapping("/{id:\\d+}/articles/{position:\\d+}/down")
-    String down(@PathVariable long id, @PathVariable int position, RedirectAttributes flash) {
-        return act(id, flash, null, () -> editions.moveArticle(id, position, 1));
+    String down(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            @PathVariable int position,
+            RedirectAttributes flash) {
+        return act(id, flash, null, () -> editions.moveArticle(me, id, position, 1));
     }
 
     @PostMapping("/{id:\\d+}/articles/{position:\\d+}/remove")
-    String remove(@PathVariable long id, @PathVariable int position, RedirectAttributes flash) {
-        return act(id, flash, "edition.notice.article-removed", () -> editions.removeArticle(id, position));
+    String remove(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            @PathVariable int position,
+            RedirectAttributes flash) {
+        return act(id, flash, "edition.notice.article-removed", () -> editions.removeArticle(me, id, position));
     }
 
     /** The email's HTML, under a sandboxing policy of its own (the newsroom's policy forbids inline styles). */
@@ -189,7 +204,7 @@ class EditionAdminController {
     @PostMapping("/{id:\\d+}/test")
     String test(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
         try {
-            boolean sent = editions.testSend(id, me.getEmail());
+            boolean sent = editions.testSend(me, id, me.getEmail());
             flash.addFlashAttribute("notice", sent ? "edition.notice.test-sent" : "edition.notice.test-logged");
             flash.addFlashAttribute("noticeArgs", new Object[] {me.getEmail()});
         } catch (EditionRefusedException refused) {
@@ -199,9 +214,9 @@ class EditionAdminController {
     }
 
     @PostMapping("/{id:\\d+}/send")
-    String send(@PathVariable long id, RedirectAttributes flash) {
+    String send(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
         try {
-            int recipients = editions.sendNow(id);
+            int recipients = editions.sendNow(me, id);
             flash.addFlashAttribute("notice", "edition.notice.sending");
             flash.addFlashAttribute("noticeArgs", new Object[] {recipients});
         } catch (EditionRefusedException refused) {
@@ -212,6 +227,7 @@ class EditionAdminController {
 
     @PostMapping("/{id:\\d+}/schedule")
     String schedule(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String date,
             @RequestParam(defaultValue = "") String time,
@@ -225,7 +241,7 @@ class EditionAdminController {
             } catch (DateTimeException ex) {
                 throw new EditionRefusedException("newsletter.edition.refused.no-time");
             }
-            Instant when = editions.schedule(id, day.atTime(at));
+            Instant when = editions.schedule(me, id, day.atTime(at));
             flash.addFlashAttribute("notice", "edition.notice.scheduled");
             flash.addFlashAttribute("noticeArgs", new Object[] {dates.dayAndTime(when)});
         } catch (EditionRefusedException refused) {
@@ -235,8 +251,8 @@ class EditionAdminController {
     }
 
     @PostMapping("/{id:\\d+}/unschedule")
-    String unschedule(@PathVariable long id, RedirectAttributes flash) {
-        return act(id, flash, "edition.notice.unscheduled", () -> editions.unschedule(id));
+    String unschedule(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
+        return act(id, flash, "edition.notice.unscheduled", () -> editions.unschedule(me, id));
     }
 
     @GetMapping("/{id:\\d+}/progress")
@@ -255,18 +271,18 @@ class EditionAdminController {
     }
 
     @PostMapping("/{id:\\d+}/pause")
-    String pause(@PathVariable long id, RedirectAttributes flash) {
-        return progressAction(id, flash, "edition.notice.paused", () -> editions.pause(id));
+    String pause(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
+        return progressAction(id, flash, "edition.notice.paused", () -> editions.pause(me, id));
     }
 
     @PostMapping("/{id:\\d+}/resume")
-    String resume(@PathVariable long id, RedirectAttributes flash) {
-        return progressAction(id, flash, "edition.notice.resumed", () -> editions.resume(id));
+    String resume(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
+        return progressAction(id, flash, "edition.notice.resumed", () -> editions.resume(me, id));
     }
 
     @PostMapping("/{id:\\d+}/cancel")
-    String cancel(@PathVariable long id, RedirectAttributes flash) {
-        return progressAction(id, flash, "edition.notice.cancelled", () -> editions.cancel(id));
+    String cancel(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
+        return progressAction(id, flash, "edition.notice.cancelled", () -> editions.cancel(me, id));
     }
 
     private String form(Edition edition, Model model) {

@@ -13,7 +13,6 @@ import org.masthead.media.ImageService;
 import org.masthead.media.ImageWorkBusyException;
 import org.masthead.media.MediaProperties;
 import org.masthead.media.RejectedImageException;
-import org.masthead.security.EditorOnly;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.web.BadRequestException;
@@ -129,12 +128,12 @@ class MediaAdminController {
         Image image;
         try {
             image = images.upload(
+                    me,
                     form.getFile().getBytes(),
                     form.getFile().getOriginalFilename(),
                     form.getAltText(),
                     form.getCaption(),
-                    form.getCredit(),
-                    me.getEmail());
+                    form.getCredit());
         } catch (RejectedImageException e) {
             errors.rejectValue("file", e.getMessageKey(), e.getArguments(), null);
             response.setStatus(
@@ -160,7 +159,6 @@ class MediaAdminController {
         return "redirect:/admin/media";
     }
 
-    @EditorOnly
     @GetMapping("/{id}")
     String editForm(@PathVariable long id, Model model) {
         Image image = images.get(id);
@@ -168,9 +166,9 @@ class MediaAdminController {
         return edit(image, model);
     }
 
-    @EditorOnly
     @PostMapping("/{id}")
     String update(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @Valid @ModelAttribute("imageForm") ImageForm form,
             BindingResult errors,
@@ -179,16 +177,20 @@ class MediaAdminController {
         if (errors.hasErrors()) {
             return edit(images.get(id), model);
         }
-        images.describe(id, form.getAltText(), form.getCaption(), form.getCredit());
+        images.describe(me, id, form.getAltText(), form.getCaption(), form.getCredit());
         flash.addFlashAttribute("notice", "media.saved");
         return "redirect:/admin/media/" + id;
     }
 
-    @EditorOnly
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String delete(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
-            images.delete(id);
+            images.delete(me, id);
         } catch (ImageInUseException e) {
             Image image = images.get(id);
             model.addAttribute("imageForm", ImageForm.of(image));

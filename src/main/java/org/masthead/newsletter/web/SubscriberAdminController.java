@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.masthead.newsletter.NewsletterService;
 import org.masthead.newsletter.Subscriber;
-import org.masthead.security.AdminOnly;
+import org.masthead.security.StaffUser;
 import org.masthead.web.PageNumbers;
 import org.masthead.web.SiteProperties;
 import org.springframework.data.domain.Page;
@@ -22,6 +22,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The subscriber list (state, dates, source) and its CSV export. Admins only: it is personal data. */
 @Controller
-@AdminOnly
 class SubscriberAdminController {
 
     static final int PAGE_SIZE = 50;
@@ -57,8 +57,8 @@ class SubscriberAdminController {
     }
 
     @GetMapping("/admin/subscribers")
-    String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        Page<Subscriber> subscribers = newsletter.list(PageNumbers.of(page, PAGE_SIZE));
+    String list(@AuthenticationPrincipal StaffUser me, @RequestParam(defaultValue = "1") int page, Model model) {
+        Page<Subscriber> subscribers = newsletter.list(me, PageNumbers.of(page, PAGE_SIZE));
         PageNumbers.existing(subscribers, "subscribers");
         model.addAttribute("subscribers", subscribers);
         return "admin/subscribers/list";
@@ -66,8 +66,8 @@ class SubscriberAdminController {
 
     @GetMapping("/admin/subscribers.csv")
     @ResponseBody
-    ResponseEntity<String> export() {
-        List<Subscriber> all = newsletter.export();
+    ResponseEntity<String> export(@AuthenticationPrincipal StaffUser me) {
+        List<Subscriber> all = newsletter.export(me);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(
                 out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {

@@ -6,10 +6,11 @@ import jakarta.validation.Valid;
 import org.masthead.section.Section;
 import org.masthead.section.SectionHasArticlesException;
 import org.masthead.section.SectionService;
-import org.masthead.security.AdminOnly;
+import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.Slugs;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Sections (the journals), for admins: list, create, edit; delete only while a section has no articles. */
 @Controller
-@AdminOnly
 @RequestMapping("/admin/sections")
 class SectionAdminController {
 
@@ -46,13 +46,16 @@ class SectionAdminController {
 
     @PostMapping
     String create(
-            @Valid @ModelAttribute("sectionForm") SectionForm form, BindingResult errors, RedirectAttributes flash) {
+            @AuthenticationPrincipal StaffUser me,
+            @Valid @ModelAttribute("sectionForm") SectionForm form,
+            BindingResult errors,
+            RedirectAttributes flash) {
         checkSlug(form, errors, null);
         if (errors.hasErrors()) {
             return "admin/section/edit";
         }
         try {
-            Section section = sections.create(form.toChanges());
+            Section section = sections.create(me, form.toChanges());
             flash.addFlashAttribute("notice", "section.created");
             return "redirect:/admin/sections/" + section.getId();
         } catch (SlugInUseException e) {
@@ -72,6 +75,7 @@ class SectionAdminController {
 
     @PostMapping("/{id}")
     String update(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @Valid @ModelAttribute("sectionForm") SectionForm form,
             BindingResult errors,
@@ -85,7 +89,7 @@ class SectionAdminController {
             return "admin/section/edit";
         }
         try {
-            sections.update(id, form.getVersion(), form.toChanges());
+            sections.update(me, id, form.getVersion(), form.toChanges());
         } catch (SlugInUseException e) {
             errors.rejectValue("slug", "section.error.slug-taken");
             return "admin/section/edit";
@@ -98,9 +102,14 @@ class SectionAdminController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String delete(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
-            sections.delete(id);
+            sections.delete(me, id);
         } catch (SectionHasArticlesException e) {
             Section section = sections.get(id);
             model.addAttribute("section", section);

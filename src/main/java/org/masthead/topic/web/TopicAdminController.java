@@ -6,7 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.masthead.security.EditorOnly;
+import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.Slugs;
 import org.masthead.topic.Topic;
@@ -14,6 +14,7 @@ import org.masthead.topic.TopicInUseException;
 import org.masthead.topic.TopicMergeIntoItselfException;
 import org.masthead.topic.TopicNotFoundException;
 import org.masthead.topic.TopicService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,7 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * article editor.
  */
 @Controller
-@EditorOnly
 @RequestMapping("/admin/topics")
 class TopicAdminController {
 
@@ -63,6 +63,7 @@ class TopicAdminController {
 
     @PostMapping("/{id}")
     String rename(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @Valid @ModelAttribute("topicForm") TopicForm form,
             BindingResult errors,
@@ -82,7 +83,7 @@ class TopicAdminController {
             return "admin/topic/edit";
         }
         try {
-            topics.rename(id, form.getName(), form.effectiveSlug());
+            topics.rename(me, id, form.getName(), form.effectiveSlug());
         } catch (SlugInUseException e) {
             errors.rejectValue("slug", "topic.error.slug-taken");
             prepare(topic, model);
@@ -94,6 +95,7 @@ class TopicAdminController {
 
     @PostMapping("/{id}/merge")
     String merge(
+            @AuthenticationPrincipal StaffUser me,
             @PathVariable long id,
             @RequestParam(name = "into", required = false) Long into,
             Model model,
@@ -104,7 +106,7 @@ class TopicAdminController {
             return refused(topic, "topic.merge.choose", HttpServletResponse.SC_BAD_REQUEST, model, response);
         }
         try {
-            Topic target = topics.merge(id, into);
+            Topic target = topics.merge(me, id, into);
             flash.addFlashAttribute("notice", "topic.merged");
             return "redirect:/admin/topics/" + target.getId();
         } catch (TopicMergeIntoItselfException e) {
@@ -115,10 +117,15 @@ class TopicAdminController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String delete(
+            @AuthenticationPrincipal StaffUser me,
+            @PathVariable long id,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         Topic topic = topics.get(id);
         try {
-            topics.delete(id);
+            topics.delete(me, id);
         } catch (TopicInUseException e) {
             return refused(topic, "topic.delete.refused", HttpServletResponse.SC_CONFLICT, model, response);
         }

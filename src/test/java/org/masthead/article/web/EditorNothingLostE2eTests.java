@@ -15,6 +15,7 @@ import org.masthead.article.ArticleContent;
 import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
 import org.masthead.author.Author;
+import org.masthead.security.Actor;
 import org.masthead.topic.Topic;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -174,7 +175,7 @@ class EditorNothingLostE2eTests extends BrowserTest {
     @Test
     void returnTakesTheUnsavedTextAndTheNote() {
         Article article = draft();
-        articles.submit(article.getId());
+        articles.submit(article.getId(), Actor.importing("test"));
         signIn();
         edit(article);
         String paragraph = "An editor's query typed inline " + TestContent.unique("p") + ".";

@@ -12,6 +12,7 @@ import org.masthead.article.ArticleService;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
+import org.masthead.security.Actor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -94,7 +95,8 @@ class EditorToolsE2eTests extends BrowserTest {
     @Test
     void anImageFoundInTheLibraryGoesIntoTheBodyAsAFigure(TestInfo test) throws Exception {
         String word = "lantern" + System.nanoTime();
-        Image image = images.upload(TestImages.jpeg(900, 600), word + ".jpg", "A lantern at dusk", "Dusk", "", "e2e");
+        Image image = images.upload(
+                Actor.importing("test"), TestImages.jpeg(900, 600), word + ".jpg", "A lantern at dusk", "Dusk", "");
         Article article = content.draft(content.section(), List.of(content.author()), List.of());
         open("/login");
         browser.findElement(By.id("email")).sendKeys("editor@example.org");

@@ -18,6 +18,7 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -73,38 +74,49 @@ final class IllustratedArticles {
 
     /** A new author whose profile shows a photo. */
     Author authorWithPhoto() {
-        Image photo = images.upload(TestImages.jpeg(400, 400), "portrait.jpg", "The author", "", "", "test");
+        Image photo =
+                images.upload(Actor.importing("test"), TestImages.jpeg(400, 400), "portrait.jpg", "The author", "", "");
         String slug = TestContent.unique("author");
-        return authors.create(new AuthorChanges(
-                "Author " + slug,
-                slug,
-                "Fellow, Testing",
-                "Writes *tests* for " + slug + ".",
-                photo.getId(),
-                null,
-                List.of()));
+        return authors.create(
+                Actor.importing("test"),
+                new AuthorChanges(
+                        "Author " + slug,
+                        slug,
+                        "Fellow, Testing",
+                        "Writes *tests* for " + slug + ".",
+                        photo.getId(),
+                        null,
+                        List.of()));
     }
 
     /** A draft with a featured image, footnotes, a table and a topic, by an author with a photo. */
     Article draft(Section section, Author author, String topic) {
         String slug = TestContent.unique("illustrated");
-        Article article = articles.create(new ArticleChanges(
-                slug,
-                new ArticleContent("Illustrated " + slug, "Dek of " + slug, BODY, null, null),
-                section.getId(),
-                List.of(author.getId()),
-                List.of(topic)));
-        Image picture = images.upload(TestImages.jpeg(1800, 1000), "harbour.jpg", "A harbour at dawn", "", "", "test");
-        articleImages.setFeaturedImage(article.getId(), picture.getId(), "The harbour", "Photo Agency");
+        Article article = articles.create(
+                new ArticleChanges(
+                        slug,
+                        new ArticleContent("Illustrated " + slug, "Dek of " + slug, BODY, null, null),
+                        section.getId(),
+                        List.of(author.getId()),
+                        List.of(topic)),
+                Actor.importing("test"));
+        Image picture = images.upload(
+                Actor.importing("test"), TestImages.jpeg(1800, 1000), "harbour.jpg", "A harbour at dawn", "", "");
+        articleImages.setFeaturedImage(
+                article.getId(), picture.getId(), "The harbour", "Photo Agency", Actor.importing("test"));
         return articles.get(article.getId());
     }
 
     /** The same, published at {@code publishedAt}, with a correction note. */
     Article published(Section section, Author author, String topic, Instant publishedAt) {
         Article article = draft(section, author, topic);
-        articles.publishBackdated(article.getId(), publishedAt);
+        articles.publishBackdated(article.getId(), publishedAt, Actor.importing("test"));
         return articles.addNote(
-                article.getId(), NoteKind.CORRECTION, "An earlier version misdated the treaty.", publishedAt);
+                article.getId(),
+                NoteKind.CORRECTION,
+                "An earlier version misdated the treaty.",
+                publishedAt,
+                Actor.importing("test"));
     }
 
     /** Published with a note, then taken back to a draft (notes only come to published articles). */

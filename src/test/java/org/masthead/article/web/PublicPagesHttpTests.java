@@ -20,6 +20,7 @@ import org.masthead.article.ArticleService;
 import org.masthead.article.NoteKind;
 import org.masthead.author.Author;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -77,7 +78,8 @@ class PublicPagesHttpTests {
                 article.getId(),
                 NoteKind.CORRECTION,
                 "An earlier version misnamed the treaty.",
-                publishedAt.plus(Duration.ofDays(1)));
+                publishedAt.plus(Duration.ofDays(1)),
+                Actor.importing("test"));
         Article other = content.published(section, List.of(first), List.of(), publishedAt.minus(Duration.ofDays(1)));
 
         Document page = html("/articles/" + article.getSlug());

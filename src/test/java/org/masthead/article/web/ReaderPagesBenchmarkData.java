@@ -15,6 +15,7 @@ import org.masthead.IntegrationTest;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
 import org.masthead.article.ArticleService;
+import org.masthead.security.Actor;
 import org.masthead.testing.BenchCorpus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,18 +63,20 @@ class ReaderPagesBenchmarkData {
             List<String> topics = jdbc.sql("select name from topics order by id limit 3")
                     .query(String.class)
                     .list();
-            var essay = articles.create(new ArticleChanges(
-                    ESSAY,
-                    new ArticleContent(
-                            BenchCorpus.sentence(vocabulary, random, 7, false),
-                            BenchCorpus.sentence(vocabulary, random, 28, true),
-                            BenchCorpus.essay(vocabulary, ESSAY_WORDS, 1900),
-                            null,
-                            null),
-                    section,
-                    authors,
-                    topics));
-            articles.publishBackdated(essay.getId(), Instant.now().minus(Duration.ofHours(2)));
+            var essay = articles.create(
+                    new ArticleChanges(
+                            ESSAY,
+                            new ArticleContent(
+                                    BenchCorpus.sentence(vocabulary, random, 7, false),
+                                    BenchCorpus.sentence(vocabulary, random, 28, true),
+                                    BenchCorpus.essay(vocabulary, ESSAY_WORDS, 1900),
+                                    null,
+                                    null),
+                            section,
+                            authors,
+                            topics),
+                    Actor.importing("test"));
+            articles.publishBackdated(essay.getId(), Instant.now().minus(Duration.ofHours(2)), Actor.importing("test"));
         }
         long generated = corpus.generated();
         if (wanted > 0 && generated == 0) {

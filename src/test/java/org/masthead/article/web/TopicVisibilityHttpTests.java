@@ -14,6 +14,7 @@ import org.masthead.article.Article;
 import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,7 +48,7 @@ class TopicVisibilityHttpTests {
                 topic -> content.draft(section, List.of(author), List.of(topic)),
                 topic -> {
                     Article a = content.draft(section, List.of(author), List.of(topic));
-                    articles.submit(a.getId());
+                    articles.submit(a.getId(), Actor.importing("test"));
                     return a;
                 },
                 topic -> {

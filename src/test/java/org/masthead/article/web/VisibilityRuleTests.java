@@ -15,6 +15,7 @@ import org.masthead.article.ArticleService;
 import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,7 +53,7 @@ class VisibilityRuleTests {
                 section, List.of(author), topics, clock.instant().minus(Duration.ofMinutes(5)));
         Article draft = content.draft(section, List.of(author), topics);
         Article inReview = content.draft(section, List.of(author), topics);
-        articles.submit(inReview.getId());
+        articles.submit(inReview.getId(), Actor.importing("test"));
         Article scheduled = content.draft(section, List.of(author), topics);
         articles.schedule(scheduled.getId(), clock.instant().plus(Duration.ofHours(1)), TestContent.EDITOR);
         Article archived = content.published(

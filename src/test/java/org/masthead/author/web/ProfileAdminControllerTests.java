@@ -12,6 +12,7 @@ import org.masthead.author.AuthorService;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,17 +49,19 @@ class ProfileAdminControllerTests {
     void aLinkedContributorEditsOwnBioAndPhotoOnly() throws Exception {
         long accountId = content.account(Role.CONTRIBUTOR);
         String slug = TestContent.unique("linked");
-        Author author = authors.create(new AuthorChanges(
-                "Linked Writer",
-                slug,
-                "Visiting Fellow",
-                "Old bio.",
-                null,
-                accountId,
-                List.of(new AuthorLink("Site", "https://linked.example.org/"))));
+        Author author = authors.create(
+                Actor.importing("test"),
+                new AuthorChanges(
+                        "Linked Writer",
+                        slug,
+                        "Visiting Fellow",
+                        "Old bio.",
+                        null,
+                        accountId,
+                        List.of(new AuthorLink("Site", "https://linked.example.org/"))));
         StaffUser me = new StaffUser(
                 accountId, "linked-" + accountId + "@example.org", "Linked", Role.CONTRIBUTOR, "{noop}x", true);
-        Image photo = images.upload(TestImages.jpeg(300, 300), "me.jpg", "The writer", "", "", "test");
+        Image photo = images.upload(Actor.importing("test"), TestImages.jpeg(300, 300), "me.jpg", "The writer", "", "");
 
         mvc.perform(get("/admin/profile").with(user(me)))
                 .andExpect(status().isOk())
@@ -99,8 +102,10 @@ class ProfileAdminControllerTests {
     @Test
     void previewsWithoutSaving() throws Exception {
         long accountId = content.account(Role.CONTRIBUTOR);
-        Author author = authors.create(new AuthorChanges(
-                "Previewer", TestContent.unique("previewer"), "", "Kept.", null, accountId, List.of()));
+        Author author = authors.create(
+                Actor.importing("test"),
+                new AuthorChanges(
+                        "Previewer", TestContent.unique("previewer"), "", "Kept.", null, accountId, List.of()));
         StaffUser me = new StaffUser(accountId, "p-" + accountId + "@example.org", "P", Role.EDITOR, "{noop}x", true);
 
         mvc.perform(post("/admin/profile")
@@ -132,7 +137,9 @@ class ProfileAdminControllerTests {
     @Test
     void anAccountLinksToOneAuthorOnly() throws Exception {
         long accountId = content.account(Role.CONTRIBUTOR);
-        authors.create(new AuthorChanges("First", TestContent.unique("first"), "", "", null, accountId, List.of()));
+        authors.create(
+                Actor.importing("test"),
+                new AuthorChanges("First", TestContent.unique("first"), "", "", null, accountId, List.of()));
         StaffUser admin = new StaffUser(9301, "admin-profile@example.org", "Ad", Role.ADMIN, "{noop}x", true);
         mvc.perform(post("/admin/authors")
                         .with(csrf())

@@ -22,6 +22,7 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,7 +215,7 @@ class MediaAdminControllerTests {
     void showsWhereAnImageIsUsedAndRefusesToDeleteItThen() throws Exception {
         long id = uploadAsEditor("face.jpg", TestImages.jpeg(200, 200));
         String slug = "photo-owner-" + UUID.randomUUID().toString().substring(0, 8);
-        authors.create(new AuthorChanges("Photo Owner", slug, "", "", id, null, List.of()));
+        authors.create(Actor.importing("test"), new AuthorChanges("Photo Owner", slug, "", "", id, null, List.of()));
 
         mvc.perform(get("/admin/media/" + id).with(user(EDITOR)))
                 .andExpect(status().isOk())
@@ -476,22 +477,26 @@ class MediaAdminControllerTests {
         List<Long> byline = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String slug = TestContent.unique("pictured");
-            byline.add(authors.create(new AuthorChanges(
-                            "Pictured " + i,
-                            slug,
-                            "",
-                            "Bio.",
-                            photoId,
-                            null,
-                            List.of(new org.masthead.author.AuthorLink("Site", "https://example.org/" + i))))
+            byline.add(authors.create(
+                            Actor.importing("test"),
+                            new AuthorChanges(
+                                    "Pictured " + i,
+                                    slug,
+                                    "",
+                                    "Bio.",
+                                    photoId,
+                                    null,
+                                    List.of(new org.masthead.author.AuthorLink("Site", "https://example.org/" + i))))
                     .getId());
         }
         long sectionId = sections.all().get(0).getId();
         String slug = TestContent.unique("pictured-article");
-        Article article = articles.create(new ArticleChanges(
-                slug, new ArticleContent("Pictured", "", "Body.", null, null), sectionId, byline, List.of()));
+        Article article = articles.create(
+                new ArticleChanges(
+                        slug, new ArticleContent("Pictured", "", "Body.", null, null), sectionId, byline, List.of()),
+                Actor.importing("test"));
         articles.publish(article.getId(), TestContent.EDITOR);
-        articleImages.setFeaturedImage(article.getId(), featuredId);
+        articleImages.setFeaturedImage(article.getId(), featuredId, Actor.importing("test"));
         String authorSlug = authors.get(byline.get(0)).getSlug();
 
         for (String page : List.of("/articles/" + slug, "/authors/" + authorSlug, "/")) {
@@ -514,12 +519,14 @@ class MediaAdminControllerTests {
         long sectionId = sections.all().get(0).getId();
         long authorId = authors.all().get(0).getId();
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Article article = articles.create(new ArticleChanges(
-                slug,
-                new ArticleContent("Title " + slug, "", body, null, null),
-                sectionId,
-                List.of(authorId),
-                List.of()));
+        Article article = articles.create(
+                new ArticleChanges(
+                        slug,
+                        new ArticleContent("Title " + slug, "", body, null, null),
+                        sectionId,
+                        List.of(authorId),
+                        List.of()),
+                Actor.importing("test"));
         articles.publish(article.getId(), TestContent.EDITOR);
         return article;
     }

@@ -17,6 +17,7 @@ import org.masthead.article.PreviewLinks;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
+import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,7 +56,7 @@ class MediaVisibilityHttpTests {
     void anImageOnlyADraftUsesIsNotFoundByReaders() {
         Image image = upload(2000, 1000);
         Article draft = content.draft(content.section(), List.of(content.author()), List.of());
-        illustrations.setFeaturedImage(draft.getId(), image.getId());
+        illustrations.setFeaturedImage(draft.getId(), image.getId(), Actor.importing("test"));
 
         assertThat(HttpPage.get(port, image.getUrl()).statusCode()).isEqualTo(404);
         assertThat(HttpPage.get(port, image.urlAt(480)).statusCode()).isEqualTo(404);
@@ -82,7 +83,7 @@ class MediaVisibilityHttpTests {
         Image image = upload(2000, 1000);
         Image inline = upload(600, 400);
         Article draft = content.draft(content.section(), List.of(content.author()), List.of());
-        illustrations.setFeaturedImage(draft.getId(), image.getId());
+        illustrations.setFeaturedImage(draft.getId(), image.getId(), Actor.importing("test"));
         String token = previews.create(draft.getId(), TestContent.EDITOR);
 
         String page = HttpPage.get(port, "/preview/" + token).body();
@@ -107,10 +108,10 @@ class MediaVisibilityHttpTests {
     void anImageBecomesPublicWithItsArticleAndStaysPublic() {
         Image image = upload(800, 600);
         Article draft = content.draft(content.section(), List.of(content.author()), List.of());
-        illustrations.setFeaturedImage(draft.getId(), image.getId());
+        illustrations.setFeaturedImage(draft.getId(), image.getId(), Actor.importing("test"));
         assertThat(HttpPage.get(port, image.getUrl()).statusCode()).isEqualTo(404);
 
-        articles.publishBackdated(draft.getId(), clock.instant().minus(Duration.ofMinutes(1)));
+        articles.publishBackdated(draft.getId(), clock.instant().minus(Duration.ofMinutes(1)), Actor.importing("test"));
         HttpResponse<String> open = HttpPage.get(port, image.getUrl());
         assertThat(open.statusCode()).isEqualTo(200);
         assertThat(open.headers().firstValue("Cache-Control").orElse(""))
@@ -127,6 +128,12 @@ class MediaVisibilityHttpTests {
     }
 
     private Image upload(int width, int height) {
-        return images.upload(TestImages.jpeg(width, height), TestContent.unique("pic") + ".jpg", "Alt", "", "", "test");
+        return images.upload(
+                Actor.importing("test"),
+                TestImages.jpeg(width, height),
+                TestContent.unique("pic") + ".jpg",
+                "Alt",
+                "",
+                "");
     }
 }

@@ -12,6 +12,7 @@ import org.masthead.TestContent;
 import org.masthead.article.Article;
 import org.masthead.author.Author;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.topic.Topic;
@@ -173,7 +174,7 @@ class TopicAdminControllerTests {
                 .andExpect(content().string(containsString("cannot be deleted")));
         assertThat(topics.findBySlug(used.getSlug())).isPresent();
 
-        Topic unused = topics.findOrCreate(List.of("Unused " + TestContent.unique("t")))
+        Topic unused = topics.findOrCreate(Actor.importing("test"), List.of("Unused " + TestContent.unique("t")))
                 .iterator()
                 .next();
         mvc.perform(post("/admin/topics/{id}/delete", unused.getId())
