@@ -1,9 +1,7 @@
 package org.masthead.account;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import org.masthead.security.Role;
+import org.masthead.security.SecretToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -30,7 +28,6 @@ class AccountBootstrap implements SmartInitializingSingleton {
     static final String DEMO_CONTRIBUTOR_PASSWORD = "demo-contributor-password";
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountService accounts;
     private final AccountProperties properties;
@@ -105,9 +102,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
 
     static String generatedPassword() {
-        byte[] bytes = new byte[18]; // 144 bits, 24 characters
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretToken.generate(18).value(); // 144 bits, 24 characters
     }
 
     private static String banner(String title, String email, String password) {

@@ -1,14 +1,13 @@
 package org.masthead.article;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.masthead.security.SecretToken;
 import org.masthead.security.StaffUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the text of an article form whose save was refused because its session or CSRF token had expired,
- * in the database (the session is gone) under a random key, so that the editor gets it back after signing in
+ * in the database (the session is gone) under a random key (a {@link SecretToken}, stored only as its hash), so that the editor gets it back after signing in
  * again. A rescue belongs to the staff member whose session posted it, and only they can open it; it lives a day.
  * It is bounded: at most {@link #MAX_BYTES} of text, and each member's {@link #MAX_PER_MEMBER} newest (the oldest
  * go). Nothing is saved to the article from here: the editor sees the form and saves it (or not) themselves.
@@ -35,7 +34,6 @@ public class DraftRescues {
     /** Each staff member's newest rescues kept; a further one drops the oldest. */
     public static final int MAX_PER_MEMBER = 5;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, List<String>>> FIELDS = new TypeReference<>() {};
 
@@ -61,23 +59,22 @@ public class DraftRescues {
         }
         rescues.deleteExpired(clock.instant());
         rescues.lockRescuesOf(accountId);
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SecretToken key = SecretToken.generate();
         rescues.saveAndFlush(new DraftRescue(
-                key,
+                key.hash(),
                 accountId,
                 articleId,
                 json,
                 clock.instant(),
                 clock.instant().plus(LIFETIME)));
         rescues.deleteOldestBeyond(accountId, MAX_PER_MEMBER);
-        return Optional.of(key);
+        return Optional.of(key.value());
     }
 
     /** The rescued form, if the key is live and was kept for this staff member. */
     public Optional<Rescued> claim(String key, StaffUser by) {
-        return rescues.findByKey(key)
+        return SecretToken.parse(key)
+                .flatMap(parsed -> rescues.findByKeyHash(parsed.hash()))
                 .filter(rescue -> rescue.isFor(by.getAccountId(), clock.instant()))
                 .map(rescue -> new Rescued(rescue.articleId(), JSON.readValue(rescue.fields(), FIELDS)));
     }

@@ -1,16 +1,10 @@
 package org.masthead.newsletter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.security.SecretToken;
 import org.masthead.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -54,8 +49,6 @@ public class NewsletterService {
         USED,
         EXPIRED
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriberRepository subscribers;
     private final SubscriberTokenRepository tokens;
@@ -218,9 +211,9 @@ public class NewsletterService {
         Timestamp expires = Timestamp.from(now.plus(properties.unsubscribeValidity()));
         List<Object[]> rows = new ArrayList<>();
         for (Long id : subscriberIds) {
-            String token = newToken();
-            issued.put(id, token);
-            rows.add(new Object[] {id, "UNSUBSCRIBE", hash(token), created, expires});
+            SecretToken token = SecretToken.generate();
+            issued.put(id, token.value());
+            rows.add(new Object[] {id, "UNSUBSCRIBE", token.hash(), created, expires});
         }
         jdbcTemplate.batchUpdate(
                 "insert into subscriber_tokens (subscriber_id, purpose, token_hash, created_at, expires_at)"
@@ -304,10 +297,7 @@ public class NewsletterService {
     }
 
     private Optional<SubscriberToken> find(String token, SubscriberToken.Purpose purpose) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            return Optional.empty();
-        }
-        return tokens.findByHash(hash(token.strip()), purpose);
+        return SecretToken.parse(token).flatMap(parsed -> tokens.findByHash(parsed.hash(), purpose));
     }
 
     /** Records the attempt, then counts the window's attempts for this address and this IP. */
@@ -339,15 +329,9 @@ public class NewsletterService {
 
     /** A new random token (256 bits); the database keeps only its hash. */
     private String issue(Subscriber subscriber, SubscriberToken.Purpose purpose, Instant expiresAt) {
-        String token = newToken();
-        tokens.save(new SubscriberToken(subscriber, purpose, hash(token), clock.instant(), expiresAt));
-        return token;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SecretToken token = SecretToken.generate();
+        tokens.save(new SubscriberToken(subscriber, purpose, token.hash(), clock.instant(), expiresAt));
+        return token.value();
     }
 
     private OutgoingMail message(
@@ -372,15 +356,6 @@ public class NewsletterService {
                 .queryParam("token", token)
                 .build()
                 .toUriString();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static String limit(String value) {

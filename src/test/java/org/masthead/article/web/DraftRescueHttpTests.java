@@ -14,6 +14,7 @@ import org.masthead.TestClockConfiguration;
 import org.masthead.account.AccountService;
 import org.masthead.article.DraftRescues;
 import org.masthead.security.Role;
+import org.masthead.security.SecretToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -114,6 +115,11 @@ class DraftRescueHttpTests {
         assertThat(link.find()).as(refused.body()).isTrue();
         String rescuePath = link.group(1);
         assertThat(rescuedTitlesOf(editor)).singleElement().asString().contains("Every word.");
+        String key = rescuePath.substring(rescuePath.lastIndexOf('/') + 1);
+        assertThat(jdbc.queryForList("select key_hash from draft_rescues", String.class))
+                .as("the key is stored only as its hash")
+                .doesNotContain(key)
+                .contains(SecretToken.hashOf(key));
 
         HttpResponse<String> beforeSignIn = browser.get(rescuePath);
         assertThat(beforeSignIn.statusCode()).isEqualTo(302);
