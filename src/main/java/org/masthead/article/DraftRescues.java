@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.masthead.security.SecretToken;
 import org.masthead.security.StaffUser;
+import org.masthead.throttle.Throttle;
+import org.masthead.throttle.ThrottleRule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -34,14 +36,22 @@ public class DraftRescues {
     /** Each staff member's newest rescues kept; a further one drops the oldest. */
     public static final int MAX_PER_MEMBER = 5;
 
+    /** Each staff member may have this many forms kept within an hour; further late posts keep nothing. */
+    public static final int MAX_PER_HOUR = 10;
+
+    static final ThrottleRule PER_MEMBER =
+            new ThrottleRule("draft-rescue.account", MAX_PER_HOUR, Duration.ofHours(1), Duration.ofHours(1));
+
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, List<String>>> FIELDS = new TypeReference<>() {};
 
     private final DraftRescueRepository rescues;
+    private final Throttle throttle;
     private final Clock clock;
 
-    DraftRescues(DraftRescueRepository rescues, Clock clock) {
+    DraftRescues(DraftRescueRepository rescues, Throttle throttle, Clock clock) {
         this.rescues = rescues;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -50,11 +60,15 @@ public class DraftRescues {
 
     /**
      * Keeps the given form fields for {@code accountId}; answers the key under which that member can open them, or
-     * empty if they are too long to keep (nothing is stored then).
+     * empty if they are too long to keep or the member has had {@value #MAX_PER_HOUR} kept within the hour (nothing is
+     * stored then).
      */
     public Optional<String> keep(long accountId, Long articleId, Map<String, List<String>> fields) {
         String json = JSON.writeValueAsString(fields);
         if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.empty();
+        }
+        if (!throttle.tryAcquire(PER_MEMBER.of(Long.toString(accountId)))) {
             return Optional.empty();
         }
         rescues.deleteExpired(clock.instant());

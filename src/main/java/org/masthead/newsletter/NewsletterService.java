@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.masthead.audit.AuditLog;
 import org.masthead.security.SecretToken;
+import org.masthead.throttle.Throttle;
+import org.masthead.throttle.ThrottleRule;
 import org.masthead.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -60,6 +62,9 @@ public class NewsletterService {
     private final MessageSource messages;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final Throttle throttle;
+    private final ThrottleRule perAddress;
+    private final ThrottleRule perIp;
     private final Clock clock;
 
     NewsletterService(
@@ -73,6 +78,7 @@ public class NewsletterService {
             MessageSource messages,
             AuditLog audit,
             TransactionTemplate transaction,
+            Throttle throttle,
             Clock clock) {
         this.subscribers = subscribers;
         this.tokens = tokens;
@@ -84,6 +90,11 @@ public class NewsletterService {
         this.messages = messages;
         this.audit = audit;
         this.transaction = transaction;
+        this.throttle = throttle;
+        this.perAddress = new ThrottleRule(
+                "newsletter.address", properties.maxPerAddress(), properties.rateWindow(), properties.rateWindow());
+        this.perIp = new ThrottleRule(
+                "newsletter.ip", properties.maxPerIp(), properties.rateWindow(), properties.rateWindow());
         this.clock = clock;
     }
 
@@ -97,7 +108,7 @@ public class NewsletterService {
         try {
             outgoing = transaction.execute(status -> {
                 Instant now = clock.instant();
-                if (!withinRateLimits(address, ip, now)) {
+                if (!throttle.tryAcquire(perAddress.of(address), perIp.of(limit(ip)))) {
                     return null;
                 }
                 Subscriber subscriber = subscribers
@@ -298,33 +309,6 @@ public class NewsletterService {
 
     private Optional<SubscriberToken> find(String token, SubscriberToken.Purpose purpose) {
         return SecretToken.parse(token).flatMap(parsed -> tokens.findByHash(parsed.hash(), purpose));
-    }
-
-    /** Records the attempt, then counts the window's attempts for this address and this IP. */
-    private boolean withinRateLimits(String address, String ip, Instant now) {
-        Instant since = now.minus(properties.rateWindow());
-        jdbc.sql("delete from newsletter_signup_attempts where email = :email and attempted_at < :since")
-                .param("email", address)
-                .param("since", java.sql.Timestamp.from(since))
-                .update();
-        jdbc.sql("insert into newsletter_signup_attempts (email, remote_addr, attempted_at) values (:email, :ip, :now)")
-                .param("email", address)
-                .param("ip", limit(ip))
-                .param("now", java.sql.Timestamp.from(now))
-                .update();
-        long byAddress = jdbc.sql(
-                        "select count(*) from newsletter_signup_attempts where email = :email and attempted_at >= :since")
-                .param("email", address)
-                .param("since", java.sql.Timestamp.from(since))
-                .query(Long.class)
-                .single();
-        long byIp = jdbc.sql(
-                        "select count(*) from newsletter_signup_attempts where remote_addr = :ip and attempted_at >= :since")
-                .param("ip", limit(ip))
-                .param("since", java.sql.Timestamp.from(since))
-                .query(Long.class)
-                .single();
-        return byAddress <= properties.maxPerAddress() && byIp <= properties.maxPerIp();
     }
 
     /** A new random token (256 bits); the database keeps only its hash. */

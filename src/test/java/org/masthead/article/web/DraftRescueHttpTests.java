@@ -166,6 +166,22 @@ class DraftRescueHttpTests {
     }
 
     @Test
+    void lateSavesBeyondTheHourlyLimitKeepNothing() throws Exception {
+        String editor = StaffBrowser.newMember(accounts, Role.EDITOR);
+        StaffBrowser browser = expiredSessionOf(editor);
+        for (int i = 1; i <= DraftRescues.MAX_PER_HOUR; i++) {
+            assertThat(lateSave(browser, "/admin/articles", "Attempt " + i, "Body " + i)
+                            .body())
+                    .as("attempt " + i)
+                    .contains("/admin/articles/rescued/");
+        }
+        HttpResponse<String> throttled = lateSave(browser, "/admin/articles", "One too many", "x".repeat(400_000));
+        assertThat(throttled.statusCode()).isEqualTo(403);
+        assertThat(throttled.body()).contains("id=\"not-kept\"").doesNotContain("/admin/articles/rescued/");
+        assertThat(rescuedTitlesOf(editor)).noneMatch(fields -> fields.contains("One too many"));
+    }
+
+    @Test
     void aSignedOutSessionKeepsNothing() throws Exception {
         String editor = StaffBrowser.newMember(accounts, Role.EDITOR);
         StaffBrowser browser = new StaffBrowser(port);
