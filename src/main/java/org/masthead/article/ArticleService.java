@@ -355,9 +355,6 @@ public class ArticleService {
 
     public Article schedule(long id, Instant at, StaffUser by) {
         Article article = manageable(id, by, "schedule");
-        if (!at.isAfter(clock.instant())) {
-            throw new ScheduleInPastException();
-        }
         article.schedule(at, clock.instant());
         audit.record("article.schedule", subject(article), "for " + at);
         changed(article, "article.schedule");
@@ -445,7 +442,7 @@ public class ArticleService {
     /** Publishes with an earlier date, for content brought in from elsewhere (the journal's archive, the demo). */
     public Article publishBackdated(long id, Instant publishedAt) {
         if (publishedAt.isAfter(clock.instant())) {
-            throw new IllegalArgumentException("A future publication time is a schedule, not a publication");
+            throw new PublicationInFutureException();
         }
         Article article = get(id);
         article.publish(publishedAt);

@@ -14,6 +14,7 @@ import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
 import org.masthead.media.ImageDescribed;
 import org.masthead.media.ImageService;
+import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -155,7 +156,7 @@ public class AuthorService {
     @Transactional
     public Author mergeInto(long id, long targetId) {
         if (id == targetId) {
-            throw new IllegalArgumentException("An author cannot be merged into themself");
+            throw new AuthorMergeIntoItselfException(id);
         }
         Author author = get(id);
         Author target = get(targetId);
@@ -173,7 +174,7 @@ public class AuthorService {
         author.writeBio(changes.bioMarkdown(), markdown.render(changes.bioMarkdown()), clock.instant());
         author.showPhoto(photo(changes.photoImageId()), clock.instant());
         if (changes.accountId() != null && !isAccountFree(changes.accountId(), author.getId())) {
-            throw new IllegalArgumentException("Account #" + changes.accountId() + " is linked to another author");
+            throw new AccountLinkedElsewhereException(changes.accountId());
         }
         author.linkAccount(changes.accountId(), clock.instant());
         author.replaceLinks(changes.links() == null ? List.of() : changes.links(), clock.instant());
@@ -223,7 +224,7 @@ public class AuthorService {
     @Transactional
     public Author create(String slug, String name, String titleLine, String bioMarkdown) {
         if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
+            throw new InvalidSlugException(slug);
         }
         Author author = new Author(slug, name, titleLine, clock.instant());
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());

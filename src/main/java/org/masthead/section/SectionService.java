@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
+import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -137,7 +138,7 @@ public class SectionService {
     public Section create(
             String slug, String name, String description, String disclaimer, String newsletterCta, int position) {
         if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
+            throw new InvalidSlugException(slug);
         }
         Section section = new Section(slug, name, clock.instant());
         section.describe(description, disclaimer, newsletterCta, position, clock.instant());
