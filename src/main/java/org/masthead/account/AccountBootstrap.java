@@ -1,10 +1,8 @@
 package org.masthead.account;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import org.masthead.security.Actor;
 import org.masthead.security.Role;
+import org.masthead.security.SecretToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,7 +29,6 @@ class AccountBootstrap implements SmartInitializingSingleton {
     static final String DEMO_CONTRIBUTOR_PASSWORD = "demo-contributor-password";
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Start-up creates and recovers accounts as the application itself; its audit lines name "system". */
     private static final Actor SYSTEM = Actor.system("system");
@@ -109,9 +106,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
 
     static String generatedPassword() {
-        byte[] bytes = new byte[18]; // 144 bits, 24 characters
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretToken.generate(18).value(); // 144 bits, 24 characters
     }
 
     private static String banner(String title, String email, String password) {

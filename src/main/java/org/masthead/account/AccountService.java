@@ -1,14 +1,8 @@
 package org.masthead.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +10,7 @@ import org.masthead.audit.AuditLog;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.security.Role;
+import org.masthead.security.SecretToken;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +25,6 @@ public class AccountService {
 
     /** How long a set-password link works. */
     public static final Duration LINK_LIFETIME = Duration.ofHours(24);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountRepository accounts;
     private final PasswordTokenRepository tokens;
@@ -194,12 +187,10 @@ public class AccountService {
 
     private SetPasswordLink issueLink(Account account) {
         tokens.deleteUnused(account.getId());
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SecretToken token = SecretToken.generate();
         Instant now = clock.instant();
-        PasswordToken saved = tokens.save(new PasswordToken(account, hash(token), now, now.plus(LINK_LIFETIME)));
-        return new SetPasswordLink(account, token, saved.getExpiresAt());
+        PasswordToken saved = tokens.save(new PasswordToken(account, token.hash(), now, now.plus(LINK_LIFETIME)));
+        return new SetPasswordLink(account, token.value(), saved.getExpiresAt());
     }
 
     /** The account a set-password link is for, while the link is unused and unexpired. */
@@ -226,10 +217,9 @@ public class AccountService {
     }
 
     private Optional<PasswordToken> usableToken(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            return Optional.empty();
-        }
-        return tokens.findByTokenHash(hash(token)).filter(t -> t.isUsable(clock.instant()));
+        return SecretToken.parse(token)
+                .flatMap(parsed -> tokens.findByTokenHash(parsed.hash()))
+                .filter(t -> t.isUsable(clock.instant()));
     }
 
     /**
@@ -300,14 +290,5 @@ public class AccountService {
 
     private static String subject(Account account) {
         return "account #" + account.getId() + " " + account.getEmail();
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is always available", ex);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.masthead.web.ETags;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,7 +60,7 @@ class ApiDocumentController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CACHE_CONTROL, ApiResponder.CACHE)
-                .eTag(ApiResponder.etag(bytes))
+                .eTag(ETags.strong(bytes))
                 .body(bytes);
     }
 }

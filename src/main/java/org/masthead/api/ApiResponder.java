@@ -1,12 +1,9 @@
 package org.masthead.api;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
+import org.masthead.web.ETags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +56,7 @@ class ApiResponder {
                 .contentType(JSON)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                 .header(HttpHeaders.CACHE_CONTROL, CACHE)
-                .eTag(etag(bytes))
+                .eTag(ETags.strong(bytes))
                 .body(bytes);
     }
 
@@ -70,15 +67,5 @@ class ApiResponder {
     /** Map keys as they are (no renaming), for documents that are already in their final form. */
     byte[] writePlain(Map<String, Object> document) {
         return plain.writeValueAsBytes(document);
-    }
-
-    /** A strong validator: the first 128 bits of the body's SHA-256, base64url. */
-    static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -296,7 +296,7 @@ public class Article {
 
     public void schedule(Instant at, Instant now) {
         if (!at.isAfter(now)) {
-            throw new IllegalArgumentException("A scheduled time must be in the future");
+            throw new ScheduleInPastException();
         }
         move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.SCHEDULED, "schedule");
         this.scheduledAt = at;

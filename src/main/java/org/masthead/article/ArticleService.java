@@ -362,9 +362,6 @@ public class ArticleService {
 
     public Article schedule(long id, Instant at, Actor by) {
         Article article = manageable(id, by, "schedule");
-        if (!at.isAfter(clock.instant())) {
-            throw new ScheduleInPastException();
-        }
         article.schedule(at, clock.instant());
         audit.record(by, "article.schedule", subject(article), "for " + at);
         changed(article, "article.schedule");
@@ -447,7 +444,7 @@ public class ArticleService {
     public Article publishBackdated(long id, Instant publishedAt, Actor by) {
         NotAllowedException.require(ArticlePermissions.canImport(by), by, "publish with a past date");
         if (publishedAt.isAfter(clock.instant())) {
-            throw new IllegalArgumentException("A future publication time is a schedule, not a publication");
+            throw new PublicationInFutureException();
         }
         Article article = get(id);
         article.publish(publishedAt);

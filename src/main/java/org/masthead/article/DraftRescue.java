@@ -21,8 +21,9 @@ class DraftRescue {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "rescue_key", nullable = false, updatable = false)
-    private String key;
+    /** The SHA-256 of the key the editor was given; the key itself is never stored. */
+    @Column(name = "key_hash", nullable = false, updatable = false)
+    private String keyHash;
 
     @Column(name = "article_id", updatable = false)
     private Long articleId;
@@ -41,8 +42,8 @@ class DraftRescue {
 
     protected DraftRescue() {}
 
-    DraftRescue(String key, long accountId, Long articleId, String fields, Instant createdAt, Instant expiresAt) {
-        this.key = key;
+    DraftRescue(String keyHash, long accountId, Long articleId, String fields, Instant createdAt, Instant expiresAt) {
+        this.keyHash = keyHash;
         this.accountId = accountId;
         this.articleId = articleId;
         this.fields = fields;

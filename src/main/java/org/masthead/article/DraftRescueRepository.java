@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface DraftRescueRepository extends JpaRepository<DraftRescue, Long> {
 
-    Optional<DraftRescue> findByKey(String key);
+    Optional<DraftRescue> findByKeyHash(String keyHash);
 
     @Modifying
     @Query("delete from DraftRescue r where r.expiresAt < :now")

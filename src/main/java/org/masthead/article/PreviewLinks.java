@@ -1,24 +1,19 @@
 package org.masthead.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.security.SecretToken;
 import org.masthead.security.StaffUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Share links to unpublished articles ({@code /preview/{token}}). A token is 256 random bits from
- * {@link SecureRandom}, base64url; only its SHA-256 is stored, so the table cannot be turned back into links.
+ * Share links to unpublished articles ({@code /preview/{token}}). A token is a {@link SecretToken} (256 random
+ * bits); only its SHA-256 is stored, so the table cannot be turned back into links.
  * A link shows exactly the article it was made for, until it expires (7 days) or is revoked.
  */
 @Service
@@ -27,7 +22,8 @@ public class PreviewLinks {
 
     public static final Duration LIFETIME = Duration.ofDays(7);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Shorter text is not one of our tokens (they are 43 characters). */
+    private static final int MIN_TOKEN_LENGTH = 22;
 
     private final PreviewLinkRepository links;
     private final ArticleRepository articles;
@@ -47,17 +43,15 @@ public class PreviewLinks {
         if (!ArticlePermissions.canSharePreview(by, article)) {
             throw new ArticleAccessDeniedException("share a preview of", articleId);
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SecretToken token = SecretToken.generate();
         links.save(new PreviewLink(
                 articleId,
-                hash(token),
+                token.hash(),
                 by.getAccountId(),
                 clock.instant(),
                 clock.instant().plus(LIFETIME)));
         audit.record(by, "article.preview-link", "article #" + articleId + " " + article.getSlug(), "created");
-        return token;
+        return token.value();
     }
 
     public void revoke(long articleId, long linkId, StaffUser by) {
@@ -81,20 +75,9 @@ public class PreviewLinks {
     /** The article a live token names, with what its page shows loaded; empty when unknown, expired or revoked. */
     @Transactional(readOnly = true)
     public Optional<Article> open(String token) {
-        if (token == null || token.length() < 22 || token.length() > 100) {
-            return Optional.empty();
-        }
-        return links.findByTokenHash(hash(token))
+        return SecretToken.parse(token, MIN_TOKEN_LENGTH)
+                .flatMap(parsed -> links.findByTokenHash(parsed.hash()))
                 .filter(link -> link.isActive(clock.instant()))
                 .flatMap(link -> articles.findForPageById(link.getArticleId()));
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -1,13 +1,11 @@
 package org.masthead.article;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.masthead.rule.BusinessRuleException;
 
-/** A schedule for a time that has already come. */
-@ResponseStatus(HttpStatus.BAD_REQUEST)
-public class ScheduleInPastException extends RuntimeException {
+/** A schedule for a time that has already come: the one check, in {@link Article#schedule}. */
+public class ScheduleInPastException extends BusinessRuleException {
 
     ScheduleInPastException() {
-        super("A scheduled time must be in the future");
+        super("A scheduled time must be in the future", "article.schedule.past", "date");
     }
 }

@@ -17,6 +17,7 @@ import org.masthead.media.ImageDescribed;
 import org.masthead.media.ImageService;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
+import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -170,7 +171,7 @@ public class AuthorService {
     public Author mergeInto(Actor by, long id, long targetId) {
         NotAllowedException.require(AuthorPermissions.canAdminister(by), by, "merge authors");
         if (id == targetId) {
-            throw new IllegalArgumentException("An author cannot be merged into themself");
+            throw new AuthorMergeIntoItselfException(id);
         }
         Author author = get(id);
         Author target = get(targetId);
@@ -188,7 +189,7 @@ public class AuthorService {
         author.writeBio(changes.bioMarkdown(), markdown.render(changes.bioMarkdown()), clock.instant());
         author.showPhoto(photo(changes.photoImageId()), clock.instant());
         if (changes.accountId() != null && !isAccountFree(changes.accountId(), author.getId())) {
-            throw new IllegalArgumentException("Account #" + changes.accountId() + " is linked to another author");
+            throw new AccountLinkedElsewhereException(changes.accountId());
         }
         author.linkAccount(changes.accountId(), clock.instant());
         author.replaceLinks(changes.links() == null ? List.of() : changes.links(), clock.instant());
@@ -239,7 +240,7 @@ public class AuthorService {
     @Transactional
     public Author create(Actor by, String slug, String name, String titleLine, String bioMarkdown) {
         if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
+            throw new InvalidSlugException(slug);
         }
         return create(by, new AuthorChanges(name, slug, titleLine, bioMarkdown, null, null, List.of()));
     }

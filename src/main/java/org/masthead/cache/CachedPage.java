@@ -3,12 +3,11 @@ package org.masthead.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+
+import org.masthead.web.ETags;
 
 /**
  * A rendered public page, ready to send: its headers as the application set them, its bytes as they are and
@@ -42,12 +41,34 @@ record CachedPage(
             boolean withGzip,
             PageCache.LastChange lastChange,
             Instant expiresAt) {
+        return of(contentType, headers, body, withGzip, lastChange, expiresAt, null);
+    }
+
+    /**
+     * As {@link #of(String, List, byte[], boolean, PageCache.LastChange, Instant)}, keeping the strong ETag the
+     * application already made for these bytes (the content API's) instead of hashing them again.
+     */
+    static CachedPage of(
+            String contentType,
+            List<Header> headers,
+            byte[] body,
+            boolean withGzip,
+            PageCache.LastChange lastChange,
+            Instant expiresAt,
+            String applicationEtag) {
         byte[] gzipped = withGzip ? gzip(body) : null;
         if (gzipped != null && gzipped.length >= body.length) {
             gzipped = null;
         }
         return new CachedPage(
-                contentType, headers, body, gzipped, etagOf(body), lastChange.at(), lastChange.ambiguous(), expiresAt);
+                contentType,
+                headers,
+                body,
+                gzipped,
+                ETags.isStrong(applicationEtag) ? applicationEtag : ETags.strong(body),
+                lastChange.at(),
+                lastChange.ambiguous(),
+                expiresAt);
     }
 
     String gzipEtag() {
@@ -61,19 +82,6 @@ record CachedPage(
             size += 48 + 2 * (header.name().length() + header.value().length());
         }
         return size;
-    }
-
-    private static String etagOf(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static byte[] gzip(byte[] body) {

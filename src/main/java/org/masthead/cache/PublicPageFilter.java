@@ -106,7 +106,8 @@ final class PublicPageFilter extends OncePerRequestFilter {
                 capture.getContentAsByteArray(),
                 kept || acceptsGzip(request),
                 lastChange,
-                kept ? cache.expiry() : Instant.MAX);
+                kept ? cache.expiry() : Instant.MAX,
+                response.getHeader(HttpHeaders.ETAG));
         if (kept) {
             cache.put(key, made, generation);
         }

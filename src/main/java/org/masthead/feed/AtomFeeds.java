@@ -1,14 +1,10 @@
 package org.masthead.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -30,6 +26,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.masthead.article.Article;
 import org.masthead.author.Author;
+import org.masthead.web.ETags;
 import org.masthead.web.SiteProperties;
 import org.springframework.stereotype.Component;
 
@@ -69,13 +66,7 @@ class AtomFeeds {
                         .append(a.getLastModified().toEpochMilli())
                         .append('/')
                         .append(a.getVersion()));
-        try {
-            byte[] hash =
-                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return "W/\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return ETags.weak(key.toString());
     }
 
     String write(FeedSpec spec) {

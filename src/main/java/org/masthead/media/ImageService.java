@@ -1,9 +1,6 @@
 package org.masthead.media;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +10,7 @@ import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageProcessor.ProcessedImage;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
+import org.masthead.web.ETags;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
@@ -116,7 +114,7 @@ public class ImageService {
         image.describe(altText, caption, credit, clock.instant());
         images.save(image);
         for (EncodedImage encoded : processed.variants()) {
-            variants.save(new ImageVariant(image.getId(), encoded, etag(encoded.bytes())));
+            variants.save(new ImageVariant(image.getId(), encoded, ETags.digest(encoded.bytes())));
         }
         audit.record(by, "media.upload", subject(image), processed.width() + "x" + processed.height());
         return image;
@@ -198,14 +196,5 @@ public class ImageService {
 
     private static String subject(Image image) {
         return "image #" + image.getId() + " " + image.getName();
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,16 +1,10 @@
 package org.masthead.newsletter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +15,9 @@ import java.util.Set;
 import org.masthead.audit.AuditLog;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
+import org.masthead.security.SecretToken;
+import org.masthead.throttle.Throttle;
+import org.masthead.throttle.ThrottleRule;
 import org.masthead.web.SiteProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -57,8 +54,6 @@ public class NewsletterService {
         EXPIRED
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final SubscriberRepository subscribers;
     private final SubscriberTokenRepository tokens;
     private final JdbcClient jdbc;
@@ -69,6 +64,9 @@ public class NewsletterService {
     private final MessageSource messages;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final Throttle throttle;
+    private final ThrottleRule perAddress;
+    private final ThrottleRule perIp;
     private final Clock clock;
 
     NewsletterService(
@@ -82,6 +80,7 @@ public class NewsletterService {
             MessageSource messages,
             AuditLog audit,
             TransactionTemplate transaction,
+            Throttle throttle,
             Clock clock) {
         this.subscribers = subscribers;
         this.tokens = tokens;
@@ -93,6 +92,11 @@ public class NewsletterService {
         this.messages = messages;
         this.audit = audit;
         this.transaction = transaction;
+        this.throttle = throttle;
+        this.perAddress = new ThrottleRule(
+                "newsletter.address", properties.maxPerAddress(), properties.rateWindow(), properties.rateWindow());
+        this.perIp = new ThrottleRule(
+                "newsletter.ip", properties.maxPerIp(), properties.rateWindow(), properties.rateWindow());
         this.clock = clock;
     }
 
@@ -106,7 +110,7 @@ public class NewsletterService {
         try {
             outgoing = transaction.execute(status -> {
                 Instant now = clock.instant();
-                if (!withinRateLimits(address, ip, now)) {
+                if (!throttle.tryAcquire(perAddress.of(address), perIp.of(limit(ip)))) {
                     return null;
                 }
                 Subscriber subscriber = subscribers
@@ -222,9 +226,9 @@ public class NewsletterService {
         Timestamp expires = Timestamp.from(now.plus(properties.unsubscribeValidity()));
         List<Object[]> rows = new ArrayList<>();
         for (Long id : subscriberIds) {
-            String token = newToken();
-            issued.put(id, token);
-            rows.add(new Object[] {id, "UNSUBSCRIBE", hash(token), created, expires});
+            SecretToken token = SecretToken.generate();
+            issued.put(id, token.value());
+            rows.add(new Object[] {id, "UNSUBSCRIBE", token.hash(), created, expires});
         }
         jdbcTemplate.batchUpdate(
                 "insert into subscriber_tokens (subscriber_id, purpose, token_hash, created_at, expires_at)"
@@ -308,50 +312,14 @@ public class NewsletterService {
     }
 
     private Optional<SubscriberToken> find(String token, SubscriberToken.Purpose purpose) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            return Optional.empty();
-        }
-        return tokens.findByHash(hash(token.strip()), purpose);
-    }
-
-    /** Records the attempt, then counts the window's attempts for this address and this IP. */
-    private boolean withinRateLimits(String address, String ip, Instant now) {
-        Instant since = now.minus(properties.rateWindow());
-        jdbc.sql("delete from newsletter_signup_attempts where email = :email and attempted_at < :since")
-                .param("email", address)
-                .param("since", java.sql.Timestamp.from(since))
-                .update();
-        jdbc.sql("insert into newsletter_signup_attempts (email, remote_addr, attempted_at) values (:email, :ip, :now)")
-                .param("email", address)
-                .param("ip", limit(ip))
-                .param("now", java.sql.Timestamp.from(now))
-                .update();
-        long byAddress = jdbc.sql(
-                        "select count(*) from newsletter_signup_attempts where email = :email and attempted_at >= :since")
-                .param("email", address)
-                .param("since", java.sql.Timestamp.from(since))
-                .query(Long.class)
-                .single();
-        long byIp = jdbc.sql(
-                        "select count(*) from newsletter_signup_attempts where remote_addr = :ip and attempted_at >= :since")
-                .param("ip", limit(ip))
-                .param("since", java.sql.Timestamp.from(since))
-                .query(Long.class)
-                .single();
-        return byAddress <= properties.maxPerAddress() && byIp <= properties.maxPerIp();
+        return SecretToken.parse(token).flatMap(parsed -> tokens.findByHash(parsed.hash(), purpose));
     }
 
     /** A new random token (256 bits); the database keeps only its hash. */
     private String issue(Subscriber subscriber, SubscriberToken.Purpose purpose, Instant expiresAt) {
-        String token = newToken();
-        tokens.save(new SubscriberToken(subscriber, purpose, hash(token), clock.instant(), expiresAt));
-        return token;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SecretToken token = SecretToken.generate();
+        tokens.save(new SubscriberToken(subscriber, purpose, token.hash(), clock.instant(), expiresAt));
+        return token.value();
     }
 
     private OutgoingMail message(
@@ -376,15 +344,6 @@ public class NewsletterService {
                 .queryParam("token", token)
                 .build()
                 .toUriString();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static String limit(String value) {

@@ -8,6 +8,7 @@ import org.masthead.audit.AuditLog;
 import org.masthead.cache.PublicContentChanged;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
+import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -149,7 +150,7 @@ public class SectionService {
             String newsletterCta,
             int position) {
         if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
+            throw new InvalidSlugException(slug);
         }
         return create(by, new SectionChanges(name, slug, description, disclaimer, newsletterCta, position));
     }

@@ -64,7 +64,7 @@ public class SlugRedirects {
     @Transactional(readOnly = true)
     public void requireFree(SlugKind kind, String slug, Optional<Long> holder, Long ownId) {
         if (!Slugs.isValid(slug)) {
-            throw new IllegalArgumentException("Invalid slug: " + slug);
+            throw new InvalidSlugException(slug);
         }
         if (!isFree(kind, slug, holder, ownId)) {
             throw new SlugInUseException(slug);

@@ -5,11 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hibernate.exception.JDBCConnectionException;
+import org.masthead.rule.BusinessRuleException;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -98,6 +100,18 @@ class GlobalControllerAdvice {
     @ExceptionHandler(BadRequestException.class)
     String badRequest(BadRequestException ex, Model model, HttpServletResponse response) {
         return badRequestPage(ex.getMessageKey(), model, response);
+    }
+
+    /**
+     * A domain rule broken by a request that no form handler answered with a field error (the convention: a form
+     * handler catches the rule's exception and shows {@link BusinessRuleException#getMessageKey()} at
+     * {@link BusinessRuleException#getField()}): the 422 page with what to change, never a 500.
+     */
+    @ExceptionHandler(BusinessRuleException.class)
+    String ruleBroken(BusinessRuleException ex, Model model, HttpServletResponse response) {
+        badRequestPage(ex.getMessageKey(), model, response);
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return "error/400";
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

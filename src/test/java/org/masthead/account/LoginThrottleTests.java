@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
+import org.masthead.throttle.Throttle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,7 +29,7 @@ class LoginThrottleTests {
     void setUp() {
         // Far in the future, so rows other tests wrote at the real time never count here.
         clock = new MutableClock(Instant.parse("2091-03-01T09:00:00Z").plusSeconds((long) (Math.random() * 1_000_000)));
-        throttle = new LoginThrottle(jdbc, clock);
+        throttle = new LoginThrottle(new Throttle(jdbc, clock));
         address = StaffFixtures.uniqueAddress();
         email = StaffFixtures.uniqueEmail("window");
     }
@@ -115,7 +116,9 @@ class LoginThrottleTests {
         clock.advance(Duration.ofHours(2));
         throttle.failed(StaffFixtures.uniqueEmail("later"), StaffFixtures.uniqueAddress());
         Integer left = jdbc.queryForObject(
-                "select count(*) from login_failures where remote_addr = ?", Integer.class, address);
+                "select count(*) from throttle_events where rule = 'login.address' and throttle_key = ?",
+                Integer.class,
+                address);
         assertThat(left).isZero();
     }
 }

@@ -9,6 +9,7 @@ import org.masthead.MutableClock;
 import org.masthead.audit.AuditLog;
 import org.masthead.security.Actor;
 import org.masthead.security.Role;
+import org.masthead.security.SecretToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -151,7 +152,7 @@ class PasswordsTests {
         Account account = StaffFixtures.create(accounts, transaction, "link-hash", Role.EDITOR);
         SetPasswordLink link = accounts.issueSetPasswordLink(Actor.importing("test"), account.getId());
         assertThat(tokenRepository.findByTokenHash(link.token())).isEmpty();
-        assertThat(tokenRepository.findByTokenHash(AccountService.hash(link.token())))
+        assertThat(tokenRepository.findByTokenHash(SecretToken.hashOf(link.token())))
                 .isPresent();
         assertThat(link.token()).hasSize(43); // 256 random bits, base64url
     }

@@ -50,7 +50,7 @@ class ArticleDatesTests {
     @Test
     void schedulingNeedsAFutureTimeAndPublishesAsOfIt() {
         Article article = draft();
-        assertThatThrownBy(() -> article.schedule(NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> article.schedule(NOW, NOW)).isInstanceOf(ScheduleInPastException.class);
         Instant at = NOW.plus(Duration.ofHours(2));
         article.schedule(at, NOW);
         assertThat(article.getStatus()).isEqualTo(ArticleStatus.SCHEDULED);

@@ -80,7 +80,7 @@ class ArticleTests {
     @Test
     void scheduleNeedsAFutureTime() {
         Article article = in(ArticleStatus.DRAFT);
-        assertThatThrownBy(() -> article.schedule(NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> article.schedule(NOW, NOW)).isInstanceOf(ScheduleInPastException.class);
         assertThat(article.getStatus()).isEqualTo(ArticleStatus.DRAFT);
     }
 

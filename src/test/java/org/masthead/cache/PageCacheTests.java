@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.MutableClock;
+import org.masthead.web.ETags;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.util.unit.DataSize;
 
@@ -111,6 +112,21 @@ class PageCacheTests {
                 CachedPage.of("text/plain", List.of(), "word ".repeat(1000).getBytes(), true, LAST, NOON);
         assertThat(large.gzip()).isNotNull();
         assertThat(large.gzipEtag()).isNotEqualTo(large.etag()).endsWith("-gzip\"");
+    }
+
+    @Test
+    void theApplicationsStrongEtagIsKeptAndAWeakOneIsReplacedByTheBodysHash() {
+        byte[] body = "{\"id\":1}".getBytes();
+        String api = ETags.strong(body);
+        assertThat(CachedPage.of("application/json", List.of(), body, false, LAST, NOON, api)
+                        .etag())
+                .isEqualTo(api);
+        assertThat(CachedPage.of("application/json", List.of(), body, false, LAST, NOON, "W/\"feed\"")
+                        .etag())
+                .isEqualTo(ETags.strong(body));
+        assertThat(CachedPage.of("application/json", List.of(), body, false, LAST, NOON)
+                        .etag())
+                .isEqualTo(ETags.strong(body));
     }
 
     static byte[] randomBytes(int size) {

@@ -11,6 +11,7 @@ import org.masthead.account.AccountService;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorHasArticlesException;
 import org.masthead.author.AuthorLink;
+import org.masthead.author.AuthorMergeIntoItselfException;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
 import org.masthead.security.Role;
@@ -159,15 +160,24 @@ class AuthorAdminController {
             Model model,
             RedirectAttributes flash,
             HttpServletResponse response) {
-        if (targetId == null || targetId == id) {
-            model.addAttribute("mergeError", "author.error.merge-target");
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return deletePage(authors.get(id), model);
+        if (targetId == null) {
+            return mergeRefused("author.error.merge-target", id, model, response);
         }
-        Author target = authors.mergeInto(me, id, targetId);
+        Author target;
+        try {
+            target = authors.mergeInto(me, id, targetId);
+        } catch (AuthorMergeIntoItselfException e) {
+            return mergeRefused(e.getMessageKey(), id, model, response);
+        }
         flash.addFlashAttribute("notice", "author.merged");
         flash.addFlashAttribute("noticeArgument", target.getName());
         return "redirect:/admin/authors/" + targetId;
+    }
+
+    private String mergeRefused(String messageKey, long id, Model model, HttpServletResponse response) {
+        model.addAttribute("mergeError", messageKey);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return deletePage(authors.get(id), model);
     }
 
     private String deletePage(Author author, Model model) {

@@ -8,6 +8,7 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageNotFoundException;
 import org.masthead.media.ImageService;
 import org.masthead.security.StaffUser;
+import org.masthead.web.ETags;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -89,7 +90,7 @@ class MediaController {
                     .build();
         }
         String etag = images.etag(image.getId(), width).orElseThrow(() -> new ImageNotFoundException(image.getId()));
-        if (request.checkNotModified("\"" + etag + "\"")) {
+        if (request.checkNotModified(ETags.quoted(etag))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(etag)
                     .cacheControl(cache)

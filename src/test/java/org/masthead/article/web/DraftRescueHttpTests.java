@@ -14,6 +14,7 @@ import org.masthead.TestClockConfiguration;
 import org.masthead.account.AccountService;
 import org.masthead.article.DraftRescues;
 import org.masthead.security.Role;
+import org.masthead.security.SecretToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -114,6 +115,11 @@ class DraftRescueHttpTests {
         assertThat(link.find()).as(refused.body()).isTrue();
         String rescuePath = link.group(1);
         assertThat(rescuedTitlesOf(editor)).singleElement().asString().contains("Every word.");
+        String key = rescuePath.substring(rescuePath.lastIndexOf('/') + 1);
+        assertThat(jdbc.queryForList("select key_hash from draft_rescues", String.class))
+                .as("the key is stored only as its hash")
+                .doesNotContain(key)
+                .contains(SecretToken.hashOf(key));
 
         HttpResponse<String> beforeSignIn = browser.get(rescuePath);
         assertThat(beforeSignIn.statusCode()).isEqualTo(302);
@@ -157,6 +163,22 @@ class DraftRescueHttpTests {
         assertThat(kept).hasSize(DraftRescues.MAX_PER_MEMBER);
         assertThat(kept.get(0)).contains("Attempt 2");
         assertThat(kept.get(kept.size() - 1)).contains("Attempt 6");
+    }
+
+    @Test
+    void lateSavesBeyondTheHourlyLimitKeepNothing() throws Exception {
+        String editor = StaffBrowser.newMember(accounts, Role.EDITOR);
+        StaffBrowser browser = expiredSessionOf(editor);
+        for (int i = 1; i <= DraftRescues.MAX_PER_HOUR; i++) {
+            assertThat(lateSave(browser, "/admin/articles", "Attempt " + i, "Body " + i)
+                            .body())
+                    .as("attempt " + i)
+                    .contains("/admin/articles/rescued/");
+        }
+        HttpResponse<String> throttled = lateSave(browser, "/admin/articles", "One too many", "x".repeat(400_000));
+        assertThat(throttled.statusCode()).isEqualTo(403);
+        assertThat(throttled.body()).contains("id=\"not-kept\"").doesNotContain("/admin/articles/rescued/");
+        assertThat(rescuedTitlesOf(editor)).noneMatch(fields -> fields.contains("One too many"));
     }
 
     @Test
