@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Where Chromium is not installed the test is skipped with a message, unless
  * {@code masthead.browser-tests.required} is true (CI), where it fails instead.
  */
-@IntegrationTest
+@HttpTest
 public abstract class BrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");

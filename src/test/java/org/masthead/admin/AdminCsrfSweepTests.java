@@ -6,14 +6,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.TestClockConfiguration;
+import org.masthead.IntegrationTest;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -28,9 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every state-changing request under /admin, found by asking Spring MVC for its POST mappings (so features added
  * later are swept too), is refused with 403 without a CSRF token, or with a wrong one, even for an admin.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class AdminCsrfSweepTests {
 
     static final StaffUser ADMIN =

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleImages;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cache policy winning over Spring Security's no-cache headers, CORS, HEAD, no cookie; and through MockMvc, paging,
  * filters, fields, old slugs, every bad parameter as a 400 problem, and the rate limit's 429.
  */
-@IntegrationTest
+@HttpTest
 class ApiHttpTests {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()

@@ -5,24 +5,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
 import org.masthead.author.Author;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.Section;
 import org.masthead.topic.Topic;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The visibility rule, ordering and pagination, on the real PostgreSQL schema that Flyway built. */
-@DataJpaTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@IntegrationTest
+@Transactional // each test's rows are rolled back
 class ArticleRepositoryTests {
 
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
@@ -31,8 +33,8 @@ class ArticleRepositoryTests {
     @Autowired
     private ArticleRepository articles;
 
-    @Autowired
-    private TestEntityManager entities;
+    @PersistenceContext
+    private EntityManager entities;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -42,12 +44,17 @@ class ArticleRepositoryTests {
     private Topic topic;
     private int sequence;
 
+    private <T> T persist(T entity) {
+        entities.persist(entity);
+        return entity;
+    }
+
     @BeforeEach
     void setUp() {
         String suffix = Long.toString(System.nanoTime());
-        section = entities.persist(new Section("repo-section-" + suffix, "Repository section", NOW));
-        author = entities.persist(new Author("repo-author-" + suffix, "Repository Author", "Fellow", NOW));
-        topic = entities.persist(new Topic("repo-topic-" + suffix, "Repository topic", NOW));
+        section = persist(new Section("repo-section-" + suffix, "Repository section", NOW));
+        author = persist(new Author("repo-author-" + suffix, "Repository Author", "Fellow", NOW));
+        topic = persist(new Topic("repo-topic-" + suffix, "Repository topic", NOW));
     }
 
     private Article article(String state, Instant publishedAt) {
@@ -70,7 +77,7 @@ class ArticleRepositoryTests {
             }
             default -> {}
         }
-        return entities.persist(article);
+        return persist(article);
     }
 
     @Test
@@ -139,7 +146,7 @@ class ArticleRepositoryTests {
 
     @Test
     void coAuthorsKeepTheirOrderAndTheDatabaseEnforcesTheRules() {
-        Author second = entities.persist(new Author("repo-second-" + System.nanoTime(), "Second Author", "", NOW));
+        Author second = persist(new Author("repo-second-" + System.nanoTime(), "Second Author", "", NOW));
         Article article = new Article("repo-order-" + System.nanoTime(), "Order", section, NOW);
         article.revise(
                 new ArticleContent("Order", "", "Body", null, null),
@@ -148,7 +155,8 @@ class ArticleRepositoryTests {
                 List.of(second, author),
                 Set.of(),
                 NOW);
-        entities.persistAndFlush(article);
+        persist(article);
+        entities.flush();
         entities.clear();
 
         List<String> names = jdbc.queryForList("""

@@ -9,18 +9,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
-import org.masthead.TestClockConfiguration;
 import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -28,6 +28,8 @@ import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,9 +40,7 @@ import static org.masthead.article.ArticleFixtures.EDITOR;
 import static org.masthead.article.ArticleFixtures.OTHER_CONTRIBUTOR;
 
 /** The article service on the real database: permissions by role and ownership, revisions, conflicts, scheduling. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class ArticleServiceTests {
 
     @Autowired
@@ -68,7 +68,7 @@ class ArticleServiceTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    List<ScheduledTaskHolder> taskHolders;
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void resetClock() {
@@ -348,22 +348,39 @@ class ArticleServiceTests {
     }
 
     @Test
-    void theSchedulerRunsByItselfEveryTenSeconds() {
-        List<org.springframework.scheduling.config.Task> tasks = taskHolders.stream()
-                .flatMap(holder -> holder.getScheduledTasks().stream())
-                .map(ScheduledTask::getTask)
-                .toList();
-        assertThat(tasks).anySatisfy(task -> {
-            assertThat(task.toString()).contains("ArticleScheduler.run");
-            assertThat(task)
-                    .isInstanceOfSatisfying(
-                            FixedDelayTask.class,
-                            delay -> assertThat(delay.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
+    void theSchedulerRunsByItselfEveryTenSecondsUnlessTurnedOff() {
+        // The tests' own context runs it by hand (the test profile turns it off), so its timing is checked here.
+        ApplicationContextRunner application = new ApplicationContextRunner()
+                .withBean(ArticleService.class, () -> Mockito.mock(ArticleService.class))
+                .withUserConfiguration(SchedulingConfiguration.class, ArticleScheduler.class);
+        application.run(context -> {
+            List<org.springframework.scheduling.config.Task> tasks =
+                    context.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                            .flatMap(holder -> holder.getScheduledTasks().stream())
+                            .map(ScheduledTask::getTask)
+                            .toList();
+            assertThat(tasks).singleElement().satisfies(task -> {
+                assertThat(task.toString()).contains("ArticleScheduler.run");
+                assertThat(task)
+                        .isInstanceOfSatisfying(
+                                FixedDelayTask.class,
+                                delay -> assertThat(delay.getIntervalDuration()).isEqualTo(Duration.ofSeconds(10)));
+            });
         });
+        application
+                .withPropertyValues("masthead.scheduler.enabled=false")
+                .run(context -> assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                                .flatMap(holder -> holder.getScheduledTasks().stream()))
+                        .isEmpty());
     }
 
     @Test
     void twoConcurrentSchedulerRunsPublishOnce() throws Exception {
+        clock.advance(Duration.ofMinutes(2));
+        while (!scheduler.publishDueArticles().isEmpty()) {
+            // what other tests left due is published first, so the runs below see only this test's articles
+        }
+        clock.reset();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Article article = draftBy(EDITOR);
@@ -371,21 +388,39 @@ class ArticleServiceTests {
             ids.add(article.getId());
         }
         clock.advance(Duration.ofMinutes(2));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CountDownLatch firstHoldsTheRows = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
         try {
-            Callable<List<Long>> run = () -> {
-                start.await();
-                return scheduler.publishDueArticles();
-            };
-            Future<List<Long>> first = pool.submit(run);
-            Future<List<Long>> second = pool.submit(run);
-            start.countDown();
-            List<Long> both = new ArrayList<>(first.get());
-            both.addAll(second.get());
-            assertThat(both.stream().filter(ids::contains).toList()).doesNotHaveDuplicates();
+            // The first run stays inside its transaction (its rows locked) until the second run has finished.
+            Future<List<Long>> first = pool.submit(() -> transaction.execute(status -> {
+                List<Long> published = scheduler.publishDueArticles();
+                firstHoldsTheRows.countDown();
+                try {
+                    assertThat(secondDone.await(60, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(ex);
+                }
+                return published;
+            }));
+            assertThat(firstHoldsTheRows.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<List<Long>> second = pool.submit(() -> {
+                try {
+                    return scheduler.publishDueArticles();
+                } finally {
+                    secondDone.countDown();
+                }
+            });
+            List<Long> secondRun = second.get(60, TimeUnit.SECONDS);
+            assertThat(first.isDone()).as("the first run still holds its rows").isFalse();
+            List<Long> firstRun = first.get(60, TimeUnit.SECONDS);
+
+            assertThat(firstRun).containsAll(ids);
+            assertThat(secondRun).doesNotContainAnyElementsOf(firstRun);
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         for (Long id : ids) {
             assertThat(articles.get(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);

@@ -46,7 +46,7 @@ class PageCacheClusterTests {
 
     static ConfigurableApplicationContext node() {
         return new SpringApplicationBuilder(MastheadApplication.class)
-                .properties("server.port=0", "masthead.scheduler.enabled=false")
+                .properties("server.port=0", "masthead.scheduler.enabled=false", "masthead.jobs.enabled=false")
                 .run();
     }
 

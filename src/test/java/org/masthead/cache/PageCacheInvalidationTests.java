@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Never stale: every kind of change to public content, made through the services as the newsroom makes it,
  * is served at once to the next reader of a page that was in memory.
  */
-@IntegrationTest
+@HttpTest
 class PageCacheInvalidationTests {
 
     @LocalServerPort

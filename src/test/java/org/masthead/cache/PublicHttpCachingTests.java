@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleImages;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validators on reader pages, 304s, one ETag per encoding, private pages for staff and previews, and the page
  * cache answering exactly as a rendered page does.
  */
-@IntegrationTest
+@HttpTest
 class PublicHttpCachingTests {
 
     static final String PUBLIC = "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";

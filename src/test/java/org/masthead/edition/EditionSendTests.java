@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
+import org.masthead.TestSmtp;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleImages;
 import org.masthead.author.Author;
@@ -51,8 +52,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,14 +74,7 @@ class EditionSendTests {
     static final int PORT = freePort();
     static GreenMail mail = started();
 
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
-        registry.add("masthead.newsletter.rate", () -> 0);
-        registry.add("masthead.newsletter.batch-size", () -> 3);
-        registry.add("masthead.newsletter.postal-address", () -> "1 Quay Street, Harbour Town");
-    }
+    // The test profile sends without a rate limit, in batches of 3, with the postal address these tests look for.
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -143,8 +135,12 @@ class EditionSendTests {
     Article first;
     Article second;
 
+    @Autowired
+    TestSmtp smtp;
+
     @BeforeEach
     void articles() {
+        smtp.useServerOn(PORT);
         section = content.section();
         Author author = content.author();
         first = content.published(
@@ -159,6 +155,7 @@ class EditionSendTests {
 
     @AfterEach
     void resetClock() {
+        smtp.none();
         clock.reset();
     }
 

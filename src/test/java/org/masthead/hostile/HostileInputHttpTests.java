@@ -13,7 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.StaffHttp;
 import org.masthead.TestContent;
@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * handler survives anywhere it is shown. Odd text (NUL, invalid UTF-8, right-to-left, emoji, 100 KB titles, 10 MB
  * bodies, 50,000 nested quotes or lists, 100,000 brackets) gets an answer in bounded time and never a 500.
  */
-@IntegrationTest
+@HttpTest
 class HostileInputHttpTests {
 
     /** Stored and reflected payloads: each would run script or add markup if any page failed to escape it. */

@@ -16,17 +16,17 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
+import org.masthead.TestSmtp;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -53,10 +53,12 @@ class NewsletterTests {
         MAIL.start();
     }
 
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    @Autowired
+    TestSmtp smtp;
+
+    @BeforeEach
+    void useMailServer() {
+        smtp.useServerOn(MAIL.getSmtp().getPort());
     }
 
     @AfterAll
@@ -75,6 +77,7 @@ class NewsletterTests {
 
     @AfterEach
     void resetClock() {
+        smtp.none();
         clock.reset();
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.StaffHttp;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several requests of one staff session at once (tabs opened together right after signing in): each stores the same
  * new session attributes (the staff mark, the CSRF token), and none of them fails for it.
  */
-@IntegrationTest
+@HttpTest
 class ConcurrentSessionRequestsHttpTests {
 
     @LocalServerPort

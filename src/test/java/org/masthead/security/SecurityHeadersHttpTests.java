@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.StaffBrowser;
 import org.masthead.account.AccountService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Over real HTTP: every answer denies the browser features a journal never uses, the session cookie is
  * {@code Secure} whenever the request came over HTTPS, and {@code OPTIONS} opens no admin route.
  */
-@IntegrationTest
+@HttpTest
 class SecurityHeadersHttpTests {
 
     private final HttpClient http = HttpClient.newBuilder()

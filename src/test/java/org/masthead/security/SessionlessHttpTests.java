@@ -9,15 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
-import org.masthead.TestClockConfiguration;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Over real HTTP: no public request, found or not, creates a session or sets a cookie. Only staff pages (the
  * sign-in form, {@code /admin/**}) may.
  */
-// Not @IntegrationTest: that context's MockMvc tests replace its CSRF token repository with spring-security-test's
-// (with(csrf())), which starts sessions this test proves the application never starts. This one has no MockMvc.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+// The shared context's MockMvc tests replace its CSRF token repository with spring-security-test's (with(csrf())),
+// which starts sessions this test proves the application never starts: ApplicationCsrfTokens puts it back first.
+@HttpTest
 class SessionlessHttpTests {
 
     private final HttpClient http = HttpClient.newBuilder()

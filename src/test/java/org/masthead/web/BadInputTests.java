@@ -9,7 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * indexes past any form's rows, a schedule date in the year 999999999. Each gets a message where it came from,
  * and the text typed in a form is shown again.
  */
-@IntegrationTest
+@HttpTest
 class BadInputTests {
 
     static final String TYPED = "Before\u0000after";

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.StaffHttp;
 import org.masthead.TestContent;
 import org.masthead.media.TestImages;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Messages that used to mislead, over real HTTP (the container's limits and its own error pages are involved): an
  * article body over 2 MB, an upload with a 1,000-character file name, odd paths and over-long URLs.
  */
-@IntegrationTest
+@HttpTest
 class FormLimitsHttpTests {
 
     @LocalServerPort

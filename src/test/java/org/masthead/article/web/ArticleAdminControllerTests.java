@@ -8,8 +8,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
-import org.masthead.TestClockConfiguration;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
 import org.masthead.article.ArticleService;
@@ -19,9 +19,6 @@ import org.masthead.section.SectionService;
 import org.masthead.security.StaffSessions;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,9 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The article editor through MockMvc: forms, validation, conflicts, rescued drafts, scheduling, preview links. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class ArticleAdminControllerTests {
 
     @Autowired

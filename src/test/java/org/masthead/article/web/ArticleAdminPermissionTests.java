@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.TestClockConfiguration;
+import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
 import org.masthead.article.ArticleService;
@@ -16,9 +16,6 @@ import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,9 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * contributor on someone else's / editor / admin. Each cell acts on a fresh article (created by the contributor,
  * put in the state the route needs); a refusal must be a 403 (or the sign-in redirect) and change nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class ArticleAdminPermissionTests {
 
     enum Who {

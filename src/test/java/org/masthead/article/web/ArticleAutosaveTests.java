@@ -3,7 +3,7 @@ package org.masthead.article.web;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.masthead.TestClockConfiguration;
+import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleFixtures;
@@ -12,9 +12,6 @@ import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,9 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Autosave on the real database: the working copy is kept per staff member and article, one row each, never a
  * revision, bounded, with the permission to edit; the editor offers it back, and a save clears it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class ArticleAutosaveTests {
 
     @Autowired

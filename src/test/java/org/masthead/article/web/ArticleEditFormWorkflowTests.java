@@ -7,8 +7,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
-import org.masthead.TestClockConfiguration;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
 import org.masthead.article.ArticleService;
@@ -18,9 +18,6 @@ import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.masthead.topic.Topic;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -42,9 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The edit form's workflow buttons take the form's text with them (saved first, in the same transaction, or not at
  * all), and after an edit conflict the editor must choose: take theirs, keep mine, or merge.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class ArticleEditFormWorkflowTests {
 
     @Autowired

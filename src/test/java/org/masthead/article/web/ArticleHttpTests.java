@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.TestClockConfiguration;
+import org.masthead.HttpTest;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
 import org.masthead.article.ArticleService;
@@ -15,9 +15,7 @@ import org.masthead.article.PreviewLinks;
 import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,8 +28,7 @@ import static org.masthead.article.ArticleFixtures.EDITOR;
  * form is a plain 403 (draft rescue itself: {@link DraftRescueHttpTests}), and preview links answer with their
  * private headers or a real 404 page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@HttpTest
 class ArticleHttpTests {
 
     @LocalServerPort

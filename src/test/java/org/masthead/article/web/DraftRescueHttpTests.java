@@ -9,16 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.masthead.HttpTest;
 import org.masthead.StaffBrowser;
-import org.masthead.TestClockConfiguration;
 import org.masthead.account.AccountService;
 import org.masthead.article.DraftRescues;
 import org.masthead.security.Role;
 import org.masthead.security.SecretToken;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // Not @IntegrationTest: that context's MockMvc tests replace its CSRF token repository with spring-security-test's
 // (with(csrf())), which starts sessions this test proves the application never starts. This one has no MockMvc.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@HttpTest
 class DraftRescueHttpTests {
 
     private static final Pattern RESCUE_LINK = Pattern.compile("href=\"(/admin/articles/rescued/[A-Za-z0-9_-]+)\"");

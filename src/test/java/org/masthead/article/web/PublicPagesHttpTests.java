@@ -10,7 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reader's site over real HTTP, as a browser gets it: statuses, content, redirects and error pages. */
-@IntegrationTest
+@HttpTest
 class PublicPagesHttpTests {
 
     @LocalServerPort

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read after the transaction, open-in-view being off) sends a 200 and then cuts the connection: reading the whole
  * body, and finding the end of the page in it, is what catches that.
  */
-@IntegrationTest
+@HttpTest
 class ReaderTemplatesHttpTests {
 
     /** Near the very end of every reader page: the footer's journal name, after the main content. */

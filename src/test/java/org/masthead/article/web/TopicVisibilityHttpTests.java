@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A topic is public only while it has a public article: the name of a topic made for a draft, an article in review,
  * a scheduled, archived or unpublished one appears on no topic page, search filter or sitemap.
  */
-@IntegrationTest
+@HttpTest
 class TopicVisibilityHttpTests {
 
     @LocalServerPort

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.StaffHttp;
 import org.masthead.TestContent;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * article that shows it; otherwise {@code /media/{id}/…} is a 404, a wrong name included, so uploads cannot be
  * listed by id.
  */
-@IntegrationTest
+@HttpTest
 class MediaVisibilityHttpTests {
 
     @LocalServerPort

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.masthead.media.TestImages;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real request shows whether an oversize upload gets our message, or a 500, a 401/403 or a reset connection.
  * Signs in through the application's own login form, as the demo admin.
  */
-@IntegrationTest
+@HttpTest
 class UploadLimitHttpTests {
 
     static final String EMAIL = "admin@example.org";

@@ -8,13 +8,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
-import org.masthead.IntegrationTest;
+import org.masthead.HttpTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Over real HTTP: the search page, the feeds, the sitemap and the newsletter answer without setting a cookie. */
-@IntegrationTest
+@HttpTest
 class PublicSurfacesHttpTests {
 
     @LocalServerPort
