@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -22,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * @param lastModified the {@code Last-Modified}, in whole seconds
  * @param ambiguousSecond {@code If-Modified-Since} of that very second cannot be answered "not modified"
  * @param expiresAt when the page cache drops it at the latest
+ * @param lastModifiedHeader {@code lastModified} as the header writes it (formatted once, not on every hit)
  */
 record CachedPage(
         String contentType,
@@ -31,9 +35,14 @@ record CachedPage(
         String etag,
         Instant lastModified,
         boolean ambiguousSecond,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String lastModifiedHeader) {
 
     record Header(String name, String value) {}
+
+    /** The date format of HTTP headers (RFC 9110's IMF-fixdate). */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     static CachedPage of(
             String contentType,
@@ -47,7 +56,15 @@ record CachedPage(
             gzipped = null;
         }
         return new CachedPage(
-                contentType, headers, body, gzipped, etagOf(body), lastChange.at(), lastChange.ambiguous(), expiresAt);
+                contentType,
+                headers,
+                body,
+                gzipped,
+                etagOf(body),
+                lastChange.at(),
+                lastChange.ambiguous(),
+                expiresAt,
+                HTTP_DATE.format(lastChange.at()));
     }
 
     String gzipEtag() {
