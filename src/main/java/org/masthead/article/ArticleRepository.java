@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.masthead.topic.Topic;
 import org.springframework.data.domain.Limit;
@@ -69,11 +68,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(PAGE_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
     List<Article> findPublicPageBySection(Section section, Instant now, long offset, int limit);
 
-    @Query(PAGE_OF + "select b.id from Article b join b.authors au where au = :author and" + IS_PUBLIC_B + PAGE_END)
-    List<Article> findPublicPageByAuthor(Author author, Instant now, long offset, int limit);
-
-    @Query(PAGE_OF + "select b.id from Article b join b.topics t where t = :topic and" + IS_PUBLIC_B + PAGE_END)
-    List<Article> findPublicPageByTopic(Topic topic, Instant now, long offset, int limit);
+    // An author's and a topic's pages: PublicArticles.linkedPage (native SQL on the links' own dates, V70).
 
     /**
      * The content API's page: public articles after a position in the order (published at, id), newest first,
@@ -128,28 +123,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             + " order by a.id limit :limit offset :offset")
     List<LastModified> findPublicLastModified(Instant now, long offset, int limit);
 
-    @Query("select max(" + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC)
-    Instant findPublicNewestChange(Instant now);
-
-    @Query("select new org.masthead.article.LastModified(s.slug, max(" + LAST_MODIFIED
-            + ")) from Article a join a.section s" + " where" + IS_PUBLIC + " group by s.slug")
-    List<LastModified> findPublicLastModifiedBySection(Instant now);
-
-    @Query("select new org.masthead.article.LastModified(au.slug, greatest(au.updatedAt, max(" + LAST_MODIFIED + ")))"
-            + " from Article a join a.authors au where" + IS_PUBLIC
-            + " group by au.id, au.slug, au.updatedAt order by au.slug")
-    List<LastModified> findPublicLastModifiedByAuthor(Instant now);
-
-    @Query("select new org.masthead.article.LastModified(t.slug, max(" + LAST_MODIFIED
-            + ")) from Article a join a.topics t" + " where" + IS_PUBLIC + " group by t.slug order by t.slug")
-    List<LastModified> findPublicLastModifiedByTopic(Instant now);
-
     @Query("select count(a) from Article a where" + IS_PUBLIC)
     long countPublic(Instant now);
-
-    /** The topics that have at least one public article, by name. */
-    @Query("select distinct t from Article a join a.topics t where" + IS_PUBLIC + " order by t.name, t.id")
-    List<Topic> findPublicTopics(Instant now);
 
     @Query("select count(a) > 0 from Article a where :topic member of a.topics and" + IS_PUBLIC)
     boolean existsPublicOnTopic(Topic topic, Instant now);

@@ -79,11 +79,43 @@ public class PublicArticles {
 
     public Slice<Article> byAuthor(Author author, Pageable pageable) {
         return page(
-                pageable, (offset, limit) -> articles.findPublicPageByAuthor(author, clock.instant(), offset, limit));
+                pageable, (offset, limit) -> linkedPage("article_authors", "author_id", author.getId(), offset, limit));
     }
 
     public Slice<Article> onTopic(Topic topic, Pageable pageable) {
-        return page(pageable, (offset, limit) -> articles.findPublicPageByTopic(topic, clock.instant(), offset, limit));
+        return page(
+                pageable, (offset, limit) -> linkedPage("article_topics", "topic_id", topic.getId(), offset, limit));
+    }
+
+    /**
+     * A page of an author's or a topic's public articles, newest first, with their sections. The page's ids come
+     * from the links alone, which carry each article's date and status (migration V70: an index per author and
+     * per topic in the pages' order), so the last {@code ?page=N} skips index entries, not articles; the articles
+     * themselves are read through the visibility rule.
+     */
+    private List<Article> linkedPage(String links, String owner, long ownerId, long offset, int limit) {
+        String sql = """
+                select {a.*}, {s.*} from public_articles(:now) a
+                join sections s on s.id = a.section_id
+                where a.id in (
+                    select x.article_id from %s x
+                    where x.%s = :owner and x.published and x.published_at <= :now
+                    order by x.published_at desc, x.article_id desc
+                    limit :limit offset :offset)
+                order by a.published_at desc, a.id desc""".formatted(links, owner);
+        List<?> rows = entityManager
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addEntity("a", Article.class)
+                .addJoin("s", "a.section")
+                .setParameter("now", clock.instant())
+                .setParameter("owner", ownerId)
+                .setParameter("limit", limit)
+                .setParameter("offset", offset)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Article) (row instanceof Object[] joined ? joined[0] : row))
+                .toList();
     }
 
     private interface PageQuery {
@@ -195,9 +227,46 @@ public class PublicArticles {
         return articles.findPublicLastModified(clock.instant(), offset, limit);
     }
 
+    /**
+     * Public articles' ids, slugs and last changes in id order: {@code limit} of them after the article
+     * {@code afterId} (0: from the first), or, with {@code afterId} negative, from position {@code offset}. The
+     * sitemap reads its file a chunk at a time, each chunk after the last id of the one before (an index alone,
+     * however far into the archive).
+     */
+    public List<ArticleLastModified> lastModifiedAfter(long afterId, long offset, int limit) {
+        String sql = afterId >= 0 ? """
+                  select id, slug, greatest(updated_at, published_at) as at from public_articles(:now)
+                  where id > :after order by id limit :limit""" : """
+                  select id, slug, greatest(updated_at, published_at) as at from public_articles(:now)
+                  order by id limit :limit offset :offset""";
+        NativeQuery<?> query = entityManager
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addScalar("id", StandardBasicTypes.LONG)
+                .addScalar("slug", StandardBasicTypes.STRING)
+                .addScalar("at", StandardBasicTypes.INSTANT)
+                .setParameter("now", clock.instant())
+                .setParameter("limit", limit);
+        if (afterId >= 0) {
+            query.setParameter("after", afterId);
+        } else {
+            query.setParameter("offset", offset);
+        }
+        return query.getResultList().stream()
+                .map(row -> {
+                    Object[] values = (Object[]) row;
+                    return new ArticleLastModified((Long) values[0], (String) values[1], (Instant) values[2]);
+                })
+                .toList();
+    }
+
     /** The last change of any public article, or null when there is none. */
     public Instant newestChange() {
-        return articles.findPublicNewestChange(clock.instant());
+        // every article has a section: the newest of the sections' last changes (one probe each)
+        return lastModifiedBySection().stream()
+                .map(LastModified::at)
+                .max(Instant::compareTo)
+                .orElse(null);
     }
 
     /**
@@ -223,17 +292,52 @@ public class PublicArticles {
 
     /** The slug of every section with public articles, and the last change among them. */
     public List<LastModified> lastModifiedBySection() {
-        return articles.findPublicLastModifiedBySection(clock.instant());
+        return lastModifiedOf("""
+                select s.slug, c.at from sections s cross join lateral (
+                    select greatest(a.updated_at, a.published_at) as at from public_articles(:now) a
+                    where a.section_id = s.id
+                    order by greatest(a.updated_at, a.published_at) desc limit 1) c
+                order by s.slug""");
     }
 
     /** The slug of every author with public articles, and the last change among them or their profile. */
     public List<LastModified> lastModifiedByAuthor() {
-        return articles.findPublicLastModifiedByAuthor(clock.instant());
+        return lastModifiedOf("""
+                select au.slug, greatest(au.updated_at, c.at) as at from authors au cross join lateral (
+                    select x.changed_at as at from article_authors x join public_articles(:now) a on a.id = x.article_id
+                    where x.author_id = au.id and x.published and x.published_at <= :now
+                    order by x.changed_at desc limit 1) c
+                order by au.slug""");
     }
 
     /** The slug of every topic with public articles, and the last change among them. */
     public List<LastModified> lastModifiedByTopic() {
-        return articles.findPublicLastModifiedByTopic(clock.instant());
+        return lastModifiedOf("""
+                select t.slug, c.at from topics t cross join lateral (
+                    select x.changed_at as at from article_topics x join public_articles(:now) a on a.id = x.article_id
+                    where x.topic_id = t.id and x.published and x.published_at <= :now
+                    order by x.changed_at desc limit 1) c
+                order by t.slug""");
+    }
+
+    /**
+     * Each one's last change, one index probe apiece (V70: the links carry their article's last change), rather
+     * than an aggregate over every public article.
+     */
+    private List<LastModified> lastModifiedOf(String sql) {
+        List<?> rows = entityManager
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addScalar("slug", StandardBasicTypes.STRING)
+                .addScalar("at", StandardBasicTypes.INSTANT)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        return rows.stream()
+                .map(row -> {
+                    Object[] values = (Object[]) row;
+                    return new LastModified((String) values[0], (Instant) values[1]);
+                })
+                .toList();
     }
 
     /**
@@ -241,7 +345,19 @@ public class PublicArticles {
      * whose articles are all unpublished, archived or not yet due, is no one's business but the newsroom's.
      */
     public List<Topic> topics() {
-        return articles.findPublicTopics(clock.instant());
+        // one probe of each topic's index of public links (V70) for its newest public article, instead of joining
+        // every public article's topics (an "exists" is planned as a hash join over all of them)
+        @SuppressWarnings("unchecked")
+        List<Topic> topics = entityManager
+                .createNativeQuery("""
+                        select t.* from topics t cross join lateral (
+                            select 1 from article_topics x join public_articles(:now) a on a.id = x.article_id
+                            where x.topic_id = t.id and x.published and x.published_at <= :now
+                            order by x.published_at desc, x.article_id desc limit 1) newest
+                        order by t.name, t.id""", Topic.class)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        return topics;
     }
 
     /** Whether readers may see the topic (it has a public article). */

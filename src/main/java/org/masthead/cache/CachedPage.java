@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 import org.masthead.web.ETags;
@@ -21,6 +24,7 @@ import org.masthead.web.ETags;
  * @param lastModified the {@code Last-Modified}, in whole seconds
  * @param ambiguousSecond {@code If-Modified-Since} of that very second cannot be answered "not modified"
  * @param expiresAt when the page cache drops it at the latest
+ * @param lastModifiedHeader {@code lastModified} as the header writes it (formatted once, not on every hit)
  */
 record CachedPage(
         String contentType,
@@ -30,9 +34,14 @@ record CachedPage(
         String etag,
         Instant lastModified,
         boolean ambiguousSecond,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String lastModifiedHeader) {
 
     record Header(String name, String value) {}
+
+    /** The date format of HTTP headers (RFC 9110's IMF-fixdate). */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     static CachedPage of(
             String contentType,
@@ -68,7 +77,8 @@ record CachedPage(
                 ETags.isStrong(applicationEtag) ? applicationEtag : ETags.strong(body),
                 lastChange.at(),
                 lastChange.ambiguous(),
-                expiresAt);
+                expiresAt,
+                HTTP_DATE.format(lastChange.at()));
     }
 
     String gzipEtag() {

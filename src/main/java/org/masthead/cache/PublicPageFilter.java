@@ -8,6 +8,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The reader's pages, before the security chain and MVC: a visitor who is not signed in gets a page kept in
@@ -48,11 +49,16 @@ final class PublicPageFilter extends OncePerRequestFilter {
             "date",
             "age");
 
+    /** The kind of page, as {@link #shouldNotFilter} found it (read once per request). */
+    private static final String PAGE = PublicPageFilter.class.getName() + ".page";
+
     private final PageCache cache;
     private final PageCacheProperties properties;
     private final HttpCachingProperties http;
     private final String sessionCookie;
     private final Clock clock;
+    /** The pages being rendered to be kept, each by one request. */
+    private final ConcurrentHashMap<String, ReentrantLock> rendering = new ConcurrentHashMap<>();
 
     PublicPageFilter(
             PageCache cache,
@@ -70,40 +76,105 @@ final class PublicPageFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method))
-                || ReaderPage.of(request.getRequestURI()) == null
-                || isPersonal(request);
+        if (!("GET".equals(method) || "HEAD".equals(method))) {
+            return true;
+        }
+        ReaderPage page = ReaderPage.of(request.getRequestURI());
+        if (page == null || isPersonal(request)) {
+            return true;
+        }
+        request.setAttribute(PAGE, page);
+        return false;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ReaderPage page = ReaderPage.of(request.getRequestURI());
-        RenderRequest render = new RenderRequest(request, page);
+        ReaderPage page = (ReaderPage) request.getAttribute(PAGE);
+        if (page == null) {
+            page = ReaderPage.of(request.getRequestURI());
+        }
         boolean kept = properties.enabled() && page.kept();
-        String key = render.cacheKey();
-        if (kept) {
-            CachedPage hit = cache.get(key);
+        if (!kept) {
+            render(new RenderRequest(request, page), request, response, chain, null, false);
+            return;
+        }
+        // a page without a query string is found in memory without wrapping the request
+        RenderRequest render = request.getQueryString() == null ? null : new RenderRequest(request, page);
+        String key = render == null ? request.getRequestURI() : render.cacheKey();
+        CachedPage hit = cache.get(key);
+        if (hit != null) {
+            write(hit, request, response);
+            return;
+        }
+        if (render == null) {
+            render = new RenderRequest(request, page);
+        }
+        // One rendering of a page at a time: readers who ask for it meanwhile wait for it, then get it from memory
+        // (or, when it was not kept, render it themselves, side by side).
+        ReentrantLock lock = rendering.computeIfAbsent(key, k -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            lock.lock();
+            lock.unlock();
+            hit = cache.get(key);
             if (hit != null) {
                 write(hit, request, response);
-                return;
+            } else {
+                render(render, request, response, chain, key, true);
             }
+            return;
         }
+        try {
+            hit = cache.get(key);
+            if (hit != null) {
+                write(hit, request, response);
+            } else {
+                render(render, request, response, chain, key, true);
+            }
+        } finally {
+            rendering.remove(key, lock);
+            lock.unlock();
+        }
+    }
+
+    /** Renders the page; keeps it when {@code kept} and it may be kept; past the size cap, streams it. */
+    private void render(
+            RenderRequest render,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String key,
+            boolean kept)
+            throws ServletException, IOException {
         long generation = cache.generation();
-        PageCache.LastChange lastChange = cache.lastChange(key);
-        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        PageCache.LastChange lastChange = cache.lastChange(key == null ? render.cacheKey() : key);
+        int cap = (int)
+                Math.min(Integer.MAX_VALUE - 8, (kept ? properties.maxPageSize() : properties.maxHeldPage()).toBytes());
+        CappedResponse capture = new CappedResponse(response, cap, real -> {
+            if (cacheable(real, real.getContentType())) {
+                // too large to hold: public all the same, without an ETag (the body is not known before it is sent)
+                real.setHeader(HttpHeaders.CACHE_CONTROL, http.publicCacheControl());
+                real.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+                real.setDateHeader(HttpHeaders.LAST_MODIFIED, lastChange.at().toEpochMilli());
+            }
+        });
         chain.doFilter(render, capture);
-        if (capture.getStatus() != HttpServletResponse.SC_OK
-                || capture.getContentType() == null
-                || response.isCommitted()
-                || !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
-            capture.copyBodyToResponse();
+        capture.finish();
+        if (capture.streaming()) {
+            return;
+        }
+        byte[] body = capture.body();
+        if (!cacheable(response, capture.getContentType()) || response.isCommitted()) {
+            if (!response.isCommitted()) {
+                response.setContentLength(body.length);
+            }
+            response.getOutputStream().write(body);
             return;
         }
         CachedPage made = CachedPage.of(
                 capture.getContentType(),
                 headersOf(response),
-                capture.getContentAsByteArray(),
+                body,
                 kept || acceptsGzip(request),
                 lastChange,
                 kept ? cache.expiry() : Instant.MAX,
@@ -113,6 +184,13 @@ final class PublicPageFilter extends OncePerRequestFilter {
         }
         response.reset();
         write(made, request, response);
+    }
+
+    /** A page that may be cached publicly: a 200 with a body type, setting no cookie. */
+    private static boolean cacheable(HttpServletResponse response, String contentType) {
+        return response.getStatus() == HttpServletResponse.SC_OK
+                && contentType != null
+                && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty();
     }
 
     private void write(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -125,7 +203,7 @@ final class PublicPageFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.CACHE_CONTROL, http.publicCacheControl());
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setHeader(HttpHeaders.ETAG, etag);
-        response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
+        response.setHeader(HttpHeaders.LAST_MODIFIED, page.lastModifiedHeader());
         if (notModified(request, etag, page)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -1,5 +1,6 @@
 package org.masthead.feed;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.masthead.article.LastModified;
+import org.masthead.article.ArticleLastModified;
 import org.masthead.article.PublicArticles;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
@@ -108,7 +109,9 @@ class SitemapController {
         articles.lastModifiedBySection().forEach(s -> bySection.put(s.slug(), s.at()));
 
         List<Url> urls = new ArrayList<>();
-        urls.add(new Url("/", articles.newestChange()));
+        // every article has a section: the front page's last change is the newest of theirs
+        urls.add(new Url(
+                "/", bySection.values().stream().max(Comparator.naturalOrder()).orElse(null)));
         for (Section section : sections.all()) {
             urls.add(new Url(
                     "/sections/" + section.getSlug(),
@@ -130,15 +133,18 @@ class SitemapController {
             for (Url url : pages) {
                 url(writer, url);
             }
+            long after = offset == 0 ? 0 : -1; // the first chunk of a later file finds its place by offset
             for (long done = 0; done < limit; ) {
-                List<LastModified> chunk = articles.lastModified(offset + done, (int) Math.min(CHUNK, limit - done));
-                for (LastModified article : chunk) {
+                int want = (int) Math.min(CHUNK, limit - done);
+                List<ArticleLastModified> chunk = articles.lastModifiedAfter(after, offset, want);
+                for (ArticleLastModified article : chunk) {
                     url(writer, new Url("/articles/" + article.slug(), article.at()));
                 }
-                if (chunk.size() < Math.min(CHUNK, limit - done)) {
+                if (chunk.size() < want) {
                     break;
                 }
                 done += chunk.size();
+                after = chunk.get(chunk.size() - 1).id();
             }
             writer.writeEndElement();
         };
@@ -189,7 +195,8 @@ class SitemapController {
 
     private static void write(HttpServletResponse response, XmlBody body) throws IOException {
         response.setContentType(XML.toString());
-        try (OutputStream out = response.getOutputStream()) {
+        // the XML writer writes a byte at a time: buffered here, not through every wrapper of the response
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 16 * 1024)) {
             XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             writer.writeStartDocument("UTF-8", "1.0");
             writer.setDefaultNamespace(NS);

@@ -1,7 +1,9 @@
 package org.masthead.article;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +19,7 @@ import org.masthead.section.Section;
 import org.masthead.topic.Topic;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,9 +110,11 @@ class ArticleRepositoryTests {
 
         assertThat(articles.findPublicPageBySection(section, NOW, 0, 100))
                 .containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublicPageByAuthor(author, NOW, 0, 100))
+        assertThat(readers().byAuthor(author, PageRequest.of(0, 100)).getContent())
                 .containsExactly(publishedThisInstant, published);
-        assertThat(articles.findPublicPageByTopic(topic, NOW, 0, 100)).containsExactly(publishedThisInstant, published);
+        assertThat(readers().onTopic(topic, PageRequest.of(0, 100)).getContent())
+                .containsExactly(publishedThisInstant, published);
+        assertThat(readers().topics()).contains(topic);
         assertThat(articles.findPublicPage(NOW, 0, 1000))
                 .contains(published, publishedThisInstant)
                 .doesNotContainAnyElementsOf(hidden);
@@ -122,6 +127,39 @@ class ArticleRepositoryTests {
                 .isPresent();
         assertThat(articles.existsBySlugAndStatus(archived.getSlug(), ArticleStatus.ARCHIVED))
                 .isTrue();
+    }
+
+    /** What readers see at {@link #NOW}. */
+    private PublicArticles readers() {
+        return new PublicArticles(articles, null, Clock.fixed(NOW, ZoneOffset.UTC), entities.getEntityManager());
+    }
+
+    @Test
+    void authorAndTopicPagesFollowTheirArticlesStatusAndDate() {
+        Article first = article("PUBLISHED", NOW.minus(Duration.ofDays(3)));
+        Article second = article("DRAFT", null);
+        entities.flush();
+        assertThat(readers().byAuthor(author, PageRequest.of(0, 10)).getContent())
+                .containsExactly(first);
+
+        second.publish(NOW.minus(Duration.ofDays(1)));
+        entities.flush();
+        assertThat(readers().byAuthor(author, PageRequest.of(0, 10)).getContent())
+                .containsExactly(second, first);
+        assertThat(readers().onTopic(topic, PageRequest.of(1, 1)).getContent()).containsExactly(first);
+
+        first.archive();
+        entities.flush();
+        assertThat(readers().byAuthor(author, PageRequest.of(0, 10)).getContent())
+                .containsExactly(second);
+        assertThat(readers().onTopic(topic, PageRequest.of(0, 10)).getContent()).containsExactly(second);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from article_topics where article_id = ? and not published and published_at = ?",
+                        Long.class,
+                        first.getId(),
+                        java.sql.Timestamp.from(NOW.minus(Duration.ofDays(3)))))
+                .as("the link keeps the date and says the article is no longer published")
+                .isEqualTo(1);
     }
 
     @Test

@@ -28,7 +28,8 @@ class PageCacheTests {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("next", (NextPublication) next::get);
         return new PageCache(
-                new PageCacheProperties(true, size, Duration.ofMinutes(10), false),
+                new PageCacheProperties(
+                        true, size, Duration.ofMinutes(10), false, DataSize.ofMegabytes(8), DataSize.ofKilobytes(256)),
                 beans.getBeanProvider(NextPublication.class),
                 clock);
     }
