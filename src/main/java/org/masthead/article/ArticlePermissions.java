@@ -1,5 +1,8 @@
 package org.masthead.article;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 
@@ -37,6 +40,30 @@ public final class ArticlePermissions {
 
     public static boolean canSharePreview(StaffUser user, Article article) {
         return canManage(user) || ownDraft(user, article);
+    }
+
+    /** Whether the member may make this move on this article (whatever its state). */
+    public static boolean mayAttempt(StaffUser user, Article article, ArticleAction action) {
+        return switch (action) {
+            case SUBMIT -> canSubmit(user, article);
+            case DELETE -> canDelete(user, article);
+            case RETURN, PUBLISH, SCHEDULE, UNSCHEDULE, UNPUBLISH, ARCHIVE, RESTORE, CORRECT -> canManage(user);
+        };
+    }
+
+    /**
+     * The moves this member may make on the article as it stands: the article's own transition rules
+     * ({@link Article#allows}) joined with who may do what. The edit page shows exactly these buttons; the service
+     * accepts exactly these moves.
+     */
+    public static Set<ArticleAction> allowedActions(StaffUser user, Article article) {
+        Set<ArticleAction> allowed = EnumSet.noneOf(ArticleAction.class);
+        for (ArticleAction action : ArticleAction.values()) {
+            if (article.allows(action) && mayAttempt(user, article, action)) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
     }
 
     private static boolean ownDraft(StaffUser user, Article article) {

@@ -650,6 +650,7 @@ class ArticleAdminController {
         model.addAttribute("noteKinds", NoteKind.values());
         if (article != null) {
             model.addAttribute("can", new Allowed(me, article));
+            model.addAttribute("workflow", WorkflowButtons.of(me, article));
             model.addAttribute("previewLinks", previewLinks.of(article.getId()));
             model.addAttribute("timeZone", site.timeZone().getId());
         }
