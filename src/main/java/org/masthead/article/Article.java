@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -257,7 +256,7 @@ public class Article {
     }
 
     public ArticleNote addNote(NoteKind kind, String body, Instant notedAt, Instant now) {
-        if (status != ArticleStatus.PUBLISHED) {
+        if (!ArticleAction.CORRECT.startsFrom(status)) {
             throw new IllegalTransitionException(status, "add a note to");
         }
         ArticleNote note = new ArticleNote(this, kind, body, notedAt, now);
@@ -272,7 +271,7 @@ public class Article {
     // --- workflow ---------------------------------------------------------------------------------------------
 
     public void submit() {
-        move(EnumSet.of(ArticleStatus.DRAFT), ArticleStatus.IN_REVIEW, "submit");
+        move(ArticleAction.SUBMIT, ArticleStatus.IN_REVIEW);
     }
 
     public void returnToDraft() {
@@ -281,7 +280,7 @@ public class Article {
 
     /** Sends a submitted draft back to its author, with the editor's note shown on the edit page. */
     public void returnToDraft(String note, String by, Instant at) {
-        move(EnumSet.of(ArticleStatus.IN_REVIEW), ArticleStatus.DRAFT, "return");
+        move(ArticleAction.RETURN, ArticleStatus.DRAFT);
         boolean hasNote = note != null && !note.isBlank();
         this.returnNote = hasNote ? note.strip() : null;
         this.returnNoteBy = hasNote ? by : null;
@@ -290,7 +289,7 @@ public class Article {
 
     /** Publishes now. An article published before keeps its original publication date. */
     public void publish(Instant now) {
-        move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.PUBLISHED, "publish");
+        move(ArticleAction.PUBLISH, ArticleStatus.PUBLISHED);
         published(publishedAt != null ? publishedAt : now);
     }
 
@@ -298,32 +297,35 @@ public class Article {
         if (!at.isAfter(now)) {
             throw new ScheduleInPastException();
         }
-        move(EnumSet.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW), ArticleStatus.SCHEDULED, "schedule");
+        move(ArticleAction.SCHEDULE, ArticleStatus.SCHEDULED);
         this.scheduledAt = at;
     }
 
     /** The scheduler's move: a scheduled article whose time has come is published as of that time. */
     public void publishScheduled() {
-        move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.PUBLISHED, "publish");
+        if (status != ArticleStatus.SCHEDULED) {
+            throw new IllegalTransitionException(status, "publish");
+        }
+        this.status = ArticleStatus.PUBLISHED;
         published(scheduledAt);
         this.scheduledAt = null;
     }
 
     public void unschedule() {
-        move(EnumSet.of(ArticleStatus.SCHEDULED), ArticleStatus.DRAFT, "unschedule");
+        move(ArticleAction.UNSCHEDULE, ArticleStatus.DRAFT);
         this.scheduledAt = null;
     }
 
     public void unpublish() {
-        move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.DRAFT, "unpublish");
+        move(ArticleAction.UNPUBLISH, ArticleStatus.DRAFT);
     }
 
     public void archive() {
-        move(EnumSet.of(ArticleStatus.PUBLISHED), ArticleStatus.ARCHIVED, "archive");
+        move(ArticleAction.ARCHIVE, ArticleStatus.ARCHIVED);
     }
 
     public void restore() {
-        move(EnumSet.of(ArticleStatus.ARCHIVED), ArticleStatus.PUBLISHED, "restore");
+        move(ArticleAction.RESTORE, ArticleStatus.PUBLISHED);
     }
 
     /** Whether the article was created by this account (a contributor's "own" article). */
@@ -333,7 +335,12 @@ public class Article {
 
     /** Only a draft that was never published may be deleted; a published article is archived instead. */
     public boolean isDeletable() {
-        return status == ArticleStatus.DRAFT && firstPublishedAt == null;
+        return ArticleAction.DELETE.startsFrom(status) && firstPublishedAt == null;
+    }
+
+    /** Whether the article, as it stands, allows the move (apart from who asks: see {@link ArticlePermissions}). */
+    public boolean allows(ArticleAction action) {
+        return action == ArticleAction.DELETE ? isDeletable() : action.startsFrom(status);
     }
 
     private void published(Instant at) {
@@ -343,9 +350,9 @@ public class Article {
         }
     }
 
-    private void move(Set<ArticleStatus> from, ArticleStatus to, String action) {
-        if (!from.contains(status)) {
-            throw new IllegalTransitionException(status, action);
+    private void move(ArticleAction action, ArticleStatus to) {
+        if (!action.startsFrom(status)) {
+            throw new IllegalTransitionException(status, action.path());
         }
         this.status = to;
     }

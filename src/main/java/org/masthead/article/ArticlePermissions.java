@@ -1,5 +1,8 @@
 package org.masthead.article;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.masthead.security.Actor;
 import org.masthead.security.Role;
 
@@ -51,7 +54,31 @@ public final class ArticlePermissions {
         return canManage(by) || ownDraft(by, article);
     }
 
-    private static boolean owns(Actor by, Article article) {
+    /** Whether the member may make this move on this article (whatever its state). */
+    public static boolean mayAttempt(Actor by, Article article, ArticleAction action) {
+        return switch (action) {
+            case SUBMIT -> canSubmit(by, article);
+            case DELETE -> canDelete(by, article);
+            case RETURN, PUBLISH, SCHEDULE, UNSCHEDULE, UNPUBLISH, ARCHIVE, RESTORE, CORRECT -> canManage(by);
+        };
+    }
+
+    /**
+     * The moves this member may make on the article as it stands: the article's own transition rules
+     * ({@link Article#allows}) joined with who may do what. The edit page shows exactly these buttons; the service
+     * accepts exactly these moves.
+     */
+    public static Set<ArticleAction> allowedActions(Actor by, Article article) {
+        Set<ArticleAction> allowed = EnumSet.noneOf(ArticleAction.class);
+        for (ArticleAction action : ArticleAction.values()) {
+            if (article.allows(action) && mayAttempt(by, article, action)) {
+                allowed.add(action);
+            }
+        }
+        return allowed;
+    }
+
+        private static boolean owns(Actor by, Article article) {
         return by.staff().map(user -> article.isCreatedBy(user.getAccountId())).orElse(false);
     }
 

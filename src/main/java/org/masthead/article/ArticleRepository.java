@@ -53,12 +53,17 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where a.id = :id and" + IS_PUBLIC)
     Optional<Article> findPublicById(long id, Instant now);
 
+    /** The public ones of these articles, with section and featured image (the front page's picks). */
+    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage where a.id in :ids and"
+            + IS_PUBLIC)
+    List<Article> findPublicByIds(Collection<Long> ids, Instant now);
+
     /*
      * The lists of public pages read the page's ids first, from an index alone (the inner select: no visit to the
      * wide rows it skips, so the last ?page=N costs about what the first does), then load only those articles.
      * :limit is one more than the page, to tell whether there is a next page.
      */
-    String PAGE_OF = "select a from Article a join fetch a.section where a.id in (";
+    String PAGE_OF = "select a from Article a join fetch a.section left join fetch a.featuredImage where a.id in (";
 
     String PAGE_END = " order by b.publishedAt desc, b.id desc limit :limit offset :offset)" + NEWEST_FIRST;
 

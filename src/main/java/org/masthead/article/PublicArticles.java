@@ -2,7 +2,10 @@ package org.masthead.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -53,6 +56,26 @@ public class PublicArticles {
     /** A public article by id (with its section; its authors load within the caller's transaction). */
     public Optional<Article> findById(long id) {
         return articles.findPublicById(id, clock.instant());
+    }
+
+    /**
+     * The public ones of these articles, in the order of the ids, with section, featured image and co-authors: the
+     * front page's picks. An id that is not public (a draft, unpublished, not yet due, deleted) is left out.
+     */
+    public List<Article> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> found = new HashMap<>();
+        for (Article article : articles.findPublicByIds(ids, clock.instant())) {
+            found.put(article.getId(), article);
+        }
+        List<Article> ordered =
+                ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        if (!ordered.isEmpty()) {
+            articles.fetchAuthors(ordered);
+        }
+        return ordered;
     }
 
     /** Whether the slug belongs to an archived article, whose URL answers 410 Gone. */

@@ -88,6 +88,8 @@ class SecurityConfiguration {
     static final String[] EDITOR_PATHS = {
         "/admin/topics",
         "/admin/topics/**",
+        "/admin/front-page",
+        "/admin/front-page/**",
         "/admin/editions",
         "/admin/editions/**",
         "/admin/authors",

@@ -131,7 +131,7 @@ class ArticleRepositoryTests {
 
     /** What readers see at {@link #NOW}. */
     private PublicArticles readers() {
-        return new PublicArticles(articles, null, Clock.fixed(NOW, ZoneOffset.UTC), entities.getEntityManager());
+        return new PublicArticles(articles, null, Clock.fixed(NOW, ZoneOffset.UTC), entities);
     }
 
     @Test

@@ -85,6 +85,7 @@ class ArticleAdminController {
     private final MarkdownRenderer markdown;
     private final SiteProperties site;
     private final MessageSource messages;
+    private final FeaturedImageChoice featuredImages;
 
     ArticleAdminController(
             ArticleService articles,
@@ -95,7 +96,8 @@ class ArticleAdminController {
             AuthorService authors,
             MarkdownRenderer markdown,
             SiteProperties site,
-            MessageSource messages) {
+            MessageSource messages,
+            FeaturedImageChoice featuredImages) {
         this.articles = articles;
         this.previewLinks = previewLinks;
         this.rescues = rescues;
@@ -105,6 +107,7 @@ class ArticleAdminController {
         this.markdown = markdown;
         this.site = site;
         this.messages = messages;
+        this.featuredImages = featuredImages;
     }
 
     /** Markdown keeps its whitespace (an indented first line is a code block): the body is not trimmed. */
@@ -192,6 +195,10 @@ class ArticleAdminController {
         try {
             Article article = articles.create(form.toChanges(), me);
             flash.addFlashAttribute("notice", "article.notice.created");
+            String imageProblem = featuredImages.apply(article.getId(), form, me);
+            if (imageProblem != null) {
+                flash.addFlashAttribute("problem", imageProblem);
+            }
             return "redirect:/admin/articles/" + article.getId();
         } catch (SlugInUseException ex) {
             errors.rejectValue("slug", "article.slug.taken");
@@ -333,6 +340,10 @@ class ArticleAdminController {
         int base = keepMine ? form.getSeenRevision() : form.getRevision();
         try {
             var changes = form.toChanges();
+            String imageProblem = featuredImages.apply(id, form, me);
+            if (imageProblem != null) {
+                flash.addFlashAttribute("problem", imageProblem);
+            }
             switch (move) {
                 case SAVE -> articles.update(id, base, changes, me);
                 case SUBMIT -> articles.saveAndSubmit(id, base, changes, me);
@@ -650,6 +661,7 @@ class ArticleAdminController {
         model.addAttribute("noteKinds", NoteKind.values());
         if (article != null) {
             model.addAttribute("can", new Allowed(me, article));
+            model.addAttribute("workflow", WorkflowButtons.of(me, article));
             model.addAttribute("previewLinks", previewLinks.of(article.getId()));
             model.addAttribute("timeZone", site.timeZone().getId());
         }

@@ -38,7 +38,9 @@ class ArticleForm {
         "seoTitle",
         "seoDescription",
         "revision",
-        "version"
+        "version",
+        "featuredImageId",
+        "featuredImagePicked"
     };
 
     @NotBlank(message = "{article.title.required}")
@@ -79,6 +81,12 @@ class ArticleForm {
      */
     private Integer seenRevision;
 
+    /** The featured image chosen on the edit page (null: none). */
+    private Long featuredImageId;
+
+    /** Whether the form carried the featured image choice (a form without it leaves the image as it is). */
+    private boolean featuredImagePicked;
+
     static ArticleForm of(Article article) {
         ArticleForm form = new ArticleForm();
         form.title = article.getTitle();
@@ -98,6 +106,9 @@ class ArticleForm {
         form.seoDescription = article.getSeoDescription();
         form.revision = article.getRevision();
         form.version = article.getVersion();
+        form.featuredImageId = article.getFeaturedImage() == null
+                ? null
+                : article.getFeaturedImage().getId();
         return form;
     }
 
@@ -259,5 +270,21 @@ class ArticleForm {
 
     public void setSeenRevision(Integer seenRevision) {
         this.seenRevision = seenRevision;
+    }
+
+    public Long getFeaturedImageId() {
+        return featuredImageId;
+    }
+
+    public void setFeaturedImageId(Long featuredImageId) {
+        this.featuredImageId = featuredImageId;
+    }
+
+    public boolean isFeaturedImagePicked() {
+        return featuredImagePicked;
+    }
+
+    public void setFeaturedImagePicked(boolean featuredImagePicked) {
+        this.featuredImagePicked = featuredImagePicked;
     }
 }

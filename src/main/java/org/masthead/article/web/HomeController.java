@@ -1,36 +1,30 @@
 package org.masthead.article.web;
 
-import org.masthead.article.Article;
-import org.masthead.article.PublicArticles;
-import org.masthead.web.PageNumbers;
-import org.springframework.data.domain.Slice;
+import org.masthead.article.FrontPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The front page: the lead story, the latest articles, and the sections. */
+/** The front page: the lead story, the featured and latest articles, and the sections. */
 @Controller
 @PublicPages
 class HomeController {
 
-    static final int LATEST = 13;
-
-    private final PublicArticles articles;
+    private final FrontPage frontPage;
     private final ReaderPageMeta meta;
 
-    HomeController(PublicArticles articles, ReaderPageMeta meta) {
-        this.articles = articles;
+    HomeController(FrontPage frontPage, ReaderPageMeta meta) {
+        this.frontPage = frontPage;
         this.meta = meta;
     }
 
     @GetMapping("/")
     String show(Model model) {
-        Slice<Article> latest = articles.latest(PageNumbers.of(1, LATEST));
-        model.addAttribute(
-                "lead",
-                latest.getContent().isEmpty() ? null : latest.getContent().get(0));
-        model.addAttribute("latest", latest.getContent().stream().skip(1).toList());
-        model.addAttribute("hasMore", latest.hasNext());
+        FrontPage.Stories stories = frontPage.stories();
+        model.addAttribute("lead", stories.lead());
+        model.addAttribute("latest", stories.cards());
+        model.addAttribute("featuredIds", stories.featuredIds());
+        model.addAttribute("hasMore", stories.hasMore());
         model.addAttribute("meta", meta.home());
         return "home";
     }
