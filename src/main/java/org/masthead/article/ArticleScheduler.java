@@ -1,27 +1,50 @@
 package org.masthead.article;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.masthead.audit.AuditLog;
+import org.masthead.cache.PublicContentChanged;
 import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes scheduled articles when their time comes: every 10 seconds ({@code masthead.scheduler.delay}), on
- * every app node; the database lock in {@link ArticleService#publishDue()} makes each publication happen once.
- * Its audit lines name the actor "scheduler" ({@link Actor#scheduler()}). Timed runs are on unless {@code masthead.scheduler.enabled=false}.
+ * every app node; the database lock in {@link #publishDue} makes each publication happen once. Its audit lines
+ * name the actor "scheduler" ({@link Actor#scheduler()}). Timed runs are on unless
+ * {@code masthead.scheduler.enabled=false}.
  */
 @Component
 public class ArticleScheduler {
 
+    /** How many due articles one run publishes at most; the next run takes the rest. */
+    static final int BATCH = 50;
+
     private static final Logger log = LoggerFactory.getLogger(ArticleScheduler.class);
 
-    private final ArticleService articles;
+    private final ArticleRepository articles;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    ArticleScheduler(ArticleService articles) {
+    ArticleScheduler(
+            ArticleRepository articles,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.articles = articles;
+        this.audit = audit;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -38,10 +61,29 @@ public class ArticleScheduler {
 
     /** Publishes what is due now, as the scheduler; answers the ids published by this call. */
     public List<Long> publishDueArticles() {
-        List<Long> published = articles.publishDue(Actor.scheduler());
+        List<Long> published = publishDue(Actor.scheduler());
         if (!published.isEmpty()) {
             log.info("Published scheduled articles {}", published);
         }
         return published;
+    }
+
+    /**
+     * Publishes the scheduled articles whose time has come, as {@code by}, in one transaction. The due rows are
+     * locked with {@code for update skip locked}, so when several app nodes run this at once each article is
+     * published, and audited, by exactly one of them.
+     */
+    public List<Long> publishDue(Actor by) {
+        NotAllowedException.require(ArticlePermissions.canManage(by), by, "publish scheduled articles");
+        return transaction.execute(status -> {
+            List<Long> due = articles.lockDueScheduled(clock.instant(), BATCH);
+            for (Long id : due) {
+                Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+                article.publishScheduled();
+                audit.record(by, "article.publish", ArticleService.subject(article), "scheduled");
+                events.publishEvent(new PublicContentChanged("article.publish (scheduled) #" + id));
+            }
+            return due;
+        });
     }
 }

@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
-
 import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
 import org.masthead.author.Author;
@@ -37,13 +33,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes articles: renders their Markdown on save, stores a revision of every save, and moves them through the
- * workflow. Every staff action names its actor and is checked against {@link ArticlePermissions} here, on the
+ * workflow. Reading the history (revisions, diffs, conflicts, merges) is {@link ArticleRevisions}'s job, publishing
+ * when a schedule falls due {@link ArticleScheduler}'s, the newsroom list's query {@link ArticleSpecifications}'s. Every staff action names its actor and is checked against {@link ArticlePermissions} here, on the
  * server, whatever the pages show; every state change is written to the audit log in the same transaction.
  * Imported content (the demo journal, an archive) comes through the same methods with an import actor
  * ({@link org.masthead.security.Actor#importing}), which alone may give it its own past dates.
@@ -51,9 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ArticleService {
-
-    /** How many due articles one scheduler run publishes at most; the next run takes the rest. */
-    static final int SCHEDULER_BATCH = 50;
 
     private final ArticleRepository articles;
     private final ArticleRevisionRepository revisions;
@@ -117,80 +110,8 @@ public class ArticleService {
         ArticleFilter visible = ArticlePermissions.canManage(by)
                 ? filter
                 : filter.withCreatedBy(by.staff().map(StaffUser::getAccountId).orElse(-1L));
-        return articles.findAll(matching(visible), pageable).map(ArticleRow::of);
-    }
-
-    @Transactional(readOnly = true)
-    public List<ArticleRevision> revisions(long id, Actor by) {
-        Article article = get(id);
-        require(ArticlePermissions.canView(by, article), "list revisions of", article);
-        return revisions.findByArticleIdOrderByNumberDesc(id);
-    }
-
-    /** The diff between two revisions of an article, in the order given (from, to). */
-    @Transactional(readOnly = true)
-    public List<TextDiff.Line> diff(long id, int from, int to, Actor by) {
-        Article article = get(id);
-        require(ArticlePermissions.canView(by, article), "compare revisions of", article);
-        return TextDiff.between(revision(id, from).asText(), revision(id, to).asText());
-    }
-
-    @Transactional(readOnly = true)
-    public ArticleRevision revision(long id, int number) {
-        return revisions
-                .findByArticleIdAndNumber(id, number)
-                .orElseThrow(() -> new ArticleNotFoundException("#" + id + " revision " + number));
-    }
-
-    /**
-     * What was saved since {@code baseRevision}: who saved last, when, and the diff from the editor's starting
-     * point to the current text.
-     */
-    @Transactional(readOnly = true)
-    public EditConflict conflict(long id, int baseRevision) {
-        Article article = get(id);
-        String before = revisions
-                .findByArticleIdAndNumber(id, baseRevision)
-                .map(ArticleRevision::asText)
-                .orElse("");
-        ArticleRevision current =
-                revisions.findByArticleIdAndNumber(id, article.getRevision()).orElse(null);
-        String after = current != null ? current.asText() : "";
-        return new EditConflict(
-                current != null ? current.getCreatedByName() : "",
-                current != null ? current.getCreatedAt() : article.getUpdatedAt(),
-                article.getRevision(),
-                article.getVersion(),
-                TextDiff.between(before, after));
-    }
-
-    /** The result of merging an editor's text with the change saved meanwhile; see {@link #merge}. */
-    public record MergedText(String title, String dek, String bodyMarkdown, boolean conflicted, int currentRevision) {}
-
-    /**
-     * Merges an editor's title, dek and body, typed over revision {@code baseRevision}, with the article's current
-     * text: the changes of each side are both kept; where both changed the same lines differently, both versions
-     * are kept between markers ({@link TextMerge}). A title both changed keeps the editor's. Nothing is saved.
-     */
-    @Transactional(readOnly = true)
-    public MergedText merge(
-            long id, int baseRevision, ArticleContent mine, String mineLabel, String theirsLabel, Actor by) {
-        Article article = get(id);
-        require(ArticlePermissions.canView(by, article), "merge", article);
-        ArticleRevision base =
-                revisions.findByArticleIdAndNumber(id, baseRevision).orElse(null);
-        String baseTitle = base != null ? base.getTitle() : "";
-        String title = mine.title() == null || mine.title().equals(baseTitle) ? article.getTitle() : mine.title();
-        TextMerge.Result dek = TextMerge.merge(
-                base != null ? base.getDek() : "", mine.dek(), article.getDek(), mineLabel, theirsLabel);
-        TextMerge.Result body = TextMerge.merge(
-                base != null ? base.getBodyMarkdown() : "",
-                mine.bodyMarkdown(),
-                article.getBodyMarkdown(),
-                mineLabel,
-                theirsLabel);
-        return new MergedText(
-                title, dek.text(), body.text(), dek.conflicted() || body.conflicted(), article.getRevision());
+        return articles.findAll(ArticleSpecifications.matching(visible), pageable)
+                .map(ArticleRow::of);
     }
 
     // --- writing (staff) --------------------------------------------------------------------------------------
@@ -247,7 +168,9 @@ public class ArticleService {
     public Article restoreRevision(long id, int number, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canEdit(by, article), "restore a revision of", article);
-        ArticleRevision old = revision(id, number);
+        ArticleRevision old = revisions
+                .findByArticleIdAndNumber(id, number)
+                .orElseThrow(() -> new ArticleNotFoundException("#" + id + " revision " + number));
         ArticleContent content = new ArticleContent(
                 old.getTitle(),
                 old.getDek(),
@@ -416,25 +339,6 @@ public class ArticleService {
         return article;
     }
 
-    // --- the scheduler ----------------------------------------------------------------------------------------
-
-    /**
-     * Publishes the scheduled articles whose time has come, as {@code by} (the scheduler). The due rows are locked
-     * with {@code for update skip locked}, so when several app nodes run this at once each article is published,
-     * and audited, by exactly one of them.
-     */
-    public List<Long> publishDue(Actor by) {
-        NotAllowedException.require(ArticlePermissions.canManage(by), by, "publish scheduled articles");
-        List<Long> due = articles.lockDueScheduled(clock.instant(), SCHEDULER_BATCH);
-        for (Long id : due) {
-            Article article = get(id);
-            article.publishScheduled();
-            audit.record(by, "article.publish", subject(article), "scheduled");
-            changed(article, "article.publish (scheduled)");
-        }
-        return due;
-    }
-
     // --- imports: content with its own past dates ------------------------------------------------------------
 
     /**
@@ -503,7 +407,7 @@ public class ArticleService {
     }
 
     /** Readers may see the change (or, for a schedule, will see it at a time that caches must respect). */
-    private void changed(Article article, String action) {
+    void changed(Article article, String action) {
         events.publishEvent(new PublicContentChanged(action + " #" + article.getId()));
     }
 
@@ -514,7 +418,7 @@ public class ArticleService {
         }
     }
 
-    private static void require(boolean allowed, String action, Article article) {
+    static void require(boolean allowed, String action, Article article) {
         if (!allowed) {
             throw new ArticleAccessDeniedException(action, article.getId());
         }
@@ -525,7 +429,7 @@ public class ArticleService {
                 article, by.staff().map(StaffUser::getAccountId).orElse(null), by.label(), clock.instant()));
     }
 
-    private static String subject(Article article) {
+    static String subject(Article article) {
         return "article #" + article.getId() + " " + article.getSlug();
     }
 
@@ -567,41 +471,5 @@ public class ArticleService {
 
     private void requireFreeSlug(String slug, Long ownId) {
         redirects.requireFree(SlugKind.ARTICLE, slug, articles.findBySlug(slug).map(Article::getId), ownId);
-    }
-
-    private static Specification<Article> matching(ArticleFilter filter) {
-        return (Root<Article> root,
-                jakarta.persistence.criteria.CriteriaQuery<?> query,
-                jakarta.persistence.criteria.CriteriaBuilder cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (filter.status() != null) {
-                where.add(cb.equal(root.get("status"), filter.status()));
-            }
-            if (filter.sectionId() != null) {
-                where.add(cb.equal(root.get("section").get("id"), filter.sectionId()));
-            }
-            if (filter.createdBy() != null) {
-                where.add(cb.equal(root.get("createdBy"), filter.createdBy()));
-            }
-            if (filter.authorId() != null) {
-                Subquery<Long> byAuthor = query.subquery(Long.class);
-                Root<Article> other = byAuthor.from(Article.class);
-                byAuthor.select(other.get("id"))
-                        .where(cb.equal(other.join("authors").get("id"), filter.authorId()));
-                where.add(root.get("id").in(byAuthor));
-            }
-            if (filter.text() != null && !filter.text().isBlank()) {
-                String pattern = "%"
-                        + filter.text()
-                                .strip()
-                                .toLowerCase()
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
-                where.add(cb.like(cb.lower(root.get("title")), pattern, '\\'));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
     }
 }

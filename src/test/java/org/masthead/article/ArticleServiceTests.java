@@ -47,6 +47,9 @@ class ArticleServiceTests {
     ArticleService articles;
 
     @Autowired
+    ArticleRevisions history;
+
+    @Autowired
     ArticleScheduler scheduler;
 
     @Autowired
@@ -133,8 +136,8 @@ class ArticleServiceTests {
         assertThatThrownBy(() -> articles.schedule(own.getId(), clock.instant().plusSeconds(600), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
         // Their own article's revisions are theirs to read, another's are not.
-        assertThat(articles.revisions(own.getId(), CONTRIBUTOR)).isNotEmpty();
-        assertThatThrownBy(() -> articles.revisions(others.getId(), CONTRIBUTOR))
+        assertThat(history.revisions(own.getId(), CONTRIBUTOR)).isNotEmpty();
+        assertThatThrownBy(() -> history.revisions(others.getId(), CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
 
         assertThat(previewLinks.create(own.getId(), CONTRIBUTOR)).hasSizeGreaterThanOrEqualTo(22);
@@ -146,7 +149,7 @@ class ArticleServiceTests {
                 .isInstanceOf(ArticleAccessDeniedException.class);
         assertThatThrownBy(() -> articles.restoreRevision(own.getId(), 1, CONTRIBUTOR))
                 .isInstanceOf(ArticleAccessDeniedException.class);
-        assertThat(articles.revisions(own.getId(), CONTRIBUTOR)).isNotEmpty();
+        assertThat(history.revisions(own.getId(), CONTRIBUTOR)).isNotEmpty();
         assertThat(audits("article.submit", own)).isEqualTo(1);
     }
 
@@ -225,12 +228,12 @@ class ArticleServiceTests {
         long id = article.getId();
         articles.update(id, 1, edit(article, "Second body.\n"), EDITOR);
         articles.update(id, 2, edit(article, "Third body.\n"), EDITOR);
-        List<ArticleRevision> revisions = articles.revisions(id, EDITOR);
+        List<ArticleRevision> revisions = history.revisions(id, EDITOR);
         assertThat(revisions).extracting(ArticleRevision::getNumber).containsExactly(3, 2, 1);
         assertThat(revisions.get(0).getCreatedByName()).isEqualTo(EDITOR.getDisplayName());
         assertThat(revisions.get(0).getCreatedBy()).isEqualTo(EDITOR.getAccountId());
 
-        List<TextDiff.Line> diff = articles.diff(id, 1, 3, EDITOR);
+        List<TextDiff.Line> diff = history.diff(id, 1, 3, EDITOR);
         assertThat(diff)
                 .extracting(TextDiff.Line::kind, TextDiff.Line::text)
                 .contains(tuple(TextDiff.Kind.DELETED, "First body."), tuple(TextDiff.Kind.INSERTED, "Third body."));
@@ -244,7 +247,7 @@ class ArticleServiceTests {
         assertThat(restored.getBodyMarkdown()).isEqualTo("First body.\n");
         assertThat(restored.getBodyHtml()).contains("First body.");
         assertThat(restored.getRevision()).isEqualTo(4);
-        assertThat(articles.revisions(id, EDITOR)).hasSize(4);
+        assertThat(history.revisions(id, EDITOR)).hasSize(4);
         assertThat(audits("article.revision-restore", article)).isEqualTo(1);
     }
 
@@ -277,7 +280,7 @@ class ArticleServiceTests {
                 .isInstanceOf(ArticleConflictException.class);
         assertThat(articles.get(id).getBodyMarkdown()).isEqualTo("Editor A's words.\n");
 
-        EditConflict conflict = articles.conflict(id, 1);
+        EditConflict conflict = history.conflict(id, 1);
         assertThat(conflict.lastEditorName()).isEqualTo(ADMIN.getDisplayName());
         assertThat(conflict.currentRevision()).isEqualTo(2);
         assertThat(conflict.diff())
@@ -318,7 +321,7 @@ class ArticleServiceTests {
             pool.shutdown();
         }
         assertThat(articles.get(id).getRevision()).isEqualTo(2);
-        assertThat(articles.revisions(id, EDITOR)).hasSize(2);
+        assertThat(history.revisions(id, EDITOR)).hasSize(2);
     }
 
     // --- scheduling -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import org.masthead.account.AccountService;
 import org.masthead.archive.JournalExport;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleImages;
+import org.masthead.article.ArticleScheduler;
 import org.masthead.article.ArticleService;
 import org.masthead.audit.AuditSearch;
 import org.masthead.author.AuthorChanges;
@@ -80,6 +81,9 @@ class ServicePermissionsTests {
     @Autowired
     ArticleImages articleImages;
 
+    @Autowired
+    ArticleScheduler scheduler;
+
     @Test
     void onlyAdminsManageSectionsAccountsSubscribersTheExportAndTheAuditLog() {
         String slug = TestContent.unique("perm-section");
@@ -140,7 +144,7 @@ class ServicePermissionsTests {
                 .getId();
         refused(() -> articleImages.setFeaturedImage(article.getId(), image, CONTRIBUTOR));
         refused(() -> articles.publishBackdated(article.getId(), Instant.now().minusSeconds(60), ADMIN));
-        refused(() -> articles.publishDue(Actor.signIn("someone@test.example")));
+        refused(() -> scheduler.publishDue(Actor.signIn("someone@test.example")));
         assertThat(articleImages
                         .setFeaturedImage(article.getId(), image, EDITOR)
                         .getFeaturedImage()

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The editor's autosave (static/js/autosave.js): the form's fields, posted every few seconds while the member
  * types, kept as their working copy of the article ({@link ArticleAutosaves}); and the "discard" of the offer that
  * the edit page shows for a working copy newer than the saved text. Restoring it is a page of
- * {@link ArticleAdminController}.
+ * {@link ArticleEditorController}.
  */
 @Controller
 @RequestMapping("/admin/articles")

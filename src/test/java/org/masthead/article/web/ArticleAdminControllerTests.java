@@ -544,7 +544,7 @@ class ArticleAdminControllerTests {
                 .isNull();
 
         String many = ArticleFixtures.uniqueSlug("many");
-        for (int i = 0; i < ArticleAdminController.PAGE_SIZE + 2; i++) {
+        for (int i = 0; i < ArticleEditorController.PAGE_SIZE + 2; i++) {
             SecurityContextHolder.getContext()
                     .setAuthentication(
                             UsernamePasswordAuthenticationToken.authenticated(EDITOR, null, EDITOR.getAuthorities()));
@@ -559,7 +559,7 @@ class ArticleAdminControllerTests {
                 .andExpect(status().isOk())
                 .andReturn());
         assertThat(paged.getElementById("article-count").text())
-                .isEqualTo((ArticleAdminController.PAGE_SIZE + 2) + " articles");
+                .isEqualTo((ArticleEditorController.PAGE_SIZE + 2) + " articles");
         assertThat(paged.select(".pager__current").text()).isEqualTo("Page 2 of 2");
         assertThat(paged.select("tbody tr")).hasSize(2);
         assertThat(paged.getElementById("page-previous").attr("href")).contains("q=" + many, "page=1", "sort=title");

@@ -11,6 +11,7 @@ import org.masthead.IntegrationTest;
 import org.masthead.MutableClock;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
+import org.masthead.article.ArticleRevisions;
 import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
 import org.masthead.author.AuthorService;
@@ -47,6 +48,9 @@ class ArticleEditFormWorkflowTests {
 
     @Autowired
     ArticleService articles;
+
+    @Autowired
+    ArticleRevisions history;
 
     @Autowired
     SectionService sections;
@@ -304,7 +308,7 @@ class ArticleEditFormWorkflowTests {
         Article kept = articles.get(article.getId());
         assertThat(kept.getBodyMarkdown()).isEqualTo("Mine.");
         assertThat(kept.getRevision()).isEqualTo(4);
-        assertThat(articles.revision(article.getId(), 4).getCreatedByName()).isEqualTo(EDITOR.getDisplayName());
+        assertThat(history.revision(article.getId(), 4).getCreatedByName()).isEqualTo(EDITOR.getDisplayName());
     }
 
     @Test

@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.masthead.article.Article;
@@ -17,28 +15,21 @@ import org.masthead.article.ArticleAccessDeniedException;
 import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleConflictException;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticlePermissions;
-import org.masthead.article.ArticleRevision;
+import org.masthead.article.ArticleRevisions;
 import org.masthead.article.ArticleRow;
 import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
-import org.masthead.article.DraftRescues;
 import org.masthead.article.IllegalTransitionException;
-import org.masthead.article.NoteKind;
-import org.masthead.article.PreviewLinks;
 import org.masthead.article.ScheduleInPastException;
 import org.masthead.article.TextDiff;
-import org.masthead.article.TextMerge;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
-import org.masthead.web.PageNotFoundException;
 import org.masthead.web.PageNumbers;
 import org.masthead.web.SiteProperties;
 import org.masthead.web.StorableText;
-import org.springframework.beans.MutablePropertyValues;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -49,7 +40,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.DataBinder;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -62,24 +52,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The newsroom's article screens: the list, the edit form with its preview, the workflow buttons, revisions,
- * preview links and corrections. Thin: {@link ArticleService} checks every permission on the server.
+ * The newsroom's article editor: the list, the edit form with its preview, its Save and workflow buttons, the
+ * autosaved copy and edit conflicts. Thin: {@link ArticleService} checks every permission on the server.
  */
 @Controller
 @RequestMapping("/admin/articles")
-class ArticleAdminController {
+class ArticleEditorController {
 
     static final int PAGE_SIZE = 25;
 
-    /** The latest time an article can be scheduled for: the end of the year 9999. */
-    private static final Instant LATEST_SCHEDULE = Instant.parse("9999-12-31T00:00:00Z");
-
-    static final String FORM = "admin/article/edit";
-
     private final ArticleService articles;
-    private final PreviewLinks previewLinks;
-    private final DraftRescues rescues;
+    private final ArticleRevisions revisions;
     private final ArticleAutosaves autosaves;
+    private final ArticleEditorPage page;
     private final SectionService sections;
     private final AuthorService authors;
     private final MarkdownRenderer markdown;
@@ -87,11 +72,11 @@ class ArticleAdminController {
     private final MessageSource messages;
     private final FeaturedImageChoice featuredImages;
 
-    ArticleAdminController(
+    ArticleEditorController(
             ArticleService articles,
-            PreviewLinks previewLinks,
-            DraftRescues rescues,
+            ArticleRevisions revisions,
             ArticleAutosaves autosaves,
+            ArticleEditorPage page,
             SectionService sections,
             AuthorService authors,
             MarkdownRenderer markdown,
@@ -99,9 +84,9 @@ class ArticleAdminController {
             MessageSource messages,
             FeaturedImageChoice featuredImages) {
         this.articles = articles;
-        this.previewLinks = previewLinks;
-        this.rescues = rescues;
+        this.revisions = revisions;
         this.autosaves = autosaves;
+        this.page = page;
         this.sections = sections;
         this.authors = authors;
         this.markdown = markdown;
@@ -121,7 +106,7 @@ class ArticleAdminController {
         });
     }
 
-    // --- list -------------------------------------------------------------------------------------------------
+    // --- list ------------------------------------------------------------------------------------------------
 
     @GetMapping
     String list(
@@ -166,14 +151,14 @@ class ArticleAdminController {
         ArticleForm form = new ArticleForm();
         sections.all().stream().findFirst().ifPresent(first -> form.setSectionId(first.getId()));
         offerAutosave(model, null, form, me);
-        return form(model, form, null, null);
+        return page.form(model, form, null, null);
     }
 
     @PostMapping(params = "preview")
     String previewNew(@ModelAttribute("form") ArticleForm form, BindingResult errors, Model model) {
         form.padAuthors();
         model.addAttribute("unsaved", true);
-        return withPreview(model, form, form(model, form, null, null));
+        return page.withPreview(model, form, page.form(model, form, null, null));
     }
 
     @PostMapping
@@ -183,14 +168,14 @@ class ArticleAdminController {
             @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
-        check(form, errors);
+        ArticleEditorPage.check(form, errors);
         if (!errors.hasFieldErrors("slug") && !org.masthead.slug.Slugs.isValid(form.effectiveSlug())) {
             errors.rejectValue("slug", "article.slug.needed");
         }
         model.addAttribute("unsaved", true);
         if (errors.hasErrors()) {
             form.padAuthors();
-            return form(model, form, null, null);
+            return page.form(model, form, null, null);
         }
         try {
             Article article = articles.create(form.toChanges(), me);
@@ -203,7 +188,7 @@ class ArticleAdminController {
         } catch (SlugInUseException ex) {
             errors.rejectValue("slug", "article.slug.taken");
             form.padAuthors();
-            return form(model, form, null, null);
+            return page.form(model, form, null, null);
         }
     }
 
@@ -214,7 +199,7 @@ class ArticleAdminController {
         Article article = articles.forEditing(id, me);
         ArticleForm form = ArticleForm.of(article);
         offerAutosave(model, id, form, me);
-        return form(model, form, article, me);
+        return page.form(model, form, article, me);
     }
 
     // --- autosave ---------------------------------------------------------------------------------------------
@@ -233,7 +218,7 @@ class ArticleAdminController {
             model.addAttribute("problem", "article.autosave.none");
             return article == null ? newForm(me, model) : editForm(id, me, model);
         }
-        ArticleForm form = bound(autosaved.fields());
+        ArticleForm form = ArticleEditorPage.bound(autosaved.fields());
         if (autosaved.baseRevision() != null) {
             form.setRevision(autosaved.baseRevision());
         }
@@ -242,13 +227,13 @@ class ArticleAdminController {
         }
         model.addAttribute("notice", "article.autosave.restored");
         model.addAttribute("unsaved", true);
-        return form(model, form, article, me);
+        return page.form(model, form, article, me);
     }
 
     /** Offers the member's autosaved text when it differs from what the form shows. */
     private void offerAutosave(Model model, Long id, ArticleForm shown, StaffUser me) {
         autosaves.find(id, me).ifPresent(autosaved -> {
-            ArticleForm kept = bound(autosaved.fields());
+            ArticleForm kept = ArticleEditorPage.bound(autosaved.fields());
             if (kept.sameWords(shown)) {
                 return;
             }
@@ -263,18 +248,6 @@ class ArticleAdminController {
         });
     }
 
-    /** A form bound from posted fields (as kept by autosave or a rescue), through the form's own field list. */
-    private static ArticleForm bound(Map<String, List<String>> fields) {
-        ArticleForm form = new ArticleForm();
-        DataBinder binder = new DataBinder(form, "form");
-        binder.setAllowedFields(ArticleForm.FIELDS);
-        binder.bind(new MutablePropertyValues(fields.entrySet().stream()
-                .collect(Collectors.toMap(
-                        Map.Entry::getKey, entry -> entry.getValue().toArray(String[]::new)))));
-        form.padAuthors();
-        return form;
-    }
-
     @PostMapping(path = "/{id:\\d+}", params = "preview")
     String preview(
             @PathVariable long id,
@@ -285,7 +258,7 @@ class ArticleAdminController {
         Article article = articles.forEditing(id, me);
         form.padAuthors();
         model.addAttribute("unsaved", true);
-        return withPreview(model, form, form(model, form, article, me));
+        return page.withPreview(model, form, page.form(model, form, article, me));
     }
 
     /**
@@ -318,7 +291,7 @@ class ArticleAdminController {
         if ("merge".equals(resolve)) {
             return merged(id, form, me, model);
         }
-        check(form, errors);
+        ArticleEditorPage.check(form, errors);
         model.addAttribute("unsaved", true);
         Workflow move = Workflow.of(action);
         Instant at = null;
@@ -333,7 +306,7 @@ class ArticleAdminController {
         }
         if (errors.hasErrors() || model.containsAttribute("problem")) {
             form.padAuthors();
-            return form(model, form, article, me);
+            return page.form(model, form, article, me);
         }
         // "Keep mine" saves over the change the editor was shown, and only over that one.
         boolean keepMine = "mine".equals(resolve) && form.getSeenRevision() != null;
@@ -364,7 +337,7 @@ class ArticleAdminController {
             // Someone saved meanwhile: nothing was written, nothing moved. Their change is shown beside this
             // editor's own text, which stays based on the revision it was typed over: saving it again meets the
             // same conflict, until the editor chooses (take theirs, keep mine, or merge).
-            var conflict = articles.conflict(id, form.getRevision());
+            var conflict = revisions.conflict(id, form.getRevision());
             model.addAttribute("conflict", conflict);
             form.setSeenRevision(conflict.currentRevision());
         } catch (IllegalTransitionException ex) {
@@ -374,7 +347,7 @@ class ArticleAdminController {
         }
         article = articles.forEditing(id, me);
         form.padAuthors();
-        return form(model, form, article, me);
+        return page.form(model, form, article, me);
     }
 
     /**
@@ -383,14 +356,14 @@ class ArticleAdminController {
      * between markers, which a save refuses until the editor has chosen.
      */
     private String merged(long id, ArticleForm form, StaffUser me, Model model) {
-        var merged = articles.merge(
+        var merged = revisions.merge(
                 id,
                 form.getRevision(),
                 form.toChanges().content(),
                 messages.getMessage("article.merge.mine", null, LocaleContextHolder.getLocale()),
                 messages.getMessage("article.merge.theirs", null, LocaleContextHolder.getLocale()),
                 me);
-        model.addAttribute("conflict", articles.conflict(id, form.getRevision()));
+        model.addAttribute("conflict", revisions.conflict(id, form.getRevision()));
         model.addAttribute("merged", true);
         model.addAttribute("unsaved", true);
         form.setTitle(merged.title());
@@ -400,7 +373,7 @@ class ArticleAdminController {
         form.setSeenRevision(null);
         model.addAttribute("notice", merged.conflicted() ? "article.notice.merged-marked" : "article.notice.merged");
         form.padAuthors();
-        return form(model, form, articles.forEditing(id, me), me);
+        return page.form(model, form, articles.forEditing(id, me), me);
     }
 
     private Instant scheduleTime(String date, String time) {
@@ -446,271 +419,5 @@ class ArticleAdminController {
     @ResponseBody
     String livePreview(@RequestParam(defaultValue = "") String bodyMarkdown) {
         return markdown.render(bodyMarkdown).html();
-    }
-
-    // --- workflow ---------------------------------------------------------------------------------------------
-
-    @PostMapping("/{id:\\d+}/submit")
-    String submit(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return move(id, flash, "article.notice.submitted", () -> articles.submit(id, me));
-    }
-
-    @PostMapping("/{id:\\d+}/return")
-    String returnToDraft(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String note,
-            @AuthenticationPrincipal StaffUser me,
-            RedirectAttributes flash) {
-        if (note.length() > 2000) {
-            flash.addFlashAttribute("problem", "article.return.too-long");
-            return "redirect:/admin/articles/" + id;
-        }
-        return move(id, flash, "article.notice.returned", () -> articles.returnToDraft(id, note, me));
-    }
-
-    @PostMapping("/{id:\\d+}/publish")
-    String publish(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return move(id, flash, "article.notice.published", () -> articles.publish(id, me));
-    }
-
-    @PostMapping("/{id:\\d+}/schedule")
-    String schedule(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String time,
-            @AuthenticationPrincipal StaffUser me,
-            RedirectAttributes flash) {
-        Instant at;
-        try {
-            at = LocalDate.parse(date)
-                    .atTime(LocalTime.parse(time))
-                    .atZone(site.timeZone())
-                    .toInstant();
-        } catch (DateTimeException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.invalid");
-            return "redirect:/admin/articles/" + id;
-        }
-        if (at.isAfter(LATEST_SCHEDULE)) {
-            // Beyond any plan, and (for years such as +999999999) beyond what the database can store.
-            flash.addFlashAttribute("problem", "article.schedule.too-far");
-            return "redirect:/admin/articles/" + id;
-        }
-        try {
-            return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
-        } catch (ScheduleInPastException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.past");
-            return "redirect:/admin/articles/" + id;
-        }
-    }
-
-    @PostMapping("/{id:\\d+}/unschedule")
-    String unschedule(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return move(id, flash, "article.notice.unscheduled", () -> articles.unschedule(id, me));
-    }
-
-    @PostMapping("/{id:\\d+}/unpublish")
-    String unpublish(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return move(id, flash, "article.notice.unpublished", () -> articles.unpublish(id, me));
-    }
-
-    @PostMapping("/{id:\\d+}/archive")
-    String archive(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return move(id, flash, "article.notice.archived", () -> articles.archive(id, me));
-    }
-
-    @PostMapping("/{id:\\d+}/restore")
-    String restore(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        return move(id, flash, "article.notice.restored", () -> articles.restore(id, me));
-    }
-
-    @PostMapping("/{id:\\d+}/delete")
-    String delete(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        try {
-            articles.delete(id, me);
-            flash.addFlashAttribute("notice", "article.notice.deleted");
-            return "redirect:/admin/articles";
-        } catch (IllegalTransitionException ex) {
-            flash.addFlashAttribute("problem", "article.delete.refused");
-            return "redirect:/admin/articles/" + id;
-        }
-    }
-
-    @PostMapping("/{id:\\d+}/notes")
-    String addNote(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "CORRECTION") NoteKind kind,
-            @RequestParam(defaultValue = "") String body,
-            @AuthenticationPrincipal StaffUser me,
-            RedirectAttributes flash) {
-        if (body.isBlank() || body.length() > 2000) {
-            flash.addFlashAttribute("problem", "article.note.invalid");
-            return "redirect:/admin/articles/" + id;
-        }
-        return move(id, flash, "article.notice.noted", () -> articles.addNote(id, kind, body, me));
-    }
-
-    // --- revisions --------------------------------------------------------------------------------------------
-
-    @GetMapping("/{id:\\d+}/revisions")
-    String revisions(
-            @PathVariable long id,
-            @RequestParam(required = false) Integer from,
-            @RequestParam(required = false) Integer to,
-            @AuthenticationPrincipal StaffUser me,
-            Model model) {
-        List<ArticleRevision> all = articles.revisions(id, me);
-        Article article = articles.forEditing(id, me);
-        model.addAttribute("article", article);
-        model.addAttribute("revisions", all);
-        model.addAttribute("canRestore", ArticlePermissions.canEdit(me, article));
-        if (!all.isEmpty()) {
-            int newest = all.get(0).getNumber();
-            int right = to != null ? to : newest;
-            int left = from != null ? from : Math.max(all.get(all.size() - 1).getNumber(), right - 1);
-            model.addAttribute("from", left);
-            model.addAttribute("to", right);
-            List<TextDiff.Line> diff = articles.diff(id, left, right, me);
-            model.addAttribute("diff", diff);
-            model.addAttribute("diffChanged", TextDiff.hasChanges(diff));
-        }
-        return "admin/article/revisions";
-    }
-
-    @PostMapping("/{id:\\d+}/revisions/{number:\\d+}/restore")
-    String restoreRevision(
-            @PathVariable long id,
-            @PathVariable int number,
-            @AuthenticationPrincipal StaffUser me,
-            RedirectAttributes flash) {
-        articles.restoreRevision(id, number, me);
-        flash.addFlashAttribute("notice", "article.notice.revision-restored");
-        return "redirect:/admin/articles/" + id;
-    }
-
-    // --- preview links ----------------------------------------------------------------------------------------
-
-    @PostMapping("/{id:\\d+}/preview-links")
-    String createPreviewLink(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
-        String token = previewLinks.create(id, me);
-        flash.addFlashAttribute("notice", "article.notice.preview-link");
-        flash.addFlashAttribute("previewUrl", site.absolute("/preview/" + token));
-        return "redirect:/admin/articles/" + id;
-    }
-
-    @PostMapping("/{id:\\d+}/preview-links/{linkId:\\d+}/revoke")
-    String revokePreviewLink(
-            @PathVariable long id,
-            @PathVariable long linkId,
-            @AuthenticationPrincipal StaffUser me,
-            RedirectAttributes flash) {
-        previewLinks.revoke(id, linkId, me);
-        flash.addFlashAttribute("notice", "article.notice.preview-link-revoked");
-        return "redirect:/admin/articles/" + id;
-    }
-
-    // --- rescued forms ----------------------------------------------------------------------------------------
-
-    /**
-     * Where a form refused for an expired session or CSRF token is forwarded: a 403 that says how to go on, to the
-     * kept text, or (nothing kept) back to the form, whose text the browser still has.
-     */
-    @RequestMapping("/rescue-notice")
-    String rescueNotice(HttpServletRequest request, Model model) {
-        Object key = request.getAttribute(ArticleFormRescue.KEY_ATTRIBUTE);
-        if (key != null) {
-            model.addAttribute("rescueUrl", "/admin/articles/rescued/" + key);
-            return "admin/article/rescued";
-        }
-        if (request.getAttribute(ArticleFormRescue.NOT_KEPT_ATTRIBUTE) != null) {
-            return "admin/article/not-kept";
-        }
-        throw new PageNotFoundException("rescued form");
-    }
-
-    /** The form as it was posted before the session expired, back after signing in again. Nothing is saved yet. */
-    @GetMapping("/rescued/{key}")
-    String rescued(@PathVariable String key, @AuthenticationPrincipal StaffUser me, Model model) {
-        DraftRescues.Rescued rescued =
-                rescues.claim(key, me).orElseThrow(() -> new PageNotFoundException("rescued form"));
-        ArticleForm form = new ArticleForm();
-        DataBinder binder = new DataBinder(form, "form");
-        binder.setAllowedFields(ArticleForm.FIELDS);
-        binder.bind(new MutablePropertyValues(rescued.fields().entrySet().stream()
-                .collect(Collectors.toMap(
-                        Map.Entry::getKey, entry -> entry.getValue().toArray(String[]::new)))));
-        form.padAuthors();
-        model.addAttribute("rescued", true);
-        if (rescued.articleId() == null) {
-            return form(model, form, null, null);
-        }
-        Article article = articles.forEditing(rescued.articleId(), me);
-        return form(model, form, article, me);
-    }
-
-    // --- helpers ----------------------------------------------------------------------------------------------
-
-    private String form(Model model, ArticleForm form, Article article, StaffUser me) {
-        if (article != null && form.getSeenRevision() != null && !model.containsAttribute("conflict")) {
-            // Still undecided after a conflict (say, a field needs correcting): the other change stays in view.
-            model.addAttribute("conflict", articles.conflict(article.getId(), form.getRevision()));
-        }
-        model.addAttribute("form", form);
-        model.addAttribute("article", article);
-        model.addAttribute("sections", sections.all());
-        model.addAttribute("authors", authors.all());
-        model.addAttribute("noteKinds", NoteKind.values());
-        if (article != null) {
-            model.addAttribute("can", new Allowed(me, article));
-            model.addAttribute("workflow", WorkflowButtons.of(me, article));
-            model.addAttribute("previewLinks", previewLinks.of(article.getId()));
-            model.addAttribute("timeZone", site.timeZone().getId());
-        }
-        return FORM;
-    }
-
-    private String withPreview(Model model, ArticleForm form, String view) {
-        model.addAttribute(
-                "previewHtml",
-                markdown.render(form.getBodyMarkdown() == null ? "" : form.getBodyMarkdown())
-                        .html());
-        return view;
-    }
-
-    private static void check(ArticleForm form, BindingResult errors) {
-        if (form.hasDuplicateAuthors()) {
-            errors.rejectValue("authorIds", "article.authors.duplicate");
-        }
-        if (form.chosenAuthors().size() > ArticleForm.MAX_AUTHORS) {
-            errors.rejectValue("authorIds", "article.authors.too-many");
-        }
-        if (TextMerge.hasMarkers(form.getBodyMarkdown())) {
-            errors.rejectValue("bodyMarkdown", "article.body.merge-markers");
-        }
-        if (TextMerge.hasMarkers(form.getDek())) {
-            errors.rejectValue("dek", "article.body.merge-markers");
-        }
-    }
-
-    private static String move(long id, RedirectAttributes flash, String notice, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", notice);
-        } catch (IllegalTransitionException ex) {
-            flash.addFlashAttribute("problem", "article.workflow.refused");
-        }
-        return "redirect:/admin/articles/" + id;
-    }
-
-    /** Which buttons the edit page shows; the service checks each action again. */
-    record Allowed(boolean edit, boolean submit, boolean delete, boolean manage, boolean share) {
-
-        Allowed(StaffUser me, Article article) {
-            this(
-                    ArticlePermissions.canEdit(me, article),
-                    ArticlePermissions.canSubmit(me, article),
-                    ArticlePermissions.canDelete(me, article) && article.isDeletable(),
-                    ArticlePermissions.canManage(me),
-                    ArticlePermissions.canSharePreview(me, article));
-        }
     }
 }

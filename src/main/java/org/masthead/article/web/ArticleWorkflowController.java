@@ -1,0 +1,150 @@
+package org.masthead.article.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import org.masthead.article.ArticleService;
+import org.masthead.article.IllegalTransitionException;
+import org.masthead.article.NoteKind;
+import org.masthead.article.ScheduleInPastException;
+import org.masthead.security.StaffUser;
+import org.masthead.web.SiteProperties;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The article's workflow buttons outside the edit form's own (unschedule, unpublish, archive, restore, delete, a
+ * correction note) and the single-purpose moves (submit, return, publish, schedule) that do not save the form's
+ * text. The service checks each move against the member's role.
+ */
+@Controller
+@RequestMapping("/admin/articles")
+class ArticleWorkflowController {
+
+    /** The latest time an article can be scheduled for: the end of the year 9999. */
+    private static final Instant LATEST_SCHEDULE = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final ArticleService articles;
+    private final SiteProperties site;
+
+    ArticleWorkflowController(ArticleService articles, SiteProperties site) {
+        this.articles = articles;
+        this.site = site;
+    }
+
+    @PostMapping("/{id:\\d+}/submit")
+    String submit(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return move(id, flash, "article.notice.submitted", () -> articles.submit(id, me));
+    }
+
+    @PostMapping("/{id:\\d+}/return")
+    String returnToDraft(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes flash) {
+        if (note.length() > 2000) {
+            flash.addFlashAttribute("problem", "article.return.too-long");
+            return "redirect:/admin/articles/" + id;
+        }
+        return move(id, flash, "article.notice.returned", () -> articles.returnToDraft(id, note, me));
+    }
+
+    @PostMapping("/{id:\\d+}/publish")
+    String publish(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return move(id, flash, "article.notice.published", () -> articles.publish(id, me));
+    }
+
+    @PostMapping("/{id:\\d+}/schedule")
+    String schedule(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String date,
+            @RequestParam(defaultValue = "") String time,
+            @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes flash) {
+        Instant at;
+        try {
+            at = LocalDate.parse(date)
+                    .atTime(LocalTime.parse(time))
+                    .atZone(site.timeZone())
+                    .toInstant();
+        } catch (DateTimeException ex) {
+            flash.addFlashAttribute("problem", "article.schedule.invalid");
+            return "redirect:/admin/articles/" + id;
+        }
+        if (at.isAfter(LATEST_SCHEDULE)) {
+            // Beyond any plan, and (for years such as +999999999) beyond what the database can store.
+            flash.addFlashAttribute("problem", "article.schedule.too-far");
+            return "redirect:/admin/articles/" + id;
+        }
+        try {
+            return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
+        } catch (ScheduleInPastException ex) {
+            flash.addFlashAttribute("problem", "article.schedule.past");
+            return "redirect:/admin/articles/" + id;
+        }
+    }
+
+    @PostMapping("/{id:\\d+}/unschedule")
+    String unschedule(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return move(id, flash, "article.notice.unscheduled", () -> articles.unschedule(id, me));
+    }
+
+    @PostMapping("/{id:\\d+}/unpublish")
+    String unpublish(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return move(id, flash, "article.notice.unpublished", () -> articles.unpublish(id, me));
+    }
+
+    @PostMapping("/{id:\\d+}/archive")
+    String archive(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return move(id, flash, "article.notice.archived", () -> articles.archive(id, me));
+    }
+
+    @PostMapping("/{id:\\d+}/restore")
+    String restore(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        return move(id, flash, "article.notice.restored", () -> articles.restore(id, me));
+    }
+
+    @PostMapping("/{id:\\d+}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        try {
+            articles.delete(id, me);
+            flash.addFlashAttribute("notice", "article.notice.deleted");
+            return "redirect:/admin/articles";
+        } catch (IllegalTransitionException ex) {
+            flash.addFlashAttribute("problem", "article.delete.refused");
+            return "redirect:/admin/articles/" + id;
+        }
+    }
+
+    @PostMapping("/{id:\\d+}/notes")
+    String addNote(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "CORRECTION") NoteKind kind,
+            @RequestParam(defaultValue = "") String body,
+            @AuthenticationPrincipal StaffUser me,
+            RedirectAttributes flash) {
+        if (body.isBlank() || body.length() > 2000) {
+            flash.addFlashAttribute("problem", "article.note.invalid");
+            return "redirect:/admin/articles/" + id;
+        }
+        return move(id, flash, "article.notice.noted", () -> articles.addNote(id, kind, body, me));
+    }
+
+    private static String move(long id, RedirectAttributes flash, String notice, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", notice);
+        } catch (IllegalTransitionException ex) {
+            flash.addFlashAttribute("problem", "article.workflow.refused");
+        }
+        return "redirect:/admin/articles/" + id;
+    }
+}
