@@ -1,10 +1,7 @@
 package org.masthead.article.web;
 
 import java.beans.PropertyEditorSupport;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +14,7 @@ import org.masthead.article.ArticleAccessDeniedException;
 import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleConflictException;
 import org.masthead.article.ArticleFilter;
+import org.masthead.article.ArticleLimits;
 import org.masthead.article.ArticlePermissions;
 import org.masthead.article.ArticleRevision;
 import org.masthead.article.ArticleRow;
@@ -72,8 +70,6 @@ class ArticleAdminController {
     static final int PAGE_SIZE = 25;
 
     /** The latest time an article can be scheduled for: the end of the year 9999. */
-    private static final Instant LATEST_SCHEDULE = Instant.parse("9999-12-31T00:00:00Z");
-
     static final String FORM = "admin/article/edit";
 
     private final ArticleService articles;
@@ -296,8 +292,8 @@ class ArticleAdminController {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String resolve,
             @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String time,
+            @Valid ScheduleForm schedule,
+            BindingResult scheduleErrors,
             @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
@@ -316,12 +312,14 @@ class ArticleAdminController {
         Workflow move = Workflow.of(action);
         Instant at = null;
         if (!errors.hasErrors() && move == Workflow.SCHEDULE) {
-            at = scheduleTime(date, time);
-            if (at == null) {
-                model.addAttribute("problem", "article.schedule.invalid");
+            String problem = schedule.problem(scheduleErrors, site.timeZone());
+            if (problem != null) {
+                model.addAttribute("problem", problem);
+            } else {
+                at = schedule.at(site.timeZone());
             }
         }
-        if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > 2000) {
+        if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > ArticleLimits.NOTE) {
             model.addAttribute("problem", "article.return.too-long");
         }
         if (errors.hasErrors() || model.containsAttribute("problem")) {
@@ -392,17 +390,6 @@ class ArticleAdminController {
         return form(model, form, articles.forEditing(id, me), me);
     }
 
-    private Instant scheduleTime(String date, String time) {
-        try {
-            return LocalDate.parse(date)
-                    .atTime(LocalTime.parse(time))
-                    .atZone(site.timeZone())
-                    .toInstant();
-        } catch (DateTimeException ex) {
-            return null;
-        }
-    }
-
     /** What the edit form's buttons do besides saving: {@code name="action"} on the button. */
     enum Workflow {
         SAVE("article.notice.saved"),
@@ -450,7 +437,7 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String note,
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
-        if (note.length() > 2000) {
+        if (note.length() > ArticleLimits.NOTE) {
             flash.addFlashAttribute("problem", "article.return.too-long");
             return "redirect:/admin/articles/" + id;
         }
@@ -465,25 +452,16 @@ class ArticleAdminController {
     @PostMapping("/{id:\\d+}/schedule")
     String schedule(
             @PathVariable long id,
-            @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String time,
+            @Valid ScheduleForm schedule,
+            BindingResult scheduleErrors,
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
-        Instant at;
-        try {
-            at = LocalDate.parse(date)
-                    .atTime(LocalTime.parse(time))
-                    .atZone(site.timeZone())
-                    .toInstant();
-        } catch (DateTimeException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.invalid");
+        String problem = schedule.problem(scheduleErrors, site.timeZone());
+        if (problem != null) {
+            flash.addFlashAttribute("problem", problem);
             return "redirect:/admin/articles/" + id;
         }
-        if (at.isAfter(LATEST_SCHEDULE)) {
-            // Beyond any plan, and (for years such as +999999999) beyond what the database can store.
-            flash.addFlashAttribute("problem", "article.schedule.too-far");
-            return "redirect:/admin/articles/" + id;
-        }
+        Instant at = schedule.at(site.timeZone());
         try {
             return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
         } catch (ScheduleInPastException ex) {
@@ -531,7 +509,7 @@ class ArticleAdminController {
             @RequestParam(defaultValue = "") String body,
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
-        if (body.isBlank() || body.length() > 2000) {
+        if (body.isBlank() || body.length() > ArticleLimits.NOTE) {
             flash.addFlashAttribute("problem", "article.note.invalid");
             return "redirect:/admin/articles/" + id;
         }
