@@ -34,19 +34,10 @@ record CachedPage(
 
     record Header(String name, String value) {}
 
-    static CachedPage of(
-            String contentType,
-            List<Header> headers,
-            byte[] body,
-            boolean withGzip,
-            PageCache.LastChange lastChange,
-            Instant expiresAt) {
-        return of(contentType, headers, body, withGzip, lastChange, expiresAt, null);
-    }
-
     /**
-     * As {@link #of(String, List, byte[], boolean, PageCache.LastChange, Instant)}, keeping the strong ETag the
-     * application already made for these bytes (the content API's) instead of hashing them again.
+     * A page made from a rendered body; a strong {@code applicationEtag} the application already made for these
+     * bytes (the content API's) is kept instead of hashing them again, and otherwise (null, or weak) the ETag is
+     * the body's hash.
      */
     static CachedPage of(
             String contentType,
