@@ -20,3 +20,11 @@ create index ix_throttle_events_rule_happened_at on throttle_events (rule, happe
 
 drop table login_failures;
 drop table newsletter_signup_attempts;
+
+-- The notes' limit (ArticleLimits.NOTE), checked by the database as by the forms. Rows written before are not
+-- re-checked (not valid): the forms already held them to it.
+
+alter table article_notes
+    add constraint ck_article_notes_body_length check (char_length(body) <= 2000) not valid;
+alter table articles
+    add constraint ck_articles_return_note_length check (char_length(return_note) <= 2000) not valid;

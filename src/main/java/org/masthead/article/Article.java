@@ -460,6 +460,11 @@ public class Article {
         return status;
     }
 
+    /** The title a reader's page and its link previews carry: the SEO title where there is one, else the headline. */
+    public String getPageTitle() {
+        return seoTitle != null && !seoTitle.isBlank() ? seoTitle : title;
+    }
+
     public String getSeoTitle() {
         return seoTitle;
     }

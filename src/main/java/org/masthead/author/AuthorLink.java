@@ -13,11 +13,14 @@ public class AuthorLink {
     @Column(nullable = false)
     private String url;
 
+    /** The longest link URL kept: checked here, by the author form and by the form's {@code maxlength}. */
+    public static final int MAX_URL_LENGTH = 2_000;
+
     protected AuthorLink() {}
 
     public AuthorLink(String label, String url) {
         if (!isWebUrl(url)) {
-            throw new IllegalArgumentException("Not an http(s) URL: " + url);
+            throw new InvalidAuthorLinkException(url);
         }
         this.label = label;
         this.url = url;
@@ -26,7 +29,7 @@ public class AuthorLink {
     /** An absolute http or https URL with a host, and nothing that could break out of an attribute. */
     public static boolean isWebUrl(String url) {
         if (url == null
-                || url.length() > 2000
+                || url.length() > MAX_URL_LENGTH
                 || url.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
             return false;
         }

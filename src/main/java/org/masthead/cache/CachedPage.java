@@ -54,8 +54,9 @@ record CachedPage(
     }
 
     /**
-     * As {@link #of(String, List, byte[], boolean, PageCache.LastChange, Instant)}, keeping the strong ETag the
-     * application already made for these bytes (the content API's) instead of hashing them again.
+     * A page made from a rendered body; a strong {@code applicationEtag} the application already made for these
+     * bytes (the content API's) is kept instead of hashing them again, and otherwise (null, or weak) the ETag is
+     * the body's hash.
      */
     static CachedPage of(
             String contentType,

@@ -120,6 +120,15 @@ public class Image {
         return getVariantWidths().stream().map(w -> urlAt(w) + " " + w + "w").collect(Collectors.joining(", "));
     }
 
+    /**
+     * The largest copy stored (the widest of {@code masthead.media.variant-widths} below the image's own width, or
+     * the image itself): for link previews and structured data, which want one image as large as there is.
+     */
+    public String getLargestUrl() {
+        List<Integer> widths = getVariantWidths();
+        return urlAt(widths.get(widths.size() - 1));
+    }
+
     /** A small copy for lists and pickers. */
     public String getThumbnailUrl() {
         return urlAt(getVariantWidths().get(0));

@@ -3,7 +3,6 @@ package org.masthead.search;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +19,7 @@ import org.masthead.web.SiteProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * PostgreSQL full-text search over public articles. Each article's weighted document (title A; dek and authors B;
@@ -39,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  *       archive. The total is the planner's estimate ("about"), or for a phrase what was found ("at least").
  * </ul>
  * Every query reads {@code public_articles(:now)}: the visibility rule, written once in SQL. Figures and the
- * reasoning behind the thresholds: docs/benchmarks.md.
+ * reasoning behind the thresholds: docs/benchmarks.md. The SQL is assembled by {@link SearchSql} (immutable, one a
+ * search); this class decides the strategy and runs it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -72,53 +74,6 @@ public class ArticleSearch {
         BROAD
     }
 
-    /**
-     * The reader's query, written inline (not in a CTE) so the planner sees an index condition for the GIN indexes.
-     * A query with nothing to look up (only stop words, or only exclusions: {@code querytree} is empty or 'T')
-     * matches nothing, rather than every article by a full scan.
-     */
-    private static final String QUERY =
-            "(case when querytree(websearch_to_tsquery(cast(cast(:lang as oid) as regconfig), :q)) in ('', 'T')"
-                    + " then ''::tsquery else websearch_to_tsquery(cast(cast(:lang as oid) as regconfig), :q) end)";
-
-    /**
-     * A match checked on an article already in hand, never looked up in an index: {@code ts_match_vq} is the
-     * function behind {@code @@}, and only operators are index conditions. A broad query reads the newest articles
-     * in order and checks each, which for a common word is far cheaper than listing all its matches from the GIN
-     * index.
-     */
-    private static String checkDocument(String alias) {
-        return "ts_match_vq(" + alias + ".search_document, " + QUERY + ")";
-    }
-
-    /** The recency boost: a new article's rank is multiplied by up to 1.25, halving in about 90 days. */
-    private static final String RANK = "ts_rank_cd(a.search_document, " + QUERY + ", 1)"
-            + " * (1 + 0.25 / (1 + greatest(extract(epoch from (cast(:now as timestamptz) - a.published_at))::float8, 0) / 7776000))";
-
-    private static final String FROM =
-            " from public_articles(cast(:now as timestamptz)) a join sections s on s.id = a.section_id ";
-
-    /** Where candidates are looked for: filters name only the article's own columns. */
-    private static final String CANDIDATES_FROM = " from public_articles(cast(:now as timestamptz)) a ";
-
-    /** Ranks the candidates, takes the page, and highlights it; {@code %s} is the CTEs that find the candidates. */
-    private static final String PAGE = """
-            with %s,
-            page as (
-                select a.id, a.slug, a.title, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
-                       %s as rank
-                %s join candidates c on c.id = a.id %s
-                order by rank desc, a.published_at desc, a.id desc
-                limit :limit offset :offset)
-            select t.*, p.*,
-                   ts_headline(cast(cast(:lang as oid) as regconfig), p.title, %s, :titleHeadline) as title_marked,
-                   ts_headline(cast(cast(:lang as oid) as regconfig), b.body_text, %s, :headline) as snippet_marked
-            from (%s) t
-            left join page p on true
-            left join public_articles(cast(:now as timestamptz)) b on b.id = p.id
-            order by p.rank desc nulls last, p.published_at desc, p.id desc
-            """;
-
     private static final Pattern LEXEME = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
 
@@ -127,11 +82,22 @@ public class ArticleSearch {
     private final ZoneId zone;
     private final Clock clock;
 
+    /**
+     * The text-search configuration's id. Passed as a number, the configuration is a constant the planner folds
+     * into the query ({@code 'english'::regconfig} from text is a lookup done again for every row otherwise).
+     * Looked up once, on the first search.
+     */
+    private final SingletonSupplier<Long> language;
+
     ArticleSearch(JdbcClient jdbc, SearchProperties properties, SiteProperties site, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.zone = site.timeZone();
         this.clock = clock;
+        this.language = SingletonSupplier.of(() -> jdbc.sql("select cast(cast(:name as regconfig) as oid)")
+                .param("name", properties.language())
+                .query(Long.class)
+                .single());
     }
 
     /** One page (from 1) of results; an empty page when the query has no searchable words. */
@@ -144,13 +110,35 @@ public class ArticleSearch {
      * candidates, for tests.
      */
     SearchResults search(SearchQuery query, int page, Strategy forced, int candidates) {
+        return search(query, page, forced, candidates, statement -> {});
+    }
+
+    /**
+     * The plan of the statement that {@link #search(SearchQuery, int)} runs for this query and page, as PostgreSQL
+     * runs it ({@code explain analyze}): for the benchmark and the plan tests.
+     */
+    List<String> explain(SearchQuery query, int page) {
+        List<SearchSql.Statement> ran = new ArrayList<>();
+        search(query, page, null, CANDIDATES, ran::add);
+        if (ran.isEmpty()) {
+            return List.of();
+        }
+        SearchSql.Statement last = ran.get(ran.size() - 1);
+        return jdbc.sql("explain (analyze, buffers) " + last.sql())
+                .params(last.params())
+                .query(String.class)
+                .list();
+    }
+
+    private SearchResults search(
+            SearchQuery query, int page, Strategy forced, int candidates, Consumer<SearchSql.Statement> ran) {
         int pageSize = properties.pageSize();
         int safePage = Math.max(1, Math.min(page, MAX_PAGE));
         // Plans depend on the words searched for (a rare word wants the GIN index, a common one a scan of the newest
         // articles): a prepared statement's generic plan, made without them, would fit neither.
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Map<String, Object> params = new HashMap<>();
-        params.put("lang", language());
+        params.put("lang", language.obtain());
         params.put("q", query.text());
         Shape shape = shape(params);
         if (shape.empty()) {
@@ -164,37 +152,27 @@ public class ArticleSearch {
                 "headline",
                 Highlights.MARKERS + ", MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter=\" … \"");
         params.put("titleHeadline", Highlights.MARKERS + ", HighlightAll=true");
-        String filters = filters(query, params);
+        SearchSql sql = SearchSql.of(query, params, zone);
 
-        long estimate = estimate("a.search_document @@ " + QUERY + filters, params);
+        long estimate = estimate(sql.estimateMatches());
         Strategy strategy = forced;
         if (strategy == null) {
             boolean broad = estimate > BROAD_MATCHES
-                    && (shape.phrase() || estimate * COMMON_RATIO > estimate("true" + filters, params));
+                    && (shape.phrase() || estimate * COMMON_RATIO > estimate(sql.estimateFiltered()));
             strategy = broad ? Strategy.BROAD : Strategy.NARROW;
         }
         if (strategy == Strategy.BROAD) {
-            Page found = broad(shape, filters, params);
+            Page found = broad(shape, sql, ran);
             if (found != null) {
                 return results(found, shape.phrase() ? found.found : estimate, safePage, pageSize);
             }
         }
-        return results(narrow(filters, params), 0, safePage, pageSize);
+        return results(narrow(sql, ran), 0, safePage, pageSize);
     }
 
     /** Every match through the GIN index, counted; the newest ranked. */
-    private Page narrow(String filters, Map<String, Object> params) {
-        params.put("matchLimit", MATCH_LIMIT);
-        String ctes = """
-                matches as materialized (
-                    select a.id, a.published_at %1$s where a.search_document @@ %2$s %3$s limit :matchLimit),
-                candidates as (
-                    (select m.id from matches m order by m.published_at desc limit :candidates)
-                    union
-                    (select a.id from public_articles(cast(:now as timestamptz)) a
-                     where a.search_head @@ %2$s and a.id in (select m.id from matches m)
-                     order by a.published_at desc limit :candidates))""".formatted(CANDIDATES_FROM, QUERY, filters);
-        List<Row> rows = query(ctes, "", "select count(*) as found, 0 as body_found from matches", params);
+    private Page narrow(SearchSql sql, Consumer<SearchSql.Statement> ran) {
+        List<Row> rows = query(sql.narrow(MATCH_LIMIT), ran);
         long found = rows.get(0).found;
         return new Page(rows, found, found >= MATCH_LIMIT, false);
     }
@@ -203,37 +181,22 @@ public class ArticleSearch {
      * The newest matches, read in order; null when the estimate was wrong (the window held fewer than a full set of
      * candidates for a query that is not a phrase), and the narrow way should count them instead.
      */
-    private Page broad(Shape shape, String filters, Map<String, Object> params) {
-        params.put("window", shape.phrase() ? PHRASE_WINDOW_ARTICLES : WINDOW_ARTICLES);
-        // The body candidates: the newest articles in order, each checked until enough match. The inner query
-        // lists the window without reading a document; the outer one checks them one by one and stops.
-        String ctes = """
-                head as (
-                    select a.id %1$s where a.search_head @@ %2$s %3$s order by a.published_at desc limit :candidates),
-                body as (
-                    select w.id from (select a.id, a.published_at, a.search_document %1$s where true %3$s
-                                      order by a.published_at desc limit :window) w
-                    where %4$s
-                    order by w.published_at desc limit :candidates),
-                candidates as (select id from head union select id from body)""".formatted(CANDIDATES_FROM, QUERY, filters, checkDocument("w"));
-        List<Row> rows = query(
-                ctes,
-                // A head match is a match, unless an excluded word is in the body.
-                shape.exclusion() ? "where " + checkDocument("a") : "",
-                "select (select count(*) from candidates) as found, (select count(*) from body) as body_found",
-                params);
+    private Page broad(Shape shape, SearchSql sql, Consumer<SearchSql.Statement> ran) {
+        List<Row> rows =
+                query(sql.broad(shape.phrase() ? PHRASE_WINDOW_ARTICLES : WINDOW_ARTICLES, shape.exclusion()), ran);
         Row first = rows.get(0);
-        if (!shape.phrase() && first.bodyFound < (int) params.get("candidates")) {
+        if (!shape.phrase() && first.bodyFound < sql.candidates()) {
             return null;
         }
         return new Page(rows, first.found, true, !shape.phrase());
     }
 
-    private List<Row> query(String ctes, String where, String totals, Map<String, Object> params) {
-        String sql = PAGE.formatted(ctes, RANK, FROM, where, QUERY, QUERY, totals);
-        lastSql = sql;
-        lastParams = params;
-        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+    private List<Row> query(SearchSql.Statement statement, Consumer<SearchSql.Statement> ran) {
+        ran.accept(statement);
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     private SearchResults results(Page found, long estimate, int page, int pageSize) {
@@ -274,24 +237,6 @@ public class ArticleSearch {
         return Math.round((double) estimate / unit) * unit;
     }
 
-    /**
-     * The text-search configuration's id. Passed as a number, the configuration is a constant the planner folds
-     * into the query ({@code 'english'::regconfig} from text is a lookup done again for every row otherwise).
-     */
-    private long language() {
-        Long id = languageId;
-        if (id == null) {
-            id = jdbc.sql("select cast(cast(:name as regconfig) as oid)")
-                    .param("name", properties.language())
-                    .query(Long.class)
-                    .single();
-            languageId = id;
-        }
-        return id;
-    }
-
-    private volatile Long languageId;
-
     /** What the query asks for: nothing searchable, a phrase, an exclusion. */
     private Shape shape(Map<String, Object> params) {
         return jdbc.sql("select querytree(q) as tree, q::text as text"
@@ -304,62 +249,6 @@ public class ArticleSearch {
                             tree.isEmpty() || tree.equals("T"), operators.contains("<"), operators.contains("!"));
                 })
                 .single();
-    }
-
-    /** The planner's estimate of how many public articles meet the condition. */
-    private long estimate(String condition, Map<String, Object> params) {
-        String plan = jdbc.sql("explain select 1" + CANDIDATES_FROM + "where " + condition)
-                .params(params)
-                .query(String.class)
-                .list()
-                .get(0);
-        Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
-    }
-
-    // For the benchmark's query plans only (single-threaded there).
-    private volatile String lastSql;
-    private volatile Map<String, Object> lastParams;
-
-    /** The plan of the last search's query, as PostgreSQL ran it (for the benchmark). */
-    List<String> explainLast() {
-        return jdbc.sql("explain (analyze, buffers) " + lastSql)
-                .params(lastParams)
-                .query(String.class)
-                .list();
-    }
-
-    private String filters(SearchQuery query, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder();
-        if (hasText(query.section())) {
-            // Filters compare ids, not slugs, so the planner estimates a section's, an author's or a topic's share of
-            // the archive from the statistics of the column itself.
-            sql.append(" and a.section_id = (select sv.id from sections sv where sv.slug = :section)");
-            params.put("section", query.section());
-        }
-        if (hasText(query.author())) {
-            sql.append(" and exists (select 1 from article_authors aa where aa.article_id = a.id"
-                    + " and aa.author_id = (select au.id from authors au where au.slug = :author))");
-            params.put("author", query.author());
-        }
-        if (hasText(query.topic())) {
-            sql.append(" and exists (select 1 from article_topics atp where atp.article_id = a.id"
-                    + " and atp.topic_id = (select t.id from topics t where t.slug = :topic))");
-            params.put("topic", query.topic());
-        }
-        if (query.from() != null) {
-            sql.append(" and a.published_at >= cast(:from as timestamptz)");
-            params.put("from", startOf(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" and a.published_at < cast(:to as timestamptz)");
-            params.put("to", startOf(query.to().plusDays(1)));
-        }
-        return sql.toString();
-    }
-
-    private OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
     private Map<Long, List<SearchHit.Byline>> bylines(List<Row> rows) {
@@ -378,8 +267,15 @@ public class ArticleSearch {
         return result;
     }
 
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+    /** The planner's estimate of how many public articles meet a condition. */
+    private long estimate(SearchSql.Statement explain) {
+        String plan = jdbc.sql(explain.sql())
+                .params(explain.params())
+                .query(String.class)
+                .list()
+                .get(0);
+        Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Long.parseLong(rows.group(1)) : 0;
     }
 
     private static Row row(ResultSet rs) throws SQLException {

@@ -15,6 +15,13 @@ import jakarta.persistence.Version;
 @Table(name = "sections")
 public class Section {
 
+    /** How long a section's texts may be, in characters: used by the section form and its {@code maxlength}. */
+    public static final int MAX_NAME = 120;
+
+    public static final int MAX_DESCRIPTION = 2_000;
+    public static final int MAX_DISCLAIMER = 1_000;
+    public static final int MAX_NEWSLETTER_CTA = 500;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -35,7 +35,8 @@ class PageCacheTests {
     }
 
     CachedPage page(int bytes) {
-        return CachedPage.of("text/html", List.of(), new byte[bytes], true, cache.lastChange("/"), cache.expiry());
+        return CachedPage.of(
+                "text/html", List.of(), new byte[bytes], true, cache.lastChange("/"), cache.expiry(), null);
     }
 
     @Test
@@ -97,7 +98,7 @@ class PageCacheTests {
         for (int i = 0; i < 100; i++) {
             small.put(
                     "/articles/a" + i,
-                    CachedPage.of("text/html", List.of(), randomBytes(4096), true, LAST, NOON.plusSeconds(60)),
+                    CachedPage.of("text/html", List.of(), randomBytes(4096), true, LAST, NOON.plusSeconds(60), null),
                     small.generation());
         }
         small.cleanUp();
@@ -107,10 +108,10 @@ class PageCacheTests {
 
     @Test
     void gzipIsKeptOnlyWhereItIsSmaller() {
-        CachedPage tiny = CachedPage.of("text/plain", List.of(), "ok".getBytes(), true, LAST, NOON);
+        CachedPage tiny = CachedPage.of("text/plain", List.of(), "ok".getBytes(), true, LAST, NOON, null);
         assertThat(tiny.gzip()).isNull();
         CachedPage large =
-                CachedPage.of("text/plain", List.of(), "word ".repeat(1000).getBytes(), true, LAST, NOON);
+                CachedPage.of("text/plain", List.of(), "word ".repeat(1000).getBytes(), true, LAST, NOON, null);
         assertThat(large.gzip()).isNotNull();
         assertThat(large.gzipEtag()).isNotEqualTo(large.etag()).endsWith("-gzip\"");
     }
@@ -125,7 +126,7 @@ class PageCacheTests {
         assertThat(CachedPage.of("application/json", List.of(), body, false, LAST, NOON, "W/\"feed\"")
                         .etag())
                 .isEqualTo(ETags.strong(body));
-        assertThat(CachedPage.of("application/json", List.of(), body, false, LAST, NOON)
+        assertThat(CachedPage.of("application/json", List.of(), body, false, LAST, NOON, null)
                         .etag())
                 .isEqualTo(ETags.strong(body));
     }

@@ -208,8 +208,7 @@ class ArticleSearchTests {
     void theSearchedWordsAreAConstantInThePlanNotWorkDoneForEveryRow() {
         String word = Fixtures.word();
         fixtures.published(section, List.of(author), "Plan " + word, "Body.", Duration.ofDays(1));
-        search.search(SearchQuery.of(word), 1);
-        String plan = String.join("\n", search.explainLast());
+        String plan = String.join("\n", search.explain(SearchQuery.of(word), 1));
         assertThat(plan).contains("'" + word + "'''::tsquery").doesNotContain("websearch_to_tsquery");
     }
 

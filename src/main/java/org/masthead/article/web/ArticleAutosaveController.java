@@ -1,11 +1,9 @@
 package org.masthead.article.web;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,12 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/articles")
 class ArticleAutosaveController {
 
-    /** The edit form's fields that make up the working copy (revision and version aside). */
-    private static final List<String> FIELDS = Arrays.stream(ArticleForm.FIELDS)
-            .filter(name -> !name.endsWith("*") && !name.equals("revision") && !name.equals("version"))
-            .toList();
-
-    private static final Pattern AUTHOR_FIELD = Pattern.compile("^authorIds\\[[0-9]]$");
+    /** The edit form's fields that are not part of the working copy. */
+    private static final Set<String> NOT_WORKING_COPY = Set.of("revision", "version");
 
     private final ArticleAutosaves autosaves;
 
@@ -80,12 +74,8 @@ class ArticleAutosaveController {
 
     /** The posted form fields that belong to the working copy, as posted (nothing trimmed). */
     private static Map<String, List<String>> fields(HttpServletRequest request) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (FIELDS.contains(name) || AUTHOR_FIELD.matcher(name).matches()) {
-                fields.put(name, List.of(values));
-            }
-        });
+        Map<String, List<String>> fields = ArticleForm.postedFields(request.getParameterMap());
+        fields.keySet().removeAll(NOT_WORKING_COPY);
         return fields;
     }
 }

@@ -1,10 +1,7 @@
 package org.masthead.article.web;
 
 import java.beans.PropertyEditorSupport;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -276,8 +273,8 @@ class ArticleEditorController {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String resolve,
             @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String time,
+            @Valid ScheduleForm schedule,
+            BindingResult scheduleErrors,
             @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
@@ -296,12 +293,14 @@ class ArticleEditorController {
         Workflow move = Workflow.of(action);
         Instant at = null;
         if (!errors.hasErrors() && move == Workflow.SCHEDULE) {
-            at = scheduleTime(date, time);
-            if (at == null) {
-                model.addAttribute("problem", "article.schedule.invalid");
+            String problem = schedule.problem(scheduleErrors, site.timeZone());
+            if (problem != null) {
+                model.addAttribute("problem", problem);
+            } else {
+                at = schedule.at(site.timeZone());
             }
         }
-        if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > 2000) {
+        if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > ArticleLimits.NOTE) {
             model.addAttribute("problem", "article.return.too-long");
         }
         if (errors.hasErrors() || model.containsAttribute("problem")) {
@@ -374,17 +373,6 @@ class ArticleEditorController {
         model.addAttribute("notice", merged.conflicted() ? "article.notice.merged-marked" : "article.notice.merged");
         form.padAuthors();
         return page.form(model, form, articles.forEditing(id, me), me);
-    }
-
-    private Instant scheduleTime(String date, String time) {
-        try {
-            return LocalDate.parse(date)
-                    .atTime(LocalTime.parse(time))
-                    .atZone(site.timeZone())
-                    .toInstant();
-        } catch (DateTimeException ex) {
-            return null;
-        }
     }
 
     /** What the edit form's buttons do besides saving: {@code name="action"} on the button. */

@@ -2,8 +2,12 @@ package org.masthead.article.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
+import org.masthead.article.ArticleLimits;
 import org.masthead.author.Author;
 import org.masthead.slug.Slugs;
 import org.masthead.topic.Topic;
@@ -43,15 +48,40 @@ class ArticleForm {
         "featuredImagePicked"
     };
 
+    /** A co-author select as posted: {@code authorIds[0]} to {@code authorIds[9]} ("authorIds*" in {@link #FIELDS}). */
+    private static final java.util.regex.Pattern AUTHOR_FIELD = java.util.regex.Pattern.compile("^authorIds\\[[0-9]]$");
+
+    private static final Set<String> NAMED_FIELDS =
+            Arrays.stream(FIELDS).filter(name -> !name.endsWith("*")).collect(Collectors.toUnmodifiableSet());
+
+    /** Whether a posted parameter is one of the form's {@link #FIELDS}. */
+    static boolean isField(String name) {
+        return NAMED_FIELDS.contains(name) || AUTHOR_FIELD.matcher(name).matches();
+    }
+
+    /**
+     * The posted parameters that are fields of this form, as posted (nothing trimmed), in the request's order: what
+     * a rescued or autosaved form keeps.
+     */
+    static Map<String, List<String>> postedFields(Map<String, String[]> parameters) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (isField(name)) {
+                fields.put(name, List.of(values));
+            }
+        });
+        return fields;
+    }
+
     @NotBlank(message = "{article.title.required}")
-    @Size(max = 300, message = "{article.title.too-long}")
+    @Size(max = ArticleLimits.TITLE, message = "{article.title.too-long}")
     private String title;
 
-    @Size(max = Slugs.MAX_LENGTH, message = "{article.slug.too-long}")
+    @Size(max = ArticleLimits.SLUG, message = "{article.slug.too-long}")
     @Pattern(regexp = "^$|" + Slugs.PATTERN, message = "{article.slug.invalid}")
     private String slug;
 
-    @Size(max = 600, message = "{article.dek.too-long}")
+    @Size(max = ArticleLimits.DEK, message = "{article.dek.too-long}")
     private String dek;
 
     @NotNull(message = "{article.section.required}")
@@ -59,16 +89,16 @@ class ArticleForm {
 
     private List<Long> authorIds = new ArrayList<>(Arrays.asList(new Long[MAX_AUTHORS]));
 
-    @Size(max = 500, message = "{article.topics.too-long}")
+    @Size(max = ArticleLimits.TOPICS, message = "{article.topics.too-long}")
     private String topics;
 
-    @Size(max = 200_000, message = "{article.body.too-long}")
+    @Size(max = ArticleLimits.BODY, message = "{article.body.too-long}")
     private String bodyMarkdown;
 
-    @Size(max = 70, message = "{article.seo-title.too-long}")
+    @Size(max = ArticleLimits.SEO_TITLE, message = "{article.seo-title.too-long}")
     private String seoTitle;
 
-    @Size(max = 160, message = "{article.seo-description.too-long}")
+    @Size(max = ArticleLimits.SEO_DESCRIPTION, message = "{article.seo-description.too-long}")
     private String seoDescription;
 
     private int revision;

@@ -1,6 +1,5 @@
 package org.masthead.article.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,19 +33,6 @@ class ArticleFormRescue implements RejectedFormRescue {
     /** The article form's two targets: create ({@code /admin/articles}) and update ({@code /admin/articles/{id}}). */
     private static final Pattern FORM_TARGET = Pattern.compile("^/admin/articles(?:/(\\d{1,18}))?/?$");
 
-    private static final List<String> FIELDS = List.of(
-            "title",
-            "slug",
-            "dek",
-            "sectionId",
-            "topics",
-            "bodyMarkdown",
-            "seoTitle",
-            "seoDescription",
-            "revision",
-            "version");
-    private static final Pattern AUTHOR_FIELD = Pattern.compile("^authorIds\\[[0-9]]$");
-
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFormRescue.class);
 
     private final DraftRescues rescues;
@@ -65,12 +51,7 @@ class ArticleFormRescue implements RejectedFormRescue {
         }
         Optional<String> key = Optional.empty();
         if (staffMember.isPresent()) {
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            request.getParameterMap().forEach((name, values) -> {
-                if (FIELDS.contains(name) || AUTHOR_FIELD.matcher(name).matches()) {
-                    fields.put(name, List.of(values));
-                }
-            });
+            Map<String, List<String>> fields = ArticleForm.postedFields(request.getParameterMap());
             Long articleId = target.group(1) == null ? null : Long.valueOf(target.group(1));
             try {
                 key = rescues.keep(staffMember.getAsLong(), articleId, fields);

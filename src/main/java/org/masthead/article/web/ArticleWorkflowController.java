@@ -1,10 +1,10 @@
 package org.masthead.article.web;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 
+import jakarta.validation.Valid;
+
+import org.masthead.article.ArticleLimits;
 import org.masthead.article.ArticleService;
 import org.masthead.article.IllegalTransitionException;
 import org.masthead.article.NoteKind;
@@ -13,6 +13,7 @@ import org.masthead.security.StaffUser;
 import org.masthead.web.SiteProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,9 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/articles")
 class ArticleWorkflowController {
-
-    /** The latest time an article can be scheduled for: the end of the year 9999. */
-    private static final Instant LATEST_SCHEDULE = Instant.parse("9999-12-31T00:00:00Z");
 
     private final ArticleService articles;
     private final SiteProperties site;
@@ -50,7 +48,7 @@ class ArticleWorkflowController {
             @RequestParam(defaultValue = "") String note,
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
-        if (note.length() > 2000) {
+        if (note.length() > ArticleLimits.NOTE) {
             flash.addFlashAttribute("problem", "article.return.too-long");
             return "redirect:/admin/articles/" + id;
         }
@@ -65,25 +63,16 @@ class ArticleWorkflowController {
     @PostMapping("/{id:\\d+}/schedule")
     String schedule(
             @PathVariable long id,
-            @RequestParam(defaultValue = "") String date,
-            @RequestParam(defaultValue = "") String time,
+            @Valid ScheduleForm schedule,
+            BindingResult scheduleErrors,
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
-        Instant at;
-        try {
-            at = LocalDate.parse(date)
-                    .atTime(LocalTime.parse(time))
-                    .atZone(site.timeZone())
-                    .toInstant();
-        } catch (DateTimeException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.invalid");
+        String problem = schedule.problem(scheduleErrors, site.timeZone());
+        if (problem != null) {
+            flash.addFlashAttribute("problem", problem);
             return "redirect:/admin/articles/" + id;
         }
-        if (at.isAfter(LATEST_SCHEDULE)) {
-            // Beyond any plan, and (for years such as +999999999) beyond what the database can store.
-            flash.addFlashAttribute("problem", "article.schedule.too-far");
-            return "redirect:/admin/articles/" + id;
-        }
+        Instant at = schedule.at(site.timeZone());
         try {
             return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
         } catch (ScheduleInPastException ex) {
@@ -131,7 +120,7 @@ class ArticleWorkflowController {
             @RequestParam(defaultValue = "") String body,
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
-        if (body.isBlank() || body.length() > 2000) {
+        if (body.isBlank() || body.length() > ArticleLimits.NOTE) {
             flash.addFlashAttribute("problem", "article.note.invalid");
             return "redirect:/admin/articles/" + id;
         }

@@ -75,12 +75,9 @@ class ReaderPageMeta {
 
     PageMeta article(Article article) {
         String path = "/articles/" + article.getSlug();
-        String title = article.getSeoTitle() != null && !article.getSeoTitle().isBlank()
-                ? article.getSeoTitle()
-                : article.getTitle();
         return PageMeta.article(
                 site,
-                title,
+                article.getPageTitle(),
                 description(article),
                 path,
                 imageUrl(article),
@@ -118,11 +115,11 @@ class ReaderPageMeta {
         return json;
     }
 
-    /** The featured image, at its largest responsive width, as an absolute URL (OpenGraph, Twitter card, JSON-LD). */
+    /** The featured image, at its largest stored width, as an absolute URL (OpenGraph, Twitter card, JSON-LD). */
     private String imageUrl(Article article) {
         return article.getFeaturedImage() == null
                 ? null
-                : site.absolute(article.getFeaturedImage().urlAt(1600));
+                : site.absolute(article.getFeaturedImage().getLargestUrl());
     }
 
     private Map<String, Object> person(Author author) {

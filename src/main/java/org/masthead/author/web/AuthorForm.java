@@ -161,7 +161,7 @@ class AuthorForm {
         @Size(max = 100, message = "{author.error.link-label-length}")
         private String label;
 
-        @Size(max = 2000, message = "{author.error.link-url}")
+        @Size(max = AuthorLink.MAX_URL_LENGTH, message = "{author.error.link-url}")
         private String url;
 
         public LinkRow() {}

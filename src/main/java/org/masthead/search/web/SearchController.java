@@ -1,7 +1,6 @@
 package org.masthead.search.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import org.masthead.search.SearchResults;
 import org.masthead.section.SectionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -45,29 +45,34 @@ class SearchController {
     }
 
     @GetMapping("/search")
-    String search(@ModelAttribute("form") SearchForm form, Model model) {
+    String search(@ModelAttribute("form") SearchForm form, BindingResult errors, Model model) {
         List<String> messages = new ArrayList<>();
         String text = clean(form.getQ());
         form.setQ(text);
-        LocalDate from = date(form.getFrom(), messages);
-        LocalDate to = date(form.getTo(), messages);
+        if (errors.hasFieldErrors("from") || errors.hasFieldErrors("to")) {
+            messages.add("search.bad-date");
+        }
+        LocalDate from = form.getFrom();
+        LocalDate to = form.getTo();
         if (from != null && to != null && from.isAfter(to)) {
             messages.add("search.dates-reversed");
             from = null;
             to = null;
         }
+        // A page that is not a number is page 1, as is one below it.
+        int page = form.getPage() == null || errors.hasFieldErrors("page") ? 1 : Math.max(1, form.getPage());
 
         SearchResults results = null;
         if (text.length() > properties.maxQueryLength()) {
             messages.add("search.too-long");
             form.setQ(text.substring(0, properties.maxQueryLength()));
         } else if (text.isBlank()) {
-            if (form.isFiltered() || !SearchForm.blank(form.getPage())) {
+            if (form.isFiltered() || form.getPage() != null || errors.hasFieldErrors("page")) {
                 messages.add("search.empty");
             }
         } else {
             SearchQuery query = new SearchQuery(text, form.getSection(), form.getAuthor(), form.getTopic(), from, to);
-            results = search.search(query, page(form.getPage()));
+            results = search.search(query, page);
             if (results.total() == 0) {
                 messages.add("search.no-results");
             }
@@ -85,27 +90,5 @@ class SearchController {
     /** Control characters (a NUL would upset PostgreSQL) go; the rest is the reader's text, searched as typed. */
     private static String clean(String q) {
         return q == null ? "" : q.replaceAll("\\p{Cntrl}", " ").strip();
-    }
-
-    private static int page(String page) {
-        try {
-            return SearchForm.blank(page) ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException ex) {
-            return 1;
-        }
-    }
-
-    private static LocalDate date(String value, List<String> messages) {
-        if (SearchForm.blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException ex) {
-            if (!messages.contains("search.bad-date")) {
-                messages.add("search.bad-date");
-            }
-            return null;
-        }
     }
 }

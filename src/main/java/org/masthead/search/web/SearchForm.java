@@ -1,15 +1,28 @@
 package org.masthead.search.web;
 
-/** The search page's form, as typed: every field a string, so no input can make binding fail. */
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The search page's query string, bound by Spring: text fields as typed, dates as ISO dates and the page as a
+ * number. What does not convert (a date that is not one, a page that is not a number) is a binding error, which
+ * the page shows as a message and otherwise ignores: a reader's query never fails.
+ */
 class SearchForm {
 
     private String q = "";
     private String section = "";
     private String author = "";
     private String topic = "";
-    private String from = "";
-    private String to = "";
-    private String page = "";
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate from;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate to;
+
+    private Integer page;
 
     public String getQ() {
         return q;
@@ -43,33 +56,33 @@ class SearchForm {
         this.topic = topic;
     }
 
-    public String getFrom() {
+    public LocalDate getFrom() {
         return from;
     }
 
-    public void setFrom(String from) {
+    public void setFrom(LocalDate from) {
         this.from = from;
     }
 
-    public String getTo() {
+    public LocalDate getTo() {
         return to;
     }
 
-    public void setTo(String to) {
+    public void setTo(LocalDate to) {
         this.to = to;
     }
 
-    public String getPage() {
+    public Integer getPage() {
         return page;
     }
 
-    public void setPage(String page) {
+    public void setPage(Integer page) {
         this.page = page;
     }
 
     /** Whether any filter is set (the filters panel then starts open). */
     public boolean isFiltered() {
-        return !(blank(section) && blank(author) && blank(topic) && blank(from) && blank(to));
+        return !(blank(section) && blank(author) && blank(topic) && from == null && to == null);
     }
 
     static boolean blank(String value) {

@@ -17,20 +17,20 @@ class SectionForm {
     private long version;
 
     @NotBlank(message = "{section.error.name-required}")
-    @Size(max = 120, message = "{section.error.name-length}")
+    @Size(max = Section.MAX_NAME, message = "{section.error.name-length}")
     private String name;
 
     @Size(max = Slugs.MAX_LENGTH, message = "{section.error.slug-length}")
     @Pattern(regexp = "|" + Slugs.PATTERN, message = "{section.error.slug-pattern}")
     private String slug;
 
-    @Size(max = 2000, message = "{section.error.description-length}")
+    @Size(max = Section.MAX_DESCRIPTION, message = "{section.error.description-length}")
     private String description;
 
-    @Size(max = 1000, message = "{section.error.disclaimer-length}")
+    @Size(max = Section.MAX_DISCLAIMER, message = "{section.error.disclaimer-length}")
     private String disclaimer;
 
-    @Size(max = 500, message = "{section.error.cta-length}")
+    @Size(max = Section.MAX_NEWSLETTER_CTA, message = "{section.error.cta-length}")
     private String newsletterCta;
 
     @NotNull(message = "{section.error.position}")
