@@ -52,6 +52,9 @@ class ApiHttpTests {
     int port;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -81,7 +84,7 @@ class ApiHttpTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         section = api.fixtures.section("Wire Desk");
         author = api.fixtures.author("Hal Header");
     }
@@ -339,7 +342,7 @@ class ApiHttpTests {
 
     @Test
     void aClientPastItsBurstGets429WithRetryAfterWhileOthersAreServed() throws Exception {
-        ApiFixture greedy = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        ApiFixture greedy = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         List<Integer> statuses = new ArrayList<>();
         MockHttpServletResponse refused = null;
         for (int i = 0; i < properties.burst() + 500 && refused == null; i++) {
