@@ -57,14 +57,27 @@ class ArchitectureTests {
                     "org.springframework.stereotype..",
                     "org.springframework.beans.factory.annotation..");
 
+    // --- by role, not package (RoleRules; each proven on planted violations in RoleRulesTests) -----------------
+
     @ArchTest
-    static final ArchRule controllersNeverTouchRepositories = noClasses()
+    static final ArchRule controllersNeverTouchRepositories = RoleRules.CONTROLLERS_NEVER_TOUCH_REPOSITORIES;
+
+    @ArchTest
+    static final ArchRule readerFacingCodeNeverReachesTheStaffArticleServices =
+            RoleRules.READERS_NEVER_REACH_STAFF_ARTICLE_SERVICES;
+
+    @ArchTest
+    static final ArchRule aFeaturesWebCodeNeverDependsOnAnotherFeaturesWebCode =
+            RoleRules.FEATURES_WEB_CODE_STAYS_APART;
+
+    @ArchTest
+    static final ArchRule webCodeNeverTouchesRepositories = noClasses()
             .that()
             .resideInAPackage("..web..")
             .should()
             .dependOnClassesThat()
             .haveSimpleNameEndingWith("Repository")
-            .because("public controllers read through services such as PublicArticles, which keep the visibility rule");
+            .because("web code reads through services such as PublicArticles, which keep the visibility rule");
 
     @ArchTest
     static final ArchRule theContentApiReadsOnlyPublicArticles = noClasses()

@@ -99,9 +99,9 @@ public abstract class BrowserTest {
     protected void clickAndWait(By locator) {
         // While a page is still settling, Chromium may answer that the element found a moment ago has left the
         // document: look it up again rather than fail (the wait still times out if it never becomes clickable).
+        // Only that is retried: any other WebDriver error (a click on the wrong element, a lost browser) fails.
         WebElement element = new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class)
-                .ignoring(WebDriverException.class)
                 .until(driver -> {
                     WebElement found =
                             ExpectedConditions.elementToBeClickable(locator).apply(driver);
@@ -122,8 +122,13 @@ public abstract class BrowserTest {
         try {
             element.isEnabled();
             return false;
-        } catch (WebDriverException gone) {
+        } catch (StaleElementReferenceException gone) {
             return true;
+        } catch (WebDriverException error) {
+            if (String.valueOf(error.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw error;
         }
     }
 

@@ -3,15 +3,15 @@ package org.masthead;
 import java.time.Instant;
 import java.util.List;
 
-import org.masthead.article.ArticleFixtures;
 import org.masthead.security.StaffUser;
+import org.masthead.testing.TestData;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff members that tests act as (with fixed ids, for MockMvc's {@code with(user(...))}) exist as real
+ * The staff members that tests act as ({@link TestData}) (with fixed ids, for MockMvc's {@code with(user(...))}) exist as real
  * accounts, so what they create satisfies the foreign keys to {@code accounts}.
  */
 @Component
@@ -26,11 +26,11 @@ class FixtureAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<StaffUser> staff = List.of(
-                ArticleFixtures.CONTRIBUTOR,
-                ArticleFixtures.OTHER_CONTRIBUTOR,
-                ArticleFixtures.EDITOR,
-                ArticleFixtures.ADMIN,
-                TestContent.EDITOR);
+                TestData.CONTRIBUTOR,
+                TestData.OTHER_CONTRIBUTOR,
+                TestData.EDITOR,
+                TestData.ADMIN,
+                TestData.FIXTURE_EDITOR);
         for (StaffUser member : staff) {
             jdbc.update(
                     """

@@ -23,7 +23,8 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
      * THE visibility rule (DESIGN.md): an article is public when it is published and its publication time has
      * come, {@code :now} being taken from the injected clock. Every public query is built on this predicate.
      * Native SQL (search) uses the same rule written once in SQL: the function {@code public_articles(:now)}
-     * (migration V30), read as {@code from public_articles(:now) a}; {@code PublicArticlesSqlTests} checks both agree.
+     * (migration V30), read as {@code from public_articles(:now) a};
+     * {@code ArticleSearchTests.theSqlVisibilityFunctionAgreesWithTheJpqlRule} checks both agree.
      */
     String IS_PUBLIC = " a.status = org.masthead.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now ";
 

@@ -42,6 +42,12 @@ import org.springframework.util.function.SingletonSupplier;
  * Every query reads {@code public_articles(:now)}: the visibility rule, written once in SQL. Figures and the
  * reasoning behind the thresholds: docs/benchmarks.md. The SQL is assembled by {@link SearchSql} (immutable, one a
  * search); this class decides the strategy and runs it.
+ *
+ *
+ * <p>Native SQL on the article feature's tables ({@code articles} through {@code public_articles}, and
+ * {@code article_authors}, {@code article_topics}), outside {@code org.masthead.article}: the one reader that does
+ * not go through {@code PublicArticles}, for full-text ranking that JPQL cannot express. A change to those tables
+ * must be made here too; {@code ArticleSearchTests} fails on a draft found or a public article missed.
  */
 @Service
 @Transactional(readOnly = true)

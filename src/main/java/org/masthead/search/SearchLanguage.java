@@ -44,6 +44,7 @@ class SearchLanguage implements SmartInitializingSingleton {
                 jdbc.sql("update search_settings set language = cast(:language as regconfig) where id = 1")
                         .param("language", wanted)
                         .update();
+                // Native SQL on the article feature's table: every article's search document is rebuilt.
                 jdbc.sql("select refresh_article_search(array(select id from articles))")
                         .query()
                         .singleRow();

@@ -22,7 +22,6 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,13 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiContractTests {
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
     ArticleService articleService;
-
-    @Autowired
-    SectionService sectionService;
 
     @Autowired
     AuthorService authorService;
@@ -64,7 +63,7 @@ class ApiContractTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         section = api.fixtures.section("Contract Desk");
         author = api.author("Cora Contract");
         topic = "Contracts " + Fixtures.word();

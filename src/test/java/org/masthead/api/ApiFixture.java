@@ -17,7 +17,6 @@ import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
 import org.masthead.security.Actor;
 import org.masthead.testing.Fixtures;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,12 +38,12 @@ final class ApiFixture {
     final String client;
 
     ApiFixture(
+            Fixtures fixtures,
             ArticleService articles,
-            SectionService sections,
             AuthorService authors,
             ImageService images,
             ArticleImages articleImages) {
-        this.fixtures = new Fixtures(articles, sections, authors);
+        this.fixtures = fixtures;
         this.articles = articles;
         this.authors = authors;
         this.images = images;

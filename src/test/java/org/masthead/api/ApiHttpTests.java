@@ -53,6 +53,9 @@ class ApiHttpTests {
     int port;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -82,7 +85,7 @@ class ApiHttpTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         section = api.fixtures.section("Wire Desk");
         author = api.fixtures.author("Hal Header");
     }
@@ -346,7 +349,7 @@ class ApiHttpTests {
 
     @Test
     void aClientPastItsBurstGets429WithRetryAfterWhileOthersAreServed() throws Exception {
-        ApiFixture greedy = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        ApiFixture greedy = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         List<Integer> statuses = new ArrayList<>();
         MockHttpServletResponse refused = null;
         for (int i = 0; i < properties.burst() + 500 && refused == null; i++) {

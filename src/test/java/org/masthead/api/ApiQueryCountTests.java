@@ -16,7 +16,6 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
 import org.masthead.slug.Slugs;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,13 +33,13 @@ class ApiQueryCountTests {
     static final int MAX_STATEMENTS = 6;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
     ArticleService articleService;
-
-    @Autowired
-    SectionService sectionService;
 
     @Autowired
     AuthorService authorService;
@@ -53,7 +52,7 @@ class ApiQueryCountTests {
 
     @Test
     void listsCostAFixedNumberOfStatementsWhateverTheirLength() throws Exception {
-        ApiFixture api = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        ApiFixture api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         Section section = api.fixtures.section("Count Desk");
         List<Author> byline = List.of(api.author("Ann One"), api.author("Bo Two"), api.author("Cy Three"));
         String topic = "Counting " + Fixtures.word();

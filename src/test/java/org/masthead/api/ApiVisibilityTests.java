@@ -21,9 +21,8 @@ import org.masthead.author.AuthorService;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
-import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
+import org.masthead.security.Actor;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -50,13 +49,13 @@ class ApiVisibilityTests {
     }
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
     ArticleService articleService;
-
-    @Autowired
-    SectionService sectionService;
 
     @Autowired
     AuthorService authorService;
@@ -76,7 +75,7 @@ class ApiVisibilityTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(articleService, sectionService, authorService, imageService, articleImages);
+        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
         start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         section = api.fixtures.section("Visibility Desk");
         author = api.author("Vera Visible");

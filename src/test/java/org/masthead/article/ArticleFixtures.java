@@ -6,20 +6,16 @@ import java.util.UUID;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
-import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
+import org.masthead.testing.TestData;
 
-/** Staff members (fake account ids: this branch has no accounts table) and articles with unique slugs. */
+/** The staff members of {@link TestData} under their older names, and article changes with unique slugs. */
 public final class ArticleFixtures {
 
-    public static final StaffUser CONTRIBUTOR =
-            new StaffUser(9001, "contributor@test.example", "Casey Contributor", Role.CONTRIBUTOR, "{noop}x", true);
-    public static final StaffUser OTHER_CONTRIBUTOR =
-            new StaffUser(9002, "other@test.example", "Olive Other", Role.CONTRIBUTOR, "{noop}x", true);
-    public static final StaffUser EDITOR =
-            new StaffUser(9003, "editor@test.example", "Eddie Editor", Role.EDITOR, "{noop}x", true);
-    public static final StaffUser ADMIN =
-            new StaffUser(9004, "admin@test.example", "Ada Admin", Role.ADMIN, "{noop}x", true);
+    public static final StaffUser CONTRIBUTOR = TestData.CONTRIBUTOR;
+    public static final StaffUser OTHER_CONTRIBUTOR = TestData.OTHER_CONTRIBUTOR;
+    public static final StaffUser EDITOR = TestData.EDITOR;
+    public static final StaffUser ADMIN = TestData.ADMIN;
 
     private ArticleFixtures() {}
 

@@ -14,10 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleService;
 import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.testing.Fixtures;
@@ -40,21 +38,14 @@ class FeedAndSitemapTests {
     MockMvc mvc;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
-    SectionService sectionService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
     PublicArticles publicArticles;
 
     @Autowired
     SiteProperties site;
 
+    @Autowired
     Fixtures fixtures;
+
     Section section;
     Author first;
     Author second;
@@ -63,7 +54,6 @@ class FeedAndSitemapTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(articleService, sectionService, authorService);
         section = fixtures.section("Feed Desk");
         first = fixtures.author("Fay Feeder");
         second = fixtures.author("Sam Syndicate");

@@ -11,12 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleService;
 import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,15 +31,6 @@ class ArticleSearchTests {
     ArticleSearch search;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
-    SectionService sectionService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
     PublicArticles publicArticles;
 
     @Autowired
@@ -51,13 +39,14 @@ class ArticleSearchTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
     Fixtures fixtures;
+
     Section section;
     Author author;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(articleService, sectionService, authorService);
         section = fixtures.section("Search Desk");
         author = fixtures.author("Ada Searcher");
     }

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleService;
-import org.masthead.author.AuthorService;
-import org.masthead.section.SectionService;
 import org.masthead.testing.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SearchLanguageTests {
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -29,12 +30,6 @@ class SearchLanguageTests {
 
     @Autowired
     ArticleService articles;
-
-    @Autowired
-    SectionService sections;
-
-    @Autowired
-    AuthorService authors;
 
     private void start(String language) {
         new SearchLanguage(jdbc, new SearchProperties(language, 200, 10), transaction).run();
@@ -52,7 +47,6 @@ class SearchLanguageTests {
 
     @Test
     void aNewLanguageRebuildsTheDocuments() {
-        Fixtures fixtures = new Fixtures(articles, sections, authors);
         Article article = fixtures.published(
                 fixtures.section("Language Desk"),
                 List.of(fixtures.author("Lena Lang")),

@@ -3,66 +3,70 @@ package org.masthead.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.masthead.article.Article;
-import org.masthead.article.ArticleChanges;
-import org.masthead.article.ArticleContent;
 import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
-import org.masthead.security.Actor;
+import org.springframework.stereotype.Component;
 
 /**
- * Test data made through the services (so Markdown is rendered and search documents are built as in real use),
- * with unique slugs and words, so tests sharing the database with the demo journal and each other never collide.
+ * Named test data for the reader-side tests (search, feeds, page metadata, API): the {@link TestData} builders with
+ * the names and texts a test chooses, on the test clock. Inject it; new tests may use {@link TestData} directly.
  */
+@Component
 public final class Fixtures {
 
+    private final TestData data;
     private final ArticleService articles;
-    private final SectionService sections;
-    private final AuthorService authors;
 
-    public Fixtures(ArticleService articles, SectionService sections, AuthorService authors) {
+    Fixtures(TestData data, ArticleService articles) {
+        this.data = data;
         this.articles = articles;
-        this.sections = sections;
-        this.authors = authors;
     }
 
-    /** A made-up word no dictionary (nor stemmer) knows, such as {@code zqkvmtrb}: search for it to find only your own fixtures. */
+    /** See {@link TestData#word()}. */
     public static String word() {
-        StringBuilder word = new StringBuilder("zq");
-        for (int i = 0; i < 8; i++) {
-            word.append("bcdfghjklmnpqrtvwxz".charAt(ThreadLocalRandom.current().nextInt(19)));
-        }
-        return word.toString();
+        return TestData.word();
     }
 
     public static String slug(String prefix) {
-        return prefix + "-" + word();
+        return TestData.slug(prefix);
     }
 
     public Section section(String name) {
-        return sections.create(
-                Actor.importing("test"), slug("section"), name, "About " + name, "Views are the authors' own.", "", 99);
+        return data.aSection()
+                .withSlug(slug("section"))
+                .named(name)
+                .withCallToAction("")
+                .atPosition(99)
+                .create();
     }
 
     public Author author(String name) {
-        return authors.create(Actor.importing("test"), slug("author"), name, "Fellow", "A bio of " + name + ".");
+        return data.anAuthor()
+                .withSlug(slug("author"))
+                .named(name)
+                .withTitleLine("Fellow")
+                .withBio("A bio of " + name + ".")
+                .create();
+    }
+
+    private TestData.ArticleBuilder article(
+            Section section, List<Author> byline, List<String> topics, String title, String dek, String body) {
+        return data.anArticle()
+                .withSlug(slug("article"))
+                .inSection(section)
+                .by(byline)
+                .withTopics(topics)
+                .titled(title)
+                .withDek(dek)
+                .withBody(body);
     }
 
     public Article draft(
             Section section, List<Author> byline, List<String> topics, String title, String dek, String body) {
-        return articles.create(
-                new ArticleChanges(
-                        slug("article"),
-                        new ArticleContent(title, dek, body, null, null),
-                        section.getId(),
-                        byline.stream().map(Author::getId).toList(),
-                        topics),
-                Actor.importing("test"));
+        return article(section, byline, topics, title, dek, body).draft();
     }
 
     public Article published(
@@ -73,25 +77,19 @@ public final class Fixtures {
             String dek,
             String body,
             Instant publishedAt) {
-        Article article = draft(section, byline, topics, title, dek, body);
-        return articles.publishBackdated(article.getId(), publishedAt, Actor.importing("test"));
+        return article(section, byline, topics, title, dek, body).publishedAt(publishedAt);
     }
 
     public Article published(Section section, List<Author> byline, String title, String body, Duration ago) {
-        return published(
-                section, byline, List.of(), title, "", body, Instant.now().minus(ago));
+        return article(section, byline, List.of(), title, "", body).publishedAgo(ago);
     }
 
     public Article scheduled(Section section, List<Author> byline, String title, String body) {
-        Article article = draft(section, byline, List.of(), title, "", body);
-        return articles.schedule(
-                article.getId(), Instant.now().plus(Duration.ofDays(3)), org.masthead.TestContent.EDITOR);
+        return article(section, byline, List.of(), title, "", body).scheduled();
     }
 
     public Article archived(Section section, List<Author> byline, String title, String body) {
-        Article article = published(section, byline, title, body, Duration.ofDays(20));
-        articles.archive(article.getId(), org.masthead.TestContent.EDITOR);
-        return articles.get(article.getId());
+        return article(section, byline, List.of(), title, "", body).archived();
     }
 
     public ArticleService articles() {

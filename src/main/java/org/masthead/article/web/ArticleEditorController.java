@@ -12,6 +12,7 @@ import org.masthead.article.ArticleAccessDeniedException;
 import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleConflictException;
 import org.masthead.article.ArticleFilter;
+import org.masthead.article.ArticleLimits;
 import org.masthead.article.ArticleRevisions;
 import org.masthead.article.ArticleRow;
 import org.masthead.article.ArticleService;

@@ -3,10 +3,12 @@ package org.masthead.article.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
+import org.masthead.MutableClock;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
 import org.masthead.article.ArticleService;
@@ -16,6 +18,7 @@ import org.masthead.author.AuthorService;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,7 +38,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The permission matrix of the article routes: every route × anonymous / contributor on their own article /
  * contributor on someone else's / editor / admin. Each cell acts on a fresh article (created by the contributor,
- * put in the state the route needs); a refusal must be a 403 (or the sign-in redirect) and change nothing.
+ * put in the state the route needs); a refusal must be a 403 (or the sign-in redirect) and change nothing, and an
+ * allowed request that changes something must have changed it (the route's effect), whatever it answered.
  */
 @IntegrationTest
 class ArticleAdminPermissionTests {
@@ -56,12 +60,23 @@ class ArticleAdminPermissionTests {
         REFUSED_ON_FORM
     }
 
-    /** A route, the state its article starts in, and what a contributor may do on their own article. */
+    /**
+     * A route, the state its article starts in, what a contributor may do on their own article, and what an allowed
+     * request must have changed (checked on the article as it was before): a refused workflow action also answers
+     * with a redirect (and a message), so the answer alone cannot tell that the action happened.
+     */
     record Route(
             String name,
             ArticleStatus state,
             Function<Article, MockHttpServletRequestBuilder> request,
-            Expect contributorOwn) {}
+            Expect contributorOwn,
+            Predicate<Article> effect) {
+
+        /** A route that changes nothing (a page, a preview): allowed means answered, not sent to sign in. */
+        Route(String name, ArticleStatus state, Function<Article, MockHttpServletRequestBuilder> request, Expect own) {
+            this(name, state, request, own, null);
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -77,6 +92,12 @@ class ArticleAdminPermissionTests {
 
     @Autowired
     AuthorService authors;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     @AfterEach
     void signOut() {
@@ -97,9 +118,11 @@ class ArticleAdminPermissionTests {
                         "POST /admin/articles",
                         ArticleStatus.DRAFT,
                         a -> post("/admin/articles")
-                                .param("title", "Matrix " + ArticleFixtures.uniqueSlug("new"))
+                                .param("title", "Matrix new " + a.getSlug())
                                 .param("sectionId", "" + sectionId),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> countOf("select count(*) from articles where title = ?", "Matrix new " + a.getSlug())
+                                == 1),
                 new Route(
                         "POST /admin/articles/preview",
                         ArticleStatus.DRAFT,
@@ -114,7 +137,8 @@ class ArticleAdminPermissionTests {
                         "POST /admin/articles/{id} (save)",
                         ArticleStatus.DRAFT,
                         a -> save(a, sectionId),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> now(a).getTitle().equals(a.getTitle() + " (edited)")),
                 new Route(
                         "POST /admin/articles/{id} (preview)",
                         ArticleStatus.DRAFT,
@@ -124,69 +148,82 @@ class ArticleAdminPermissionTests {
                         "POST /admin/articles/{id}/submit",
                         ArticleStatus.DRAFT,
                         a -> post(path(a, "submit")),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> now(a).getStatus() == ArticleStatus.IN_REVIEW),
                 new Route(
                         "POST /admin/articles/{id}/delete",
                         ArticleStatus.DRAFT,
                         a -> post(path(a, "delete")),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> countOf("select count(*) from articles where id = ?", a.getId()) == 0),
                 new Route(
                         "POST /admin/articles/{id}/preview-links",
                         ArticleStatus.DRAFT,
                         a -> post(path(a, "preview-links")),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> previewLinks.of(a.getId()).size() == 2),
                 new Route(
                         "POST /admin/articles/{id}/preview-links/{link}/revoke",
                         ArticleStatus.DRAFT,
                         a -> post(path(a, "preview-links/" + linkOf(a) + "/revoke")),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> previewLinks.of(a.getId()).get(0).getRevokedAt() != null),
                 new Route(
                         "POST /admin/articles/{id}/return",
                         ArticleStatus.IN_REVIEW,
                         a -> post(path(a, "return")).param("note", "More sources, please."),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.DRAFT),
                 new Route(
                         "POST /admin/articles/{id}/publish",
                         ArticleStatus.DRAFT,
                         a -> post(path(a, "publish")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.PUBLISHED),
                 new Route(
                         "POST /admin/articles/{id}/publish (in review)",
                         ArticleStatus.IN_REVIEW,
                         a -> post(path(a, "publish")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.PUBLISHED),
                 new Route(
                         "POST /admin/articles/{id}/schedule",
                         ArticleStatus.IN_REVIEW,
                         a -> post(path(a, "schedule"))
                                 .param("date", "2099-01-15")
                                 .param("time", "09:30"),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.SCHEDULED),
                 new Route(
                         "POST /admin/articles/{id}/unschedule",
                         ArticleStatus.SCHEDULED,
                         a -> post(path(a, "unschedule")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.DRAFT),
                 new Route(
                         "POST /admin/articles/{id}/unpublish",
                         ArticleStatus.PUBLISHED,
                         a -> post(path(a, "unpublish")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.DRAFT),
                 new Route(
                         "POST /admin/articles/{id}/archive",
                         ArticleStatus.PUBLISHED,
                         a -> post(path(a, "archive")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.ARCHIVED),
                 new Route(
                         "POST /admin/articles/{id}/restore",
                         ArticleStatus.ARCHIVED,
                         a -> post(path(a, "restore")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> now(a).getStatus() == ArticleStatus.PUBLISHED),
                 new Route(
                         "POST /admin/articles/{id}/notes",
                         ArticleStatus.PUBLISHED,
                         a -> post(path(a, "notes")).param("kind", "CORRECTION").param("body", "A date was wrong."),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> countOf("select count(*) from article_notes where article_id = ?", a.getId()) == 1),
                 new Route(
                         "GET /admin/articles/{id}/revisions",
                         ArticleStatus.DRAFT,
@@ -201,23 +238,30 @@ class ArticleAdminPermissionTests {
                         "POST /admin/articles/{id}/revisions/{n}/restore",
                         ArticleStatus.DRAFT,
                         a -> post(path(a, "revisions/1/restore")),
-                        Expect.ALLOWED),
+                        Expect.ALLOWED,
+                        a -> restoredRevisions(a) == 1),
                 new Route(
                         "POST /admin/articles/{id}/revisions/{n}/restore (published)",
                         ArticleStatus.PUBLISHED,
                         a -> post(path(a, "revisions/1/restore")),
-                        Expect.FORBIDDEN),
+                        Expect.FORBIDDEN,
+                        a -> restoredRevisions(a) == 1),
                 // A contributor's article that left the draft state is no longer theirs to change.
                 new Route(
                         "POST /admin/articles/{id} (save, in review)",
                         ArticleStatus.IN_REVIEW,
                         a -> save(a, sectionId),
-                        Expect.REFUSED_ON_FORM),
+                        Expect.REFUSED_ON_FORM,
+                        a -> now(a).getTitle().equals(a.getTitle() + " (edited)")),
                 new Route(
                         "POST /admin/articles/{id}/delete (in review)",
                         ArticleStatus.IN_REVIEW,
                         a -> post(path(a, "delete")),
-                        Expect.FORBIDDEN));
+                        Expect.FORBIDDEN,
+                        // Editors pass the role check, but only a draft never published is ever deleted (DESIGN.md):
+                        // the workflow refuses (a redirect with a message) and the article stays.
+                        a -> countOf("select count(*) from articles where id = ?", a.getId()) == 1
+                                && now(a).getStatus() == ArticleStatus.IN_REVIEW));
     }
 
     static String path(Article article, String action) {
@@ -231,6 +275,22 @@ class ArticleAdminPermissionTests {
                 .param("sectionId", "" + sectionId)
                 .param("bodyMarkdown", "Edited body.")
                 .param("revision", "" + article.getRevision());
+    }
+
+    Article now(Article article) {
+        return articles.get(article.getId());
+    }
+
+    long countOf(String sql, Object parameter) {
+        return jdbc.sql(sql).param(parameter).query(Long.class).single();
+    }
+
+    long restoredRevisions(Article article) {
+        return jdbc.sql(
+                        "select count(*) from audit_events where action = 'article.revision-restore' and subject like ?")
+                .param("article #" + article.getId() + " %")
+                .query(Long.class)
+                .single();
     }
 
     long linkOf(Article article) {
@@ -250,7 +310,7 @@ class ArticleAdminPermissionTests {
         switch (state) {
             case DRAFT -> {}
             case IN_REVIEW -> articles.submit(id, EDITOR);
-            case SCHEDULED -> articles.schedule(id, java.time.Instant.now().plusSeconds(86_400), EDITOR);
+            case SCHEDULED -> articles.schedule(id, clock.instant().plusSeconds(86_400), EDITOR);
             case PUBLISHED -> articles.publish(id, EDITOR);
             case ARCHIVED -> {
                 articles.publish(id, EDITOR);
@@ -308,6 +368,9 @@ class ArticleAdminPermissionTests {
                             failures,
                             cell,
                             status == 200 || status == 302 && location != null && !location.endsWith("/login"));
+                    if (route.effect() != null) {
+                        check(failures, cell + " (done)", route.effect().test(article));
+                    }
                 }
             }
         }

@@ -11,11 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
 import org.masthead.testing.Fixtures;
 import org.masthead.web.SiteProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,25 +31,17 @@ class PageMetaTests {
     MockMvc mvc;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
-    SectionService sectionService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
     SiteProperties site;
 
+    @Autowired
     Fixtures fixtures;
+
     Section section;
     Author first;
     Author second;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(articleService, sectionService, authorService);
         section = fixtures.section("Meta Desk");
         first = fixtures.author("Mia </script> Meta");
         second = fixtures.author("Otto & Graph");

@@ -9,9 +9,7 @@ import org.masthead.BrowserTest;
 import org.masthead.MutableClock;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleService;
-import org.masthead.author.AuthorService;
 import org.masthead.section.Section;
-import org.masthead.section.SectionService;
 import org.masthead.testing.Fixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,20 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchE2eTests extends BrowserTest {
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     ArticleService articles;
-
-    @Autowired
-    SectionService sections;
-
-    @Autowired
-    AuthorService authors;
 
     @Autowired
     MutableClock clock;
 
     @Test
     void aReaderSearchesFromTheHeaderAndOpensAResult(TestInfo test) throws Exception {
-        Fixtures fixtures = new Fixtures(articles, sections, authors);
         String word = Fixtures.word();
         Section section = fixtures.section("Browser Desk");
         Article inTitle = fixtures.published(

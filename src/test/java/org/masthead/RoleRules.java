@@ -1,0 +1,178 @@
+package org.masthead;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Architecture rules that pick classes by their role (what they are annotated with, which URLs they answer), not
+ * by the package they happen to sit in, so a controller in an unusual package is checked like any other. Used by
+ * {@link ArchitectureTests} on the application and by {@code RoleRulesTests} on planted violations.
+ */
+final class RoleRules {
+
+    private RoleRules() {}
+
+    /** {@code @Controller}, {@code @RestController} and any other annotation built on them. */
+    static final DescribedPredicate<JavaClass> CONTROLLERS =
+            DescribedPredicate.describe("controllers", type -> type.isMetaAnnotatedWith(Controller.class));
+
+    /** What reads or writes the database directly: Spring Data repositories, JDBC, the entity manager. */
+    static final DescribedPredicate<JavaClass> DATA_ACCESS = DescribedPredicate.describe(
+            "repositories or direct database access",
+            type -> type.isAssignableTo("org.springframework.data.repository.Repository")
+                    || type.getName().startsWith("org.springframework.jdbc.core.")
+                    || type.isAssignableTo("jakarta.persistence.EntityManager"));
+
+    /**
+     * Reader-facing code: controllers with a URL outside the newsroom ({@code /admin}), and the public surfaces
+     * (feeds, content API, search), whatever class serves them. The preview page is the one reader-facing door
+     * to a draft, for the holder of a preview link, and is left out by name.
+     */
+    static final DescribedPredicate<JavaClass> READER_FACING = DescribedPredicate.describe(
+            "reader-facing code (public pages, feeds, API, search)",
+            type -> !type.getName().equals("org.masthead.article.web.PreviewController")
+                    && ((CONTROLLERS.test(type) && answersReaders(type))
+                            || Stream.of("org.masthead.feed", "org.masthead.api", "org.masthead.search")
+                                    .anyMatch(feature -> type.getPackageName().equals(feature)
+                                            || type.getPackageName().startsWith(feature + "."))));
+
+    /**
+     * The staff side of articles: every Spring bean of the article feature but {@code PublicArticles} (the one
+     * door for public reads, which keeps the visibility rule). {@code ArticleService}, {@code ArticleImages},
+     * {@code PreviewLinks} and their kind return any article, drafts included.
+     */
+    static final DescribedPredicate<JavaClass> STAFF_ARTICLE_SERVICES = DescribedPredicate.describe(
+            "the staff services of articles (anything but PublicArticles)",
+            type -> (type.getPackageName().equals("org.masthead.article")
+                            || type.getPackageName().startsWith("org.masthead.article."))
+                    && !type.getPackageName().contains(".web")
+                    && type.isMetaAnnotatedWith(Component.class)
+                    && !type.getSimpleName().equals("PublicArticles"));
+
+    static final ArchRule CONTROLLERS_NEVER_TOUCH_REPOSITORIES = noClasses()
+            .that(CONTROLLERS)
+            .should()
+            .dependOnClassesThat(DATA_ACCESS)
+            .because("controllers translate HTTP; the services keep the rules (visibility, permissions)");
+
+    static final ArchRule READERS_NEVER_REACH_STAFF_ARTICLE_SERVICES = noClasses()
+            .that(READER_FACING)
+            .should()
+            .dependOnClassesThat(STAFF_ARTICLE_SERVICES)
+            .because("readers see only what PublicArticles returns: no draft is ever public");
+
+    static final ArchRule FEATURES_WEB_CODE_STAYS_APART = featuresWebCodeStaysApart("org.masthead");
+
+    /** The web-code rule for the classes under {@code root}, whose shared web code lives in {@code root.web}. */
+    static ArchRule featuresWebCodeStaysApart(String root) {
+        return classes()
+                .that(webCode(root))
+                .should(dependOnNoOtherFeaturesWebCode(root))
+                .because("a feature's pages are its own: what two features' web code share lives in " + root + ".web");
+    }
+
+    /** Web code: classes of a {@code web} package, and controllers and controller advice wherever they are. */
+    static DescribedPredicate<JavaClass> webCode(String root) {
+        return DescribedPredicate.describe(
+                "web code",
+                type -> type.getPackageName().startsWith(root + ".")
+                        && isWeb(type)
+                        && !type.getPackageName().equals(root + ".web")
+                        && !type.getPackageName().startsWith(root + ".web."));
+    }
+
+    private static boolean isWeb(JavaClass type) {
+        return type.getPackageName().endsWith(".web")
+                || type.getPackageName().contains(".web.")
+                || type.isMetaAnnotatedWith(Controller.class)
+                || type.isMetaAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice");
+    }
+
+    /** The feature a class belongs to: its package without the {@code web} part. */
+    static String feature(JavaClass type) {
+        String name = type.getPackageName();
+        int web = name.indexOf(".web");
+        while (web >= 0 && !(name.length() == web + 4 || name.charAt(web + 4) == '.')) {
+            web = name.indexOf(".web", web + 1);
+        }
+        return web >= 0 ? name.substring(0, web) : name;
+    }
+
+    private static ArchCondition<JavaClass> dependOnNoOtherFeaturesWebCode(String root) {
+        return new ArchCondition<>("depend on no other feature's web code") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String own = feature(type);
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    if (webCode(root).test(target)
+                            && !feature(target).equals(own)
+                            && !feature(target).startsWith(own + ".")
+                            && !own.startsWith(feature(target) + ".")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static final Set<String> MAPPINGS = Set.of(
+            "org.springframework.web.bind.annotation.RequestMapping",
+            "org.springframework.web.bind.annotation.GetMapping",
+            "org.springframework.web.bind.annotation.PostMapping",
+            "org.springframework.web.bind.annotation.PutMapping",
+            "org.springframework.web.bind.annotation.DeleteMapping",
+            "org.springframework.web.bind.annotation.PatchMapping");
+
+    /** Whether the controller answers a URL outside {@code /admin} (its class and method mappings combined). */
+    private static boolean answersReaders(JavaClass controller) {
+        List<String> prefixes = paths(controller.getAnnotations().stream());
+        if (prefixes.isEmpty()) {
+            prefixes = List.of("");
+        }
+        for (JavaMethod method : controller.getMethods()) {
+            List<String> paths = paths(method.getAnnotations().stream());
+            for (String prefix : prefixes) {
+                for (String path : paths.isEmpty() && hasMapping(method) ? List.of("") : paths) {
+                    String full = prefix + path;
+                    if (!(full.equals("/admin") || full.startsWith("/admin/"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasMapping(JavaMethod method) {
+        return method.getAnnotations().stream()
+                .anyMatch(a -> MAPPINGS.contains(a.getRawType().getName()));
+    }
+
+    private static List<String> paths(Stream<? extends JavaAnnotation<?>> annotations) {
+        return annotations
+                .filter(a -> MAPPINGS.contains(a.getRawType().getName()))
+                .flatMap(a -> Stream.of("value", "path")
+                        .map(a::get)
+                        .flatMap(java.util.Optional::stream)
+                        .flatMap(v -> Stream.of((Object[]) v)))
+                .map(Object::toString)
+                .toList();
+    }
+}

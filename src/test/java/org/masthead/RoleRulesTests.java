@@ -1,0 +1,57 @@
+package org.masthead;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each role rule of {@link ArchitectureTests} fails on a violation planted for it ({@code org.mastheadplanted},
+ * test code outside org.masthead, so no Spring context scans it), and passes the planted code that keeps it: the rules check something.
+ */
+class RoleRulesTests {
+
+    static final JavaClasses PLANTED = new ClassFileImporter().importPackages("org.mastheadplanted");
+
+    private static String violations(ArchRule rule) {
+        EvaluationResult result = rule.evaluate(PLANTED);
+        assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        return String.join("\n", result.getFailureReport().getDetails());
+    }
+
+    @Test
+    void aControllerThatReadsARepositoryIsReportedWhateverItsPackage() {
+        String report = violations(RoleRules.CONTROLLERS_NEVER_TOUCH_REPOSITORIES);
+        assertThat(report).contains("PlantedRepositoryController").doesNotContain("PlantedReaderController");
+    }
+
+    @Test
+    void aPublicPageThatReadsAnyArticleIsReportedAndANewsroomPageIsNot() {
+        String report = violations(RoleRules.READERS_NEVER_REACH_STAFF_ARTICLE_SERVICES);
+        assertThat(report)
+                .contains("PlantedReaderController")
+                .contains("org.masthead.article.ArticleService")
+                .doesNotContain("PlantedStaffController");
+    }
+
+    @Test
+    void webCodeThatUsesAnotherFeaturesWebCodeIsReportedAndItsOwnFeaturesIsNot() {
+        String report = violations(RoleRules.featuresWebCodeStaysApart("org.mastheadplanted"));
+        assertThat(report)
+                .contains("AlphaPage")
+                .contains("GammaController")
+                .doesNotContain("AlphaHelper>")
+                .doesNotContain("<org.mastheadplanted.alpha.web.AlphaHelper");
+    }
+
+    @Test
+    void theFeatureOfAClassIsItsPackageWithoutTheWebPart() {
+        assertThat(RoleRules.feature(PLANTED.get("org.mastheadplanted.alpha.web.AlphaPage")))
+                .isEqualTo("org.mastheadplanted.alpha");
+        assertThat(RoleRules.feature(PLANTED.get("org.mastheadplanted.gamma.GammaController")))
+                .isEqualTo("org.mastheadplanted.gamma");
+    }
+}

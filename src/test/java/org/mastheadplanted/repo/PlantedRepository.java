@@ -1,0 +1,5 @@
+package org.mastheadplanted.repo;
+
+import org.springframework.data.repository.Repository;
+
+public interface PlantedRepository extends Repository<Object, Long> {}
