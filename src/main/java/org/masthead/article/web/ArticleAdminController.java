@@ -223,7 +223,7 @@ class ArticleAdminController {
         ArticleAutosaves.Autosaved autosaved = autosaves.find(id, me).orElse(null);
         if (autosaved == null) {
             // Saved or discarded meanwhile (in another tab, say): the form as saved, and a word why.
-            model.addAttribute("problem", "article.autosave.none");
+            model.addAttribute("error", "article.autosave.none");
             return article == null ? newForm(me, model) : editForm(id, me, model);
         }
         ArticleForm form = bound(autosaved.fields());
@@ -318,13 +318,13 @@ class ArticleAdminController {
         if (!errors.hasErrors() && move == Workflow.SCHEDULE) {
             at = scheduleTime(date, time);
             if (at == null) {
-                model.addAttribute("problem", "article.schedule.invalid");
+                model.addAttribute("error", "article.schedule.invalid");
             }
         }
         if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > 2000) {
-            model.addAttribute("problem", "article.return.too-long");
+            model.addAttribute("error", "article.return.too-long");
         }
-        if (errors.hasErrors() || model.containsAttribute("problem")) {
+        if (errors.hasErrors() || model.containsAttribute("error")) {
             form.padAuthors();
             return form(model, form, article, me);
         }
@@ -348,7 +348,7 @@ class ArticleAdminController {
         } catch (ArticleAccessDeniedException ex) {
             // The article left this member's hands while they typed (say, an editor published their draft):
             // nothing is saved, and their text stays on the page to copy.
-            model.addAttribute("problem", "article.edit.no-longer-allowed");
+            model.addAttribute("error", "article.edit.no-longer-allowed");
         } catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
             // Someone saved meanwhile: nothing was written, nothing moved. Their change is shown beside this
             // editor's own text, which stays based on the revision it was typed over: saving it again meets the
@@ -357,9 +357,9 @@ class ArticleAdminController {
             model.addAttribute("conflict", conflict);
             form.setSeenRevision(conflict.currentRevision());
         } catch (IllegalTransitionException ex) {
-            model.addAttribute("problem", "article.workflow.refused-unsaved");
+            model.addAttribute("error", "article.workflow.refused-unsaved");
         } catch (ScheduleInPastException ex) {
-            model.addAttribute("problem", "article.schedule.past");
+            model.addAttribute("error", "article.schedule.past");
         }
         article = articles.forEditing(id, me);
         form.padAuthors();
@@ -451,7 +451,7 @@ class ArticleAdminController {
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         if (note.length() > 2000) {
-            flash.addFlashAttribute("problem", "article.return.too-long");
+            flash.addFlashAttribute("error", "article.return.too-long");
             return "redirect:/admin/articles/" + id;
         }
         return move(id, flash, "article.notice.returned", () -> articles.returnToDraft(id, note, me));
@@ -476,18 +476,18 @@ class ArticleAdminController {
                     .atZone(site.timeZone())
                     .toInstant();
         } catch (DateTimeException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.invalid");
+            flash.addFlashAttribute("error", "article.schedule.invalid");
             return "redirect:/admin/articles/" + id;
         }
         if (at.isAfter(LATEST_SCHEDULE)) {
             // Beyond any plan, and (for years such as +999999999) beyond what the database can store.
-            flash.addFlashAttribute("problem", "article.schedule.too-far");
+            flash.addFlashAttribute("error", "article.schedule.too-far");
             return "redirect:/admin/articles/" + id;
         }
         try {
             return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
         } catch (ScheduleInPastException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.past");
+            flash.addFlashAttribute("error", "article.schedule.past");
             return "redirect:/admin/articles/" + id;
         }
     }
@@ -519,7 +519,7 @@ class ArticleAdminController {
             flash.addFlashAttribute("notice", "article.notice.deleted");
             return "redirect:/admin/articles";
         } catch (IllegalTransitionException ex) {
-            flash.addFlashAttribute("problem", "article.delete.refused");
+            flash.addFlashAttribute("error", "article.delete.refused");
             return "redirect:/admin/articles/" + id;
         }
     }
@@ -532,7 +532,7 @@ class ArticleAdminController {
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         if (body.isBlank() || body.length() > 2000) {
-            flash.addFlashAttribute("problem", "article.note.invalid");
+            flash.addFlashAttribute("error", "article.note.invalid");
             return "redirect:/admin/articles/" + id;
         }
         return move(id, flash, "article.notice.noted", () -> articles.addNote(id, kind, body, me));
@@ -684,7 +684,7 @@ class ArticleAdminController {
             action.run();
             flash.addFlashAttribute("notice", notice);
         } catch (IllegalTransitionException ex) {
-            flash.addFlashAttribute("problem", "article.workflow.refused");
+            flash.addFlashAttribute("error", "article.workflow.refused");
         }
         return "redirect:/admin/articles/" + id;
     }

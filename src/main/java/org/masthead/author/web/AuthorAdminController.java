@@ -164,7 +164,7 @@ class AuthorAdminController {
         }
         Author target = authors.mergeInto(id, targetId);
         flash.addFlashAttribute("notice", "author.merged");
-        flash.addFlashAttribute("noticeArgument", target.getName());
+        flash.addFlashAttribute("noticeArgs", new Object[] {target.getName()});
         return "redirect:/admin/authors/" + targetId;
     }
 
