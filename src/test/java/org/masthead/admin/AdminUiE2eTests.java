@@ -172,6 +172,10 @@ class AdminUiE2eTests extends BrowserTest {
                             "editor", "/admin/articles/" + article.getId())
                     .entrySet()) {
                 open(page.getValue());
+                String current = page.getKey().equals("dashboard") ? "nav-dashboard" : "nav-articles";
+                assertThat(browser.findElement(By.id(current)).getAttribute("aria-current"))
+                        .as("the navigation marks where the editor is")
+                        .isEqualTo("page");
                 assertThat(screenshot(test, page.getKey() + "-" + width)).isNotEmptyFile();
             }
         }
