@@ -62,6 +62,24 @@ class GlobalControllerAdvice {
                 || path.startsWith("/account/");
     }
 
+    /**
+     * Which part of the admin the page belongs to, for the staff navigation's current link: the path segment after
+     * {@code /admin} ({@code articles} for {@code /admin/articles/12}), {@code ""} for the dashboard, null outside.
+     */
+    @ModelAttribute("adminSection")
+    String adminSection(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/admin") || path.equals("/admin/")) {
+            return "";
+        }
+        if (!path.startsWith("/admin/")) {
+            return null;
+        }
+        String rest = path.substring("/admin/".length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
     /** The most rows a form's lists (co-authors, links) may have; an index beyond is refused, not grown into. */
     static final int MAX_FORM_ROWS = 64;
 

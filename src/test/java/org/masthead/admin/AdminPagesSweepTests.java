@@ -70,6 +70,11 @@ class AdminPagesSweepTests {
     RequestMappingHandlerMapping mappings;
 
     Set<String> adminGetPatterns() {
+        return adminGetPatterns(mappings);
+    }
+
+    /** The URL patterns of every GET mapping under /admin. */
+    static Set<String> adminGetPatterns(RequestMappingHandlerMapping mappings) {
         Set<String> patterns = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
@@ -113,17 +118,8 @@ class AdminPagesSweepTests {
             if (NOT_OPENED_DIRECTLY.contains(pattern)) {
                 continue;
             }
-            String[] segments = pattern.split("/");
-            String feature = segments.length > 2 ? segments[2] : "";
-            Matcher variables = VARIABLE.matcher(pattern);
-            StringBuilder path = new StringBuilder();
-            while (variables.find()) {
-                Long id = ids.get(feature);
-                assertThat(id).as("an id for " + pattern).isNotNull();
-                variables.appendReplacement(path, id.toString());
-            }
-            variables.appendTail(path);
-            int status = mvc.perform(get(path.toString()).with(user(ADMIN)))
+            String path = concretePath(pattern, ids);
+            int status = mvc.perform(get(path).with(user(ADMIN)))
                     .andReturn()
                     .getResponse()
                     .getStatus();
@@ -132,5 +128,20 @@ class AdminPagesSweepTests {
             }
         }
         assertThat(failed).isEmpty();
+    }
+
+    /** The pattern with each path variable replaced by the id given for its feature (the segment after /admin). */
+    static String concretePath(String pattern, Map<String, Long> ids) {
+        String[] segments = pattern.split("/");
+        String feature = segments.length > 2 ? segments[2] : "";
+        Matcher variables = VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variables.find()) {
+            Long id = ids.get(feature);
+            assertThat(id).as("an id for " + pattern).isNotNull();
+            variables.appendReplacement(path, id.toString());
+        }
+        variables.appendTail(path);
+        return path.toString();
     }
 }

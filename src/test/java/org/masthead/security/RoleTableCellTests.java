@@ -242,7 +242,7 @@ class RoleTableCellTests {
                 assertThat(result.getResponse().getStatus())
                         .as(role + " " + action)
                         .isNotEqualTo(302);
-                assertThat(result.getModelAndView().getModel().get("problem"))
+                assertThat(result.getModelAndView().getModel().get("error"))
                         .isEqualTo("article.edit.no-longer-allowed");
                 assertThat(status(own)).as("nothing moved").isEqualTo("DRAFT");
                 assertThat(title(own)).as("nothing saved").isEqualTo(title);

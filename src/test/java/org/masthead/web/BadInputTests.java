@@ -223,7 +223,7 @@ class BadInputTests {
                         .param("time", "09:00"))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
-        assertThat(result.getFlashMap().get("problem")).isEqualTo("article.schedule.too-far");
+        assertThat(result.getFlashMap().get("error")).isEqualTo("article.schedule.too-far");
         assertThat(messages.getMessage("article.schedule.too-far", null, java.util.Locale.ENGLISH))
                 .contains("before the year 10000");
     }

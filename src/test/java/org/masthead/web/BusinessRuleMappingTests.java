@@ -62,7 +62,7 @@ class BusinessRuleMappingTests {
                         .param("time", "09:00"))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
-        assertThat(result.getFlashMap().get("problem")).isEqualTo("article.schedule.past");
+        assertThat(result.getFlashMap().get("error")).isEqualTo("article.schedule.past");
         assertThat(messages.getMessage("article.schedule.past", null, Locale.ENGLISH))
                 .contains("future");
     }

@@ -180,7 +180,7 @@ class ArticleEditorController {
             flash.addFlashAttribute("notice", "article.notice.created");
             String imageProblem = featuredImages.apply(article.getId(), form, me);
             if (imageProblem != null) {
-                flash.addFlashAttribute("problem", imageProblem);
+                flash.addFlashAttribute("error", imageProblem);
             }
             return "redirect:/admin/articles/" + article.getId();
         } catch (SlugInUseException ex) {
@@ -213,7 +213,7 @@ class ArticleEditorController {
         ArticleAutosaves.Autosaved autosaved = autosaves.find(id, me).orElse(null);
         if (autosaved == null) {
             // Saved or discarded meanwhile (in another tab, say): the form as saved, and a word why.
-            model.addAttribute("problem", "article.autosave.none");
+            model.addAttribute("error", "article.autosave.none");
             return article == null ? newForm(me, model) : editForm(id, me, model);
         }
         ArticleForm form = ArticleEditorPage.bound(autosaved.fields());
@@ -296,15 +296,15 @@ class ArticleEditorController {
         if (!errors.hasErrors() && move == Workflow.SCHEDULE) {
             String problem = schedule.problem(scheduleErrors, site.timeZone());
             if (problem != null) {
-                model.addAttribute("problem", problem);
+                model.addAttribute("error", problem);
             } else {
                 at = schedule.at(site.timeZone());
             }
         }
         if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > ArticleLimits.NOTE) {
-            model.addAttribute("problem", "article.return.too-long");
+            model.addAttribute("error", "article.return.too-long");
         }
-        if (errors.hasErrors() || model.containsAttribute("problem")) {
+        if (errors.hasErrors() || model.containsAttribute("error")) {
             form.padAuthors();
             return page.form(model, form, article, me);
         }
@@ -315,7 +315,7 @@ class ArticleEditorController {
             var changes = form.toChanges();
             String imageProblem = featuredImages.apply(id, form, me);
             if (imageProblem != null) {
-                flash.addFlashAttribute("problem", imageProblem);
+                flash.addFlashAttribute("error", imageProblem);
             }
             switch (move) {
                 case SAVE -> articles.update(id, base, changes, me);
@@ -332,7 +332,7 @@ class ArticleEditorController {
         } catch (ArticleAccessDeniedException ex) {
             // The article left this member's hands while they typed (say, an editor published their draft):
             // nothing is saved, and their text stays on the page to copy.
-            model.addAttribute("problem", "article.edit.no-longer-allowed");
+            model.addAttribute("error", "article.edit.no-longer-allowed");
         } catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
             // Someone saved meanwhile: nothing was written, nothing moved. Their change is shown beside this
             // editor's own text, which stays based on the revision it was typed over: saving it again meets the
@@ -341,9 +341,9 @@ class ArticleEditorController {
             model.addAttribute("conflict", conflict);
             form.setSeenRevision(conflict.currentRevision());
         } catch (IllegalTransitionException ex) {
-            model.addAttribute("problem", "article.workflow.refused-unsaved");
+            model.addAttribute("error", "article.workflow.refused-unsaved");
         } catch (ScheduleInPastException ex) {
-            model.addAttribute("problem", "article.schedule.past");
+            model.addAttribute("error", "article.schedule.past");
         }
         article = articles.forEditing(id, me);
         form.padAuthors();

@@ -49,7 +49,7 @@ class ArticleWorkflowController {
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         if (note.length() > ArticleLimits.NOTE) {
-            flash.addFlashAttribute("problem", "article.return.too-long");
+            flash.addFlashAttribute("error", "article.return.too-long");
             return "redirect:/admin/articles/" + id;
         }
         return move(id, flash, "article.notice.returned", () -> articles.returnToDraft(id, note, me));
@@ -69,14 +69,14 @@ class ArticleWorkflowController {
             RedirectAttributes flash) {
         String problem = schedule.problem(scheduleErrors, site.timeZone());
         if (problem != null) {
-            flash.addFlashAttribute("problem", problem);
+            flash.addFlashAttribute("error", problem);
             return "redirect:/admin/articles/" + id;
         }
         Instant at = schedule.at(site.timeZone());
         try {
             return move(id, flash, "article.notice.scheduled", () -> articles.schedule(id, at, me));
         } catch (ScheduleInPastException ex) {
-            flash.addFlashAttribute("problem", "article.schedule.past");
+            flash.addFlashAttribute("error", "article.schedule.past");
             return "redirect:/admin/articles/" + id;
         }
     }
@@ -108,7 +108,7 @@ class ArticleWorkflowController {
             flash.addFlashAttribute("notice", "article.notice.deleted");
             return "redirect:/admin/articles";
         } catch (IllegalTransitionException ex) {
-            flash.addFlashAttribute("problem", "article.delete.refused");
+            flash.addFlashAttribute("error", "article.delete.refused");
             return "redirect:/admin/articles/" + id;
         }
     }
@@ -121,7 +121,7 @@ class ArticleWorkflowController {
             @AuthenticationPrincipal StaffUser me,
             RedirectAttributes flash) {
         if (body.isBlank() || body.length() > ArticleLimits.NOTE) {
-            flash.addFlashAttribute("problem", "article.note.invalid");
+            flash.addFlashAttribute("error", "article.note.invalid");
             return "redirect:/admin/articles/" + id;
         }
         return move(id, flash, "article.notice.noted", () -> articles.addNote(id, kind, body, me));
@@ -132,7 +132,7 @@ class ArticleWorkflowController {
             action.run();
             flash.addFlashAttribute("notice", notice);
         } catch (IllegalTransitionException ex) {
-            flash.addFlashAttribute("problem", "article.workflow.refused");
+            flash.addFlashAttribute("error", "article.workflow.refused");
         }
         return "redirect:/admin/articles/" + id;
     }

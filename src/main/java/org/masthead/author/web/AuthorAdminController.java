@@ -170,7 +170,7 @@ class AuthorAdminController {
             return mergeRefused(e.getMessageKey(), id, model, response);
         }
         flash.addFlashAttribute("notice", "author.merged");
-        flash.addFlashAttribute("noticeArgument", target.getName());
+        flash.addFlashAttribute("noticeArgs", new Object[] {target.getName()});
         return "redirect:/admin/authors/" + targetId;
     }
 

@@ -69,7 +69,7 @@ class SignInE2eTests extends BrowserTest {
         waitFor(By.id("displayName")).clear();
         browser.findElement(By.id("displayName")).sendKeys("Browser Person Corrected");
         clickAndWait(By.id("save-account-button"));
-        assertThat(waitFor(By.id("flash-notice")).getText()).contains("saved");
+        assertThat(waitFor(By.id("notice")).getText()).contains("saved");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Browser Person Corrected");
         screenshot(test, "3b-account-corrected");
 
@@ -89,7 +89,7 @@ class SignInE2eTests extends BrowserTest {
         browser.findElement(By.id("newPassword")).sendKeys("a browser chosen password");
         browser.findElement(By.id("confirmPassword")).sendKeys("a browser chosen password");
         clickAndWait(By.id("set-password-button"));
-        assertThat(waitFor(By.id("flash-notice")).getText()).contains("Your password is set");
+        assertThat(waitFor(By.id("notice")).getText()).contains("Your password is set");
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
         browser.findElement(By.id("password")).sendKeys("a browser chosen password");
         clickAndWait(By.id("login-button"));

@@ -357,7 +357,7 @@ class ArticleAdminControllerTests {
         Document page = html(mvc.perform(save(article, "Late thoughts.", 1).with(user(CONTRIBUTOR)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(page.getElementById("problem").text()).contains("Nothing was saved");
+        assertThat(page.getElementById("error").text()).contains("Nothing was saved");
         assertThat(page.getElementById("body").text()).isEqualTo("Late thoughts.");
         assertThat(articles.get(article.getId()).getBodyMarkdown()).doesNotContain("Late thoughts.");
     }
@@ -388,13 +388,13 @@ class ArticleAdminControllerTests {
                         .with(user(EDITOR))
                         .param("date", "2020-01-01")
                         .param("time", "10:00"))
-                .andExpect(flash().attribute("problem", "article.schedule.past"));
+                .andExpect(flash().attribute("error", "article.schedule.past"));
         mvc.perform(post(path)
                         .with(csrf())
                         .with(user(EDITOR))
                         .param("date", "soon")
                         .param("time", ""))
-                .andExpect(flash().attribute("problem", "article.schedule.invalid"));
+                .andExpect(flash().attribute("error", "article.schedule.invalid"));
         assertThat(articles.get(article.getId()).getStatus()).isEqualTo(ArticleStatus.DRAFT);
 
         int year = LocalDate.now().getYear() + 2;
@@ -437,14 +437,14 @@ class ArticleAdminControllerTests {
                         .with(csrf())
                         .with(user(EDITOR)))
                 .andExpect(redirectedUrl("/admin/articles/" + article.getId()))
-                .andExpect(flash().attribute("problem", "article.workflow.refused"));
+                .andExpect(flash().attribute("error", "article.workflow.refused"));
         mvc.perform(post("/admin/articles/" + article.getId() + "/publish")
                 .with(csrf())
                 .with(user(EDITOR)));
         mvc.perform(post("/admin/articles/" + article.getId() + "/delete")
                         .with(csrf())
                         .with(user(EDITOR)))
-                .andExpect(flash().attribute("problem", "article.delete.refused"));
+                .andExpect(flash().attribute("error", "article.delete.refused"));
         mvc.perform(post("/admin/articles/999999999/publish").with(csrf()).with(user(EDITOR)))
                 .andExpect(status().isNotFound());
     }

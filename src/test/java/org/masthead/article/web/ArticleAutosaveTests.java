@@ -162,7 +162,7 @@ class ArticleAutosaveTests {
         Document gone = html(mvc.perform(get(path + "/autosave").with(user(EDITOR)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(gone.getElementById("problem").text()).contains("no autosaved text");
+        assertThat(gone.getElementById("error").text()).contains("no autosaved text");
         assertThat(gone.getElementById("body").text()).isEqualTo("The saved paragraph.");
     }
 

@@ -190,7 +190,7 @@ class ArticleEditFormWorkflowTests {
                         .with(user(EDITOR)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(refused.getElementById("problem").text()).contains("future");
+        assertThat(refused.getElementById("error").text()).contains("future");
         assertThat(refused.getElementById("body").text()).isEqualTo("Words for later.");
         // Refused as a whole: the save that came first is not kept either.
         assertThat(articles.get(article.getId()).getRevision()).isEqualTo(1);
@@ -200,7 +200,7 @@ class ArticleEditFormWorkflowTests {
                         .with(user(EDITOR)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(invalid.getElementById("problem").text()).contains("date and a time");
+        assertThat(invalid.getElementById("error").text()).contains("date and a time");
         assertThat(invalid.getElementById("body").text()).isEqualTo("Words for later.");
 
         int year = LocalDate.now().getYear() + 2;
@@ -225,7 +225,7 @@ class ArticleEditFormWorkflowTests {
                         .with(user(EDITOR)))
                 .andExpect(status().isOk())
                 .andReturn());
-        assertThat(page.getElementById("problem").text()).contains("Nothing was saved");
+        assertThat(page.getElementById("error").text()).contains("Nothing was saved");
         assertThat(page.getElementById("body").text()).isEqualTo("Edited, then the wrong button.");
         assertThat(articles.get(article.getId()).getRevision()).isEqualTo(1);
         assertThat(articles.get(article.getId()).getStatus()).isEqualTo(ArticleStatus.DRAFT);

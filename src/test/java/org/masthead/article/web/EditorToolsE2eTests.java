@@ -103,7 +103,11 @@ class EditorToolsE2eTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");
         clickAndWait(By.id("login-button"));
         open("/admin/articles/" + article.getId());
-        waitFor(By.id("md-image")).click();
+        // Brought to the middle of the window, as an editor scrolls to it: at the bottom edge the sticky actions bar
+        // lies over it.
+        WebElement imageButton = waitFor(By.id("md-image"));
+        script("arguments[0].scrollIntoView({block: 'center'});", imageButton);
+        imageButton.click();
 
         WebElement search = browser.findElement(By.id("media-insert-q"));
         assertThat(browser.switchTo().activeElement()).isEqualTo(search);

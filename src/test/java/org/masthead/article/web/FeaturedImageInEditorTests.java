@@ -165,7 +165,7 @@ class FeaturedImageInEditorTests {
                         .param("featuredImageId", "987654321"))
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
-        assertThat(created.getFlashMap().get("problem")).isEqualTo("media.error.no-such-image");
+        assertThat(created.getFlashMap().get("error")).isEqualTo("media.error.no-such-image");
         long id = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
         assertThat(articleImages.get(id).getFeaturedImage()).isNull();
         assertThat(articleImages.get(id).getBodyMarkdown()).isEqualTo("A body.");
