@@ -1,5 +1,7 @@
 package org.masthead.article.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
 import org.masthead.web.PageNumbers;
@@ -24,8 +26,9 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String show(Model model) {
+    String show(Model model, HttpServletResponse response) {
         Slice<Article> latest = articles.latest(PageNumbers.of(1, LATEST));
+        SurrogateKeys.of("home").articles(latest.getContent()).writeTo(response);
         model.addAttribute(
                 "lead",
                 latest.getContent().isEmpty() ? null : latest.getContent().get(0));
