@@ -111,6 +111,31 @@ class PublicHttpCachingTests {
     }
 
     @Test
+    void readerPagesAreTaggedWithWhatTheyShowForACdnToPurge() {
+        String articleKey = "article-" + article.getId();
+        String sectionKey = "section-" + section.getId();
+        String authorKey = "author-" + author.getId();
+        for (int i = 0; i < 2; i++) { // rendered, then from memory: the same tags
+            List<String> keys = List.of(reader.get(articlePath())
+                    .headers()
+                    .firstValue("Surrogate-Key")
+                    .orElse("")
+                    .split(" "));
+            assertThat(keys).contains(articleKey, sectionKey, authorKey).anyMatch(key -> key.startsWith("topic-"));
+            assertThat(reader.get(articlePath()).headers().firstValue("Cache-Tag"))
+                    .hasValue(String.join(",", keys));
+        }
+        assertThat(reader.get("/sections/" + section.getSlug()).headers().firstValue("Surrogate-Key"))
+                .hasValueSatisfying(value -> assertThat(value.split(" ")).contains(sectionKey, articleKey));
+        assertThat(reader.get("/authors/" + author.getSlug()).headers().firstValue("Surrogate-Key"))
+                .hasValueSatisfying(value -> assertThat(value.split(" ")).contains(authorKey, articleKey));
+        assertThat(reader.get(topicPath).headers().firstValue("Surrogate-Key"))
+                .hasValueSatisfying(value -> assertThat(value.split(" ")).contains(articleKey));
+        assertThat(reader.get("/").headers().firstValue("Surrogate-Key"))
+                .hasValueSatisfying(value -> assertThat(value.split(" ")).contains("home"));
+    }
+
+    @Test
     void headAnswersLikeGetWithoutABodyEverywhere() {
         Image image =
                 images.upload(Actor.importing("test"), TestImages.jpeg(64, 48), "harbour.jpg", "A harbour", null, null);

@@ -1,5 +1,9 @@
 package org.masthead.article.web;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.article.Article;
 import org.masthead.article.ArticleGoneException;
 import org.masthead.article.ArticleNotFoundException;
@@ -27,14 +31,23 @@ class ArticleController {
     }
 
     @GetMapping("/articles/{slug}")
-    ModelAndView show(@PathVariable String slug, Model model) {
-        return articles.findBySlug(slug).map(article -> page(article, model)).orElseGet(() -> elsewhere(slug));
+    ModelAndView show(@PathVariable String slug, Model model, HttpServletResponse response) {
+        return articles.findBySlug(slug)
+                .map(article -> page(article, model, response))
+                .orElseGet(() -> elsewhere(slug));
     }
 
-    private ModelAndView page(Article article, Model model) {
+    private ModelAndView page(Article article, Model model, HttpServletResponse response) {
+        List<Article> more = articles.moreFromSection(article, MORE_FROM_SECTION);
+        List<Article> related = articles.related(article, RELATED);
         model.addAttribute("article", article);
-        model.addAttribute("more", articles.moreFromSection(article, MORE_FROM_SECTION));
-        model.addAttribute("related", articles.related(article, RELATED));
+        model.addAttribute("more", more);
+        model.addAttribute("related", related);
+        new SurrogateKeys()
+                .articleWithBylines(article)
+                .articles(more)
+                .articles(related)
+                .writeTo(response);
         model.addAttribute("meta", meta.article(article));
         return new ModelAndView("article/show", model.asMap());
     }

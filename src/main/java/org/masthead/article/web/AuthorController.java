@@ -1,5 +1,7 @@
 package org.masthead.article.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
@@ -30,7 +32,11 @@ class AuthorController {
     }
 
     @GetMapping("/authors/{slug}")
-    ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+    ModelAndView show(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HttpServletResponse response) {
         Author author = authors.findBySlug(slug).orElse(null);
         if (author == null) {
             return authors.currentSlug(slug)
@@ -39,6 +45,7 @@ class AuthorController {
         }
         Slice<Article> list = PageNumbers.existing(
                 articles.byAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
+        SurrogateKeys.of("author-" + author.getId()).articles(list.getContent()).writeTo(response);
         model.addAttribute("author", author);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.author(author, page));

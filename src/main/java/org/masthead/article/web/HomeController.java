@@ -1,6 +1,12 @@
 package org.masthead.article.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.masthead.article.Article;
 import org.masthead.article.FrontPage;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +25,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String show(Model model) {
+    String show(Model model, HttpServletResponse response) {
         FrontPage.Stories stories = frontPage.stories();
+        List<Article> shown = new ArrayList<>(stories.cards());
+        if (stories.lead() != null) {
+            shown.add(0, stories.lead());
+        }
+        SurrogateKeys.of("home").articles(shown).writeTo(response);
         model.addAttribute("lead", stories.lead());
         model.addAttribute("latest", stories.cards());
         model.addAttribute("featuredIds", stories.featuredIds());

@@ -2,6 +2,8 @@ package org.masthead.article.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
 import org.masthead.section.Section;
@@ -39,7 +41,8 @@ class SectionController {
             @PathVariable String slug,
             @RequestParam(defaultValue = "1") int page,
             @ModelAttribute("navSections") List<Section> navSections,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         // The navigation already holds every section: no second query to find this one.
         Section section = navSections.stream()
                 .filter(s -> s.getSlug().equals(slug))
@@ -52,6 +55,9 @@ class SectionController {
         }
         Slice<Article> list =
                 PageNumbers.existing(articles.inSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
+        SurrogateKeys.of("section-" + section.getId())
+                .articles(list.getContent())
+                .writeTo(response);
         model.addAttribute("section", section);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.section(section, page));

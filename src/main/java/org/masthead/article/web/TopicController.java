@@ -1,5 +1,7 @@
 package org.masthead.article.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
 import org.masthead.topic.Topic;
@@ -30,7 +32,11 @@ class TopicController {
     }
 
     @GetMapping("/topics/{slug}")
-    ModelAndView show(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+    ModelAndView show(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HttpServletResponse response) {
         Topic topic = topics.findBySlug(slug).orElse(null);
         if (topic == null) {
             return topics.currentSlug(slug)
@@ -46,6 +52,7 @@ class TopicController {
             // A topic is public only while it has a public article (a draft's topic names are no one's business).
             throw new TopicNotFoundException(slug);
         }
+        SurrogateKeys.of("topic-" + topic.getId()).articles(list.getContent()).writeTo(response);
         model.addAttribute("topic", topic);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.topic(topic, page));

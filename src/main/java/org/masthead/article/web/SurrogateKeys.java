@@ -1,0 +1,56 @@
+package org.masthead.article.web;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.masthead.article.Article;
+
+/**
+ * Tags a reader's page with what it shows, so that a CDN in front of the journal can purge by tag rather than by
+ * URL: {@code Surrogate-Key} (Fastly and others: space-separated) and {@code Cache-Tag} (Cloudflare:
+ * comma-separated) carry the same keys: {@code home}, {@code article-<id>}, {@code section-<id>},
+ * {@code author-<id>}, {@code topic-<id>}. A page listing articles carries each listed article's key. The page cache
+ * keeps these headers with the page. See docs/benchmarks.md ("Purging a CDN by tag").
+ */
+final class SurrogateKeys {
+
+    static final String SURROGATE_KEY = "Surrogate-Key";
+    static final String CACHE_TAG = "Cache-Tag";
+
+    private final Set<String> keys = new LinkedHashSet<>();
+
+    static SurrogateKeys of(String... keys) {
+        SurrogateKeys tags = new SurrogateKeys();
+        tags.keys.addAll(List.of(keys));
+        return tags;
+    }
+
+    /** The article's own key and its section's. */
+    SurrogateKeys article(Article article) {
+        keys.add("article-" + article.getId());
+        keys.add("section-" + article.getSection().getId());
+        return this;
+    }
+
+    /** The page's own article, with its authors and topics (loaded with it). */
+    SurrogateKeys articleWithBylines(Article article) {
+        article(article);
+        article.getAuthors().forEach(author -> keys.add("author-" + author.getId()));
+        article.getTopics().forEach(topic -> keys.add("topic-" + topic.getId()));
+        return this;
+    }
+
+    SurrogateKeys articles(Collection<Article> articles) {
+        articles.forEach(this::article);
+        return this;
+    }
+
+    void writeTo(HttpServletResponse response) {
+        response.setHeader(SURROGATE_KEY, String.join(" ", keys));
+        response.setHeader(CACHE_TAG, String.join(",", keys));
+    }
+}
