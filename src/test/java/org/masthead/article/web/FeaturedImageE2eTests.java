@@ -45,11 +45,19 @@ class FeaturedImageE2eTests extends BrowserTest {
         browser.findElement(By.id("title")).sendKeys(title);
         WebElement body = browser.findElement(By.id("body"));
         body.sendKeys("Beacons were lit along the coast.\n\n");
-        // The featured image, chosen before the first save.
-        WebElement radio = browser.findElement(By.id("featuredImageId-" + featured.getId()));
-        script("arguments[0].scrollIntoView({block: 'center'});", radio);
-        script("arguments[0].click();", radio);
-        assertThat(radio.isSelected()).isTrue();
+        // The featured image, chosen before the first save, found with the picker's search.
+        WebElement pickerSearch = browser.findElement(By.id("featuredImageId-q"));
+        script("arguments[0].scrollIntoView({block: 'center'});", pickerSearch);
+        pickerSearch.sendKeys(word + "-top");
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#featured-image-choice .media-picker__list input[type=radio]"), 1));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    WebElement radio = driver.findElement(By.id("featuredImageId-" + featured.getId()));
+                    script("arguments[0].click();", radio);
+                    return radio.isSelected();
+                });
 
         // An image from the library into the body, with the insert helper's search.
         waitFor(By.id("md-image")).click();
