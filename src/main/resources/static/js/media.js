@@ -75,6 +75,35 @@
     });
   }
 
+  // 4. An image picker's search box (a form's featured image): the library's matches replace the radio buttons as
+  // you type; the image already chosen stays among them, so a search never drops the choice.
+  document.querySelectorAll('.media-picker').forEach(function (picker) {
+    var box = picker.querySelector('.media-picker__search');
+    var query = box && box.querySelector('input');
+    var results = picker.querySelector('.media-picker__results');
+    if (!box || !query || !results || !window.fetch) { return; }
+    box.hidden = false;
+    var timer = null, latest = 0;
+    query.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { event.preventDefault(); }
+    });
+    query.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var request = ++latest;
+        var chosen = picker.querySelector('input[type=radio]:checked');
+        var url = query.getAttribute('data-url') + '&q=' + encodeURIComponent(query.value.trim())
+          + (chosen && chosen.value ? '&selected=' + encodeURIComponent(chosen.value) : '');
+        fetch(url, { credentials: 'same-origin' }).then(function (response) {
+          if (!response.ok) { throw new Error('search ' + response.status); }
+          return response.text();
+        }).then(function (html) {
+          if (request === latest) { results.innerHTML = html; }
+        }).catch(function () { /* the list stays as it was */ });
+      }, 250);
+    });
+  });
+
   document.querySelectorAll('.media-insert').forEach(function (helper) {
     var target = document.getElementById(helper.getAttribute('data-insert-target') || 'body');
     if (!target || target.tagName !== 'TEXTAREA') { return; }

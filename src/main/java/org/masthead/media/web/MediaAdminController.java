@@ -92,6 +92,33 @@ class MediaAdminController {
         return "fragments/media :: insert-list";
     }
 
+    /**
+     * The radio buttons of an image picker (a form's featured image) for the images that match {@code q}, newest
+     * first, keeping the image already chosen ({@code selected}) among them.
+     */
+    @GetMapping("/pickable")
+    String pickable(
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(name = "field", defaultValue = "featuredImageId") String field,
+            @RequestParam(name = "selected", required = false) Long selected,
+            Model model) {
+        String trimmed = query.strip();
+        if (trimmed.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("media.list.query-too-long");
+        }
+        if (!field.matches("[A-Za-z][A-Za-z0-9]{0,40}")) {
+            throw new BadRequestException("error.bad-parameter");
+        }
+        model.addAttribute(
+                "pickable",
+                images.library(trimmed, PageRequest.of(0, MediaPicker.PICKER_SIZE))
+                        .getContent());
+        model.addAttribute("pickQuery", trimmed);
+        model.addAttribute("fieldName", field);
+        model.addAttribute("selectedId", selected);
+        return "fragments/media :: picker-list";
+    }
+
     /** The upload form; {@code ?too-large} after {@link UploadTooLargeFilter} turned away an oversize request. */
     @GetMapping("/new")
     String newForm(

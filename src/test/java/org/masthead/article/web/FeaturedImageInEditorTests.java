@@ -152,6 +152,29 @@ class FeaturedImageInEditorTests {
     }
 
     @Test
+    void thePickersSearchFindsImagesAndKeepsTheChosenOne() throws Exception {
+        String word = "pickable" + System.nanoTime();
+        Image match = images.upload(TestImages.jpeg(300, 200), word + ".jpg", "A match " + word, "", "", "test");
+        Image chosen = picture("chosen-" + word.substring(8));
+        Document found = Jsoup.parse(mvc.perform(get("/admin/media/pickable")
+                        .with(user(CONTRIBUTOR))
+                        .param("field", "featuredImageId")
+                        .param("q", word)
+                        .param("selected", "" + chosen.getId()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(found.select("input[type=radio][name=featuredImageId]").eachAttr("value"))
+                .containsExactlyInAnyOrder("" + match.getId(), "" + chosen.getId());
+        assertThat(found.select("#featuredImageId-" + chosen.getId()).hasAttr("checked"))
+                .isTrue();
+
+        mvc.perform(get("/admin/media/pickable").with(user(CONTRIBUTOR)).param("field", "x\"><script>"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void anImageThatIsGoneIsAMessageAndTheTextIsSaved() throws Exception {
         String slug = ArticleFixtures.uniqueSlug("featured-gone");
         MvcResult created = mvc.perform(post("/admin/articles")
