@@ -527,6 +527,11 @@ public class JournalImport {
                     } catch (RejectedImageException ex) {
                         problem(file, "archive.import.problem.rejected-image", printable(name));
                         continue;
+                    } catch (JournalImportException ex) {
+                        throw ex;
+                    } catch (RuntimeException ex) {
+                        problem(file, "archive.import.problem.not-imported", reason(ex));
+                        continue;
                     }
                 }
                 imageIds.put(number(listed.get("id")), image.getId());
@@ -557,14 +562,19 @@ public class JournalImport {
                     id = existing.get().getId();
                     alreadyThere++;
                 } else {
-                    id = sections.create(new SectionChanges(
-                                    rawOrEmpty(doc.fields(), "name"),
-                                    slug,
-                                    shownImages(doc.body()),
-                                    rawOrEmpty(doc.fields(), "disclaimer"),
-                                    rawOrEmpty(doc.fields(), "newsletter-cta"),
-                                    doc.number("position")))
-                            .getId();
+                    try {
+                        id = sections.create(new SectionChanges(
+                                        rawOrEmpty(doc.fields(), "name"),
+                                        slug,
+                                        shownImages(doc.body()),
+                                        rawOrEmpty(doc.fields(), "disclaimer"),
+                                        rawOrEmpty(doc.fields(), "newsletter-cta"),
+                                        doc.number("position")))
+                                .getId();
+                    } catch (RuntimeException ex) {
+                        problem("sections/" + slug + ".md", "archive.import.problem.not-imported", reason(ex));
+                        continue;
+                    }
                     sectionsCreated++;
                 }
                 sectionIds.put(slug, id);
@@ -580,7 +590,13 @@ public class JournalImport {
                     continue;
                 }
                 boolean there = topics.findBySlug(slug).isPresent();
-                Topic topic = topics.findOrCreate(slug, name);
+                Topic topic;
+                try {
+                    topic = topics.findOrCreate(slug, name);
+                } catch (RuntimeException ex) {
+                    problem("topics.yml", "archive.import.problem.not-imported", reason(ex));
+                    continue;
+                }
                 if (there) {
                     alreadyThere++;
                 } else {
@@ -604,11 +620,11 @@ public class JournalImport {
                     id = existing.get().getId();
                     alreadyThere++;
                 } else {
-                    List<AuthorLink> links = new ArrayList<>();
-                    for (Map<String, Object> link : doc.maps("links")) {
-                        links.add(new AuthorLink(raw(link, "label"), raw(link, "url")));
-                    }
                     try {
+                        List<AuthorLink> links = new ArrayList<>();
+                        for (Map<String, Object> link : doc.maps("links")) {
+                            links.add(new AuthorLink(raw(link, "label"), raw(link, "url")));
+                        }
                         id = authors.create(new AuthorChanges(
                                         raw(doc.fields(), "name"),
                                         slug,

@@ -182,6 +182,38 @@ class JournalImportTests {
     }
 
     @Test
+    void fieldsOfTheWrongTypeAreProblemsNotErrors() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            add(zip, "manifest.yml", MANIFEST);
+            add(zip, "topics.yml", "- slug: {a: 1}\n  name: [x]\n- 7\n");
+            add(zip, "media.yml", "- id: x\n  file: 7\n");
+            add(zip, "sections/s.md", "---\nslug: [a, b]\nposition: many\n---\n");
+            add(zip, "authors/a.md", "---\nslug: {x: y}\nlinks: 3\nphoto: [1]\n---\n");
+            add(zip, "articles/odd.md", "---\nslug: [a, b]\nauthors: 5\nstatus: 12\npublished: [x]\n---\n");
+            add(zip, "articles/odder.md", "---\n- just\n- a list\n---\n");
+            add(zip, "articles/no-front-matter.md", "Only text.");
+            add(zip, "articles/bad-date.md", "---\nslug: bad-date\nstatus: PUBLISHED\npublished: yesterday\n---\n");
+        }
+        // topics.yml holds a list item that is not a map: the whole file is refused with its name
+        refused(write(bytes.toByteArray()), "archive.import.error.bad-file");
+
+        bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            add(zip, "manifest.yml", MANIFEST);
+            add(zip, "media.yml", "- id: x\n  file: 7\n");
+            add(zip, "sections/s.md", "---\nslug: [a, b]\nposition: many\n---\n");
+            add(zip, "authors/a.md", "---\nslug: {x: y}\nlinks: 3\nphoto: [1]\n---\n");
+            add(zip, "articles/odd.md", "---\nslug: [a, b]\nauthors: 5\nstatus: 12\npublished: [x]\n---\n");
+            add(zip, "articles/odder.md", "---\n- just\n- a list\n---\n");
+            add(zip, "articles/no-front-matter.md", "Only text.");
+            add(zip, "articles/bad-date.md", "---\nslug: bad-date\nstatus: PUBLISHED\npublished: yesterday\n---\n");
+        }
+        // read through to the journal check (this journal has articles): no ClassCastException or the like on the way
+        refused(write(bytes.toByteArray()), "archive.import.error.not-empty");
+    }
+
+    @Test
     void aJournalWithArticlesOfItsOwnIsRefusedAndNothingIsWritten() throws Exception {
         long before = articles.count();
         Path other = zip(

@@ -14,6 +14,8 @@ import org.masthead.archive.JournalImportException;
 import org.masthead.archive.JournalImportReport;
 import org.masthead.security.AdminOnly;
 import org.masthead.security.StaffUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +40,8 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportAdminController {
 
     static final String PAGE = "admin/archive/export";
+
+    private static final Logger log = LoggerFactory.getLogger(ImportAdminController.class);
 
     private final JournalImport journalImport;
     private final PendingImports pending;
@@ -91,7 +95,7 @@ class ImportAdminController {
             return refused(ex, model, response, locale);
         } catch (RuntimeException ex) {
             delete(stored);
-            throw ex;
+            return stopped(ex, model, response, locale);
         }
     }
 
@@ -113,6 +117,17 @@ class ImportAdminController {
             return PAGE;
         } catch (JournalImportException ex) {
             return refused(ex, model, response, locale);
+        } catch (RuntimeException ex) {
+            // What was imported stays; the same file imported again completes the import.
+            log.warn("The import of a Masthead export stopped", ex);
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            model.addAttribute(
+                    "importError",
+                    messages.getMessage(
+                            "archive.import.error.stopped",
+                            new Object[] {ex.getClass().getSimpleName()},
+                            locale));
+            return PAGE;
         } finally {
             delete(stored);
         }
@@ -128,6 +143,19 @@ class ImportAdminController {
     private String refused(JournalImportException ex, Model model, HttpServletResponse response, Locale locale) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("importError", messages.getMessage(ex.getMessageKey(), ex.getArguments(), locale));
+        return PAGE;
+    }
+
+    /** An error the checks did not foresee, most likely from an odd file: said on the page, logged for the admin. */
+    private String stopped(RuntimeException ex, Model model, HttpServletResponse response, Locale locale) {
+        log.warn("The import of a Masthead export stopped", ex);
+        response.setStatus(422);
+        model.addAttribute(
+                "importError",
+                messages.getMessage(
+                        "archive.import.error.stopped",
+                        new Object[] {ex.getClass().getSimpleName()},
+                        locale));
         return PAGE;
     }
 
