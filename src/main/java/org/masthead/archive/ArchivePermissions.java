@@ -11,4 +11,8 @@ public final class ArchivePermissions {
     public static boolean canExport(Actor by) {
         return by.hasAtLeast(Role.ADMIN);
     }
+
+    public static boolean canImport(Actor by) {
+        return by.hasAtLeast(Role.ADMIN);
+    }
 }

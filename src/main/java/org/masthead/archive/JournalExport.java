@@ -52,7 +52,8 @@ import org.yaml.snakeyaml.Yaml;
  * topics.yml                    slug, name, old-slugs
  * media.yml                     id, file, alt, caption, credit
  * media/{id}/{name}             the image as served at full size
- * articles/{slug}.md            slug, title, dek, section, authors, topics, status, dates, SEO texts, featured
+ * articles/{slug}.md            slug, title, dek, section, authors, topics, status, dates (created, updated,
+ *                               first-published, published, scheduled), SEO texts, featured
  *                               image with its caption and credit, notes, old-slugs; body: the Markdown
  * </pre>
  */
@@ -238,6 +239,7 @@ public class JournalExport {
                 article.getTopics().stream().map(Topic::getName).sorted().toList());
         fields.put("status", article.getStatus().name());
         fields.put("created", time(article.getCreatedAt()));
+        fields.put("updated", time(article.getUpdatedAt()));
         putTime(fields, "first-published", article.getFirstPublishedAt());
         putTime(fields, "published", article.getPublishedAt());
         putTime(fields, "scheduled", article.getScheduledAt());

@@ -268,6 +268,31 @@ public class Article {
         return note;
     }
 
+    /**
+     * Sets the workflow state and dates of an article brought in from a Masthead export, as they were there: the
+     * state was reached elsewhere, through the verbs below.
+     */
+    void restoreState(
+            ArticleStatus status,
+            Instant firstPublishedAt,
+            Instant publishedAt,
+            Instant scheduledAt,
+            Instant updatedAt) {
+        this.status = status;
+        this.firstPublishedAt = firstPublishedAt;
+        this.publishedAt = publishedAt;
+        this.scheduledAt = scheduledAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A note of an imported article, whatever its state now (an archived article keeps its corrections). */
+    void restoreNote(NoteKind kind, String body, Instant notedAt, Instant createdAt) {
+        notes.add(new ArticleNote(this, kind, body, notedAt, createdAt));
+        if (contentUpdatedAt == null || notedAt.isAfter(contentUpdatedAt)) {
+            contentUpdatedAt = notedAt;
+        }
+    }
+
     // --- workflow ---------------------------------------------------------------------------------------------
 
     public void submit() {

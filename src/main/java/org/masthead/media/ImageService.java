@@ -1,6 +1,7 @@
 package org.masthead.media;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,6 +99,30 @@ public class ImageService {
         // The image work (which may wait for its share of the memory budget) holds no database connection.
         ProcessedImage processed = processor.process(bytes, originalFilename);
         return transaction.execute(status -> store(by, processed, altText, caption, credit));
+    }
+
+    /**
+     * Stores an image of a Masthead export: checked, decoded and given its smaller copies like an upload, but a
+     * full-size file that is already as this library writes them (a bare JPEG of the same size) is kept byte for byte,
+     * so the imported journal serves the very same file. Anything else is encoded again, as an upload is.
+     *
+     * @throws RejectedImageException when the bytes are not an image we take
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Image restore(Actor by, byte[] bytes, String name, String altText, String caption, String credit) {
+        NotAllowedException.require(MediaPermissions.canUpload(by), by, "restore images");
+        ProcessedImage processed = processor.process(bytes, name);
+        List<EncodedImage> variants = new ArrayList<>(processed.variants());
+        EncodedImage full = variants.get(variants.size() - 1);
+        if ("image/jpeg".equals(full.contentType())
+                && full.width() == processed.width()
+                && full.height() == processed.height()
+                && BareJpeg.isBare(bytes)) {
+            variants.set(variants.size() - 1, new EncodedImage(bytes, full.width(), full.height(), full.contentType()));
+        }
+        ProcessedImage kept = new ProcessedImage(
+                processed.name(), processed.contentType(), processed.width(), processed.height(), variants);
+        return transaction.execute(status -> store(by, kept, altText, caption, credit));
     }
 
     private Image store(Actor by, ProcessedImage processed, String altText, String caption, String credit) {

@@ -2,6 +2,7 @@ package org.masthead.media;
 
 import jakarta.servlet.MultipartConfigElement;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -18,9 +19,15 @@ public class MultipartLimits {
     /** Room for the form's other fields and the multipart framing around the file. */
     static final DataSize HEADROOM = DataSize.ofMegabytes(1);
 
+    /**
+     * The container's limits: the media library's, or the import of an archive's ({@code masthead.import.max-upload-size},
+     * checked by the import itself) when larger. Parts are always written to disk (threshold 0), never held in memory.
+     */
     @Bean
-    MultipartConfigElement multipartConfigElement(MediaProperties media) {
-        return new MultipartConfigElement("", maxFileSize(media), maxRequestSize(media), 0);
+    MultipartConfigElement multipartConfigElement(
+            MediaProperties media, @Value("${masthead.import.max-upload-size:200MB}") DataSize imports) {
+        long file = Math.max(maxFileSize(media), imports.toBytes() + HEADROOM.toBytes());
+        return new MultipartConfigElement("", file, Math.max(maxRequestSize(media), file + HEADROOM.toBytes()), 0);
     }
 
     static long maxFileSize(MediaProperties media) {

@@ -101,6 +101,17 @@ public class TopicService {
         return result;
     }
 
+    /** The topic with this slug, or a new one with this exact slug and name (a topic brought in from an export). */
+    @Transactional
+    public Topic findOrCreate(Actor by, String slug, String name) {
+        NotAllowedException.require(TopicPermissions.canCreate(by), by, "create topics");
+        return topics.findBySlug(slug).orElseGet(() -> {
+            Topic topic = topics.save(new Topic(slug, name.strip(), clock.instant()));
+            events.publishEvent(new PublicContentChanged("topic.import"));
+            return topic;
+        });
+    }
+
     /** Corrects a topic's name and slug; the old URL answers 301 to the new one. */
     @Transactional
     public Topic rename(Actor by, long id, String name, String slug) {

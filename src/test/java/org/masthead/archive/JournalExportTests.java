@@ -170,6 +170,11 @@ class JournalExportTests {
                 .containsEntry("featured-image", "media/" + harbour.getId() + "/harbour.jpg")
                 .containsEntry("featured-caption", "Rotterdam at six");
         assertThat(fields.get("notes").toString()).contains("CORRECTION", "misnamed the port");
+        // the last change's date too, so that an import restores it (JournalRoundTripTests)
+        assertThat(fields)
+                .containsEntry(
+                        "updated",
+                        articles.get(published.getId()).getUpdatedAt().toString());
         assertThat(article).endsWith("---\n" + articles.get(published.getId()).getBodyMarkdown());
         assertThat(frontMatter(text(zip, "articles/" + draft.getSlug() + ".md")))
                 .containsEntry("status", "DRAFT");

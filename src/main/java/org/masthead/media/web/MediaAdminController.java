@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -12,6 +13,7 @@ import org.masthead.media.ImageInUseException;
 import org.masthead.media.ImageService;
 import org.masthead.media.ImageWorkBusyException;
 import org.masthead.media.MediaProperties;
+import org.masthead.media.MultipartLimits;
 import org.masthead.media.RejectedImageException;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
@@ -19,6 +21,7 @@ import org.masthead.web.BadRequestException;
 import org.masthead.web.PageNumbers;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -139,10 +143,16 @@ class MediaAdminController {
             @Valid @ModelAttribute("uploadForm") UploadForm form,
             BindingResult errors,
             @AuthenticationPrincipal StaffUser me,
+            HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes flash) {
         if (form.getFile() == null || form.getFile().isEmpty()) {
             errors.rejectValue("file", "media.error.no-file");
+        } else if (form.getFile().getSize() > MultipartLimits.maxRequestSize(properties)) {
+            // Far over an image's limit (a chunked body the container took, its limit being an archive import's):
+            // the answer a request of that size with a declared length gets (UploadTooLargeFilter).
+            request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+            return "redirect:/admin/media/new?too-large";
         } else if (form.getFile().getSize() > properties.maxUploadSize().toBytes()) {
             errors.rejectValue("file", "media.error.too-large", new Object[] {maxUploadMegabytes()}, null);
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.masthead.security.Actor;
 import org.masthead.BrowserTest;
 import org.masthead.TestContent;
 import org.masthead.media.Image;
@@ -32,9 +33,9 @@ class FeaturedImageE2eTests extends BrowserTest {
     void aNewArticleIsIllustratedFromTheEditorAndThePublishedPageShowsTheFigures(TestInfo test) throws Exception {
         String word = "beacon" + System.nanoTime();
         Image featured =
-                images.upload(TestImages.jpeg(1200, 800), word + "-top.jpg", "A beacon on a hill", "", "", "e2e");
+                images.upload(Actor.importing("e2e"), TestImages.jpeg(1200, 800), word + "-top.jpg", "A beacon on a hill", "", "");
         Image inBody = images.upload(
-                TestImages.jpeg(900, 600), word + ".jpg", "A beacon at night", "The beacon", "Example Agency", "e2e");
+                Actor.importing("e2e"), TestImages.jpeg(900, 600), word + ".jpg", "A beacon at night", "The beacon", "Example Agency");
         open("/login");
         browser.findElement(By.id("email")).sendKeys("editor@example.org");
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");

@@ -154,7 +154,7 @@ class FeaturedImageInEditorTests {
     @Test
     void thePickersSearchFindsImagesAndKeepsTheChosenOne() throws Exception {
         String word = "pickable" + System.nanoTime();
-        Image match = images.upload(TestImages.jpeg(300, 200), word + ".jpg", "A match " + word, "", "", "test");
+        Image match = images.upload(Actor.importing("test"), TestImages.jpeg(300, 200), word + ".jpg", "A match " + word, "", "");
         Image chosen = picture("chosen-" + word.substring(8));
         Document found = Jsoup.parse(mvc.perform(get("/admin/media/pickable")
                         .with(user(CONTRIBUTOR))
