@@ -453,6 +453,14 @@ public class ArticleService {
         return article;
     }
 
+    /** Schedules imported content for its own (future) publication time. */
+    public Article scheduleImported(long id, Instant at) {
+        Article article = get(id);
+        article.schedule(at, clock.instant());
+        changed(article, "article.schedule (imported)");
+        return article;
+    }
+
     /** A note with its own date, for imported content. */
     public Article addNote(long id, NoteKind kind, String body, Instant notedAt) {
         Article article = get(id);
