@@ -1,5 +1,6 @@
 package org.masthead;
 
+import org.masthead.archive.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MastheadApplication {
 
     public static void main(String[] args) {
+        if (ImportCommand.isImport(args)) {
+            // an archive import from the command line: no web server, then exit (see README, "Importing")
+            System.exit(ImportCommand.run(MastheadApplication.class, args, System.out));
+        }
         SpringApplication.run(MastheadApplication.class, args);
     }
 }

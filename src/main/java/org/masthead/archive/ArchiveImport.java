@@ -400,6 +400,13 @@ public class ArchiveImport {
             String bodyHtml = format == Format.WORDPRESS
                     ? WordPressMarkup.toHtml(post.contentHtml(), attachments::get, notes)
                     : post.contentHtml();
+            if (format == Format.GHOST) {
+                java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-unknown-card=\"([^\"]*)\"")
+                        .matcher(bodyHtml);
+                while (card.find()) {
+                    notes.unknownBlocks().add(card.group(1));
+                }
+            }
             for (String block : notes.unknownBlocks()) {
                 report.problem(label, "import.problem.unknown-block", block);
             }

@@ -80,8 +80,14 @@ public final class ImportReport {
         this.total = total;
     }
 
-    /** Plain text, for the command line and the log. */
+    /** Plain text, for the command line and the log, with the problems' message keys. */
     public String summary() {
+        return summary(
+                (key, arguments) -> key + (arguments.length == 0 ? "" : " " + java.util.Arrays.toString(arguments)));
+    }
+
+    /** Plain text, each problem written by {@code messages} (a message source's lookup). */
+    public String summary(java.util.function.BiFunction<String, Object[], String> messages) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, int[]> entry : counts.entrySet()) {
             int[] c = entry.getValue();
@@ -93,8 +99,8 @@ public final class ImportReport {
             out.append("  ")
                     .append(problem.item())
                     .append(": ")
-                    .append(problem.messageKey())
-                    .append(problem.arguments().isEmpty() ? "" : " " + problem.arguments())
+                    .append(messages.apply(
+                            problem.messageKey(), problem.arguments().toArray()))
                     .append(System.lineSeparator());
         }
         return out.toString();

@@ -172,7 +172,11 @@ public final class GhostReader {
     private static String unknown(List<String> cards) {
         StringBuilder out = new StringBuilder();
         for (String card : cards) {
-            out.append("<p>[").append(escape(card)).append("]</p>");
+            out.append("<p data-unknown-card=\"")
+                    .append(escape(card))
+                    .append("\">[")
+                    .append(escape(card))
+                    .append("]</p>");
         }
         return out.toString();
     }

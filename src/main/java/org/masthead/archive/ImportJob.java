@@ -1,0 +1,69 @@
+package org.masthead.archive;
+
+import org.masthead.archive.ImportRuns.ImportRun;
+import org.masthead.job.Job;
+import org.masthead.job.JobHandler;
+import org.masthead.job.JobOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs an admin's import in the background. Safe to run again (after a crash, the job's lease runs out and another
+ * node takes it): items imported before are found by their source id and left as they are, so it completes. A
+ * failure (the file gone, a refused file, the database) stops it with the reason, shown on the admin page.
+ */
+@Component
+class ImportJob implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+
+    private final ImportRuns runs;
+    private final ArchiveImport imports;
+    private final MessageSource messages;
+
+    ImportJob(ImportRuns runs, ArchiveImport imports, MessageSource messages) {
+        this.runs = runs;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @Override
+    public String type() {
+        return ImportRuns.JOB_TYPE;
+    }
+
+    @Override
+    public JobOutcome run(Job job) {
+        long id = Long.parseLong(job.payload());
+        ImportRun run = runs.find(id).orElse(null);
+        if (run == null) {
+            return JobOutcome.done();
+        }
+        try {
+            runs.running(id, run.total());
+            ImportReport report = imports.run(run.file(), run.format(), run.options(), new ArchiveImport.Progress() {
+                @Override
+                public void total(int items) {
+                    runs.running(id, items);
+                }
+
+                @Override
+                public void item(int done, String current, int problems) {
+                    runs.progress(id, done, current, problems);
+                }
+            });
+            runs.finished(id, report);
+        } catch (ImportFileException ex) {
+            runs.failed(
+                    id,
+                    messages.getMessage(
+                            ex.getMessageKey(), ex.getArguments(), ex.getMessageKey(), java.util.Locale.ENGLISH));
+        } catch (RuntimeException ex) {
+            log.error("Import run {} failed", id, ex);
+            runs.failed(id, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        }
+        return JobOutcome.done();
+    }
+}
