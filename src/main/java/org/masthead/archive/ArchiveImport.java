@@ -91,6 +91,19 @@ public class ArchiveImport {
         default void total(int items) {}
 
         default void item(int done, String current, int problems) {}
+
+        /** Asked before each item: true ends the run there (the report says so); a later run goes on from it. */
+        default boolean pause() {
+            return false;
+        }
+    }
+
+    /** Ends a run that its {@link Progress} paused. */
+    private static final class Paused extends RuntimeException {
+
+        Paused() {
+            super(null, null, false, false);
+        }
     }
 
     private final ImportWriter writer;
@@ -205,9 +218,21 @@ public class ArchiveImport {
                 topic(tag);
             }
             int[] done = {0};
+            try {
+                readPosts(done);
+            } catch (Paused paused) {
+                report.paused();
+            }
+            return report;
+        }
+
+        private void readPosts(int[] done) {
             read(file, format, new Listener() {
                 @Override
                 public void post(ImportedPost post) {
+                    if (progress.pause()) {
+                        throw new Paused();
+                    }
                     String label = post.title().isBlank() ? "#" + post.sourceId() : post.title();
                     try {
                         importPost(post, label);
@@ -222,7 +247,6 @@ public class ArchiveImport {
                     progress.item(done[0], label, report.problemCount());
                 }
             });
-            return report;
         }
 
         // --- authors, sections, topics -------------------------------------------------------------------------

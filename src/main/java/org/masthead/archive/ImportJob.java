@@ -1,5 +1,9 @@
 package org.masthead.archive;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import org.masthead.archive.ImportRuns.ImportRun;
 import org.masthead.job.Job;
 import org.masthead.job.JobHandler;
@@ -12,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs an admin's import in the background. Safe to run again (after a crash, the job's lease runs out and another
  * node takes it): items imported before are found by their source id and left as they are, so it completes. A
- * failure (the file gone, a refused file, the database) stops it with the reason, shown on the admin page.
+ * failure (the file gone, a refused file, the database) stops it with the reason, shown on the admin page. A large
+ * archive is imported in slices of {@link #SLICE}, each a run of the job, so no run outlives the job's lease.
  */
 @Component
 class ImportJob implements JobHandler {
@@ -21,12 +26,17 @@ class ImportJob implements JobHandler {
 
     private final ImportRuns runs;
     private final ArchiveImport imports;
-    private final MessageSource messages;
+    /** How long one run of the job imports before it hands over to the next (well within the job's lease). */
+    static final Duration SLICE = Duration.ofMinutes(2);
 
-    ImportJob(ImportRuns runs, ArchiveImport imports, MessageSource messages) {
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ImportJob(ImportRuns runs, ArchiveImport imports, MessageSource messages, Clock clock) {
         this.runs = runs;
         this.imports = imports;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @Override
@@ -41,6 +51,7 @@ class ImportJob implements JobHandler {
         if (run == null) {
             return JobOutcome.done();
         }
+        Instant sliceEnds = clock.instant().plus(SLICE);
         try {
             runs.running(id, run.total());
             ImportReport report = imports.run(run.file(), run.format(), run.options(), new ArchiveImport.Progress() {
@@ -53,7 +64,16 @@ class ImportJob implements JobHandler {
                 public void item(int done, String current, int problems) {
                     runs.progress(id, done, current, problems);
                 }
+
+                @Override
+                public boolean pause() {
+                    return clock.instant().isAfter(sliceEnds);
+                }
             });
+            if (report.isPaused()) {
+                // the job's lease must not run out under it: the next slice goes on (items done are skipped)
+                return JobOutcome.again(clock.instant());
+            }
             runs.finished(id, report);
         } catch (ImportFileException ex) {
             runs.failed(

@@ -20,6 +20,7 @@ public final class ImportReport {
     private final List<Problem> problems = new ArrayList<>();
     private int problemCount;
     private int total;
+    private boolean paused;
 
     public void created(String kind) {
         count(kind)[0]++;
@@ -69,6 +70,15 @@ public final class ImportReport {
 
     public int problemCount() {
         return problemCount;
+    }
+
+    void paused() {
+        paused = true;
+    }
+
+    /** Whether the run stopped before its end because it was asked to (a background job's slice ended). */
+    public boolean isPaused() {
+        return paused;
     }
 
     /** How many posts and pages the file holds (the progress bar's whole). */
