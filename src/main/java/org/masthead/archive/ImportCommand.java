@@ -5,100 +5,118 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
+import org.masthead.archive.ArchiveImport.Format;
+import org.masthead.archive.ArchiveImport.Options;
+import org.masthead.section.Section;
+import org.masthead.section.SectionService;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar masthead.jar import masthead FILE [--dry-run]}: imports a Masthead export (the zip of
- * {@code /admin/export}) from the command line, with no HTTP port, scheduler or background jobs, into the
- * database the application is configured for. Prints the report; exits 0 when the import ran, 1 when the file was
- * refused, 2 on a usage error. Other formats ({@code import wordpress}, …) are left to their own command.
+ * The command line's import: {@code java -jar masthead.jar import wordpress FILE [--uploads DIR] [--dry-run]
+ * [--pages-section SLUG]} (or {@code ghost FILE}). Starts the application listening on no port, runs a dry run
+ * and prints its report; without {@code --dry-run}, and only when the dry run succeeded, imports and prints the
+ * result. Other arguments ({@code --spring.datasource.url=…}) go to Spring as usual. Exit code 0 on success, 1 when
+ * the file was refused, 2 for wrong arguments.
  */
-@Component
-@ConditionalOnProperty(name = "masthead.command", havingValue = "import")
-public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+public final class ImportCommand {
 
-    static final String FORMAT = "masthead";
+    private ImportCommand() {}
 
-    private final JournalImport journalImport;
-    private final MessageSource messages;
-    private PrintStream out = System.out;
-    private int exitCode;
-
-    ImportCommand(JournalImport journalImport, MessageSource messages) {
-        this.journalImport = journalImport;
-        this.messages = messages;
-    }
-
-    /** Whether the command line asks for an import rather than the web application. */
+    /** Whether these program arguments ask for an import. */
     public static boolean isImport(String[] args) {
         return args.length > 0 && "import".equals(args[0]);
     }
 
-    /**
-     * Runs the import command in the application with no HTTP port open ({@code server.port=-1}: the application as
-     * it is configured, sessions and all, that serves no one); answers the exit code.
-     */
-    public static int run(Class<?> application, String[] args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--server.port=-1");
-        all.add("--masthead.command=import");
-        all.add("--masthead.demo-content=false");
-        all.add("--masthead.scheduler.enabled=false");
-        all.add("--masthead.jobs.enabled=false");
-        ConfigurableApplicationContext context =
-                new SpringApplicationBuilder(application).run(all.toArray(String[]::new));
-        return SpringApplication.exit(context);
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        List<String> words = args.getNonOptionArgs();
-        if (words.size() < 2 || !FORMAT.equals(words.get(1))) {
-            return; // another format's command (or none) handles it
-        }
-        if (words.size() != 3) {
-            out.println(text("archive.import.cli.usage"));
-            exitCode = 2;
-            return;
-        }
-        Path file = Path.of(words.get(2));
-        if (!Files.isRegularFile(file)) {
-            out.println(text("archive.import.cli.no-file", file));
-            exitCode = 2;
-            return;
-        }
-        boolean dryRun = args.containsOption("dry-run");
+    public static int run(Class<?> application, String[] args, PrintStream out) {
+        Format format;
+        Path file;
+        Path uploads = null;
+        boolean dryRun = false;
+        String pagesSection = null;
+        List<String> springArgs = new ArrayList<>();
         try {
-            JournalImport.Report report = journalImport.run(file, dryRun, JournalImport.COMMAND_LINE);
-            for (String line : JournalImportReport.lines(report, messages, Locale.ENGLISH)) {
-                out.println(line);
+            if (args.length < 3) {
+                throw new IllegalArgumentException("missing format or file");
             }
-        } catch (JournalImportException ex) {
-            out.println(text(ex.getMessageKey(), ex.getArguments()));
-            exitCode = 1;
+            format = Format.parse(args[1]);
+            file = Path.of(args[2]);
+            for (int i = 3; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--dry-run" -> dryRun = true;
+                    case "--uploads" -> uploads = Path.of(args[++i]);
+                    case "--pages-section" -> pagesSection = args[++i];
+                    default -> springArgs.add(args[i]);
+                }
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
+            out.println("Usage: import wordpress|ghost FILE [--uploads DIR] [--dry-run] [--pages-section SLUG]");
+            out.println(ex.getMessage());
+            return 2;
+        }
+        if (!Files.isRegularFile(file)) {
+            out.println("No such file: " + file);
+            return 2;
+        }
+        if (uploads != null && !Files.isDirectory(uploads)) {
+            out.println("No such folder: " + uploads);
+            return 2;
+        }
+        if (springArgs.stream().noneMatch(arg -> arg.startsWith("--masthead.demo-content"))) {
+            springArgs.add("--masthead.demo-content=false");
+        }
+        // the same application as always (its session store needs the web context), but listening on no port
+        springArgs.add("--server.port=-1");
+        SpringApplication spring = new SpringApplication(application);
+        try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
+            ArchiveImport imports = context.getBean(ArchiveImport.class);
+            java.util.function.BiFunction<String, Object[], String> messages =
+                    (key, arguments) -> context.getMessage(key, arguments, key, java.util.Locale.ENGLISH);
+            Long pagesSectionId = null;
+            if (pagesSection != null) {
+                String slug = pagesSection;
+                pagesSectionId = context.getBean(SectionService.class)
+                        .findBySlug(slug)
+                        .map(Section::getId)
+                        .orElse(null);
+                if (pagesSectionId == null) {
+                    out.println("No section with the slug " + slug);
+                    return 2;
+                }
+            }
+            Options options = new Options(uploads, pagesSectionId, Map.of());
+            try {
+                long started = System.nanoTime();
+                ImportReport dry = imports.dryRun(file, format, options);
+                out.println("Dry run of " + file + " (" + seconds(started) + " s):");
+                out.print(dry.summary(messages));
+                if (dryRun) {
+                    return 0;
+                }
+                long start = System.nanoTime();
+                ImportReport report = imports.run(file, format, options, new ArchiveImport.Progress() {
+                    @Override
+                    public void item(int done, String current, int problems) {
+                        if (done % 500 == 0) {
+                            out.println("  " + done + " items, " + problems + " problems");
+                        }
+                    }
+                });
+                double took = (System.nanoTime() - start) / 1e9;
+                out.println("Imported " + file + " in " + String.format("%.1f", took) + " s ("
+                        + String.format("%.0f", report.total() / Math.max(took, 0.001)) + " items/s):");
+                out.print(report.summary(messages));
+                return 0;
+            } catch (ImportFileException ex) {
+                out.println("Refused: " + messages.apply(ex.getMessageKey(), ex.getArguments()));
+                return 1;
+            }
         }
     }
 
-    void printTo(PrintStream stream) {
-        this.out = stream;
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
-    }
-
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.ENGLISH);
+    private static String seconds(long startedNanos) {
+        return String.format("%.1f", (System.nanoTime() - startedNanos) / 1e9);
     }
 }

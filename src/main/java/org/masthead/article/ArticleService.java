@@ -357,6 +357,16 @@ public class ArticleService {
         return article;
     }
 
+    /** Schedules imported content for its own (future) publication time: import actors only. */
+    public Article scheduleImported(long id, Instant at, Actor by) {
+        NotAllowedException.require(ArticlePermissions.canImport(by), by, "schedule imported content");
+        Article article = get(id);
+        article.schedule(at, clock.instant());
+        audit.record(by, "article.schedule", subject(article), "imported for " + at);
+        changed(article, "article.schedule (imported)");
+        return article;
+    }
+
     /** A note with its own date, for imported content: import actors only. */
     public Article addNote(long id, NoteKind kind, String body, Instant notedAt, Actor by) {
         NotAllowedException.require(ArticlePermissions.canImport(by), by, "add notes with their own date");

@@ -78,6 +78,8 @@ class SecurityConfiguration {
         "/admin/audit/**",
         "/admin/export",
         "/admin/export/**",
+        "/admin/import",
+        "/admin/import/**",
         "/admin/subscribers",
         "/admin/subscribers.csv",
         "/admin/authors/*/delete",

@@ -102,14 +102,28 @@ class AdminPagesSweepTests {
                         + " returning id")
                 .query(Long.class)
                 .single();
+        long importRun = jdbc.sql("insert into import_runs (file_hash, file_name, file_path, format, state,"
+                        + " created_at, updated_at) values ('sweep', 'sweep.xml', '/nonexistent/sweep.xml',"
+                        + " 'WORDPRESS', 'CHECKED', now(), now()) returning id")
+                .query(Long.class)
+                .single();
         Map<String, Long> ids = Map.of(
-                "editions", edition,
-                "articles", article.getId(),
-                "authors", author.getId(),
-                "sections", section.getId(),
-                "media", image,
-                "accounts", account,
-                "topics", topics.findBySlug("sweeping").orElseThrow().getId());
+                "import",
+                importRun,
+                "editions",
+                edition,
+                "articles",
+                article.getId(),
+                "authors",
+                author.getId(),
+                "sections",
+                section.getId(),
+                "media",
+                image,
+                "accounts",
+                account,
+                "topics",
+                topics.findBySlug("sweeping").orElseThrow().getId());
 
         Set<String> patterns = adminGetPatterns();
         assertThat(patterns).contains("/admin/authors/{id}", "/admin/accounts/{id}/edit", "/admin/sections/{id}");

@@ -342,7 +342,7 @@ class JournalImportTests {
 
     @Test
     void theCommandLineReportsOrSaysWhyNot() throws Exception {
-        ImportCommand command = new ImportCommand(importer, messages);
+        JournalImportCommand command = new JournalImportCommand(importer, messages);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         command.printTo(new PrintStream(out, true, StandardCharsets.UTF_8));
 
@@ -350,7 +350,7 @@ class JournalImportTests {
         assertThat(command.getExitCode()).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:");
 
-        command = new ImportCommand(importer, messages);
+        command = new JournalImportCommand(importer, messages);
         out.reset();
         command.printTo(new PrintStream(out, true, StandardCharsets.UTF_8));
         command.run(new DefaultApplicationArguments(
@@ -358,7 +358,7 @@ class JournalImportTests {
         assertThat(command.getExitCode()).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(text("archive.import.error.not-a-zip"));
 
-        command = new ImportCommand(importer, messages);
+        command = new JournalImportCommand(importer, messages);
         out.reset();
         command.printTo(new PrintStream(out, true, StandardCharsets.UTF_8));
         command.run(new DefaultApplicationArguments(
@@ -366,7 +366,7 @@ class JournalImportTests {
         assertThat(command.getExitCode()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("The file can be imported.");
 
-        command = new ImportCommand(importer, messages);
+        command = new JournalImportCommand(importer, messages);
         command.run(new DefaultApplicationArguments("import", "wordpress", "x.xml"));
         assertThat(command.getExitCode()).as("another format's command").isZero();
     }

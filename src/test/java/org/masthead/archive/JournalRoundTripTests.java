@@ -69,7 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unpublished, archived, notes and corrections, images with credits shown inline and featured, renamed and merged
  * items whose old addresses redirect, guest and staff authors) is exported from its own fresh database and imported
  * into another, empty one, both on the tests' embedded PostgreSQL server, each with its own application. The two
- * journals are then compared field by field (the import runs as from the command line, {@link ImportCommand}), every public page of the imported one is fetched over HTTP and answers
+ * journals are then compared field by field (the import runs as from the command line, {@link JournalImportCommand}), every public page of the imported one is fetched over HTTP and answers
  * as the original's does, and importing the same zip again changes nothing.
  */
 @IntegrationTest
@@ -112,7 +112,7 @@ class JournalRoundTripTests {
             int exitCode;
             try {
                 System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-                exitCode = ImportCommand.run(
+                exitCode = JournalImportCommand.run(
                         MastheadApplication.class,
                         new String[] {"import", "masthead", zip.toString(), "--spring.datasource.url=" + url(target)});
             } finally {

@@ -1,181 +1,190 @@
 package org.masthead.archive.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.masthead.archive.JournalImport;
-import org.masthead.archive.JournalImportException;
-import org.masthead.archive.JournalImportReport;
+import org.masthead.archive.ArchiveImport;
+import org.masthead.archive.ArchiveImport.Format;
+import org.masthead.archive.ArchiveImport.Options;
+import org.masthead.archive.ImportFileException;
+import org.masthead.archive.ImportReport;
+import org.masthead.archive.ImportRuns;
+import org.masthead.archive.ImportRuns.ImportRun;
+import org.masthead.archive.ImportUploads;
+import org.masthead.archive.ImportUploads.StoredFile;
+import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Import a Masthead export", on the export page, for admins: the upload is checked first (a dry run that writes
- * nothing and shows what the import would add and every problem), and the file so checked is then imported with one
- * more click. The upload is stored on disk, never in memory; a bad file gets its message on the page.
+ * Imports from the admin (admins only): upload a WordPress or Ghost export, see its dry run's report, then start
+ * the import, which runs in the background with its progress on the run's page. The file comes as the request's
+ * own body, sent by the page's script ({@code import-upload.js}), so it streams to disk under the import limit
+ * (200 MB), not the image upload's; without script the form's multipart upload works for files within the media
+ * library's request limit.
  */
 @Controller
-@RequestMapping("/admin/export/import")
+@RequestMapping("/admin/import")
 class ImportAdminController {
 
-    static final String PAGE = "admin/archive/export";
-
-    private static final Logger log = LoggerFactory.getLogger(ImportAdminController.class);
-
-    private final JournalImport journalImport;
-    private final PendingImports pending;
+    private final ArchiveImport imports;
+    private final ImportRuns runs;
+    private final ImportUploads uploads;
+    private final SectionService sections;
     private final MessageSource messages;
-    private final DataSize maxUploadSize;
 
     ImportAdminController(
-            JournalImport journalImport,
-            PendingImports pending,
-            MessageSource messages,
-            @Value("${masthead.import.max-upload-size:200MB}") DataSize maxUploadSize) {
-        this.journalImport = journalImport;
-        this.pending = pending;
+            ArchiveImport imports,
+            ImportRuns runs,
+            ImportUploads uploads,
+            SectionService sections,
+            MessageSource messages) {
+        this.imports = imports;
+        this.runs = runs;
+        this.uploads = uploads;
+        this.sections = sections;
         this.messages = messages;
-        this.maxUploadSize = maxUploadSize;
     }
 
-    /** The export page; with {@code ?too-large}, where an upload over the limit is sent back to ({@link ImportTooLargeFilter}). */
     @GetMapping
-    String page(@RequestParam(name = "too-large", required = false) String tooLarge, Model model, Locale locale) {
-        if (tooLarge != null) {
-            model.addAttribute("importError", tooLargeMessage(locale));
-        }
-        return PAGE;
+    String form(Model model) {
+        model.addAttribute("runs", runs.recent(20));
+        model.addAttribute("sections", sections.all());
+        model.addAttribute("maxMegabytes", uploads.maxBytes() / (1024 * 1024));
+        return "admin/archive/import";
     }
 
-    @PostMapping
-    String check(
-            @RequestParam(name = "file", required = false) MultipartFile file,
-            Model model,
-            HttpServletResponse response,
-            Locale locale) {
-        if (file == null || file.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("importError", messages.getMessage("archive.import.choose-file", null, locale));
-            return PAGE;
-        }
-        if (file.getSize() > maxUploadSize.toBytes()) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            model.addAttribute("importError", tooLargeMessage(locale));
-            return PAGE;
-        }
-        Path stored = store(file);
-        try {
-            JournalImport.Report report = journalImport.dryRun(stored);
-            show(report, model, locale);
-            model.addAttribute("importToken", pending.keep(stored));
-            return PAGE;
-        } catch (JournalImportException ex) {
-            delete(stored);
-            return refused(ex, model, response, locale);
-        } catch (RuntimeException ex) {
-            delete(stored);
-            return stopped(ex, model, response, locale);
-        }
-    }
-
-    @PostMapping("/{token:[0-9a-f]{32}}")
-    String run(
-            @PathVariable String token,
-            @AuthenticationPrincipal StaffUser me,
-            Model model,
-            HttpServletResponse response,
-            Locale locale) {
-        Path stored = pending.take(token).orElse(null);
-        if (stored == null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("importError", messages.getMessage("archive.import.choose-file", null, locale));
-            return PAGE;
-        }
-        try {
-            show(journalImport.importFrom(stored, me), model, locale);
-            return PAGE;
-        } catch (JournalImportException ex) {
-            return refused(ex, model, response, locale);
-        } catch (RuntimeException ex) {
-            // What was imported stays; the same file imported again completes the import.
-            log.warn("The import of a Masthead export stopped", ex);
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            model.addAttribute(
-                    "importError",
-                    messages.getMessage(
-                            "archive.import.error.stopped",
-                            new Object[] {ex.getClass().getSimpleName()},
-                            locale));
-            return PAGE;
-        } finally {
-            delete(stored);
-        }
-    }
-
-    private void show(JournalImport.Report report, Model model, Locale locale) {
-        List<String> lines = JournalImportReport.lines(report, messages, locale);
-        model.addAttribute("importReport", report);
-        model.addAttribute("importSummary", lines.get(0));
-        model.addAttribute("importProblems", lines.subList(1, lines.size()));
-    }
-
-    private String refused(JournalImportException ex, Model model, HttpServletResponse response, Locale locale) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("importError", messages.getMessage(ex.getMessageKey(), ex.getArguments(), locale));
-        return PAGE;
-    }
-
-    /** An error the checks did not foresee, most likely from an odd file: said on the page, logged for the admin. */
-    private String stopped(RuntimeException ex, Model model, HttpServletResponse response, Locale locale) {
-        log.warn("The import of a Masthead export stopped", ex);
-        response.setStatus(422);
-        model.addAttribute(
-                "importError",
-                messages.getMessage(
-                        "archive.import.error.stopped",
-                        new Object[] {ex.getClass().getSimpleName()},
-                        locale));
-        return PAGE;
-    }
-
-    private String tooLargeMessage(Locale locale) {
-        return messages.getMessage("archive.import.too-large", new Object[] {maxUploadSize.toMegabytes()}, locale);
-    }
-
-    private static Path store(MultipartFile file) {
-        try {
-            Path stored = Files.createTempFile("masthead-import-", ".zip");
-            file.transferTo(stored);
-            return stored;
+    /** The form's multipart upload (without script). */
+    @PostMapping(path = "/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String checkMultipart(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "wordpress") String format,
+            @RequestParam(defaultValue = "") String uploadsFolder,
+            @RequestParam(required = false) Long pagesSection,
+            Model model) {
+        try (InputStream in = file.getInputStream()) {
+            long id = check(in, file.getOriginalFilename(), format, uploadsFolder, pagesSection);
+            return "redirect:/admin/import/" + id;
+        } catch (ImportFileException ex) {
+            model.addAttribute("importError", message(ex));
+            return form(model);
         } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            model.addAttribute("importError", messages.getMessage("import.file.unreadable", null, Locale.ENGLISH));
+            return form(model);
         }
     }
 
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ex) {
-            // a temporary file; the system's clean-up removes it
+    /** The script's upload: the file is the body. Answers where to go next, or the message for the form. */
+    @PostMapping(path = "/check", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, String>> checkStream(
+            HttpServletRequest request,
+            @RequestParam(defaultValue = "archive.xml") String name,
+            @RequestParam(defaultValue = "wordpress") String format,
+            @RequestParam(defaultValue = "") String uploadsFolder,
+            @RequestParam(required = false) Long pagesSection)
+            throws IOException {
+        if (request.getContentLengthLong() > uploads.maxBytes()) {
+            request.getInputStream().close();
+            return ResponseEntity.unprocessableContent()
+                    .body(Map.of(
+                            "error",
+                            message(new ImportFileException(
+                                    "import.file.too-large", "too large", uploads.maxBytes() / (1024 * 1024)))));
         }
+        try {
+            long id = check(request.getInputStream(), name, format, uploadsFolder, pagesSection);
+            return ResponseEntity.ok(Map.of("location", request.getContextPath() + "/admin/import/" + id));
+        } catch (ImportFileException ex) {
+            return ResponseEntity.unprocessableContent().body(Map.of("error", message(ex)));
+        }
+    }
+
+    private long check(InputStream in, String name, String formatName, String uploadsFolder, Long pagesSection) {
+        Format format;
+        try {
+            format = Format.parse(formatName);
+        } catch (IllegalArgumentException ex) {
+            throw new ImportFileException("import.form.format", formatName);
+        }
+        Path folder = null;
+        if (!uploadsFolder.isBlank()) {
+            folder = Path.of(uploadsFolder.strip());
+            if (!Files.isDirectory(folder)) {
+                throw new ImportFileException("import.form.no-folder", uploadsFolder, uploadsFolder);
+            }
+        }
+        if (pagesSection != null) {
+            sections.get(pagesSection);
+        }
+        StoredFile stored = uploads.store(in);
+        Options options = new Options(folder, pagesSection, Map.of());
+        try {
+            ImportReport dry = imports.dryRun(stored.path(), format, options);
+            String fileName = name == null || name.isBlank() ? "archive" : name.strip();
+            return runs.checked(stored.sha256(), fileName, stored.path(), format, options, dry);
+        } catch (RuntimeException ex) {
+            uploads.delete(stored.path());
+            throw ex;
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        ImportRun run = runs.find(id)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        model.addAttribute("run", run);
+        return "admin/archive/import-run";
+    }
+
+    @GetMapping(path = "/{id}/progress.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> progress(@PathVariable long id) {
+        ImportRun run = runs.find(id)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        return Map.of(
+                "state", run.state(),
+                "done", run.done(),
+                "total", run.total(),
+                "percent", run.percent(),
+                "current", run.currentItem(),
+                "problems", run.problems(),
+                "error", run.error());
+    }
+
+    @PostMapping("/{id}/start")
+    String start(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        ImportRun run = runs.find(id)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        if (!Files.isRegularFile(run.file())) {
+            flash.addFlashAttribute("error", "import.run.file-gone");
+        } else if (!runs.start(me, id)) {
+            flash.addFlashAttribute("error", "import.run.not-startable");
+        }
+        return "redirect:/admin/import/" + id;
+    }
+
+    private String message(ImportFileException ex) {
+        return messages.getMessage(ex.getMessageKey(), ex.getArguments(), ex.getMessageKey(), Locale.ENGLISH);
     }
 }

@@ -1,0 +1,680 @@
+package org.masthead.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.masthead.archive.ImportModel.ImportedAttachment;
+import org.masthead.archive.ImportModel.ImportedAuthor;
+import org.masthead.archive.ImportModel.ImportedPost;
+import org.masthead.archive.ImportModel.ImportedTerm;
+import org.masthead.archive.ImportModel.Listener;
+import org.masthead.archive.ImportModel.PostStatus;
+import org.masthead.archive.ImportModel.PostType;
+import org.masthead.archive.ImportModel.TermKind;
+import org.masthead.archive.ImportWriter.NewArticle;
+import org.masthead.archive.ImportWriter.Target;
+import org.masthead.archive.wordpress.WordPressMarkup;
+import org.masthead.archive.wordpress.WxrReader;
+import org.masthead.article.ArticleContent;
+import org.masthead.markdown.HtmlToMarkdown;
+import org.masthead.section.Section;
+import org.masthead.slug.Slugs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a journal's archive (a WordPress WXR file, a Ghost JSON export) into Masthead, or, on a dry run, reports
+ * what it would do and writes nothing. Reads the file twice, as a stream: first the authors, terms and attachments
+ * (small), then the posts one by one, each written in its own transaction with the record of its source id. So an
+ * interrupted import completes when run again, and an archive imported twice changes nothing the second time.
+ *
+ * <p>Categories become sections (an existing section with the category's slug, else a new one, unless the options
+ * map the category elsewhere), tags topics, authors authors. Published posts are published with their own date,
+ * scheduled ones scheduled, drafts and pending posts stay drafts (pending: in review). Private and
+ * password-protected posts are imported as drafts and reported: never public. Pages are imported as articles of a
+ * chosen section, or reported and skipped.
+ */
+@Service
+public class ArchiveImport {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveImport.class);
+
+    /** The archive formats read. */
+    public enum Format {
+        WORDPRESS,
+        GHOST;
+
+        public static Format parse(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "wordpress", "wxr", "wp" -> WORDPRESS;
+                case "ghost" -> GHOST;
+                default -> throw new IllegalArgumentException("Unknown archive format: " + name);
+            };
+        }
+    }
+
+    /**
+     * How to import.
+     *
+     * @param uploads         the copy of {@code wp-content/uploads} (or Ghost's content/images), or null
+     * @param pagesSectionId  the section pages become articles of; null: pages are reported and skipped
+     * @param sectionMapping  category key to an existing section's id; categories not listed get a section of their own
+     */
+    public record Options(Path uploads, Long pagesSectionId, Map<String, Long> sectionMapping) {
+
+        public Options {
+            sectionMapping = sectionMapping == null ? Map.of() : Map.copyOf(sectionMapping);
+        }
+
+        public static Options defaults() {
+            return new Options(null, null, Map.of());
+        }
+    }
+
+    /** Hears how a run goes: the number of items, then each item as it is done. */
+    public interface Progress {
+
+        Progress NONE = new Progress() {};
+
+        default void total(int items) {}
+
+        default void item(int done, String current, int problems) {}
+
+        /** Asked before each item: true ends the run there (the report says so); a later run goes on from it. */
+        default boolean pause() {
+            return false;
+        }
+    }
+
+    /** Ends a run that its {@link Progress} paused. */
+    private static final class Paused extends RuntimeException {
+
+        Paused() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final ImportWriter writer;
+    private final HtmlToMarkdown htmlToMarkdown;
+    private final ImportProperties properties;
+    private final Clock clock;
+
+    ArchiveImport(ImportWriter writer, HtmlToMarkdown htmlToMarkdown, ImportProperties properties, Clock clock) {
+        this.writer = writer;
+        this.htmlToMarkdown = htmlToMarkdown;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What an import of this file would do; writes nothing. Throws {@link ImportFileException} for a bad file. */
+    public ImportReport dryRun(Path file, Format format, Options options) {
+        return new Run(file, format, options, true, Progress.NONE).execute();
+    }
+
+    /** Imports the file. Safe to repeat: what an earlier run imported is left as it is. */
+    public ImportReport run(Path file, Format format, Options options, Progress progress) {
+        return new Run(file, format, options, false, progress).execute();
+    }
+
+    static void read(Path file, Format format, Listener listener) {
+        switch (format) {
+            case WORDPRESS -> new WxrReader().read(file, listener);
+            case GHOST -> new org.masthead.archive.ghost.GhostReader().read(file, listener);
+        }
+    }
+
+    /** One import (or dry run) of one file. */
+    private final class Run {
+
+        private final Path file;
+        private final Format format;
+        private final Options options;
+        private final boolean dry;
+        private final Progress progress;
+        private final ImportReport report = new ImportReport();
+        private final ImportImages images;
+        private final ArchiveHtml html = new ArchiveHtml(htmlToMarkdown);
+
+        private String source;
+        private final Map<String, ImportedAuthor> authors = new LinkedHashMap<>();
+        private final Map<String, ImportedTerm> categories = new LinkedHashMap<>();
+        private final Map<String, ImportedTerm> tags = new LinkedHashMap<>();
+        private final Map<String, ImportedAttachment> attachments = new HashMap<>();
+        private final Map<String, ImportedAttachment> attachmentsByUrl = new HashMap<>();
+        private int posts;
+
+        /** Entities made or found in this run: key (kind:source id) → id (negative on a dry run: "would create"). */
+        private final Map<String, Long> entities = new HashMap<>();
+
+        private final Map<String, String> imageUrls = new HashMap<>();
+        private long dryIds = -1;
+        private final Set<String> slugsTaken = new java.util.HashSet<>();
+        private Long fallbackSection;
+
+        Run(Path file, Format format, Options options, boolean dry, Progress progress) {
+            this.file = file;
+            this.format = format;
+            this.options = options;
+            this.dry = dry;
+            this.progress = progress;
+            this.images = new ImportImages(
+                    options.uploads(),
+                    properties.fetchRemote(),
+                    properties.maxImageSize().toBytes());
+        }
+
+        ImportReport execute() {
+            source = format.name().toLowerCase(Locale.ROOT) + ":";
+            read(file, format, new Listener() {
+                @Override
+                public void site(String baseUrl) {
+                    source = format.name().toLowerCase(Locale.ROOT) + ":" + baseUrl;
+                }
+
+                @Override
+                public void author(ImportedAuthor author) {
+                    authors.put(author.key(), author);
+                }
+
+                @Override
+                public void term(ImportedTerm term) {
+                    (term.kind() == TermKind.CATEGORY ? categories : tags).put(term.key(), term);
+                }
+
+                @Override
+                public void attachment(ImportedAttachment attachment) {
+                    attachments.put(attachment.sourceId(), attachment);
+                    if (attachment.url() != null && !attachment.url().isBlank()) {
+                        attachmentsByUrl.put(ImportImages.original(attachment.url()), attachment);
+                    }
+                }
+
+                @Override
+                public void post(ImportedPost post) {
+                    posts++;
+                }
+            });
+            report.total(posts);
+            progress.total(posts);
+            for (ImportedAuthor author : authors.values()) {
+                author(author.key());
+            }
+            for (ImportedTerm category : categories.values()) {
+                section(category);
+            }
+            for (ImportedTerm tag : tags.values()) {
+                topic(tag);
+            }
+            int[] done = {0};
+            try {
+                readPosts(done);
+            } catch (Paused paused) {
+                report.paused();
+            }
+            return report;
+        }
+
+        private void readPosts(int[] done) {
+            read(file, format, new Listener() {
+                @Override
+                public void post(ImportedPost post) {
+                    if (progress.pause()) {
+                        throw new Paused();
+                    }
+                    String label = post.title().isBlank() ? "#" + post.sourceId() : post.title();
+                    try {
+                        importPost(post, label);
+                    } catch (ImportFileException ex) {
+                        throw ex;
+                    } catch (RuntimeException ex) {
+                        log.warn("Import of {} {} failed", post.type(), post.sourceId(), ex);
+                        report.problem(label, "import.problem.failed", ex.getMessage());
+                        report.skipped(kindName(post));
+                    }
+                    done[0]++;
+                    progress.item(done[0], label, report.problemCount());
+                }
+            });
+        }
+
+        // --- authors, sections, topics -------------------------------------------------------------------------
+
+        private long author(String key) {
+            Long known = entities.get("author:" + key);
+            if (known != null) {
+                return known;
+            }
+            ImportedAuthor author = authors.get(key);
+            String sourceId = author == null ? "login:" + key : author.sourceId();
+            Optional<Long> imported = writer.imported(source, "author", sourceId);
+            long id;
+            if (imported.isPresent()) {
+                id = imported.get();
+                report.unchanged("authors");
+            } else {
+                String name = author == null ? key : author.displayName();
+                String slug =
+                        freeSlug(Slugs.slugify(name), "author-" + Slugs.slugify(sourceId), writer::authorSlugFree);
+                if (dry) {
+                    id = dryIds--;
+                } else {
+                    id = writer.createAuthor(
+                            source, "author", sourceId, slug, name, author == null ? "" : author.bio());
+                }
+                report.created("authors");
+            }
+            entities.put("author:" + key, id);
+            if (author != null && !dry) {
+                writer.legacyPaths(keys(author.oldUrls()), "/authors/" + writer.authorSlug(id));
+            }
+            return id;
+        }
+
+        private Long section(ImportedTerm category) {
+            Long known = entities.get("category:" + category.key());
+            if (known != null) {
+                return known;
+            }
+            Optional<Long> imported = writer.imported(source, "category", category.sourceId());
+            long id;
+            if (imported.isPresent()) {
+                id = imported.get();
+                report.unchanged("sections");
+            } else if (options.sectionMapping().containsKey(category.key())) {
+                id = options.sectionMapping().get(category.key());
+                if (!dry) {
+                    writer.map(source, "category", category.sourceId(), "section", id);
+                }
+                report.unchanged("sections");
+            } else {
+                String slug = Slugs.slugify(category.key());
+                Optional<Section> existing = slug.isEmpty() ? Optional.empty() : writer.sectionBySlug(slug);
+                if (existing.isPresent()) {
+                    id = existing.get().getId();
+                    if (!dry) {
+                        writer.map(source, "category", category.sourceId(), "section", id);
+                    }
+                    report.unchanged("sections");
+                } else {
+                    String free = freeSlug(
+                            Slugs.slugify(category.name()),
+                            "section-" + Slugs.slugify(category.sourceId()),
+                            writer::sectionSlugFree);
+                    id = dry
+                            ? dryIds--
+                            : writer.createSection(
+                                    source,
+                                    "category",
+                                    category.sourceId(),
+                                    free,
+                                    category.name(),
+                                    category.description());
+                    report.created("sections");
+                }
+            }
+            entities.put("category:" + category.key(), id);
+            if (!dry) {
+                writer.legacyPaths(keys(categoryUrls(category)), "/sections/" + writer.sectionSlug(id));
+            }
+            return id;
+        }
+
+        /** A nested category's archive is at /category/parent/child/ too. */
+        private List<String> categoryUrls(ImportedTerm category) {
+            List<String> urls = new ArrayList<>(category.oldUrls());
+            if (category.parentKey() != null && !category.oldUrls().isEmpty()) {
+                String path = category.key();
+                ImportedTerm parent = categories.get(category.parentKey());
+                int depth = 0;
+                while (parent != null && depth++ < 20) {
+                    path = parent.key() + "/" + path;
+                    parent = parent.parentKey() == null ? null : categories.get(parent.parentKey());
+                }
+                String first = category.oldUrls().get(0);
+                urls.add(first.replace("/category/" + category.key() + "/", "/category/" + path + "/"));
+            }
+            return urls;
+        }
+
+        private void topic(ImportedTerm tag) {
+            Optional<Long> imported = writer.imported(source, "tag", tag.sourceId());
+            long id;
+            if (imported.isPresent()) {
+                id = imported.get();
+                report.unchanged("topics");
+            } else if (Slugs.slugify(tag.name()).isEmpty()) {
+                report.problem(tag.name(), "import.problem.topic-name");
+                report.skipped("topics");
+                return;
+            } else {
+                id = dry ? dryIds-- : writer.createTopic(source, "tag", tag.sourceId(), tag.name());
+                report.created("topics");
+            }
+            entities.put("tag:" + tag.key(), id);
+            if (!dry) {
+                writer.legacyPaths(keys(tag.oldUrls()), "/topics/" + writer.topicSlug(id));
+            }
+        }
+
+        // --- posts ---------------------------------------------------------------------------------------------
+
+        private String kindName(ImportedPost post) {
+            return post.type() == PostType.PAGE ? "pages" : "articles";
+        }
+
+        private void importPost(ImportedPost post, String label) {
+            String kind = post.type() == PostType.PAGE ? "page" : "post";
+            Optional<Long> imported = writer.imported(source, kind, post.sourceId());
+            if (imported.isPresent()) {
+                report.unchanged(kindName(post));
+                return;
+            }
+            if (post.status() == PostStatus.OTHER) {
+                report.skipped(kindName(post));
+                return;
+            }
+            if (post.type() == PostType.PAGE && options.pagesSectionId() == null) {
+                report.problem(label, "import.problem.page-skipped");
+                report.skipped("pages");
+                return;
+            }
+            Target target = target(post, label);
+            Instant at = post.date();
+            if (target == Target.PUBLISHED && (at == null || at.isAfter(clock.instant()))) {
+                at = at == null ? clock.instant() : at;
+                if (at.isAfter(clock.instant())) {
+                    target = Target.SCHEDULED;
+                }
+            }
+            if (target == Target.SCHEDULED && (at == null || !at.isAfter(clock.instant()))) {
+                // its time has passed: WordPress would have published it ("missed schedule")
+                target = Target.PUBLISHED;
+                at = at == null ? clock.instant() : at;
+            }
+
+            List<Long> authorIds = new ArrayList<>();
+            for (String key : post.authorKeys()) {
+                authorIds.add(author(key));
+            }
+            if (authorIds.isEmpty()) {
+                report.problem(label, "import.problem.no-author");
+                authorIds.add(author("unknown"));
+            }
+
+            Long sectionId = sectionOf(post, label);
+            List<String> topicNames = new ArrayList<>();
+            for (String key : post.tagKeys()) {
+                ImportedTerm tag = tags.get(key);
+                topicNames.add(tag == null ? key : tag.name());
+            }
+
+            WordPressMarkup.Notes notes = WordPressMarkup.notes();
+            String bodyHtml = format == Format.WORDPRESS
+                    ? WordPressMarkup.toHtml(post.contentHtml(), attachments::get, notes)
+                    : post.contentHtml();
+            if (format == Format.GHOST) {
+                java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-unknown-card=\"([^\"]*)\"")
+                        .matcher(bodyHtml);
+                while (card.find()) {
+                    notes.unknownBlocks().add(card.group(1));
+                }
+            }
+            for (String block : notes.unknownBlocks()) {
+                report.problem(label, "import.problem.unknown-block", block);
+            }
+            for (String shortcode : notes.unknownShortcodes()) {
+                report.problem(label, "import.problem.unknown-shortcode", shortcode);
+            }
+            List<String> missing = new ArrayList<>();
+            String body = html.toMarkdown(bodyHtml, this::image, missing);
+            for (String url : new LinkedHashSet<>(missing)) {
+                report.problem(label, "import.problem.image-missing", url);
+            }
+            String dek = plain(post.excerptHtml());
+
+            Long featured = null;
+            String featuredCaption = null;
+            if (post.featuredImageId() != null) {
+                ImportedAttachment attachment = attachments.get(post.featuredImageId());
+                if (attachment == null) {
+                    report.problem(label, "import.problem.featured-missing", post.featuredImageId());
+                } else {
+                    featured = attachmentImage(attachment, label);
+                    featuredCaption = plain(attachment.caption());
+                    if (featured != null && featured < 0) {
+                        featured = null; // a dry run stores no image
+                    }
+                }
+            }
+
+            String slug = articleSlug(post);
+            String title = post.title().isBlank() ? slug : post.title();
+            if (title.length() > 300) {
+                title = title.substring(0, 300);
+            }
+            report.created(kindName(post));
+            if (dry) {
+                return;
+            }
+            long id = writer.createArticle(
+                    source,
+                    kind,
+                    post.sourceId(),
+                    new NewArticle(
+                            slug,
+                            new ArticleContent(title, dek, body, null, null),
+                            sectionId,
+                            authorIds,
+                            topicNames,
+                            target,
+                            at,
+                            featured,
+                            featuredCaption));
+            if (target == Target.PUBLISHED) {
+                // an unpublished article's old address would only give its slug away
+                writer.legacyPaths(keys(post.oldUrls()), "/articles/" + slug);
+            }
+            log.debug("Imported {} {} as article #{}", kind, post.sourceId(), id);
+        }
+
+        private Target target(ImportedPost post, String label) {
+            if (post.passwordProtected()) {
+                report.problem(label, "import.problem.password");
+                return Target.DRAFT;
+            }
+            return switch (post.status()) {
+                case PUBLISH -> Target.PUBLISHED;
+                case FUTURE -> Target.SCHEDULED;
+                case PENDING -> Target.IN_REVIEW;
+                case PRIVATE -> {
+                    report.problem(label, "import.problem.private");
+                    yield Target.DRAFT;
+                }
+                default -> Target.DRAFT;
+            };
+        }
+
+        private long sectionOf(ImportedPost post, String label) {
+            if (post.type() == PostType.PAGE) {
+                return options.pagesSectionId();
+            }
+            for (String key : post.categoryKeys()) {
+                Long known = entities.get("category:" + key);
+                if (known != null) {
+                    return known;
+                }
+                if (options.sectionMapping().containsKey(key)) {
+                    return options.sectionMapping().get(key);
+                }
+            }
+            if (!post.categoryKeys().isEmpty()) {
+                // a category the file's list did not declare: made from the post's own mention
+                String key = post.categoryKeys().get(0);
+                return section(new ImportedTerm("category:" + key, TermKind.CATEGORY, key, key, null, "", List.of()));
+            }
+            if (fallbackSection == null) {
+                List<Section> all = writer.allSections();
+                if (!all.isEmpty()) {
+                    fallbackSection = all.get(0).getId();
+                } else {
+                    fallbackSection = section(new ImportedTerm(
+                            "category:archive", TermKind.CATEGORY, "archive", "Archive", null, "", List.of()));
+                }
+            }
+            report.problem(label, "import.problem.no-section");
+            return fallbackSection;
+        }
+
+        private String articleSlug(ImportedPost post) {
+            String slug = Slugs.slugify(post.slug());
+            if (slug.isEmpty()) {
+                slug = Slugs.slugify(post.title());
+            }
+            String fallback = (post.type() == PostType.PAGE ? "page-" : "post-") + Slugs.slugify(post.sourceId());
+            return freeSlug(
+                    slug,
+                    fallback,
+                    candidate -> !slugsTaken.contains(candidate) && writer.articleSlugFree(candidate),
+                    true);
+        }
+
+        private String freeSlug(String wanted, String fallback, java.util.function.Predicate<String> free) {
+            return freeSlug(wanted, fallback, free, false);
+        }
+
+        private String freeSlug(
+                String wanted, String fallback, java.util.function.Predicate<String> free, boolean remember) {
+            String base = wanted.isEmpty() ? fallback : wanted;
+            if (base.length() > Slugs.MAX_LENGTH - 8) {
+                base = base.substring(0, Slugs.MAX_LENGTH - 8).replaceAll("-+$", "");
+            }
+            String slug = base;
+            for (int n = 2; !free.test(slug); n++) {
+                slug = base + "-" + n;
+            }
+            if (remember) {
+                slugsTaken.add(slug);
+            }
+            return slug;
+        }
+
+        // --- images --------------------------------------------------------------------------------------------
+
+        /** The /media/… address of a body image, storing it on first use; empty when it cannot be had. */
+        private Optional<String> image(String src) {
+            String original = ImportImages.original(src);
+            ImportedAttachment attachment = attachmentsByUrl.get(original);
+            if (attachment != null) {
+                Long id = attachmentImage(attachment, null);
+                return id == null ? Optional.empty() : Optional.of(url(id, attachment.file()));
+            }
+            Optional<String> relative = ImportImages.relativeFile(original);
+            String key = relative.map(r -> "file:" + r).orElse("url:" + original);
+            Long id = storedImage("upload", key, relative.orElse(null), original, "", "", null);
+            return id == null ? Optional.empty() : Optional.of(url(id, relative.orElse(original)));
+        }
+
+        private String url(long id, String name) {
+            if (id < 0) {
+                String file = name == null ? "image" : name.substring(name.lastIndexOf('/') + 1);
+                return "/media/0/" + file; // a dry run: the address is made when the image is stored
+            }
+            return imageUrls.computeIfAbsent(String.valueOf(id), k -> writer.imageUrl(id));
+        }
+
+        private Long attachmentImage(ImportedAttachment attachment, String label) {
+            String relative = attachment.file() != null && !attachment.file().isBlank()
+                    ? attachment.file()
+                    : ImportImages.relativeFile(attachment.url() == null ? "" : attachment.url())
+                            .orElse(null);
+            Long id = storedImage(
+                    "attachment",
+                    attachment.sourceId(),
+                    relative,
+                    attachment.url(),
+                    attachment.alt(),
+                    plain(attachment.caption()),
+                    label);
+            return id;
+        }
+
+        private Long storedImage(
+                String kind, String sourceId, String relative, String url, String alt, String caption, String label) {
+            String key = kind + ":" + sourceId;
+            if (entities.containsKey(key)) {
+                return entities.get(key);
+            }
+            Optional<Long> imported = writer.imported(source, kind, sourceId);
+            if (imported.isPresent()) {
+                entities.put(key, imported.get());
+                report.unchanged("images");
+                return imported.get();
+            }
+            boolean here = relative != null && images.hasFile(relative);
+            boolean remote = !here && images.fetchesRemote() && url != null && url.startsWith("http");
+            if (!here && !remote) {
+                entities.put(key, null);
+                if (label != null) {
+                    report.problem(label, "import.problem.image-missing", url == null ? relative : url);
+                }
+                return null;
+            }
+            if (dry) {
+                long id = dryIds--;
+                entities.put(key, id);
+                report.created("images");
+                return id;
+            }
+            String name = relative != null ? relative.substring(relative.lastIndexOf('/') + 1) : "image";
+            try {
+                Optional<byte[]> bytes = here ? images.read(relative) : images.fetch(url);
+                if (bytes.isEmpty()) {
+                    entities.put(key, null);
+                    return null;
+                }
+                long id = writer.storeImage(source, kind, sourceId, bytes.get(), name, alt, caption);
+                entities.put(key, id);
+                report.created("images");
+                return id;
+            } catch (IOException | RuntimeException ex) {
+                entities.put(key, null);
+                report.problem(
+                        label == null ? name : label,
+                        "import.problem.image-refused",
+                        name,
+                        String.valueOf(ex.getMessage()));
+                report.skipped("images");
+                return null;
+            }
+        }
+
+        private List<String> keys(List<String> urls) {
+            List<String> keys = new ArrayList<>();
+            for (String url : urls) {
+                LegacyPaths.ofUrl(url).ifPresent(keys::add);
+            }
+            return keys;
+        }
+    }
+
+    /** Text of a bit of HTML (an excerpt, a caption). */
+    static String plain(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        String text = org.jsoup.Jsoup.parseBodyFragment(html).body().text().strip();
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

@@ -1,0 +1,118 @@
+package org.masthead.archive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What an import did, or (on a dry run) would do: how many of each kind it would create, leave as they are or skip,
+ * and every problem met, item by item. Problems past the first {@value #MAX_LISTED} are counted, not listed.
+ */
+public final class ImportReport {
+
+    public static final int MAX_LISTED = 2000;
+
+    /** One problem: which item (its title or source id) and what (a message key with arguments). */
+    public record Problem(String item, String messageKey, List<String> arguments) {}
+
+    private final Map<String, int[]> counts = new TreeMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private int problemCount;
+    private int total;
+    private boolean paused;
+
+    public void created(String kind) {
+        count(kind)[0]++;
+    }
+
+    public void unchanged(String kind) {
+        count(kind)[1]++;
+    }
+
+    public void skipped(String kind) {
+        count(kind)[2]++;
+    }
+
+    public void problem(String item, String messageKey, Object... arguments) {
+        problemCount++;
+        if (problems.size() < MAX_LISTED) {
+            problems.add(new Problem(
+                    item,
+                    messageKey,
+                    java.util.Arrays.stream(arguments).map(String::valueOf).toList()));
+        }
+    }
+
+    private int[] count(String kind) {
+        return counts.computeIfAbsent(kind, k -> new int[3]);
+    }
+
+    public int createdCount(String kind) {
+        return counts.containsKey(kind) ? counts.get(kind)[0] : 0;
+    }
+
+    public int unchangedCount(String kind) {
+        return counts.containsKey(kind) ? counts.get(kind)[1] : 0;
+    }
+
+    public int skippedCount(String kind) {
+        return counts.containsKey(kind) ? counts.get(kind)[2] : 0;
+    }
+
+    public List<String> kinds() {
+        return List.copyOf(counts.keySet());
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public int problemCount() {
+        return problemCount;
+    }
+
+    void paused() {
+        paused = true;
+    }
+
+    /** Whether the run stopped before its end because it was asked to (a background job's slice ended). */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** How many posts and pages the file holds (the progress bar's whole). */
+    public int total() {
+        return total;
+    }
+
+    void total(int total) {
+        this.total = total;
+    }
+
+    /** Plain text, for the command line and the log, with the problems' message keys. */
+    public String summary() {
+        return summary(
+                (key, arguments) -> key + (arguments.length == 0 ? "" : " " + java.util.Arrays.toString(arguments)));
+    }
+
+    /** Plain text, each problem written by {@code messages} (a message source's lookup). */
+    public String summary(java.util.function.BiFunction<String, Object[], String> messages) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, int[]> entry : counts.entrySet()) {
+            int[] c = entry.getValue();
+            out.append(String.format(
+                    "%-12s created %6d   unchanged %6d   skipped %6d%n", entry.getKey(), c[0], c[1], c[2]));
+        }
+        out.append("problems: ").append(problemCount).append(System.lineSeparator());
+        for (Problem problem : problems) {
+            out.append("  ")
+                    .append(problem.item())
+                    .append(": ")
+                    .append(messages.apply(
+                            problem.messageKey(), problem.arguments().toArray()))
+                    .append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+}
