@@ -14,9 +14,9 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
-import org.masthead.security.Actor;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportWriter {
 
     /** The name imported images are stored under as their uploader. */
-
     private final SectionService sections;
+
     private final AuthorService authors;
     private final TopicService topics;
     private final ArticleService articles;
@@ -121,7 +121,8 @@ class ImportWriter {
     long createSection(String source, String kind, String sourceId, String slug, String name, String description) {
         return transaction.execute(status -> {
             int position = sections.all().size() + 1;
-            Section section = sections.create(Actor.importing(source), slug, name, description == null ? "" : description, "", "", position);
+            Section section = sections.create(
+                    Actor.importing(source), slug, name, description == null ? "" : description, "", "", position);
             remember(source, kind, sourceId, "section", section.getId());
             return section.getId();
         });
@@ -142,7 +143,9 @@ class ImportWriter {
 
     long createTopic(String source, String kind, String sourceId, String name) {
         return transaction.execute(status -> {
-            Topic topic = topics.findOrCreate(Actor.importing(source), List.of(name)).iterator().next();
+            Topic topic = topics.findOrCreate(Actor.importing(source), List.of(name))
+                    .iterator()
+                    .next();
             remember(source, kind, sourceId, "topic", topic.getId());
             return topic.getId();
         });
@@ -151,7 +154,8 @@ class ImportWriter {
     /** Stores an image (verified and re-encoded like any upload); throws when the bytes are not an image. */
     long storeImage(
             String source, String kind, String sourceId, byte[] bytes, String name, String alt, String caption) {
-        Image image = images.upload(Actor.importing(source), bytes, name, alt == null ? "" : alt, caption == null ? "" : caption, "");
+        Image image = images.upload(
+                Actor.importing(source), bytes, name, alt == null ? "" : alt, caption == null ? "" : caption, "");
         map(source, kind, sourceId, "image", image.getId());
         return image.getId();
     }

@@ -40,11 +40,11 @@ import org.masthead.demo.FrontMatterDocument;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.RejectedImageException;
-import org.masthead.security.Actor;
-import org.masthead.security.NotAllowedException;
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
+import org.masthead.security.NotAllowedException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -567,13 +567,15 @@ public class JournalImport {
                     alreadyThere++;
                 } else {
                     try {
-                        id = sections.create(WRITER, new SectionChanges(
-                                        rawOrEmpty(doc.fields(), "name"),
-                                        slug,
-                                        shownImages(doc.body()),
-                                        rawOrEmpty(doc.fields(), "disclaimer"),
-                                        rawOrEmpty(doc.fields(), "newsletter-cta"),
-                                        doc.number("position")))
+                        id = sections.create(
+                                        WRITER,
+                                        new SectionChanges(
+                                                rawOrEmpty(doc.fields(), "name"),
+                                                slug,
+                                                shownImages(doc.body()),
+                                                rawOrEmpty(doc.fields(), "disclaimer"),
+                                                rawOrEmpty(doc.fields(), "newsletter-cta"),
+                                                doc.number("position")))
                                 .getId();
                     } catch (RuntimeException ex) {
                         problem("sections/" + slug + ".md", "archive.import.problem.not-imported", reason(ex));
@@ -629,14 +631,16 @@ public class JournalImport {
                         for (Map<String, Object> link : doc.maps("links")) {
                             links.add(new AuthorLink(raw(link, "label"), raw(link, "url")));
                         }
-                        id = authors.create(WRITER, new AuthorChanges(
-                                        raw(doc.fields(), "name"),
-                                        slug,
-                                        rawOrEmpty(doc.fields(), "title"),
-                                        shownImages(doc.body()),
-                                        imageByPath.get(text(doc.fields(), "photo")),
-                                        null,
-                                        links))
+                        id = authors.create(
+                                        WRITER,
+                                        new AuthorChanges(
+                                                raw(doc.fields(), "name"),
+                                                slug,
+                                                rawOrEmpty(doc.fields(), "title"),
+                                                shownImages(doc.body()),
+                                                imageByPath.get(text(doc.fields(), "photo")),
+                                                null,
+                                                links))
                                 .getId();
                         authorsCreated++;
                     } catch (RuntimeException ex) {
@@ -704,7 +708,8 @@ public class JournalImport {
             for (String topicName : doc.list("topics")) {
                 Long id = topicIds.get(topicName);
                 if (id == null) {
-                    topics.findOrCreate(WRITER, List.of(topicName)).forEach(topic -> topicsOfArticle.add(topic.getId()));
+                    topics.findOrCreate(WRITER, List.of(topicName))
+                            .forEach(topic -> topicsOfArticle.add(topic.getId()));
                 } else {
                     topicsOfArticle.add(id);
                 }

@@ -78,7 +78,7 @@ public final class ArticlePermissions {
         return allowed;
     }
 
-        private static boolean owns(Actor by, Article article) {
+    private static boolean owns(Actor by, Article article) {
         return by.staff().map(user -> article.isCreatedBy(user.getAccountId())).orElse(false);
     }
 

@@ -96,7 +96,13 @@ class AdminUiE2eTests extends BrowserTest {
         article = content.draft(
                 section, List.of(author), List.of("Accessible admin", "A rather long topic name for narrow screens"));
         content.published(section, List.of(author), List.of("Accessible admin"), Instant.parse("2026-11-01T09:00:00Z"));
-        long image = images.upload(Actor.importing("axe"), TestImages.jpeg(640, 480), "axe.jpg", "An axe test", "Caption", "Credit")
+        long image = images.upload(
+                        Actor.importing("axe"),
+                        TestImages.jpeg(640, 480),
+                        "axe.jpg",
+                        "An axe test",
+                        "Caption",
+                        "Credit")
                 .getId();
         long account = content.account(Role.CONTRIBUTOR);
         long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values ('Axe', now(), now())"

@@ -13,7 +13,6 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.security.Actor;
 import org.masthead.IntegrationTest;
 import org.masthead.article.ArticleArchive;
 import org.masthead.article.ArticleImport;
@@ -21,6 +20,7 @@ import org.masthead.audit.AuditLog;
 import org.masthead.author.AuthorService;
 import org.masthead.media.ImageService;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugRedirects;

@@ -25,7 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.masthead.security.Actor;
 import org.masthead.IntegrationTest;
 import org.masthead.MastheadApplication;
 import org.masthead.TestContent;
@@ -47,6 +46,7 @@ import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.masthead.security.Role;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
@@ -191,13 +191,34 @@ class JournalRoundTripTests {
         TopicService topics = journal.getBean(TopicService.class);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        Image portrait =
-                images.upload(Actor.importing("fixtures"), TestImages.jpeg(400, 300), "Portrait.jpg", "A portrait", "", "Photo: Staff");
+        Image portrait = images.upload(
+                Actor.importing("fixtures"),
+                TestImages.jpeg(400, 300),
+                "Portrait.jpg",
+                "A portrait",
+                "",
+                "Photo: Staff");
         Image harbour = images.upload(
-                Actor.importing("fixtures"), TestImages.jpeg(800, 500), "harbour.jpg", "A harbour at dawn", "Rotterdam", "Photo: Port");
+                Actor.importing("fixtures"),
+                TestImages.jpeg(800, 500),
+                "harbour.jpg",
+                "A harbour at dawn",
+                "Rotterdam",
+                "Photo: Port");
         Image chart = images.upload(
-                Actor.importing("fixtures"), TestImages.transparentPng(300, 200), "chart.png", "A chart of tonnage", "Tonnage", "");
-        images.upload(Actor.importing("fixtures"), TestImages.gif(120, 80), "unused.gif", "An image no page shows", "", "Archive");
+                Actor.importing("fixtures"),
+                TestImages.transparentPng(300, 200),
+                "chart.png",
+                "A chart of tonnage",
+                "Tonnage",
+                "");
+        images.upload(
+                Actor.importing("fixtures"),
+                TestImages.gif(120, 80),
+                "unused.gif",
+                "An image no page shows",
+                "",
+                "Archive");
 
         Section section = content.section();
         String renamedSection = TestContent.unique("renamed-section");
@@ -252,7 +273,8 @@ class JournalRoundTripTests {
                         List.of(guest.getId(), staff.getId()),
                         List.of("Ports", "Sanctions", "Shipping")),
                 TestContent.EDITOR);
-        articleImages.setFeaturedImage(published.getId(), harbour.getId(), "Rotterdam at six", "Photo: Own", Actor.importing("test"));
+        articleImages.setFeaturedImage(
+                published.getId(), harbour.getId(), "Rotterdam at six", "Photo: Own", Actor.importing("test"));
         articles.addNote(
                 published.getId(),
                 NoteKind.CORRECTION,
@@ -274,7 +296,12 @@ class JournalRoundTripTests {
         articles.unpublish(unpublished.getId(), TestContent.EDITOR);
 
         Article archived = content.published(section, List.of(guest), List.of("Ports"), now.minus(Duration.ofDays(40)));
-        articles.addNote(archived.getId(), NoteKind.CORRECTION, "A date was wrong.", now.minus(Duration.ofDays(39)), Actor.importing("test"));
+        articles.addNote(
+                archived.getId(),
+                NoteKind.CORRECTION,
+                "A date was wrong.",
+                now.minus(Duration.ofDays(39)),
+                Actor.importing("test"));
         articles.archive(archived.getId(), TestContent.EDITOR);
 
         Topic shipping = topics.findBySlug("shipping").orElseThrow();

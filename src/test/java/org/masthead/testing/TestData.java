@@ -255,12 +255,14 @@ public class TestData {
                     body != null ? body : "First paragraph of " + slug + ".\n\nSecond.\n\nThird.\n\nFourth.",
                     null,
                     null);
-            return articles.create(new ArticleChanges(
-                    slug,
-                    content,
-                    in.getId(),
-                    authors.stream().map(Author::getId).toList(),
-                    topics), TEST);
+            return articles.create(
+                    new ArticleChanges(
+                            slug,
+                            content,
+                            in.getId(),
+                            authors.stream().map(Author::getId).toList(),
+                            topics),
+                    TEST);
         }
 
         /** Published a minute ago by the test clock. */

@@ -1,12 +1,12 @@
 package org.masthead.article.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
 import org.masthead.article.FrontPage;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

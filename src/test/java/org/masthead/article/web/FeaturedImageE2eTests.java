@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.masthead.security.Actor;
 import org.masthead.BrowserTest;
 import org.masthead.TestContent;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
+import org.masthead.security.Actor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -32,10 +32,15 @@ class FeaturedImageE2eTests extends BrowserTest {
     @Test
     void aNewArticleIsIllustratedFromTheEditorAndThePublishedPageShowsTheFigures(TestInfo test) throws Exception {
         String word = "beacon" + System.nanoTime();
-        Image featured =
-                images.upload(Actor.importing("e2e"), TestImages.jpeg(1200, 800), word + "-top.jpg", "A beacon on a hill", "", "");
+        Image featured = images.upload(
+                Actor.importing("e2e"), TestImages.jpeg(1200, 800), word + "-top.jpg", "A beacon on a hill", "", "");
         Image inBody = images.upload(
-                Actor.importing("e2e"), TestImages.jpeg(900, 600), word + ".jpg", "A beacon at night", "The beacon", "Example Agency");
+                Actor.importing("e2e"),
+                TestImages.jpeg(900, 600),
+                word + ".jpg",
+                "A beacon at night",
+                "The beacon",
+                "Example Agency");
         open("/login");
         browser.findElement(By.id("email")).sendKeys("editor@example.org");
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");

@@ -3,19 +3,16 @@ package org.masthead.article.web;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.masthead.TestClockConfiguration;
+import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleFixtures;
 import org.masthead.article.ArticleImages;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
-import org.masthead.security.Actor;
 import org.masthead.section.SectionService;
+import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -32,9 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The featured image is chosen on the edit page itself, a new article's included (before its first save), from
  * the library's picker (radio buttons: no JavaScript needed); a form that does not carry the choice leaves it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class FeaturedImageInEditorTests {
 
     @Autowired
@@ -50,7 +45,8 @@ class FeaturedImageInEditorTests {
     SectionService sections;
 
     private Image picture(String name) {
-        return images.upload(Actor.importing("test"), TestImages.jpeg(900, 600), name + ".jpg", "Picture " + name, "", "");
+        return images.upload(
+                Actor.importing("test"), TestImages.jpeg(900, 600), name + ".jpg", "Picture " + name, "", "");
     }
 
     @Test
@@ -154,7 +150,8 @@ class FeaturedImageInEditorTests {
     @Test
     void thePickersSearchFindsImagesAndKeepsTheChosenOne() throws Exception {
         String word = "pickable" + System.nanoTime();
-        Image match = images.upload(Actor.importing("test"), TestImages.jpeg(300, 200), word + ".jpg", "A match " + word, "", "");
+        Image match = images.upload(
+                Actor.importing("test"), TestImages.jpeg(300, 200), word + ".jpg", "A match " + word, "", "");
         Image chosen = picture("chosen-" + word.substring(8));
         Document found = Jsoup.parse(mvc.perform(get("/admin/media/pickable")
                         .with(user(CONTRIBUTOR))

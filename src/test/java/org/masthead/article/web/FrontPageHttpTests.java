@@ -20,8 +20,8 @@ import org.masthead.author.Author;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.TestImages;
-import org.masthead.security.Actor;
 import org.masthead.section.Section;
+import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -185,7 +185,8 @@ class FrontPageHttpTests {
         Section section = content.section();
         Author author = content.author();
         Article illustrated = published(section, author, Duration.ofMinutes(3));
-        Image picture = images.upload(Actor.importing("test"), TestImages.jpeg(1200, 800), "card.jpg", "A card picture", "", "");
+        Image picture = images.upload(
+                Actor.importing("test"), TestImages.jpeg(1200, 800), "card.jpg", "A card picture", "", "");
         articleImages.setFeaturedImage(illustrated.getId(), picture.getId(), null, null, Actor.importing("test"));
         Article lead = published(section, author, Duration.ofMinutes(1));
         frontPage.choose(lead.getId(), List.of(illustrated.getId()), TestContent.EDITOR);
