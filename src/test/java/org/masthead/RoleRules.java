@@ -54,16 +54,18 @@ final class RoleRules {
 
     /**
      * The staff side of articles: every Spring bean of the article feature but {@code PublicArticles} (the one
-     * door for public reads, which keeps the visibility rule). {@code ArticleService}, {@code ArticleImages},
+     * door for public reads, which keeps the visibility rule) and {@code FrontPage} (the home page's stories, read
+     * through {@code PublicArticles}; its curation checks the actor). {@code ArticleService}, {@code ArticleImages},
      * {@code PreviewLinks} and their kind return any article, drafts included.
      */
     static final DescribedPredicate<JavaClass> STAFF_ARTICLE_SERVICES = DescribedPredicate.describe(
-            "the staff services of articles (anything but PublicArticles)",
+            "the staff services of articles (anything but PublicArticles and FrontPage)",
             type -> (type.getPackageName().equals("org.masthead.article")
                             || type.getPackageName().startsWith("org.masthead.article."))
                     && !type.getPackageName().contains(".web")
                     && type.isMetaAnnotatedWith(Component.class)
-                    && !type.getSimpleName().equals("PublicArticles"));
+                    && !type.getSimpleName().equals("PublicArticles")
+                    && !type.getSimpleName().equals("FrontPage"));
 
     static final ArchRule CONTROLLERS_NEVER_TOUCH_REPOSITORIES = noClasses()
             .that(CONTROLLERS)

@@ -104,6 +104,9 @@ public class JournalExport {
         options.setAllowUnicode(true);
         options.setWidth(1_000_000);
         options.setSplitLines(false);
+        // The same value object twice (an empty list of old slugs) is written out twice, never as an anchor and
+        // alias: the import refuses many aliases (the defence against alias bombs).
+        options.setDereferenceAliases(true);
         this.yaml = new Yaml(options);
     }
 

@@ -111,15 +111,16 @@ public class PublicArticles {
     }
 
     /**
-     * A page of an author's or a topic's public articles, newest first, with their sections. The page's ids come
+     * A page of an author's or a topic's public articles, newest first, with their sections and featured images. The page's ids come
      * from the links alone, which carry each article's date and status (migration V70: an index per author and
      * per topic in the pages' order), so the last {@code ?page=N} skips index entries, not articles; the articles
      * themselves are read through the visibility rule.
      */
     private List<Article> linkedPage(String links, String owner, long ownerId, long offset, int limit) {
         String sql = """
-                select {a.*}, {s.*} from public_articles(:now) a
+                select {a.*}, {s.*}, {i.*} from public_articles(:now) a
                 join sections s on s.id = a.section_id
+                left join images i on i.id = a.featured_image_id
                 where a.id in (
                     select x.article_id from %s x
                     where x.%s = :owner and x.published and x.published_at <= :now
@@ -131,6 +132,7 @@ public class PublicArticles {
                 .unwrap(NativeQuery.class)
                 .addEntity("a", Article.class)
                 .addJoin("s", "a.section")
+                .addJoin("i", "a.featuredImage")
                 .setParameter("now", clock.instant())
                 .setParameter("owner", ownerId)
                 .setParameter("limit", limit)

@@ -113,14 +113,28 @@ class AdminUiE2eTests extends BrowserTest {
                         + " values (:email, 'CONFIRMED', 'footer', now(), now(), now()) on conflict do nothing")
                 .param("email", TestContent.unique("a-rather-long-subscriber-address") + "@newsletter.example.org")
                 .update();
+        long importRun = jdbc.sql("insert into import_runs (file_hash, file_name, file_path, format, state,"
+                        + " created_at, updated_at) values ('axe', 'axe.xml', '/nonexistent/axe.xml',"
+                        + " 'WORDPRESS', 'CHECKED', now(), now()) returning id")
+                .query(Long.class)
+                .single();
         ids = Map.of(
-                "editions", edition,
-                "articles", article.getId(),
-                "authors", author.getId(),
-                "sections", section.getId(),
-                "media", image,
-                "accounts", account,
-                "topics", topics.findBySlug("accessible-admin").orElseThrow().getId());
+                "import",
+                importRun,
+                "editions",
+                edition,
+                "articles",
+                article.getId(),
+                "authors",
+                author.getId(),
+                "sections",
+                section.getId(),
+                "media",
+                image,
+                "accounts",
+                account,
+                "topics",
+                topics.findBySlug("accessible-admin").orElseThrow().getId());
     }
 
     @Test

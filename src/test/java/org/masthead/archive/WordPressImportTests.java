@@ -121,8 +121,10 @@ class WordPressImportTests {
                         select au.name from article_authors aa join authors au on au.id = aa.author_id
                         join articles a on a.id = aa.article_id where a.slug = 'harbour-security'
                         order by aa.position""", String.class)).containsExactly("Alice Archer", "Bob Brennan", "carol");
-        assertThat(column("select bio_md from authors where name = 'Alice Archer'"))
-                .isEqualTo("Alice writes on maritime security.");
+        assertThat(column("""
+                        select au.bio_md from article_authors aa join authors au on au.id = aa.author_id
+                        join articles a on a.id = aa.article_id
+                        where a.slug = 'harbour-security' and au.name = 'Alice Archer'""")).isEqualTo("Alice writes on maritime security.");
         assertThat(column("select s.slug from articles a join sections s on s.id = a.section_id"
                         + " where a.slug = 'harbour-security'"))
                 .isEqualTo("europe");

@@ -354,7 +354,12 @@ class ArticleServiceTests {
     void theSchedulerRunsByItselfEveryTenSecondsUnlessTurnedOff() {
         // The tests' own context runs it by hand (the test profile turns it off), so its timing is checked here.
         ApplicationContextRunner application = new ApplicationContextRunner()
-                .withBean(ArticleService.class, () -> Mockito.mock(ArticleService.class))
+                .withBean(ArticleRepository.class, () -> Mockito.mock(ArticleRepository.class))
+                .withBean(org.masthead.audit.AuditLog.class, () -> Mockito.mock(org.masthead.audit.AuditLog.class))
+                .withBean(
+                        org.springframework.transaction.support.TransactionTemplate.class,
+                        () -> Mockito.mock(org.springframework.transaction.support.TransactionTemplate.class))
+                .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
                 .withUserConfiguration(SchedulingConfiguration.class, ArticleScheduler.class);
         application.run(context -> {
             List<org.springframework.scheduling.config.Task> tasks =
