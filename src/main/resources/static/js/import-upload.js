@@ -30,6 +30,7 @@
     params.set('name', file.name);
     params.set('format', document.getElementById('import-format').value);
     params.set('uploadsFolder', document.getElementById('import-uploads').value);
+    params.set('sectionMap', document.getElementById('import-sections').value);
     var pages = document.getElementById('import-pages').value;
     if (pages) {
       params.set('pagesSection', pages);

@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line's import: {@code java -jar masthead.jar import wordpress FILE [--uploads DIR] [--dry-run]
- * [--pages-section SLUG]} (or {@code ghost FILE}). Starts the application listening on no port, runs a dry run
+ * [--pages-section SLUG] [--section CATEGORY=SECTION]…} (or {@code ghost FILE}). Starts the application listening on no port, runs a dry run
  * and prints its report; without {@code --dry-run}, and only when the dry run succeeded, imports and prints the
  * result. Other arguments ({@code --spring.datasource.url=…}) go to Spring as usual. Exit code 0 on success, 1 when
  * the file was refused, 2 for wrong arguments.
@@ -36,6 +36,7 @@ public final class ImportCommand {
         Path uploads = null;
         boolean dryRun = false;
         String pagesSection = null;
+        StringBuilder sectionMap = new StringBuilder();
         List<String> springArgs = new ArrayList<>();
         try {
             if (args.length < 3) {
@@ -48,11 +49,13 @@ public final class ImportCommand {
                     case "--dry-run" -> dryRun = true;
                     case "--uploads" -> uploads = Path.of(args[++i]);
                     case "--pages-section" -> pagesSection = args[++i];
+                    case "--section" -> sectionMap.append(args[++i]).append('\n');
                     default -> springArgs.add(args[i]);
                 }
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
-            out.println("Usage: import wordpress|ghost FILE [--uploads DIR] [--dry-run] [--pages-section SLUG]");
+            out.println(
+                    "Usage: import wordpress|ghost FILE [--uploads DIR] [--dry-run] [--pages-section SLUG] [--section CATEGORY=SECTION]...");
             out.println(ex.getMessage());
             return 2;
         }
@@ -86,7 +89,16 @@ public final class ImportCommand {
                     return 2;
                 }
             }
-            Options options = new Options(uploads, pagesSectionId, Map.of());
+            Map<String, Long> mapping;
+            try {
+                SectionService sections = context.getBean(SectionService.class);
+                mapping = SectionMapping.parse(
+                        sectionMap.toString(), slug -> sections.findBySlug(slug).map(Section::getId));
+            } catch (ImportFileException ex) {
+                out.println(messages.apply(ex.getMessageKey(), ex.getArguments()));
+                return 2;
+            }
+            Options options = new Options(uploads, pagesSectionId, mapping);
             try {
                 long started = System.nanoTime();
                 ImportReport dry = imports.dryRun(file, format, options);

@@ -204,6 +204,7 @@ public class ImportRuns {
         values.put(
                 "pages",
                 options.pagesSectionId() == null ? "" : options.pagesSectionId().toString());
+        options.sectionMapping().forEach((category, section) -> values.put("section." + category, section.toString()));
         StringBuilder out = new StringBuilder();
         values.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
         return out.toString();
@@ -219,7 +220,13 @@ public class ImportRuns {
         }
         String uploads = values.getOrDefault("uploads", "");
         String pages = values.getOrDefault("pages", "");
+        Map<String, Long> mapping = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith("section.")) {
+                mapping.put(key.substring("section.".length()), Long.valueOf(value));
+            }
+        });
         return new Options(
-                uploads.isEmpty() ? null : Path.of(uploads), pages.isEmpty() ? null : Long.valueOf(pages), Map.of());
+                uploads.isEmpty() ? null : Path.of(uploads), pages.isEmpty() ? null : Long.valueOf(pages), mapping);
     }
 }

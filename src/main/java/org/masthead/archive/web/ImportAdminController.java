@@ -18,6 +18,8 @@ import org.masthead.archive.ImportRuns;
 import org.masthead.archive.ImportRuns.ImportRun;
 import org.masthead.archive.ImportUploads;
 import org.masthead.archive.ImportUploads.StoredFile;
+import org.masthead.archive.SectionMapping;
+import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
 import org.springframework.context.MessageSource;
@@ -81,9 +83,10 @@ class ImportAdminController {
             @RequestParam(defaultValue = "wordpress") String format,
             @RequestParam(defaultValue = "") String uploadsFolder,
             @RequestParam(required = false) Long pagesSection,
+            @RequestParam(defaultValue = "") String sectionMap,
             Model model) {
         try (InputStream in = file.getInputStream()) {
-            long id = check(in, file.getOriginalFilename(), format, uploadsFolder, pagesSection);
+            long id = check(in, file.getOriginalFilename(), format, uploadsFolder, pagesSection, sectionMap);
             return "redirect:/admin/import/" + id;
         } catch (ImportFileException ex) {
             model.addAttribute("importError", message(ex));
@@ -102,7 +105,8 @@ class ImportAdminController {
             @RequestParam(defaultValue = "archive.xml") String name,
             @RequestParam(defaultValue = "wordpress") String format,
             @RequestParam(defaultValue = "") String uploadsFolder,
-            @RequestParam(required = false) Long pagesSection)
+            @RequestParam(required = false) Long pagesSection,
+            @RequestParam(defaultValue = "") String sectionMap)
             throws IOException {
         if (request.getContentLengthLong() > uploads.maxBytes()) {
             request.getInputStream().close();
@@ -113,14 +117,20 @@ class ImportAdminController {
                                     "import.file.too-large", "too large", uploads.maxBytes() / (1024 * 1024)))));
         }
         try {
-            long id = check(request.getInputStream(), name, format, uploadsFolder, pagesSection);
+            long id = check(request.getInputStream(), name, format, uploadsFolder, pagesSection, sectionMap);
             return ResponseEntity.ok(Map.of("location", request.getContextPath() + "/admin/import/" + id));
         } catch (ImportFileException ex) {
             return ResponseEntity.unprocessableContent().body(Map.of("error", message(ex)));
         }
     }
 
-    private long check(InputStream in, String name, String formatName, String uploadsFolder, Long pagesSection) {
+    private long check(
+            InputStream in,
+            String name,
+            String formatName,
+            String uploadsFolder,
+            Long pagesSection,
+            String sectionMap) {
         Format format;
         try {
             format = Format.parse(formatName);
@@ -137,8 +147,10 @@ class ImportAdminController {
         if (pagesSection != null) {
             sections.get(pagesSection);
         }
+        Map<String, Long> mapping = SectionMapping.parse(
+                sectionMap, slug -> sections.findBySlug(slug).map(Section::getId));
         StoredFile stored = uploads.store(in);
-        Options options = new Options(folder, pagesSection, Map.of());
+        Options options = new Options(folder, pagesSection, mapping);
         try {
             ImportReport dry = imports.dryRun(stored.path(), format, options);
             String fileName = name == null || name.isBlank() ? "archive" : name.strip();
