@@ -20,12 +20,12 @@ public class MultipartLimits {
     static final DataSize HEADROOM = DataSize.ofMegabytes(1);
 
     /**
-     * The container's limits: the media library's, or the import of an archive's ({@code masthead.import.max-upload-size},
+     * The container's limits: the media library's, or the import of an archive's ({@code masthead.import.max-file-size},
      * checked by the import itself) when larger. Parts are always written to disk (threshold 0), never held in memory.
      */
     @Bean
     MultipartConfigElement multipartConfigElement(
-            MediaProperties media, @Value("${masthead.import.max-upload-size:200MB}") DataSize imports) {
+            MediaProperties media, @Value("${masthead.import.max-file-size:200MB}") DataSize imports) {
         long file = Math.max(maxFileSize(media), imports.toBytes() + HEADROOM.toBytes());
         return new MultipartConfigElement("", file, Math.max(maxRequestSize(media), file + HEADROOM.toBytes()), 0);
     }

@@ -98,31 +98,14 @@ class AdminPagesSweepTests {
         long image = images.upload(Actor.importing("test"), TestImages.jpeg(640, 480), "sweep.jpg", "A sweep", "", "")
                 .getId();
         long account = content.account(Role.CONTRIBUTOR);
-        long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values ('Sweep', now(), now())"
-                        + " returning id")
-                .query(Long.class)
-                .single();
-        long importRun = jdbc.sql("insert into import_runs (file_hash, file_name, file_path, format, state,"
-                        + " created_at, updated_at) values ('sweep', 'sweep.xml', '/nonexistent/sweep.xml',"
-                        + " 'WORDPRESS', 'CHECKED', now(), now()) returning id")
-                .query(Long.class)
-                .single();
-        Map<String, Long> ids = Map.of(
-                "import",
-                importRun,
-                "editions",
-                edition,
-                "articles",
-                article.getId(),
-                "authors",
-                author.getId(),
-                "sections",
-                section.getId(),
-                "media",
+        Map<String, Long> ids = pageIds(
+                jdbc,
+                "Sweep",
+                article,
+                author,
+                section,
                 image,
-                "accounts",
                 account,
-                "topics",
                 topics.findBySlug("sweeping").orElseThrow().getId());
 
         Set<String> patterns = adminGetPatterns();
@@ -145,6 +128,41 @@ class AdminPagesSweepTests {
     }
 
     /** The pattern with each path variable replaced by the id given for its feature (the segment after /admin). */
+    /**
+     * The ids that fill the admin pages' {@code {id}}s, by the path segment before them: the given content, and an
+     * edition and a checked import run made here, named {@code label}.
+     */
+    static Map<String, Long> pageIds(
+            JdbcClient jdbc,
+            String label,
+            Article article,
+            Author author,
+            Section section,
+            long image,
+            long account,
+            long topic) {
+        long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values (:label, now(), now())"
+                        + " returning id")
+                .param("label", label)
+                .query(Long.class)
+                .single();
+        long importRun = jdbc.sql("insert into import_runs (file_hash, file_name, file_path, format, state,"
+                        + " created_at, updated_at) values (:label, :label || '.xml', '/nonexistent/' || :label || '.xml',"
+                        + " 'WORDPRESS', 'CHECKED', now(), now()) returning id")
+                .param("label", label)
+                .query(Long.class)
+                .single();
+        return Map.of(
+                "import", importRun,
+                "editions", edition,
+                "articles", article.getId(),
+                "authors", author.getId(),
+                "sections", section.getId(),
+                "media", image,
+                "accounts", account,
+                "topics", topic);
+    }
+
     static String concretePath(String pattern, Map<String, Long> ids) {
         String[] segments = pattern.split("/");
         String feature = segments.length > 2 ? segments[2] : "";

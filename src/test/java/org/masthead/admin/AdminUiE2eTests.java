@@ -105,35 +105,18 @@ class AdminUiE2eTests extends BrowserTest {
                         "Credit")
                 .getId();
         long account = content.account(Role.CONTRIBUTOR);
-        long edition = jdbc.sql("insert into editions (subject, created_at, updated_at) values ('Axe', now(), now())"
-                        + " returning id")
-                .query(Long.class)
-                .single();
         jdbc.sql("insert into subscribers (email, status, source, consented_at, created_at, updated_at)"
                         + " values (:email, 'CONFIRMED', 'footer', now(), now(), now()) on conflict do nothing")
                 .param("email", TestContent.unique("a-rather-long-subscriber-address") + "@newsletter.example.org")
                 .update();
-        long importRun = jdbc.sql("insert into import_runs (file_hash, file_name, file_path, format, state,"
-                        + " created_at, updated_at) values ('axe', 'axe.xml', '/nonexistent/axe.xml',"
-                        + " 'WORDPRESS', 'CHECKED', now(), now()) returning id")
-                .query(Long.class)
-                .single();
-        ids = Map.of(
-                "import",
-                importRun,
-                "editions",
-                edition,
-                "articles",
-                article.getId(),
-                "authors",
-                author.getId(),
-                "sections",
-                section.getId(),
-                "media",
+        ids = AdminPagesSweepTests.pageIds(
+                jdbc,
+                "Axe",
+                article,
+                author,
+                section,
                 image,
-                "accounts",
                 account,
-                "topics",
                 topics.findBySlug("accessible-admin").orElseThrow().getId());
     }
 

@@ -7,7 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.masthead.archive.ImportProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -27,9 +27,10 @@ class ImportTooLargeFilter extends OncePerRequestFilter {
 
     private final long limit;
 
-    ImportTooLargeFilter(@Value("${masthead.import.max-upload-size:200MB}") DataSize maxUploadSize) {
+    ImportTooLargeFilter(ImportProperties properties) {
         // the form's other fields and the multipart framing around the file
-        this.limit = maxUploadSize.toBytes() + DataSize.ofMegabytes(1).toBytes();
+        this.limit =
+                properties.maxFileSize().toBytes() + DataSize.ofMegabytes(1).toBytes();
     }
 
     @Override

@@ -9,13 +9,13 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.masthead.archive.ImportProperties;
 import org.masthead.archive.JournalImport;
 import org.masthead.archive.JournalImportException;
 import org.masthead.archive.JournalImportReport;
 import org.masthead.security.StaffUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,7 +39,7 @@ class JournalImportAdminController {
 
     static final String PAGE = "admin/archive/export";
 
-    private static final Logger log = LoggerFactory.getLogger(ImportAdminController.class);
+    private static final Logger log = LoggerFactory.getLogger(JournalImportAdminController.class);
 
     private final JournalImport journalImport;
     private final PendingImports pending;
@@ -47,14 +47,11 @@ class JournalImportAdminController {
     private final DataSize maxUploadSize;
 
     JournalImportAdminController(
-            JournalImport journalImport,
-            PendingImports pending,
-            MessageSource messages,
-            @Value("${masthead.import.max-upload-size:200MB}") DataSize maxUploadSize) {
+            JournalImport journalImport, PendingImports pending, MessageSource messages, ImportProperties properties) {
         this.journalImport = journalImport;
         this.pending = pending;
         this.messages = messages;
-        this.maxUploadSize = maxUploadSize;
+        this.maxUploadSize = properties.maxFileSize();
     }
 
     /** The export page; with {@code ?too-large}, where an upload over the limit is sent back to ({@link ImportTooLargeFilter}). */
