@@ -5,18 +5,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,6 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A real headless Chromium (Debian's, with its matching driver) against the application on a random port.
  * Where Chromium is not installed the test is skipped with a message, unless
  * {@code masthead.browser-tests.required} is true (CI), where it fails instead.
+ *
+ * <p>One Chromium serves every browser test of the run (starting one costs more than most tests take). Each test
+ * still starts from nothing: a new tab at the desktop size, no cookies, no stored data, an empty cache. The page a
+ * test leaves is closed, scripts and timers with it, and a browser that broke is started again.
  */
 @HttpTest
 public abstract class BrowserTest {
@@ -35,12 +43,14 @@ public abstract class BrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
+    private static ChromeDriver shared;
+    private static Path sharedProfile;
+
     @LocalServerPort
     protected int port;
 
     protected WebDriver browser;
     protected WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -51,8 +61,42 @@ public abstract class BrowserTest {
         }
         Assumptions.assumeTrue(
                 installed, "Skipping the real-browser test: install chromium and chromium-driver to run it");
+        browser = cleanBrowser(port);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
 
-        profile = Files.createTempDirectory("masthead-chromium");
+    @AfterEach
+    void leaveThePage() {
+        if (browser == null) {
+            return;
+        }
+        try {
+            // A new tab, then the test's tabs closed: their scripts (an editor's autosave timer) stop here, and no
+            // "leave the page?" prompt can hold the next test up.
+            dismissAnyPrompt(shared);
+            String fresh = shared.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+            for (String handle : shared.getWindowHandles()) {
+                if (!handle.equals(fresh)) {
+                    shared.switchTo().window(handle).close();
+                }
+            }
+            shared.switchTo().window(fresh);
+        } catch (WebDriverException broken) {
+            stopShared();
+        }
+    }
+
+    /** The run's Chromium, started on first use, in a known state: see the class comment. */
+    private static synchronized WebDriver cleanBrowser(int port) throws IOException {
+        if (shared != null) {
+            try {
+                reset(shared, port);
+                return shared;
+            } catch (WebDriverException broken) {
+                stopShared();
+            }
+        }
+        sharedProfile = Files.createTempDirectory("masthead-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
@@ -66,22 +110,49 @@ public abstract class BrowserTest {
                 "--no-first-run",
                 "--disable-quic",
                 "--window-size=1280,1600",
-                "--user-data-dir=" + profile);
+                "--user-data-dir=" + sharedProfile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        shared = new ChromeDriver(service, options);
+        Runtime.getRuntime().addShutdownHook(new Thread(BrowserTest::stopShared, "chromium-quit"));
+        reset(shared, port);
+        return shared;
     }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    private static void reset(ChromeDriver chromium, int port) {
+        dismissAnyPrompt(chromium);
+        chromium.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        chromium.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        chromium.executeCdpCommand(
+                "Storage.clearDataForOrigin", Map.of("origin", "http://127.0.0.1:" + port, "storageTypes", "all"));
+        chromium.manage().timeouts().implicitlyWait(Duration.ZERO);
+        chromium.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(5));
+        chromium.manage().window().setSize(new Dimension(1280, 1600));
+    }
+
+    private static void dismissAnyPrompt(ChromeDriver chromium) {
+        try {
+            chromium.switchTo().alert().accept();
+        } catch (NoAlertPresentException none) {
+            // the usual case
         }
-        if (profile != null) {
-            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+    }
+
+    private static synchronized void stopShared() {
+        if (shared != null) {
+            try {
+                shared.quit();
+            } catch (WebDriverException alreadyGone) {
+                // nothing left to stop
+            }
+            shared = null;
+        }
+        if (sharedProfile != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(sharedProfile.toFile());
+            sharedProfile = null;
         }
     }
 

@@ -44,7 +44,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The admin in headless Chromium, as an admin sees it on a desktop (1280 px wide) and on a phone (390 px): every
  * admin page (found as {@link AdminPagesSweepTests} finds them) has no serious or critical accessibility violation
  * by axe-core (vendored under {@code src/test/resources/axe/}); the list pages are no wider than a phone's screen;
- * and the dashboard, article list and editor are saved as screenshots under {@code target/screenshots/}.
+ * and the dashboard, article list and editor are saved as screenshots under {@code target/screenshots/}. One walk
+ * through the admin checks all three.
  */
 class AdminUiE2eTests extends BrowserTest {
 
@@ -120,75 +121,78 @@ class AdminUiE2eTests extends BrowserTest {
                 topics.findBySlug("accessible-admin").orElseThrow().getId());
     }
 
+    /**
+     * One walk through every admin page: each is loaded at the desktop width and checked by axe, then laid out again
+     * at the phone width (the admin's scripts do not read the width, so this is what a phone shows) and checked
+     * again; a list page must fit the phone's width; three pages are saved as screenshots at both widths.
+     */
     @Test
-    void everyAdminPageHasNoSeriousOrCriticalAxeViolationOnADesktopOrAPhone() throws Exception {
+    void everyAdminPageAtADesktopAndAPhoneWidth(TestInfo test) throws Exception {
         List<String> pages = htmlPages();
         assertThat(pages).contains("/admin", "/admin/articles", "/admin/articles/" + article.getId());
+        assertThat(pages).containsAll(LIST_PAGES);
+        Map<String, String> screenshots = Map.of(
+                "/admin", "dashboard", "/admin/articles", "articles", "/admin/articles/" + article.getId(), "editor");
         signInAsAdmin();
         String axe = axeScript();
-        List<String> failures = new ArrayList<>();
-        for (int width : List.of(DESKTOP, PHONE)) {
-            resize(width);
-            for (String page : pages) {
-                open(page);
-                js().executeScript(axe);
-                Object found = js().executeAsyncScript("""
-                        const done = arguments[arguments.length - 1];
-                        axe.run(document, { resultTypes: ['violations'] }).then(results => done(results.violations
-                            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                            .map(v => v.impact + ' ' + v.id + ' (' + v.help + '): '
-                                + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
-                          .catch(e => done(['axe failed: ' + e]));
-                        """);
-                for (Object violation : (List<?>) found) {
-                    failures.add(width + "px " + page + " → " + violation);
+        List<String> violations = new ArrayList<>();
+        List<String> tooWide = new ArrayList<>();
+        for (String page : pages) {
+            resize(DESKTOP);
+            open(page);
+            js().executeScript(axe);
+            violations.addAll(axeViolations(DESKTOP, page));
+            screenshotIfWanted(test, screenshots.get(page), DESKTOP);
+
+            resize(PHONE);
+            violations.addAll(axeViolations(PHONE, page));
+            if (LIST_PAGES.contains(page)) {
+                long inner = ((Number) js().executeScript("return window.innerWidth")).longValue();
+                long scroll = ((Number) js().executeScript("return document.documentElement.scrollWidth")).longValue();
+                assertThat(inner).as("the window is a phone's width").isEqualTo(PHONE);
+                if (scroll > inner) {
+                    tooWide.add(page + " is " + scroll + " px wide");
                 }
             }
+            screenshotIfWanted(test, screenshots.get(page), PHONE);
         }
-        assertThat(failures).as("serious or critical axe violations").isEmpty();
-    }
+        assertThat(violations).as("serious or critical axe violations").isEmpty();
+        assertThat(tooWide).as("list pages wider than a phone").isEmpty();
 
-    @Test
-    void listPagesFitAPhoneScreen() throws Exception {
-        signInAsAdmin();
-        resize(PHONE);
-        List<String> tooWide = new ArrayList<>();
-        for (String page : LIST_PAGES) {
-            open(page);
-            long inner = ((Number) js().executeScript("return window.innerWidth")).longValue();
-            long scroll = ((Number) js().executeScript("return document.documentElement.scrollWidth")).longValue();
-            assertThat(inner).as("the window is a phone's width").isEqualTo(PHONE);
-            if (scroll > inner) {
-                tooWide.add(page + " is " + scroll + " px wide");
-            }
-        }
-        assertThat(tooWide).isEmpty();
-    }
-
-    @Test
-    void dashboardArticleListAndEditorAreSavedAsScreenshots(TestInfo test) throws Exception {
-        signInAsAdmin();
-        for (int width : List.of(DESKTOP, PHONE)) {
-            resize(width);
-            for (Map.Entry<String, String> page : Map.of(
-                            "dashboard", "/admin",
-                            "articles", "/admin/articles",
-                            "editor", "/admin/articles/" + article.getId())
-                    .entrySet()) {
-                open(page.getValue());
-                String current = page.getKey().equals("dashboard") ? "nav-dashboard" : "nav-articles";
-                assertThat(browser.findElement(By.id(current)).getAttribute("aria-current"))
-                        .as("the navigation marks where the editor is")
-                        .isEqualTo("page");
-                assertThat(screenshot(test, page.getKey() + "-" + width)).isNotEmptyFile();
-            }
-        }
         // The editor's whole length, to see the form, the workflow and the sticky actions bar together.
         resize(DESKTOP);
         open("/admin/articles/" + article.getId());
         long height = ((Number) js().executeScript("return document.documentElement.scrollHeight")).longValue();
         browser.manage().window().setSize(new Dimension(DESKTOP, (int) Math.min(height, 6000)));
         assertThat(screenshot(test, "editor-" + DESKTOP + "-full")).isNotEmptyFile();
+    }
+
+    private List<String> axeViolations(int width, String page) {
+        Object found = js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(results => done(results.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ' (' + v.help + '): '
+                        + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        List<String> failures = new ArrayList<>();
+        for (Object violation : (List<?>) found) {
+            failures.add(width + "px " + page + " → " + violation);
+        }
+        return failures;
+    }
+
+    /** The navigation marks where the editor is, and the page is saved as {@code AdminUiE2eTests-NAME-WIDTH.png}. */
+    private void screenshotIfWanted(TestInfo test, String name, int width) throws IOException {
+        if (name == null) {
+            return;
+        }
+        String current = name.equals("dashboard") ? "nav-dashboard" : "nav-articles";
+        assertThat(browser.findElement(By.id(current)).getAttribute("aria-current"))
+                .as("the navigation marks where the editor is")
+                .isEqualTo("page");
+        assertThat(screenshot(test, name + "-" + width)).isNotEmptyFile();
     }
 
     /** Every admin GET page that answers an admin with a whole HTML page (not a download or a fragment). */

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a second instance on the same folder refused, and nothing started when a datasource URL is configured.
  * Each start happens in a JVM of its own, as the app's would.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedPostgresTests {
 
     @TempDir
@@ -159,6 +162,7 @@ class EmbeddedPostgresTests {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(
                         java,
+                        "-XX:TieredStopAtLevel=1", // a child lives for seconds: the quick compiler is enough
                         "-cp",
                         System.getProperty("java.class.path"),
                         EmbeddedPostgresChild.class.getName(),

@@ -675,6 +675,7 @@ class EditionSendTests {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
                         javaBin,
+                        "-XX:TieredStopAtLevel=1", // a child lives for seconds: the quick compiler is enough
                         "-cp",
                         System.getProperty("java.class.path"),
                         EditionCrashChild.class.getName(),

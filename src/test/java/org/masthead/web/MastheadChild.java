@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.masthead.MastheadApplication;
 import org.springframework.boot.SpringApplication;
@@ -32,6 +34,26 @@ public final class MastheadChild {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         System.out.println("READY " + port);
         System.out.flush();
+    }
+
+    /**
+     * The command line that starts the application in a JVM of its own with this test run's class path: {@code heap}
+     * as {@code -Xmx}, then Spring Boot arguments. Only the quick first compiler runs (a child lives for seconds, so
+     * the optimising one would not pay off) and the output stays quiet but for warnings.
+     */
+    public static List<String> command(String heap, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MastheadChild.class.getName(),
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn"));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     /**

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.masthead.StaffHttp;
 import org.masthead.media.TestImages;
 import org.masthead.web.MastheadChild;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this server, or a 503 "busy, upload it again" with {@code Retry-After}); no other error, no
  * {@code OutOfMemoryError}; afterwards the application is healthy and a normal upload is stored.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConcurrentUploadsSmallHeapTests {
 
     private static final String EMAIL = "admin@example.org";
@@ -202,15 +205,9 @@ class ConcurrentUploadsSmallHeapTests {
     }
 
     private void startApp(String jdbcUrl) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         log = dir.resolve("app.log");
-        app = new ProcessBuilder(
-                        java,
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        MastheadChild.class.getName(),
-                        "--server.port=0",
+        app = new ProcessBuilder(MastheadChild.command(
+                        "256m",
                         "--spring.datasource.url=" + jdbcUrl,
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
@@ -219,9 +216,7 @@ class ConcurrentUploadsSmallHeapTests {
                         "--masthead.admin-password=" + PASSWORD,
                         "--masthead.scheduler.enabled=false",
                         "--masthead.jobs.enabled=false",
-                        "--masthead.media.work-wait=" + WORK_WAIT,
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn")
+                        "--masthead.media.work-wait=" + WORK_WAIT))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
