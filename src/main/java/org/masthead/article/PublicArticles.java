@@ -33,7 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PublicArticles {
 
-    static final int RELATED_WINDOW = 100;
+    /**
+     * How many of the newest articles of each of an article's topics, and of its section, are candidates for its
+     * related reading. Each candidate costs two index probes, so this bounds the article page's cost at any archive
+     * size: at 100,000 articles, 30 keep the query near 1.5 ms where 100 took about 3 to 6.
+     */
+    static final int RELATED_WINDOW = 30;
 
     private final ArticleRepository articles;
     private final SlugRedirects redirects;
