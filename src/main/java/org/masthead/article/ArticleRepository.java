@@ -74,6 +74,23 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(PAGE_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
     List<Article> findPublicPageBySection(Section section, Instant now, long offset, int limit);
 
+    /** A page of a section counted from its oldest public article ({@code offset} and {@code limit} in that order). */
+    @Query(PAGE_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B
+            + " order by b.publishedAt asc, b.id asc limit :limit offset :offset)" + NEWEST_FIRST)
+    List<Article> findPublicPageBySectionFromOldest(Section section, Instant now, long offset, int limit);
+
+    /**
+     * How many public articles a section has: the count its triggers keep (V71) less those published with a date
+     * still ahead (an index range that is empty but for a moment).
+     */
+    @Query(
+            value =
+                    "select coalesce((select c.published from section_public_counts c where c.section_id = :sectionId), 0)"
+                            + " - (select count(*) from articles a where a.section_id = :sectionId"
+                            + " and a.status = 'PUBLISHED' and a.published_at > :now)",
+            nativeQuery = true)
+    long countPublicInSection(long sectionId, Instant now);
+
     // An author's and a topic's pages: PublicArticles.linkedPage (native SQL on the links' own dates, V70).
 
     /**

@@ -40,6 +40,9 @@ public class PublicArticles {
      */
     static final int RELATED_WINDOW = 30;
 
+    /** Section pages from this many articles on may be read from the oldest end (see {@link #inSection}). */
+    static final int FROM_OLDEST_AFTER = 200;
+
     private final ArticleRepository articles;
     private final SlugRedirects redirects;
     private final Clock clock;
@@ -100,9 +103,35 @@ public class PublicArticles {
         return page(pageable, (offset, limit) -> articles.findPublicPage(clock.instant(), offset, limit));
     }
 
+    /**
+     * A page of a section's public articles, newest first. A page far from the newest end (past
+     * {@value #FROM_OLDEST_AFTER} articles and past the middle) is read from the oldest end, with the count of the
+     * section's public articles (V71), so the last {@code ?page=N} skips as few index entries as the first.
+     */
     public Slice<Article> inSection(Section section, Pageable pageable) {
-        return page(
-                pageable, (offset, limit) -> articles.findPublicPageBySection(section, clock.instant(), offset, limit));
+        Instant now = clock.instant();
+        return page(pageable, (offset, limit) -> {
+            if (offset >= FROM_OLDEST_AFTER) {
+                long total = articles.countPublicInSection(section.getId(), now);
+                if (offset > total / 2) {
+                    return inSectionFromOldest(section, total, offset, limit, now);
+                }
+            }
+            return articles.findPublicPageBySection(section, now, offset, limit);
+        });
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + limit} of a section's public articles, newest first, counted from the
+     * oldest end of its {@code total}.
+     */
+    List<Article> inSectionFromOldest(Section section, long total, long offset, int limit, Instant now) {
+        long end = total - offset; // rows before this, counted from the oldest, are the page's and older
+        if (end <= 0) {
+            return List.of();
+        }
+        long start = Math.max(0, end - limit);
+        return articles.findPublicPageBySectionFromOldest(section, now, start, (int) (end - start));
     }
 
     public Slice<Article> byAuthor(Author author, Pageable pageable) {

@@ -183,6 +183,69 @@ class ArticleRepositoryTests {
     }
 
     @Test
+    void aSectionsPagesReadFromItsOldestEndAreTheSamePagesAndItsCountFollowsItsArticles() {
+        List<Article> published = new java.util.ArrayList<>();
+        for (int day = 1; day <= 25; day++) {
+            published.add(article("PUBLISHED", NOW.minus(Duration.ofDays(day))));
+        }
+        article("PUBLISHED", NOW.plus(Duration.ofHours(2))); // not public yet: not counted
+        article("DRAFT", null);
+        article("ARCHIVED", NOW.minus(Duration.ofDays(40)));
+        entities.flush();
+        assertThat(articles.countPublicInSection(section.getId(), NOW)).isEqualTo(25);
+        assertSamePagesFromBothEnds(25);
+
+        // Archived, moved to another section, published again: the count (V71's triggers) follows.
+        published.get(3).archive();
+        Section other = persist(new Section("repo-other-" + System.nanoTime(), "Other section", NOW));
+        Article moved = published.get(7);
+        moved.revise(
+                new ArticleContent(moved.getTitle(), "", "Moved", null, null),
+                MARKDOWN.render("Moved"),
+                other,
+                List.of(author),
+                Set.of(topic),
+                NOW.minus(Duration.ofDays(1)));
+        entities.flush();
+        assertThat(articles.countPublicInSection(section.getId(), NOW)).isEqualTo(23);
+        assertThat(articles.countPublicInSection(other.getId(), NOW)).isEqualTo(1);
+        assertSamePagesFromBothEnds(23);
+        assertThat(articles.countPublicInSection(section.getId(), NOW.plus(Duration.ofHours(3))))
+                .as("the article dated ahead counts once its time has come")
+                .isEqualTo(24);
+    }
+
+    @Test
+    void aSectionPageFarFromTheNewestEndIsReadFromTheOldestAndIsTheSamePage() {
+        int total = PublicArticles.FROM_OLDEST_AFTER + 15;
+        for (int hour = 1; hour <= total; hour++) {
+            article("PUBLISHED", NOW.minus(Duration.ofHours(hour)));
+        }
+        entities.flush();
+        int last = total / 10; // 0-based: the page holding rows 210 to 214
+        assertThat(readers().inSection(section, PageRequest.of(last, 10)).getContent())
+                .hasSize(5)
+                .containsExactlyElementsOf(articles.findPublicPageBySection(section, NOW, last * 10L, 10));
+        assertThat(readers().inSection(section, PageRequest.of(last - 1, 10)).hasNext())
+                .isTrue();
+        assertThat(readers().inSection(section, PageRequest.of(last, 10)).hasNext())
+                .isFalse();
+        assertThat(readers().inSection(section, PageRequest.of(last + 1, 10)).getContent())
+                .isEmpty();
+    }
+
+    private void assertSamePagesFromBothEnds(long total) {
+        for (long offset = 0; offset <= total + 10; offset += 10) {
+            assertThat(readers().inSectionFromOldest(section, total, offset, 11, NOW))
+                    .as("rows from %d", offset)
+                    .containsExactlyElementsOf(articles.findPublicPageBySection(section, NOW, offset, 11));
+        }
+        // Any page size, any offset.
+        assertThat(readers().inSectionFromOldest(section, total, 7, 3, NOW))
+                .containsExactlyElementsOf(articles.findPublicPageBySection(section, NOW, 7, 3));
+    }
+
+    @Test
     void coAuthorsKeepTheirOrderAndTheDatabaseEnforcesTheRules() {
         Author second = persist(new Author("repo-second-" + System.nanoTime(), "Second Author", "", NOW));
         Article article = new Article("repo-order-" + System.nanoTime(), "Order", section, NOW);
