@@ -26,6 +26,14 @@ public final class ImportCommand {
     private ImportCommand() {}
 
     /** Whether these program arguments ask for an import. */
+    /**
+     * What every command-line run of the application adds to its arguments: the same application as always (its
+     * session store needs the web context) listening on no port, and not a node of the journal while it runs: no
+     * scheduled publication and no background job is taken by it.
+     */
+    static final List<String> ONE_OFF_RUN =
+            List.of("--server.port=-1", "--masthead.scheduler.enabled=false", "--masthead.jobs.enabled=false");
+
     public static boolean isImport(String[] args) {
         return args.length > 0 && "import".equals(args[0]);
     }
@@ -70,8 +78,7 @@ public final class ImportCommand {
         if (springArgs.stream().noneMatch(arg -> arg.startsWith("--masthead.demo-content"))) {
             springArgs.add("--masthead.demo-content=false");
         }
-        // the same application as always (its session store needs the web context), but listening on no port
-        springArgs.add("--server.port=-1");
+        springArgs.addAll(ONE_OFF_RUN);
         SpringApplication spring = new SpringApplication(application);
         try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
             ArchiveImport imports = context.getBean(ArchiveImport.class);

@@ -45,16 +45,14 @@ public class JournalImportCommand implements ApplicationRunner, ExitCodeGenerato
     }
 
     /**
-     * Runs the import command in the application with no HTTP port open ({@code server.port=-1}: the application as
-     * it is configured, sessions and all, that serves no one); answers the exit code.
+     * Runs the import command in the application with no HTTP port open, as {@link ImportCommand#ONE_OFF_RUN} says;
+     * answers the exit code.
      */
     public static int run(Class<?> application, String[] args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--server.port=-1");
+        all.addAll(ImportCommand.ONE_OFF_RUN);
         all.add("--masthead.command=import");
         all.add("--masthead.demo-content=false");
-        all.add("--masthead.scheduler.enabled=false");
-        all.add("--masthead.jobs.enabled=false");
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(application).run(all.toArray(String[]::new));
         return SpringApplication.exit(context);
