@@ -172,6 +172,7 @@ say ""
 run=$STAMP
 : >"$WORK/publish"
 : >"$WORK/publish-request"
+: >"$WORK/publish-after"
 : >"$WORK/edit"
 : >"$WORK/scheduled-a"
 : >"$WORK/scheduled-b"
@@ -189,6 +190,7 @@ for i in $(seq 1 "$REPEAT"); do
   seen=$(poll_until "$B/" "$title")
   echo $((t1 - t0)) >>"$WORK/publish-request"
   [[ $seen == timeout ]] && echo timeout >>"$WORK/publish" || echo $((seen - t0)) >>"$WORK/publish"
+  [[ $seen == timeout ]] && echo timeout >>"$WORK/publish-after" || echo $((seen - t1)) >>"$WORK/publish-after"
 
   # (a') an edit of the published article's title on A, B's article page
   curl -s -b "$JAR_FILE" -c "$JAR_FILE" "$A/admin/articles/$id" >"$WORK/edit.html"
@@ -209,10 +211,8 @@ for i in $(seq 1 "$REPEAT"); do
   title="Freshness $run scheduled $i"
   id=$(draft "$title")
   at_s=$(($(date +%s) + AHEAD + 1))
-  location=$(post "/admin/articles/$id/schedule" "date=$(TZ=$ZONE date -d "@$at_s" +%F)" \
-    "time=$(TZ=$ZONE date -d "@$at_s" +%T)")
-  curl -s -b "$JAR_FILE" -c "$JAR_FILE" "$location" | grep -qi 'scheduled' \
-    || echo "warning: the schedule of article $id may not have been accepted" >&2
+  post "/admin/articles/$id/schedule" "date=$(TZ=$ZONE date -d "@$at_s" +%F)" "time=$(TZ=$ZONE date -d "@$at_s" +%T)" \
+    >/dev/null # (a schedule refused would show as a timeout below)
   sleep 0.3 # B's cache was just cleared by the schedule's own notification: fill it again
   curl -s -o /dev/null "$A/"
   curl -s -o /dev/null "$A/"
@@ -230,7 +230,8 @@ done
 say "| what | delay | target |"
 say "|---|---|---|"
 say "| publish on A → B's front page shows it (from the click: the publish request's start) | $(summary "$WORK/publish") | ≤ 1 s |"
-say "| (of which the publish request on A itself) | $(summary "$WORK/publish-request") | |"
+say "| (the publish request on A itself) | $(summary "$WORK/publish-request") | |"
+say "| publish on A → B's front page, from the moment A answered the publish request (committed) | $(summary "$WORK/publish-after") | |"
 say "| title edited on A → B's article page shows it (from the save request's start) | $(summary "$WORK/edit") | ≤ 1 s |"
 say "| scheduled article → A's front page, after its moment | $(summary "$WORK/scheduled-a") | ≤ 1 s |"
 say "| scheduled article → B's front page, after its moment | $(summary "$WORK/scheduled-b") | ≤ 1 s |"
