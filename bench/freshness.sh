@@ -38,6 +38,7 @@ done
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 STAMP=$(date -u +%Y%m%d-%H%M%S)
+OWN_REPORT=${REPORT:-}
 REPORT=${REPORT:-$BENCH_DIR/freshness-$STAMP.md}
 WORK=$(mktemp -d)
 PIDS=()
@@ -244,4 +245,4 @@ for name in a b; do
   say "Errors in node $(echo "$name" | tr a-z A-Z)'s log: $n."
 done
 say ""
-echo "Report: $REPORT"
+[[ -n $OWN_REPORT ]] || echo "Report: $REPORT"
