@@ -12,8 +12,9 @@
 # DEMO_JAR / BIG_JAR, DEMO_ARGS / BIG_ARGS (one instance's own jar and arguments: compare two builds),
 # DEMO_PG_PORT and DEMO_URLS (5481 and data/bench/demo.urls; 5482 and big.urls put both instances on the big
 # database), DEMO_LABEL / BIG_LABEL (the report's names for the two), SEQUENTIAL (30: requests a page, one at a time, for its cost without load; 0 skips), WRK (1; 0 skips wrk),
-# SEARCH_QUERIES (80), HEAP (-Xmx256m), JAR (default: built from this tree), BENCH_DIR (./data/bench: the kept databases, logs and reports).
-# Ports: 8084 (demo journal), 8094 (100,000 articles), 8099 (nginx), 5481/5482 (the two PostgreSQL servers).
+# SEARCH_QUERIES (80), FRESHNESS (1: bench/freshness.sh at the end, two nodes on a database of their own; 0 skips), HEAP (-Xmx256m), JAR (default: built from this tree), BENCH_DIR (./data/bench: the kept databases, logs and reports).
+# Ports: 8084 (demo journal), 8094 (100,000 articles), 8099 (nginx), 5481/5482 (the two PostgreSQL servers);
+# bench/freshness.sh: 8086/8087 and 5483.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,7 @@ SEQUENTIAL=${SEQUENTIAL:-30}
 DEMO_LABEL=${DEMO_LABEL:-demo}
 BIG_LABEL=${BIG_LABEL:-100k}
 WRK=${WRK:-1}
+FRESHNESS=${FRESHNESS:-1}
 HEAP=${HEAP:--Xmx256m}
 BENCH_DIR=${BENCH_DIR:-./data/bench}
 DEMO_PORT=${DEMO_PORT:-8084}
@@ -379,5 +381,9 @@ for cache in $CACHE_MODES; do
   stop_app "${!pid_var}"
   unset results
 done
+if ((FRESHNESS)); then
+  # two nodes on one database of their own: how soon a change on one is served by the other (bench/freshness.sh)
+  JAR=$JAR HEAP=$HEAP BENCH_DIR=$BENCH_DIR REPORT=$REPORT bench/freshness.sh
+fi
 say "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). wrk output: $BENCH_DIR/wrk-$STAMP.log"
 echo "Report: $REPORT"

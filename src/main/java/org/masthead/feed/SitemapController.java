@@ -1,20 +1,15 @@
 package org.masthead.feed;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SitemapController {
 
-    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     record Url(String path, Instant lastModified) {}
@@ -57,18 +51,18 @@ class SitemapController {
     }
 
     /** Articles are read and written this many at a time, so a file of 50,000 URLs never sits in memory whole. */
-    static final int CHUNK = 2_000;
+    static final int CHUNK = 5_000;
 
     @GetMapping("/sitemap.xml")
     void sitemap(@RequestParam(required = false) String page, HttpServletResponse response) throws IOException {
-        // Only what the answer shows is read: the small list of pages, the number of articles, and then either
-        // every URL (one file), the last change of each file (the index), or the articles of one file, streamed.
+        // Only what the answer shows is read: the small list of pages, then either the number of articles and
+        // every URL (one file) or the last change of each file (the index), or, for one file of several, whether
+        // it exists (the article at its first position, not a count of them all) and its articles, streamed.
         List<Url> pages = pages();
-        long articleCount = articles.count();
         int size = properties.maxUrls();
-        long total = pages.size() + articleCount;
-        int files = (int) ((total + size - 1) / size);
+        int lead = pages.size();
         if (page == null) {
+            int files = (int) ((lead + articles.count() + size - 1) / size); // the index needs the count anyway
             if (files <= 1) {
                 write(response, urlset(pages, 0, size));
             } else {
@@ -77,16 +71,27 @@ class SitemapController {
             return;
         }
         int number = parse(page);
-        if (files <= 1 || number < 1 || number > files) {
+        if (number < 1) {
             throw new PageNotFoundException("sitemap page " + page);
         }
-        // File n holds the URLs at positions [start, end) of the list: pages first, then articles.
+        // File n holds the URLs at positions [start, end) of the list: pages first, then articles. It exists if
+        // its first URL does (and, for the first file, if there is a second one).
         long start = (long) (number - 1) * size;
         long end = start + size;
-        int count = pages.size();
-        List<Url> ownPages = pages.subList((int) Math.min(start, count), (int) Math.min(end, count));
-        long articlesFrom = Math.max(start, count);
-        write(response, urlset(ownPages, articlesFrom - count, (int) Math.max(0, end - articlesFrom)));
+        List<Url> ownPages = pages.subList((int) Math.min(start, lead), (int) Math.min(end, lead));
+        long after = 0; // the articles of this file: those after this id
+        if (number == 1 && lead <= size && articles.idAt(size - lead).isEmpty()) {
+            throw new PageNotFoundException("sitemap page " + page); // one file: /sitemap.xml itself
+        }
+        if (ownPages.isEmpty()) {
+            Optional<Long> first = articles.idAt(start - lead);
+            if (first.isEmpty()) {
+                throw new PageNotFoundException("sitemap page " + page);
+            }
+            after = first.get() - 1;
+        }
+        long articlesFrom = Math.max(start, lead);
+        write(response, urlset(ownPages, after, (int) Math.max(0, end - articlesFrom)));
     }
 
     /** Every public URL, in a stable order: front page, sections, authors, topics, then articles by id. */
@@ -125,20 +130,21 @@ class SitemapController {
         return urls;
     }
 
-    /** The given pages, then {@code limit} articles from {@code offset}, read a chunk at a time. */
-    private XmlBody urlset(List<Url> pages, long offset, int limit) {
-        return writer -> {
-            writer.writeStartElement("urlset");
-            writer.writeDefaultNamespace(NS);
+    /** The given pages, then {@code limit} articles after the article {@code afterId}, read a chunk at a time. */
+    private XmlBody urlset(List<Url> pages, long afterId, int limit) {
+        return xml -> {
+            xml.start("urlset");
+            String base = SitemapXml.escape(site.absolute("/"));
             for (Url url : pages) {
-                url(writer, url);
+                xml.entry("url", base, url.path().substring(1), url.lastModified());
             }
-            long after = offset == 0 ? 0 : -1; // the first chunk of a later file finds its place by offset
+            String articleBase = SitemapXml.escape(site.absolute("/articles/"));
+            long after = afterId;
             for (long done = 0; done < limit; ) {
                 int want = (int) Math.min(CHUNK, limit - done);
-                List<ArticleLastModified> chunk = articles.lastModifiedAfter(after, offset, want);
+                List<ArticleLastModified> chunk = articles.lastModifiedAfter(after, 0, want);
                 for (ArticleLastModified article : chunk) {
-                    url(writer, new Url("/articles/" + article.slug(), article.at()));
+                    xml.entry("url", articleBase, article.slug(), article.at());
                 }
                 if (chunk.size() < want) {
                     break;
@@ -146,17 +152,7 @@ class SitemapController {
                 done += chunk.size();
                 after = chunk.get(chunk.size() - 1).id();
             }
-            writer.writeEndElement();
         };
-    }
-
-    private void url(XMLStreamWriter writer, Url url) throws XMLStreamException {
-        writer.writeStartElement("url");
-        element(writer, "loc", site.absolute(url.path()));
-        if (url.lastModified() != null) {
-            element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(url.lastModified()));
-        }
-        writer.writeEndElement();
     }
 
     private XmlBody index(List<Url> pages, int files, int size) {
@@ -173,48 +169,23 @@ class SitemapController {
                 newest.set(file, at);
             }
         }
-        return writer -> {
-            writer.writeStartElement("sitemapindex");
-            writer.writeDefaultNamespace(NS);
+        return xml -> {
+            xml.start("sitemapindex");
+            String base = SitemapXml.escape(site.absolute("/sitemap.xml"));
             for (int n = 1; n <= files; n++) {
-                writer.writeStartElement("sitemap");
-                element(writer, "loc", site.absolute("/sitemap.xml?page=" + n));
-                Instant at = newest.get(n - 1);
-                if (at != null) {
-                    element(writer, "lastmod", DateTimeFormatter.ISO_INSTANT.format(at));
-                }
-                writer.writeEndElement();
+                xml.entry("sitemap", base, "?page=" + n, newest.get(n - 1));
             }
-            writer.writeEndElement();
         };
     }
 
     private interface XmlBody {
-        void write(XMLStreamWriter writer) throws XMLStreamException;
+        void write(SitemapXml xml) throws IOException;
     }
 
     private static void write(HttpServletResponse response, XmlBody body) throws IOException {
         response.setContentType(XML.toString());
-        // the XML writer writes a byte at a time: buffered here, not through every wrapper of the response
-        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 16 * 1024)) {
-            XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            writer.writeStartDocument("UTF-8", "1.0");
-            writer.setDefaultNamespace(NS);
-            body.write(writer);
-            writer.writeEndDocument();
-            writer.close();
-        } catch (XMLStreamException ex) {
-            throw new IllegalStateException("Could not write the sitemap", ex);
-        }
-    }
-
-    private static void element(XMLStreamWriter writer, String name, String text) {
-        try {
-            writer.writeStartElement(NS, name);
-            writer.writeCharacters(text);
-            writer.writeEndElement();
-        } catch (XMLStreamException ex) {
-            throw new IllegalStateException(ex);
+        try (SitemapXml xml = new SitemapXml(response.getOutputStream())) {
+            body.write(xml);
         }
     }
 
