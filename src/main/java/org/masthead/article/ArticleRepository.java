@@ -133,10 +133,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where a.section = :section and a.id <> :excludedId and" + IS_PUBLIC + NEWEST_FIRST)
     List<Article> findPublicInSectionExcept(Section section, long excludedId, Instant now, Limit limit);
 
-    /** Loads the co-authors of these (already loaded) articles in one query. */
-    @Query("select a from Article a left join fetch a.authors where a in :articles")
-    List<Article> fetchAuthors(Collection<Article> articles);
-
     @Query("select new org.masthead.article.LastModified(a.slug," + LAST_MODIFIED + ") from Article a where" + IS_PUBLIC
             + " order by a.id")
     List<LastModified> findPublicLastModified(Instant now);

@@ -94,7 +94,11 @@ class ReaderPageMeta {
         json.put("headline", article.getTitle());
         json.put("description", description(article));
         json.put("url", site.absolute(path));
-        json.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", site.absolute(path)));
+        // in this order on every node (Map.of's order changes from one start to the next, and so would the ETag)
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@type", "WebPage");
+        page.put("@id", site.absolute(path));
+        json.put("mainEntityOfPage", page);
         json.put("datePublished", iso(article.getPublishedAt()));
         json.put("dateModified", iso(article.getLastModified()));
         json.put("articleSection", article.getSection().getName());

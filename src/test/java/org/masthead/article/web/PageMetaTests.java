@@ -101,6 +101,8 @@ class PageMetaTests {
         assertThat(ld.get("dateModified").asString()).isNotBlank();
         assertThat(ld.get("articleSection").asString()).isEqualTo("Meta Desk");
         assertThat(ld.get("publisher").get("@type").asString()).isEqualTo("Organization");
+        // the same bytes on every node and after every restart (the page's ETag is their hash)
+        assertThat(json).contains("\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":");
         assertThat(ld.get("publisher").get("name").asString()).isEqualTo(site.siteName());
     }
 
