@@ -41,41 +41,17 @@ STAMP=$(date -u +%Y%m%d-%H%M%S)
 OWN_REPORT=${REPORT:-}
 REPORT=${REPORT:-$BENCH_DIR/freshness-$STAMP.md}
 WORK=$(mktemp -d)
-PIDS=()
+. bench/lib.sh
 
 cleanup() {
-  for pid in "${PIDS[@]:-}"; do
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]:-}"; do
-    [[ -n "$pid" ]] && wait "$pid" 2>/dev/null || true
-  done
+  stop_started
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-say() { echo "$*" | tee -a "$REPORT"; }
-
-if [[ -z "${JAR:-}" ]]; then
-  echo "Building the jar..."
-  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/masthead-*.jar | grep -v '\.original$' | head -1)
-fi
-
-# --- PostgreSQL: the embedded server's own binaries on a kept data folder (org.masthead.testing.BenchDatabase) ---
-if [[ ! -f target/test-classes/org/masthead/testing/BenchDatabase.class || ! -f "$BENCH_DIR/classpath.txt" ]]; then
-  ./mvnw -B -q -Dspotless.check.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$BENCH_DIR/classpath.txt"
-fi
-echo "-cp target/test-classes:$(cat "$BENCH_DIR/classpath.txt")" >"$BENCH_DIR/java.args"
-java @"$BENCH_DIR/java.args" org.masthead.testing.BenchDatabase "$BENCH_DIR/pg-fresh" "$FRESH_PG_PORT" \
-  >"$BENCH_DIR/pg-fresh.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 120); do
-  grep -qs "PostgreSQL ready" "$BENCH_DIR/pg-fresh.log" && break
-  sleep 0.5
-done
-grep -qs "PostgreSQL ready" "$BENCH_DIR/pg-fresh.log" || { echo "PostgreSQL did not start; see $BENCH_DIR/pg-fresh.log" >&2; exit 1; }
+ensure_jar
+ensure_test_classpath
+start_pg fresh "$FRESH_PG_PORT"
 
 # --- the two nodes. A creates the demo journal on the first run, and the staff account (the first admin's
 # properties: created on a first start, made an enabled admin with that password on every later one). ---
@@ -87,14 +63,6 @@ start_node() { # name port demo-content
     --masthead.admin-email="$EMAIL" --masthead.admin-password="$PASSWORD" \
     >"$BENCH_DIR/app-fresh-$1.log" 2>&1 &
   PIDS+=($!)
-}
-wait_ready() { # port
-  for _ in $(seq 1 1200); do
-    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return
-    sleep 0.5
-  done
-  echo "The app on port $1 did not start; see $BENCH_DIR/app-fresh-*.log" >&2
-  exit 1
 }
 start_node a "$A_PORT" true
 wait_ready "$A_PORT"

@@ -52,49 +52,19 @@ mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 REPORT="$BENCH_DIR/report-$STAMP.md"
-PIDS=()
+. bench/lib.sh
 
 cleanup() {
-  for pid in "${PIDS[@]:-}"; do
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]:-}"; do
-    [[ -n "$pid" ]] && wait "$pid" 2>/dev/null || true
-  done
+  stop_started
   if [[ -f "$BENCH_DIR/nginx/nginx.pid" ]]; then
     kill "$(cat "$BENCH_DIR/nginx/nginx.pid")" 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
 
-say() { echo "$*" | tee -a "$REPORT"; }
-
-# --- the application jar (no embedded-PostgreSQL binaries in it: both databases are servers of their own) ---
-if [[ -z "${JAR:-}" ]]; then
-  echo "Building the jar..."
-  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
-  JAR=$(ls target/masthead-*.jar | grep -v '\.original$' | head -1)
-fi
-
-# --- PostgreSQL: the embedded server's own binaries, on two kept data folders (org.masthead.testing.BenchDatabase) ---
+ensure_jar
 PG_VERSION=$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml)
-if [[ ! -f target/test-classes/org/masthead/testing/BenchDatabase.class || ! -f "$BENCH_DIR/classpath.txt" ]]; then
-  ./mvnw -B -q -Dspotless.check.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$BENCH_DIR/classpath.txt"
-fi
-# The class path goes through an argument file: a short command line, which a broad "pkill -f" is less likely to hit.
-echo "-cp target/test-classes:$(cat "$BENCH_DIR/classpath.txt")" >"$BENCH_DIR/java.args"
-start_pg() { # name port
-  java @"$BENCH_DIR/java.args" org.masthead.testing.BenchDatabase \
-    "$BENCH_DIR/pg-$1" "$2" >"$BENCH_DIR/pg-$1.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do
-    grep -qs "PostgreSQL ready" "$BENCH_DIR/pg-$1.log" && return
-    sleep 0.5
-  done
-  echo "PostgreSQL ($1) did not start; see $BENCH_DIR/pg-$1.log" >&2
-  exit 1
-}
+ensure_test_classpath
 start_pg demo "$DEMO_PG_PORT"
 start_pg big "$BIG_PG_PORT"
 jdbc() { echo "jdbc:postgresql://127.0.0.1:$1/postgres"; }
@@ -133,14 +103,6 @@ start_app() { # name port pg-port cache
     >"$BENCH_DIR/app-$1-cache-$4.log" 2>&1 &
   PIDS+=($!)
   eval "APP_PID_$1=$!"
-}
-wait_ready() { # port (a busy machine can take minutes to start the app)
-  for _ in $(seq 1 1200); do
-    curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return
-    sleep 0.5
-  done
-  echo "The app on port $1 did not start; see $BENCH_DIR/app-*.log" >&2
-  exit 1
 }
 stop_app() { # pid
   kill "$1" 2>/dev/null || true

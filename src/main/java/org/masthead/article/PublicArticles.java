@@ -287,30 +287,22 @@ public class PublicArticles {
 
     /**
      * Public articles' ids, slugs and last changes in id order: {@code limit} of them after the article
-     * {@code afterId} (0: from the first), or, with {@code afterId} negative, from position {@code offset}. The
-     * sitemap reads its file a chunk at a time, each chunk after the last id of the one before (an index alone,
-     * however far into the archive). The last change comes as microseconds since the epoch, a number cheaper to
-     * read than a timestamp.
+     * {@code afterId} (0: from the first). The sitemap reads its file a chunk at a time, each chunk after the last
+     * id of the one before (an index alone, however far into the archive). The last change comes as microseconds
+     * since the epoch, a number cheaper to read than a timestamp.
      */
-    public List<ArticleLastModified> lastModifiedAfter(long afterId, long offset, int limit) {
-        String columns = "select id, slug, (extract(epoch from greatest(updated_at, published_at)) * 1000000)::bigint"
-                + " as at from public_articles(:now)";
-        String sql = afterId >= 0
-                ? columns + " where id > :after order by id limit :limit"
-                : columns + " order by id limit :limit offset :offset";
+    public List<ArticleLastModified> lastModifiedAfter(long afterId, int limit) {
         NativeQuery<?> query = entityManager
-                .createNativeQuery(sql)
+                .createNativeQuery("select id, slug,"
+                        + " (extract(epoch from greatest(updated_at, published_at)) * 1000000)::bigint as at"
+                        + " from public_articles(:now) where id > :after order by id limit :limit")
                 .unwrap(NativeQuery.class)
                 .addScalar("id", StandardBasicTypes.LONG)
                 .addScalar("slug", StandardBasicTypes.STRING)
                 .addScalar("at", StandardBasicTypes.LONG)
                 .setParameter("now", clock.instant())
+                .setParameter("after", afterId)
                 .setParameter("limit", limit);
-        if (afterId >= 0) {
-            query.setParameter("after", afterId);
-        } else {
-            query.setParameter("offset", offset);
-        }
         List<?> rows = query.getResultList();
         List<ArticleLastModified> chunk = new ArrayList<>(rows.size());
         for (Object row : rows) {

@@ -142,7 +142,7 @@ class SitemapController {
             long after = afterId;
             for (long done = 0; done < limit; ) {
                 int want = (int) Math.min(CHUNK, limit - done);
-                List<ArticleLastModified> chunk = articles.lastModifiedAfter(after, 0, want);
+                List<ArticleLastModified> chunk = articles.lastModifiedAfter(after, want);
                 for (ArticleLastModified article : chunk) {
                     xml.entry("url", articleBase, article.slug(), article.at());
                 }
