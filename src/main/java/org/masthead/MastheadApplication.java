@@ -12,7 +12,7 @@ public class MastheadApplication {
 
     public static void main(String[] args) {
         if (ImportCommand.isImport(args)) {
-            // an archive import from the command line: no web server, then exit (see README, "Importing")
+            // an archive import from the command line: no web server, then exit (see docs/import-export.md)
             System.exit(
                     JournalImportCommand.isImport(args)
                             ? JournalImportCommand.run(MastheadApplication.class, args)
