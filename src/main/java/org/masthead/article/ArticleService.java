@@ -24,6 +24,7 @@ import org.masthead.section.SectionService;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.security.StaffUser;
+import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -31,10 +32,14 @@ import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes articles: renders their Markdown on save, stores a revision of every save, and moves them through the
@@ -59,6 +64,10 @@ public class ArticleService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ArticleImages images;
+    private final ArticleRevisions history;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
 
     ArticleService(
             ArticleRepository articles,
@@ -71,7 +80,10 @@ public class ArticleService {
             SlugRedirects redirects,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ArticleImages images,
+            ArticleRevisions history,
+            PlatformTransactionManager transactions) {
         this.articles = articles;
         this.revisions = revisions;
         this.autosaves = autosaves;
@@ -83,6 +95,11 @@ public class ArticleService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.images = images;
+        this.history = history;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     // --- reading (staff) --------------------------------------------------------------------------------------
@@ -126,6 +143,70 @@ public class ArticleService {
         by.staff().ifPresent(user -> autosaves.clear(user.getAccountId(), null));
         audit.record(by, "article.create", subject(article), "");
         return article;
+    }
+
+    /**
+     * The editor's new article, with the featured image picked on its form ({@code image}; null when the form
+     * carried no choice), in one transaction. A slug in use refuses it, and nothing is written.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public SaveOutcome create(Actor by, ArticleChanges changes, ArticleEdit.ImageChoice image) {
+        try {
+            return writing.execute(status -> {
+                Article article = create(changes, by);
+                boolean kept = image == null || images.choose(article.getId(), image.imageId(), by);
+                return new SaveOutcome.Saved(article.getId(), !kept);
+            });
+        } catch (SlugInUseException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.SLUG_TAKEN);
+        }
+    }
+
+    /**
+     * The edit form's Save and workflow buttons as one use case: the featured image picked on the form, the text,
+     * the workflow move and, after a conflict, the editor's choice to keep their text, all in one transaction.
+     * The command is checked before anything is loaded. A conflict (someone saved since {@link
+     * ArticleEdit#revision()}, or a save racing this one), a refused move, a slug in use or an article that left
+     * this member's hands refuses the whole: nothing is written, the image stays, no audit line.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public SaveOutcome save(Actor by, long id, ArticleEdit edit) {
+        if (edit.move() == ArticleEdit.Move.RETURN && edit.note().length() > ArticleLimits.NOTE) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.NOTE_TOO_LONG);
+        }
+        try {
+            return writing.execute(status -> saveAsAWhole(by, id, edit));
+        } catch (SlugInUseException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.SLUG_TAKEN);
+        } catch (ArticleAccessDeniedException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.NO_LONGER_ALLOWED);
+        } catch (IllegalTransitionException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.MOVE_REFUSED);
+        } catch (ScheduleInPastException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.SCHEDULE_IN_PAST);
+        } catch (ArticleConflictException | OptimisticLockingFailureException ex) {
+            // Rolled back; what the other save changed, read afresh.
+            return new SaveOutcome.Conflict(reading.execute(status -> history.conflict(id, edit.revision())));
+        }
+    }
+
+    private SaveOutcome.Saved saveAsAWhole(Actor by, long id, ArticleEdit edit) {
+        int base = edit.baseRevision();
+        if (edit.move() == ArticleEdit.Move.SAVE) {
+            update(id, base, edit.changes(), by);
+        } else {
+            saveIfChanged(id, base, edit.changes(), by);
+        }
+        boolean kept = edit.featuredImage() == null
+                || images.choose(id, edit.featuredImage().imageId(), by);
+        switch (edit.move()) {
+            case SAVE -> {}
+            case SUBMIT -> submit(id, by);
+            case RETURN -> returnToDraft(id, edit.note(), by);
+            case PUBLISH -> publish(id, by);
+            case SCHEDULE -> schedule(id, edit.scheduleAt(), by);
+        }
+        return new SaveOutcome.Saved(id, !kept);
     }
 
     /**
@@ -191,38 +272,7 @@ public class ArticleService {
         return article;
     }
 
-    // --- workflow actions that take the form's text with them --------------------------------------------------
-
-    /**
-     * The edit form's workflow buttons: the form's text is saved first (when it differs from the saved article,
-     * as a new revision, with the same conflict check as Save), then the article moves, in one transaction. If
-     * either step is refused, nothing of it is written: a conflict ({@link ArticleConflictException}) or a refused
-     * move leaves the article as it was, and the form goes back to the editor with their text.
-     */
-    public Article saveAndSubmit(long id, int baseRevision, ArticleChanges changes, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        submit(id, by);
-        return get(id);
-    }
-
-    /** Saves the form's text, then returns the article to its author with a note; see {@link #saveAndSubmit}. */
-    public Article saveAndReturn(long id, int baseRevision, ArticleChanges changes, String note, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        returnToDraft(id, note, by);
-        return get(id);
-    }
-
-    /** Saves the form's text, then publishes it; see {@link #saveAndSubmit}. */
-    public Article saveAndPublish(long id, int baseRevision, ArticleChanges changes, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        return publish(id, by);
-    }
-
-    /** Saves the form's text, then schedules it; see {@link #saveAndSubmit}. */
-    public Article saveAndSchedule(long id, int baseRevision, ArticleChanges changes, Instant at, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        return schedule(id, at, by);
-    }
+    // --- workflow moves (the edit form's buttons take the form's text with them: see save) ----------------------
 
     /**
      * Saves unless the changes leave the article as it is (a workflow button pressed on an untouched form makes
