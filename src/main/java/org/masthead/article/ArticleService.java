@@ -369,14 +369,69 @@ public class ArticleService {
         changed(article, "article.restore");
     }
 
-    /** Deletes a draft that was never published; a published article is archived instead. */
+    /** How long a deleted draft waits in the trash before the purge job removes it for good. */
+    public static final java.time.Duration TRASH_KEEPS = java.time.Duration.ofDays(30);
+
+    /**
+     * Deletes a draft that was never published (a published article is archived instead): it goes to the trash,
+     * with its revisions, restorable for {@link #TRASH_KEEPS}, then purged.
+     */
     public void delete(long id, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canDelete(by, article), "delete", article);
-        if (!article.isDeletable()) {
-            throw new IllegalTransitionException(article.getStatus(), "delete");
-        }
+        article.trash(clock.instant(), by.staff().map(StaffUser::getAccountId).orElse(null), by.label());
         audit.record(by, "article.delete", subject(article), article.getTitle());
+    }
+
+    /** Takes a draft out of the trash, as it was: whoever put it there, editors and admins. */
+    public void untrash(long id, Actor by) {
+        Article article = get(id);
+        require(
+                ArticlePermissions.canView(by, article) && ArticlePermissions.canUntrash(by, article),
+                "restore",
+                article);
+        article.untrash();
+        audit.record(by, "article.untrash", subject(article), "");
+    }
+
+    /** The trash, newest first: everything for editors and admins, a contributor's own drafts for them. */
+    @Transactional(readOnly = true)
+    public List<TrashedArticle> trash(Actor by) {
+        return articles.findByStatusOrderByTrashedAtDesc(ArticleStatus.TRASHED).stream()
+                .filter(article -> ArticlePermissions.canView(by, article))
+                .map(article -> new TrashedArticle(
+                        article.getId(),
+                        article.getTitle(),
+                        article.getTrashedAt(),
+                        article.getTrashedByName(),
+                        article.getTrashedAt().plus(TRASH_KEEPS),
+                        ArticlePermissions.canUntrash(by, article)))
+                .toList();
+    }
+
+    /** Purges, for good, what has been in the trash longer than {@link #TRASH_KEEPS}; answers how many. */
+    public int purgeTrash() {
+        Instant before = clock.instant().minus(TRASH_KEEPS);
+        int purged = 0;
+        for (Article article : articles.findByStatusOrderByTrashedAtDesc(ArticleStatus.TRASHED)) {
+            if (article.getTrashedAt().isBefore(before)) {
+                purge(article, Actor.system("trash purge"), "in the trash since " + article.getTrashedAt());
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** Empties the trash now, whatever the age of what is in it: admins. */
+    public int emptyTrash(Actor by) {
+        NotAllowedException.require(ArticlePermissions.canEmptyTrash(by), by, "empty the trash");
+        List<Article> trashed = articles.findByStatusOrderByTrashedAtDesc(ArticleStatus.TRASHED);
+        trashed.forEach(article -> purge(article, by, "trash emptied"));
+        return trashed.size();
+    }
+
+    private void purge(Article article, Actor by, String detail) {
+        audit.record(by, "article.purge", subject(article), article.getTitle() + " (" + detail + ")");
         articles.delete(article);
     }
 
