@@ -325,6 +325,7 @@ public class Article {
     public void publish(Instant now) {
         move(ArticleAction.PUBLISH, ArticleStatus.PUBLISHED);
         published(publishedAt != null ? publishedAt : now);
+        noteAnswered();
     }
 
     public void schedule(Instant at, Instant now) {
@@ -333,6 +334,14 @@ public class Article {
         }
         move(ArticleAction.SCHEDULE, ArticleStatus.SCHEDULED);
         this.scheduledAt = at;
+        noteAnswered();
+    }
+
+    /** A returned draft that is published or scheduled has answered its note: the edit page stops showing it. */
+    private void noteAnswered() {
+        this.returnNote = null;
+        this.returnNoteBy = null;
+        this.returnNoteAt = null;
     }
 
     /** The scheduler's move: a scheduled article whose time has come is published as of that time. */

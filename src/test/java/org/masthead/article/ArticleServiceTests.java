@@ -171,6 +171,18 @@ class ArticleServiceTests {
     }
 
     @Test
+    void aReturnNoteIsAnsweredOncePublished() {
+        Article article = draftBy(CONTRIBUTOR);
+        long id = article.getId();
+        articles.submit(id, CONTRIBUTOR);
+        articles.returnToDraft(id, "One more source.", EDITOR);
+        assertThat(articles.get(id).getReturnNote()).isEqualTo("One more source.");
+        articles.publish(id, EDITOR);
+        assertThat(articles.get(id).getReturnNote()).isNull();
+        assertThat(articles.get(id).getReturnNoteBy()).isNull();
+    }
+
+    @Test
     void editorsAndAdminsWalkTheWholeLifecycle() {
         for (StaffUser editor : List.of(EDITOR, ADMIN)) {
             Article article = draftBy(CONTRIBUTOR);

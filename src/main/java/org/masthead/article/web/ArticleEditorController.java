@@ -11,6 +11,7 @@ import org.masthead.article.Article;
 import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleEdit;
 import org.masthead.article.ArticleFilter;
+import org.masthead.article.ArticlePermissions;
 import org.masthead.article.ArticleRevisions;
 import org.masthead.article.ArticleRow;
 import org.masthead.article.ArticleService;
@@ -140,6 +141,10 @@ class ArticleEditorController {
     String newForm(@AuthenticationPrincipal StaffUser me, Model model) {
         ArticleForm form = new ArticleForm();
         sections.all().stream().findFirst().ifPresent(first -> form.setSectionId(first.getId()));
+        if (!ArticlePermissions.canManage(me)) {
+            // A contributor's draft is signed by their own author profile; an editor may change the byline.
+            authors.findByAccountId(me.getAccountId()).ifPresent(own -> form.signedBy(own.getId()));
+        }
         offerAutosave(model, null, form, me);
         return page.form(model, form, null, null);
     }
