@@ -184,6 +184,11 @@ public class ArticleService {
             return new SaveOutcome.Refused(SaveOutcome.Reason.MOVE_REFUSED);
         } catch (ScheduleInPastException ex) {
             return new SaveOutcome.Refused(SaveOutcome.Reason.SCHEDULE_IN_PAST);
+        } catch (PublicationRefusedException ex) {
+            return new SaveOutcome.Refused(
+                    ex.problem() == PublicationRefusedException.Problem.NO_AUTHOR
+                            ? SaveOutcome.Reason.NO_AUTHOR
+                            : SaveOutcome.Reason.IMAGE_WITHOUT_ALT);
         } catch (ArticleConflictException | OptimisticLockingFailureException ex) {
             // Rolled back; what the other save changed, read afresh.
             return new SaveOutcome.Conflict(reading.execute(status -> history.conflict(id, edit.revision())));
@@ -325,16 +330,20 @@ public class ArticleService {
         audit.record(by, "article.return", subject(article), note == null ? "" : note);
     }
 
+    /** Publishes now; refused ({@link PublicationRefusedException}) with no author or a picture without alt text. */
     public Article publish(long id, Actor by) {
         Article article = manageable(id, by, "publish");
+        PublicationRefusedException.requirePublishable(article);
         article.publish(clock.instant());
         audit.record(by, "article.publish", subject(article), "");
         changed(article, "article.publish");
         return article;
     }
 
+    /** Schedules; refused as {@link #publish} is. */
     public Article schedule(long id, Instant at, Actor by) {
         Article article = manageable(id, by, "schedule");
+        PublicationRefusedException.requirePublishable(article);
         article.schedule(at, clock.instant());
         audit.record(by, "article.schedule", subject(article), "for " + at);
         changed(article, "article.schedule");

@@ -29,6 +29,10 @@ public sealed interface SaveOutcome {
         /** The schedule's time has passed. */
         SCHEDULE_IN_PAST,
         /** The note to the author is longer than a note may be. */
-        NOTE_TOO_LONG
+        NOTE_TOO_LONG,
+        /** Publish or Schedule with no author on the byline. */
+        NO_AUTHOR,
+        /** Publish or Schedule with a picture in the body that has no alt text. */
+        IMAGE_WITHOUT_ALT
     }
 }

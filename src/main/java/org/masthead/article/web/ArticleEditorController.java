@@ -346,6 +346,14 @@ class ArticleEditorController {
                 case MOVE_REFUSED -> model.addAttribute("error", "article.workflow.refused-unsaved");
                 case SCHEDULE_IN_PAST -> model.addAttribute("error", "article.schedule.past");
                 case NOTE_TOO_LONG -> model.addAttribute("error", "article.return.too-long");
+                case NO_AUTHOR -> {
+                    model.addAttribute("error", "article.publish.refused");
+                    errors.rejectValue("authorIds", "article.publish.no-author");
+                }
+                case IMAGE_WITHOUT_ALT -> {
+                    model.addAttribute("error", "article.publish.refused");
+                    errors.rejectValue("bodyMarkdown", "article.publish.image-without-alt");
+                }
             }
         }
         return again(id, form, me, model);

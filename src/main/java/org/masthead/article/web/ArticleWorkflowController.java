@@ -8,6 +8,7 @@ import org.masthead.article.ArticleLimits;
 import org.masthead.article.ArticleService;
 import org.masthead.article.IllegalTransitionException;
 import org.masthead.article.NoteKind;
+import org.masthead.article.PublicationRefusedException;
 import org.masthead.article.ScheduleInPastException;
 import org.masthead.security.StaffUser;
 import org.masthead.web.SiteProperties;
@@ -200,6 +201,12 @@ class ArticleWorkflowController {
             flash.addFlashAttribute("notice", notice);
         } catch (IllegalTransitionException ex) {
             flash.addFlashAttribute("error", "article.workflow.refused");
+        } catch (PublicationRefusedException ex) {
+            flash.addFlashAttribute(
+                    "error",
+                    ex.problem() == PublicationRefusedException.Problem.NO_AUTHOR
+                            ? "article.publish.no-author"
+                            : "article.publish.image-without-alt");
         }
         return "redirect:/admin/articles/" + id;
     }
