@@ -1,5 +1,7 @@
 package org.masthead;
 
+import java.util.Map;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -69,6 +71,17 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule aFeaturesWebCodeNeverDependsOnAnotherFeaturesWebCode =
             RoleRules.FEATURES_WEB_CODE_STAYS_APART;
+
+    @ArchTest
+    static final ArchRule controllersHaveNoTransactions = RoleRules.CONTROLLERS_HAVE_NO_TRANSACTIONS;
+
+    @ArchTest
+    static final ArchRule aRequestHandlerWritesThroughOneServiceMethod = RoleRules.handlersCallAtMostOneWrite(Map.of(
+            "org.masthead.archive.web.ExportAdminController.download(org.masthead.security.StaffUser)",
+            "JournalExport.writeTo declares no transaction but only reads, in short read-only transactions of its own"
+                    + " while the zip streams out (one transaction would be held for the whole download); the audit"
+                    + " line of recordExport is written before the stream starts, so an export broken midway stays"
+                    + " on record"));
 
     @ArchTest
     static final ArchRule webCodeNeverTouchesRepositories = noClasses()

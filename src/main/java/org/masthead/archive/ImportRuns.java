@@ -126,6 +126,7 @@ public class ImportRuns {
         return true;
     }
 
+    @Transactional(readOnly = true)
     public Optional<ImportRun> find(long id) {
         return jdbc.sql("select * from import_runs where id = :id")
                 .param("id", id)
@@ -149,6 +150,7 @@ public class ImportRuns {
     }
 
     /** The latest runs, newest first. */
+    @Transactional(readOnly = true)
     public List<ImportRun> recent(int limit) {
         return jdbc
                 .sql("select id from import_runs order by id desc limit :limit")

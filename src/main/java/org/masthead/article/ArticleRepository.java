@@ -206,4 +206,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
                     + " order by scheduled_at, id limit :limit for update skip locked",
             nativeQuery = true)
     List<Long> lockDueScheduled(Instant now, int limit);
+
+    /** The trash, or any one state's articles, the latest put in the trash first. */
+    List<Article> findByStatusOrderByTrashedAtDesc(ArticleStatus status);
 }

@@ -6,5 +6,7 @@ public enum ArticleStatus {
     IN_REVIEW,
     SCHEDULED,
     PUBLISHED,
-    ARCHIVED
+    ARCHIVED,
+    /** A deleted draft, restorable for a time (the trash) before it is purged. */
+    TRASHED
 }

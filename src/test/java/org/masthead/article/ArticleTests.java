@@ -70,6 +70,29 @@ class ArticleTests {
     }
 
     @Test
+    void onlyANeverPublishedDraftGoesToTheTrashAndOnlyATrashedOneComesOut() {
+        for (ArticleStatus start : ArticleStatus.values()) {
+            Article article = in(start);
+            if (start == ArticleStatus.DRAFT) {
+                article.trash(NOW, 9001L, "Owner");
+                assertThat(article.getStatus()).isEqualTo(ArticleStatus.TRASHED);
+                assertThat(article.getTrashedAt()).isEqualTo(NOW);
+            } else {
+                assertThatThrownBy(() -> article.trash(NOW, 9001L, "Owner"))
+                        .as(start.name())
+                        .isInstanceOf(IllegalTransitionException.class);
+            }
+            if (start == ArticleStatus.TRASHED) {
+                article.untrash();
+                assertThat(article.getStatus()).isEqualTo(ArticleStatus.DRAFT);
+                assertThat(article.getTrashedAt()).isNull();
+            } else if (start != ArticleStatus.DRAFT) {
+                assertThatThrownBy(article::untrash).as(start.name()).isInstanceOf(IllegalTransitionException.class);
+            }
+        }
+    }
+
+    @Test
     void onlyANeverPublishedDraftIsDeletable() {
         for (ArticleStatus start : ArticleStatus.values()) {
             assertThat(in(start).isDeletable()).as(start.name()).isEqualTo(start == ArticleStatus.DRAFT);
@@ -136,6 +159,7 @@ class ArticleTests {
                 article.publish(NOW);
                 article.archive();
             }
+            case TRASHED -> article.trash(NOW, 9001L, "Owner");
         }
         return article;
     }

@@ -151,12 +151,9 @@ class RoleTableCellTests {
         cell(
                 role,
                 EVERYONE,
-                post("/admin/articles/" + own.getId() + "/delete"),
-                () -> jdbc.sql("select count(*) from articles where id = ?")
-                        .param(own.getId())
-                        .query(Long.class)
-                        .single(),
-                0L);
+                post("/admin/articles/" + own.getId() + "/delete").param("confirmed", "true"),
+                () -> status(own),
+                "TRASHED");
     }
 
     @ParameterizedTest
@@ -280,14 +277,24 @@ class RoleTableCellTests {
     @EnumSource(Role.class)
     void unpublish(Role role) throws Exception {
         Article article = publishedBy(contributor);
-        cell(role, EDITORS, post("/admin/articles/" + article.getId() + "/unpublish"), () -> status(article), "DRAFT");
+        cell(
+                role,
+                EDITORS,
+                post("/admin/articles/" + article.getId() + "/unpublish").param("confirmed", "true"),
+                () -> status(article),
+                "DRAFT");
     }
 
     @ParameterizedTest
     @EnumSource(Role.class)
     void archive(Role role) throws Exception {
         Article article = publishedBy(contributor);
-        cell(role, EDITORS, post("/admin/articles/" + article.getId() + "/archive"), () -> status(article), "ARCHIVED");
+        cell(
+                role,
+                EDITORS,
+                post("/admin/articles/" + article.getId() + "/archive").param("confirmed", "true"),
+                () -> status(article),
+                "ARCHIVED");
     }
 
     @ParameterizedTest
