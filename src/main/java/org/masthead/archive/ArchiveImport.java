@@ -14,16 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
 import org.masthead.archive.ImportWriter.NewArticle;
 import org.masthead.archive.ImportWriter.Target;
+import org.masthead.archive.ghost.GhostReader;
+import org.masthead.archive.source.ArchiveReader;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 import org.masthead.archive.wordpress.WordPressMarkup;
 import org.masthead.archive.wordpress.WxrReader;
 import org.masthead.article.ArticleContent;
@@ -51,16 +54,27 @@ public class ArchiveImport {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveImport.class);
 
-    /** The archive formats read. */
+    /** The archive formats read: another system's export, or Masthead's own ({@link JournalExport}). */
     public enum Format {
         WORDPRESS,
-        GHOST;
+        GHOST,
+        MASTHEAD;
 
         public static Format parse(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "wordpress", "wxr", "wp" -> WORDPRESS;
                 case "ghost" -> GHOST;
+                case "masthead" -> MASTHEAD;
                 default -> throw new IllegalArgumentException("Unknown archive format: " + name);
+            };
+        }
+
+        /** The reader of another system's export; Masthead's own is restored as it was ({@link JournalImport}). */
+        ArchiveReader reader() {
+            return switch (this) {
+                case WORDPRESS -> new WxrReader();
+                case GHOST -> new GhostReader();
+                case MASTHEAD -> throw new IllegalStateException("a Masthead export is restored, not read as posts");
             };
         }
     }
@@ -76,10 +90,6 @@ public class ArchiveImport {
 
         public Options {
             sectionMapping = sectionMapping == null ? Map.of() : Map.copyOf(sectionMapping);
-        }
-
-        public static Options defaults() {
-            return new Options(null, null, Map.of());
         }
     }
 
@@ -107,12 +117,19 @@ public class ArchiveImport {
     }
 
     private final ImportWriter writer;
+    private final JournalImport journal;
     private final HtmlToMarkdown htmlToMarkdown;
     private final ImportProperties properties;
     private final Clock clock;
 
-    ArchiveImport(ImportWriter writer, HtmlToMarkdown htmlToMarkdown, ImportProperties properties, Clock clock) {
+    ArchiveImport(
+            ImportWriter writer,
+            JournalImport journal,
+            HtmlToMarkdown htmlToMarkdown,
+            ImportProperties properties,
+            Clock clock) {
         this.writer = writer;
+        this.journal = journal;
         this.htmlToMarkdown = htmlToMarkdown;
         this.properties = properties;
         this.clock = clock;
@@ -120,19 +137,21 @@ public class ArchiveImport {
 
     /** What an import of this file would do; writes nothing. Throws {@link ImportFileException} for a bad file. */
     public ImportReport dryRun(Path file, Format format, Options options) {
+        if (format == Format.MASTHEAD) {
+            return journal.run(file, true, JournalImport.WRITER).asImportReport();
+        }
         return new Run(file, format, options, true, Progress.NONE).execute();
     }
 
     /** Imports the file. Safe to repeat: what an earlier run imported is left as it is. */
     public ImportReport run(Path file, Format format, Options options, Progress progress) {
-        return new Run(file, format, options, false, progress).execute();
-    }
-
-    static void read(Path file, Format format, Listener listener) {
-        switch (format) {
-            case WORDPRESS -> new WxrReader().read(file, listener);
-            case GHOST -> new org.masthead.archive.ghost.GhostReader().read(file, listener);
+        if (format == Format.MASTHEAD) {
+            ImportReport report = journal.run(file, false, JournalImport.WRITER).asImportReport();
+            progress.total(report.total());
+            progress.item(report.total(), "", report.problemCount());
+            return report;
         }
+        return new Run(file, format, options, false, progress).execute();
     }
 
     /** One import (or dry run) of one file. */
@@ -177,7 +196,7 @@ public class ArchiveImport {
 
         ImportReport execute() {
             source = format.name().toLowerCase(Locale.ROOT) + ":";
-            read(file, format, new Listener() {
+            format.reader().read(file, new Listener() {
                 @Override
                 public void site(String baseUrl) {
                     source = format.name().toLowerCase(Locale.ROOT) + ":" + baseUrl;
@@ -227,7 +246,7 @@ public class ArchiveImport {
         }
 
         private void readPosts(int[] done) {
-            read(file, format, new Listener() {
+            format.reader().read(file, new Listener() {
                 @Override
                 public void post(ImportedPost post) {
                     if (progress.pause()) {

@@ -44,6 +44,19 @@ public final class ImportReport {
         }
     }
 
+    /** Adds counts of a kind at once (an import that counts by itself, the Masthead export's). */
+    void add(String kind, int created, int unchanged, int skipped) {
+        int[] c = count(kind);
+        c[0] += created;
+        c[1] += unchanged;
+        c[2] += skipped;
+    }
+
+    /** Problems counted but not listed (the reader kept only its first ones). */
+    void uncounted(int problems) {
+        problemCount += problems;
+    }
+
     private int[] count(String kind) {
         return counts.computeIfAbsent(kind, k -> new int[3]);
     }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.masthead.archive.source.ImportFileException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -146,10 +146,40 @@ public class JournalImport {
             int redirects,
             int alreadyThere,
             List<Problem> problems,
-            int moreProblems) {
+            int moreProblems,
+            Map<String, Integer> alreadyThereByKind) {
+
+        public Report {
+            problems = List.copyOf(problems);
+            alreadyThereByKind = Map.copyOf(alreadyThereByKind);
+        }
 
         public int created() {
             return sections + topics + authors + media + articles;
+        }
+
+        /** The same counts in the shape every import reports: created and unchanged by kind, then the problems. */
+        public ImportReport asImportReport() {
+            ImportReport report = new ImportReport();
+            count(report, "sections", sections);
+            count(report, "topics", topics);
+            count(report, "authors", authors);
+            count(report, "images", media);
+            count(report, "articles", articles);
+            count(report, "redirects", redirects);
+            for (Problem problem : problems) {
+                report.problem(
+                        problem.file(),
+                        problem.messageKey(),
+                        problem.arguments().toArray());
+            }
+            report.uncounted(moreProblems);
+            report.total(articles + alreadyThereByKind.getOrDefault("articles", 0));
+            return report;
+        }
+
+        private void count(ImportReport report, String kind, int created) {
+            report.add(kind, created, alreadyThereByKind.getOrDefault(kind, 0), 0);
         }
     }
 
@@ -223,6 +253,7 @@ public class JournalImport {
         private int articlesCreated;
         private int redirectsCreated;
         private int alreadyThere;
+        private final Map<String, Integer> alreadyThereByKind = new HashMap<>();
 
         Run(ZipFile zip, boolean dryRun, Actor actor) {
             this.zip = zip;
@@ -270,7 +301,14 @@ public class JournalImport {
                     redirectsCreated,
                     alreadyThere,
                     List.copyOf(problems),
-                    moreProblems);
+                    moreProblems,
+                    alreadyThereByKind);
+        }
+
+        /** One item of this kind is in the journal already and is left as it is. */
+        private void there(String kind, int count) {
+            alreadyThere += count;
+            alreadyThereByKind.merge(kind, count, Integer::sum);
         }
 
         // --- reading ----------------------------------------------------------------------------------------------
@@ -380,10 +418,7 @@ public class JournalImport {
             sectionDocs.forEach(doc -> sectionSlugs.add(text(doc.fields(), "slug")));
             Set<String> authorSlugs = new HashSet<>();
             authorDocs.forEach(doc -> authorSlugs.add(text(doc.fields(), "slug")));
-            for (String name : documents.keySet()) {
-                if (!name.startsWith("articles/")) {
-                    continue;
-                }
+            for (String name : articleDocuments()) {
                 Optional<FrontMatterDocument> parsed = document(name);
                 if (parsed.isEmpty()) {
                     continue;
@@ -444,7 +479,7 @@ public class JournalImport {
             if (inExport < existing) {
                 throw new JournalImportException("archive.import.error.not-empty", existing - inExport);
             }
-            alreadyThere += (int) inExport;
+            there("articles", (int) inExport);
         }
 
         /** What the import would create, counted without writing. */
@@ -453,7 +488,7 @@ public class JournalImport {
                 String slug = text(doc.fields(), "slug");
                 if (Slugs.isValid(slug)) {
                     if (sections.findBySlug(slug).isPresent()) {
-                        alreadyThere++;
+                        there("sections", 1);
                     } else {
                         sectionsCreated++;
                         redirectsCreated += doc.list("old-slugs").size();
@@ -464,7 +499,7 @@ public class JournalImport {
                 String slug = text(doc.fields(), "slug");
                 if (Slugs.isValid(slug)) {
                     if (authors.findBySlug(slug).isPresent()) {
-                        alreadyThere++;
+                        there("authors", 1);
                     } else {
                         authorsCreated++;
                         redirectsCreated += doc.list("old-slugs").size();
@@ -475,7 +510,7 @@ public class JournalImport {
                 String slug = text(topic, "slug");
                 if (Slugs.isValid(slug)) {
                     if (topics.findBySlug(slug).isPresent()) {
-                        alreadyThere++;
+                        there("images", 1);
                     } else {
                         topicsCreated++;
                         redirectsCreated += strings(topic.get("old-slugs")).size();
@@ -488,7 +523,7 @@ public class JournalImport {
                 if (mediaFiles.containsKey(file) && path.matches()) {
                     if (sameImage(path.group(2), text(image, "alt"), text(image, "caption"), text(image, "credit"))
                             .isPresent()) {
-                        alreadyThere++;
+                        there("images", 1);
                     } else {
                         mediaCreated++;
                     }
@@ -523,7 +558,7 @@ public class JournalImport {
                 Image image;
                 if (same.isPresent()) {
                     image = same.get();
-                    alreadyThere++;
+                    there("images", 1);
                 } else {
                     try {
                         image = images.restore(WRITER, bytes(entry), name, alt, caption, credit);
@@ -564,7 +599,7 @@ public class JournalImport {
                 long id;
                 if (existing.isPresent()) {
                     id = existing.get().getId();
-                    alreadyThere++;
+                    there("sections", 1);
                 } else {
                     try {
                         id = sections.create(
@@ -604,7 +639,7 @@ public class JournalImport {
                     continue;
                 }
                 if (there) {
-                    alreadyThere++;
+                    there("topics", 1);
                 } else {
                     topicsCreated++;
                 }
@@ -624,7 +659,7 @@ public class JournalImport {
                 long id;
                 if (existing.isPresent()) {
                     id = existing.get().getId();
-                    alreadyThere++;
+                    there("authors", 1);
                 } else {
                     try {
                         List<AuthorLink> links = new ArrayList<>();
@@ -655,10 +690,7 @@ public class JournalImport {
 
         private void importArticles() throws IOException {
             Set<String> done = new HashSet<>();
-            for (String name : documents.keySet()) {
-                if (!name.startsWith("articles/")) {
-                    continue;
-                }
+            for (String name : articleDocuments()) {
                 Optional<FrontMatterDocument> parsed = document(name);
                 if (parsed.isEmpty()) {
                     continue;
@@ -805,6 +837,12 @@ public class JournalImport {
         }
 
         // --- the zip ----------------------------------------------------------------------------------------------
+
+        private List<String> articleDocuments() {
+            return documents.keySet().stream()
+                    .filter(name -> name.startsWith("articles/"))
+                    .toList();
+        }
 
         private Optional<FrontMatterDocument> document(String name) throws IOException {
             try {

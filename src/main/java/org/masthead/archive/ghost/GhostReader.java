@@ -13,15 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.masthead.archive.ImportFileException;
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
+import org.masthead.archive.source.ArchiveReader;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -39,10 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A Ghost export is read whole (it is JSON, and its parts refer to one another), with Jackson's limits on
  * nesting and string length; exports of even large Ghost sites are tens of megabytes.
  */
-public final class GhostReader {
+public final class GhostReader implements ArchiveReader {
 
     private static final String GHOST_URL = "__GHOST_URL__";
 
+    @Override
     public void read(Path file, Listener listener) {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {

@@ -24,15 +24,16 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.masthead.archive.ImportFileException;
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
+import org.masthead.archive.source.ArchiveReader;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 
 /**
  * Reads a WordPress export (WXR 1.1 and 1.2) as a stream with StAX: one item in memory at a time, whatever the size
@@ -43,7 +44,7 @@ import org.masthead.archive.ImportModel.TermKind;
  * <p>Posts, pages and attachments are passed on; menus, revisions, comments and other post types are skipped.
  * Co-authors come from the {@code author} taxonomy of Co-Authors Plus, when the export carries it.
  */
-public final class WxrReader {
+public final class WxrReader implements ArchiveReader {
 
     /** The longest text one element may hold (a post's body, say), in characters. */
     public static final int DEFAULT_MAX_TEXT = 16 * 1024 * 1024;
@@ -81,6 +82,7 @@ public final class WxrReader {
         return factory;
     }
 
+    @Override
     public void read(Path file, Listener listener) {
         try (InputStream in = Files.newInputStream(file)) {
             read(in, listener);

@@ -1,4 +1,4 @@
-package org.masthead.archive;
+package org.masthead.archive.source;
 
 import java.time.Instant;
 import java.util.List;
