@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The command line's import: {@code java -jar masthead.jar import wordpress|ghost|masthead FILE [--dry-run]
- * [--uploads DIR] [--pages-section SLUG] [--section CATEGORY=SECTION]…} (the last three for WordPress and Ghost).
+ * [--update] [--uploads DIR] [--pages-section SLUG] [--section CATEGORY=SECTION]…} (all but the first for WordPress
+ * and Ghost; {@code --update} brings in the source's edits made since an earlier import).
  * Starts the application listening on no port, runs a dry run and prints its report; without {@code --dry-run},
  * and only when the dry run succeeded, imports and prints the result. Other arguments
  * ({@code --spring.datasource.url=…}) go to Spring as usual. Exit code 0 on success, 1 when the file was refused,
@@ -29,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ImportCommand {
 
     static final String USAGE =
-            "Usage: import wordpress|ghost|masthead FILE [--dry-run] [--uploads DIR] [--pages-section SLUG] [--section CATEGORY=SECTION]...";
+            "Usage: import wordpress|ghost|masthead FILE [--dry-run] [--update] [--uploads DIR] [--pages-section SLUG] [--section CATEGORY=SECTION]...";
 
     /**
      * What every command-line run of the application adds to its arguments: the same application as always (its
@@ -47,6 +48,7 @@ public final class ImportCommand {
             Path file,
             Path uploads,
             boolean dryRun,
+            boolean update,
             String pagesSection,
             String sectionMap,
             List<String> springArgs) {}
@@ -85,6 +87,7 @@ public final class ImportCommand {
         Path file;
         Path uploads = null;
         boolean dryRun = false;
+        boolean update = false;
         String pagesSection = null;
         StringBuilder sectionMap = new StringBuilder();
         List<String> springArgs = new ArrayList<>();
@@ -97,6 +100,7 @@ public final class ImportCommand {
             for (int i = 3; i < args.length; i++) {
                 switch (args[i]) {
                     case "--dry-run" -> dryRun = true;
+                    case "--update" -> update = true;
                     case "--uploads" -> uploads = Path.of(args[++i]);
                     case "--pages-section" -> pagesSection = args[++i];
                     case "--section" -> sectionMap.append(args[++i]).append('\n');
@@ -116,7 +120,7 @@ public final class ImportCommand {
             out.println("No such folder: " + uploads);
             return null;
         }
-        return new Request(format, file, uploads, dryRun, pagesSection, sectionMap.toString(), springArgs);
+        return new Request(format, file, uploads, dryRun, update, pagesSection, sectionMap.toString(), springArgs);
     }
 
     private static int execute(ApplicationContext context, Request request, PrintStream out) {
@@ -144,7 +148,7 @@ public final class ImportCommand {
         }
         Path file = request.file();
         try {
-            Options options = new Options(request.uploads(), pagesSectionId, mapping);
+            Options options = new Options(request.uploads(), pagesSectionId, mapping, request.update());
             long started = System.nanoTime();
             ImportReport dry = imports.dryRun(file, request.format(), options);
             out.println("Dry run of " + file + " (" + String.format("%.1f", seconds(started)) + " s):");

@@ -29,6 +29,31 @@ public class ImportUploads {
         this.properties = properties;
     }
 
+    /**
+     * The uploads folder an admin entered on the form: it must exist and, when {@code masthead.import.uploads-root}
+     * is set, lie under that root (links resolved), so the form cannot read any folder of the server. The command
+     * line, run by whoever runs the server, takes any folder.
+     */
+    public Path uploadsFolder(String entered) {
+        Path folder = Path.of(entered.strip());
+        if (!Files.isDirectory(folder)) {
+            throw new ImportFileException("import.form.no-folder", entered, entered);
+        }
+        String root = properties.uploadsRoot();
+        if (root == null || root.isBlank()) {
+            return folder;
+        }
+        try {
+            Path real = folder.toRealPath();
+            if (!real.startsWith(Path.of(root).toRealPath())) {
+                throw new ImportFileException("import.form.folder-outside-root", entered, entered, root);
+            }
+            return real;
+        } catch (IOException ex) {
+            throw new ImportFileException("import.form.folder-outside-root", entered, entered, root);
+        }
+    }
+
     public long maxBytes() {
         return properties.maxFileSize().toBytes();
     }

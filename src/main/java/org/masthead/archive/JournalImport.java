@@ -90,7 +90,7 @@ public class JournalImport {
     private static final Pattern SHOWN_IMAGE =
             Pattern.compile("(?<=[(\\s\"'=]|^)/media/(\\d{1,18})/", Pattern.MULTILINE);
 
-    private static final Set<String> TOP_LEVEL = Set.of("manifest.yml", "topics.yml", "media.yml");
+    private static final Set<String> TOP_LEVEL = Set.of("manifest.yml", "topics.yml", "media.yml", "sources.yml");
     private static final int MAX_PROBLEMS = 500;
 
     private final SectionService sections;
@@ -102,6 +102,7 @@ public class JournalImport {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final JournalImportProperties limits;
+    private final ImportWriter records;
 
     JournalImport(
             SectionService sections,
@@ -112,7 +113,9 @@ public class JournalImport {
             SlugRedirects redirects,
             AuditLog audit,
             PlatformTransactionManager transactions,
-            JournalImportProperties limits) {
+            JournalImportProperties limits,
+            ImportWriter records) {
+        this.records = records;
         this.sections = sections;
         this.authors = authors;
         this.topics = topics;
@@ -235,6 +238,8 @@ public class JournalImport {
         private final List<FrontMatterDocument> authorDocs = new ArrayList<>();
         private final List<Map<String, Object>> topicList = new ArrayList<>();
         private final List<Map<String, Object>> mediaList = new ArrayList<>();
+        private final List<Map<String, Object>> legacyPaths = new ArrayList<>();
+        private final List<Map<String, Object>> importRecords = new ArrayList<>();
         private final Map<String, String> topicSlugByName = new HashMap<>();
         private final Map<String, Integer> articleOldSlugs = new HashMap<>();
 
@@ -281,6 +286,7 @@ public class JournalImport {
             importTopics();
             importAuthors();
             importArticles();
+            importSources();
             audit.recordSeparately(
                     actor,
                     "journal.import",
@@ -382,6 +388,11 @@ public class JournalImport {
                     continue;
                 }
                 topicSlugByName.put(name, slug);
+            }
+            if (documents.containsKey("sources.yml")) {
+                Map<String, Object> sources = yamlMap("sources.yml", read(documents.get("sources.yml")));
+                legacyPaths.addAll(maps("sources.yml", sources.get("legacy-paths")));
+                importRecords.addAll(maps("sources.yml", sources.get("imported")));
             }
             if (documents.containsKey("media.yml")) {
                 mediaList.addAll(yamlList("media.yml", read(documents.get("media.yml"))));
@@ -533,6 +544,11 @@ public class JournalImport {
                 if (articles.idOf(slug).isEmpty()) {
                     articlesCreated++;
                     redirectsCreated += articleOldSlugs.getOrDefault(slug, 0);
+                }
+            }
+            for (Map<String, Object> legacy : legacyPaths) {
+                if (!records.legacyPathTaken(text(legacy, "path"))) {
+                    redirectsCreated++;
                 }
             }
         }
@@ -713,6 +729,59 @@ public class JournalImport {
                     problem(name, "archive.import.problem.not-imported", reason(ex));
                 }
             }
+        }
+
+        /**
+         * The old site's addresses, answering 301 as before, and what each import made of each source item, so a
+         * later import of that source finds them (and updates rather than duplicates).
+         */
+        private void importSources() {
+            for (Map<String, Object> legacy : legacyPaths) {
+                String path = text(legacy, "path");
+                String target = text(legacy, "target");
+                if (!path.startsWith("/") || !target.startsWith("/") || records.legacyPathTaken(path)) {
+                    continue;
+                }
+                records.legacyPaths(List.of(path), target);
+                redirectsCreated++;
+            }
+            for (Map<String, Object> record : importRecords) {
+                String entity = text(record, "entity");
+                String name = text(record, "name");
+                Optional<Long> id = switch (entity) {
+                    case "article" -> articles.idOf(name);
+                    case "section" -> sections.findBySlug(name).map(Section::getId);
+                    case "author" -> authors.findBySlug(name).map(Author::getId);
+                    case "topic" -> topics.findBySlug(name).map(Topic::getId);
+                    case "image" -> Optional.ofNullable(imageIds.get(number(name)));
+                    default -> Optional.empty();
+                };
+                if (id.isEmpty()
+                        || text(record, "source").isEmpty()
+                        || text(record, "id").isEmpty()) {
+                    continue;
+                }
+                Instant modified = time(record, "modified");
+                records.restoreRecord(
+                        text(record, "source"),
+                        text(record, "kind"),
+                        text(record, "id"),
+                        entity,
+                        id.get(),
+                        modified,
+                        raw(record, "fingerprint"));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Map<String, Object>> maps(String name, Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof Map))) {
+                throw new JournalImportException("archive.import.error.bad-file", name);
+            }
+            return (List<Map<String, Object>>) list;
         }
 
         private ArticleImport.Imported imported(String file, FrontMatterDocument doc) {

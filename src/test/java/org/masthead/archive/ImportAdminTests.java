@@ -98,7 +98,7 @@ class ImportAdminTests {
         // the multipart form (without script): the message on the form
         HttpResponse<String> form = multipart(admin, "bad.xml", "not xml at all".getBytes(StandardCharsets.UTF_8));
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("id=\"import-error\"").contains("not well-formed XML");
+        assertThat(form.body()).contains("id=\"import-error\"").contains("This is not a WordPress or Ghost export");
 
         assertThat(jdbc.queryForObject("select count(*) from import_runs", Long.class))
                 .isEqualTo(runsBefore);

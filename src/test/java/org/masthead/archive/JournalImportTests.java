@@ -78,6 +78,9 @@ class JournalImportTests {
     ApplicationContext context;
 
     @Autowired
+    ImportWriter records;
+
+    @Autowired
     SectionService sections;
 
     @Autowired
@@ -144,7 +147,8 @@ class JournalImportTests {
                 redirects,
                 audit,
                 transactions,
-                new JournalImportProperties(10, DataSize.ofKilobytes(64), DataSize.ofKilobytes(200)));
+                new JournalImportProperties(10, DataSize.ofKilobytes(64), DataSize.ofKilobytes(200)),
+                records);
 
         // one file of a megabyte of zeros, a few kilobytes packed
         Path bomb = zip(MANIFEST, "articles/bomb.md", "---\nslug: bomb\n---\n" + "0".repeat(1_000_000));

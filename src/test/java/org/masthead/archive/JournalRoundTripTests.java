@@ -52,7 +52,6 @@ import org.masthead.slug.SlugRedirects;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.domain.PageRequest;
@@ -155,18 +154,7 @@ class JournalRoundTripTests {
 
     /** The application on a new, empty database of the tests' server. */
     private ConfigurableApplicationContext journal(String prefix, boolean demo) {
-        String database = prefix + "_" + System.nanoTime();
-        jdbc.execute("create database " + database);
-        String url = environment
-                .getRequiredProperty("spring.datasource.url")
-                .replaceFirst("(jdbc:postgresql://[^/]+/)[^?]+", "$1" + database);
-        return new SpringApplicationBuilder(MastheadApplication.class)
-                .run(
-                        "--spring.datasource.url=" + url,
-                        "--server.port=0",
-                        "--masthead.scheduler.enabled=false",
-                        "--masthead.jobs.enabled=false",
-                        "--masthead.demo-content=" + demo);
+        return FreshJournals.start(environment, jdbc, prefix, demo);
     }
 
     /** Everything the demo journal lacks: every state, notes, images, renamed and merged items, staff authors. */

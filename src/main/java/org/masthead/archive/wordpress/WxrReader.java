@@ -49,7 +49,9 @@ public final class WxrReader implements ArchiveReader {
     /** The longest text one element may hold (a post's body, say), in characters. */
     public static final int DEFAULT_MAX_TEXT = 16 * 1024 * 1024;
 
-    private static final String WP_NS = "http://wordpress.org/export/";
+    /** WordPress's own namespace, {@code http://wordpress.org/export/1.2/}, which some exports spell with https. */
+    private static final List<String> WP_NS = List.of("http://wordpress.org/export/", "https://wordpress.org/export/");
+
     private static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
     private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -137,6 +139,11 @@ public final class WxrReader implements ArchiveReader {
         private final Listener listener;
         private String baseUrl = "";
         private boolean sawChannel;
+        /** Whether any element of WordPress's own vocabulary was seen: a plain RSS feed has none. */
+        private boolean sawWordPress;
+
+        private String wxrVersion = "";
+        private String generator = "";
 
         Pass(XMLStreamReader xml, Listener listener) {
             this.xml = xml;
@@ -158,15 +165,25 @@ public final class WxrReader implements ArchiveReader {
                 }
                 if (!rss) {
                     if (!"rss".equals(xml.getLocalName())) {
-                        throw new ImportFileException("import.file.not-wxr", xml.getLocalName());
+                        throw new ImportFileException(
+                                "import.file.not-an-export", xml.getLocalName(), "another kind of XML");
                     }
                     rss = true;
                     continue;
                 }
                 String ns = namespace();
                 String name = xml.getLocalName();
+                if ("wp".equals(ns) && !sawWordPress) {
+                    sawWordPress = true;
+                }
                 if ("channel".equals(name)) {
                     sawChannel = true;
+                } else if ("wp".equals(ns) && "wxr_version".equals(name)) {
+                    wxrVersion = text().strip();
+                    listener.version(writtenBy());
+                } else if (ns.isEmpty() && "generator".equals(name)) {
+                    generator = text().strip();
+                    listener.version(writtenBy());
                 } else if ("wp".equals(ns) && "base_blog_url".equals(name)) {
                     baseUrl = stripSlash(text());
                     listener.site(baseUrl);
@@ -183,9 +200,17 @@ public final class WxrReader implements ArchiveReader {
                     item();
                 }
             }
-            if (!rss || !sawChannel) {
-                throw new ImportFileException("import.file.not-wxr", "no rss channel");
+            if (!rss || !sawChannel || !sawWordPress) {
+                // an RSS feed is no export: it lacks the posts' ids, statuses, authors and categories
+                throw new ImportFileException("import.file.not-an-export", "no WordPress elements", "an RSS feed");
             }
+        }
+
+        /** {@code WordPress 6.5.2, WXR 1.2}, as much of it as the file says. */
+        private String writtenBy() {
+            int v = generator.indexOf("?v=");
+            String wordpress = v >= 0 ? "WordPress " + generator.substring(v + 3) : "WordPress";
+            return wxrVersion.isEmpty() ? wordpress : wordpress + ", WXR " + wxrVersion;
         }
 
         private void author() throws XMLStreamException {
@@ -274,6 +299,7 @@ public final class WxrReader implements ArchiveReader {
         private void item() throws XMLStreamException {
             String title = "", link = "", guid = "", pubDate = "", creator = "", content = "", excerpt = "";
             String id = "", dateGmt = "", date = "", postName = "", status = "", type = "", password = "";
+            String modifiedGmt = "";
             String attachmentUrl = "", attachedFile = "", alt = "", thumbnail = "";
             List<String> categories = new ArrayList<>();
             List<String> tags = new ArrayList<>();
@@ -314,6 +340,7 @@ public final class WxrReader implements ArchiveReader {
                         case "post_id" -> id = text().strip();
                         case "post_date_gmt" -> dateGmt = text().strip();
                         case "post_date" -> date = text().strip();
+                        case "post_modified_gmt" -> modifiedGmt = text().strip();
                         case "post_name" -> postName = text().strip();
                         case "status" -> status = text().strip();
                         case "post_type" -> type = text().strip();
@@ -370,14 +397,18 @@ public final class WxrReader implements ArchiveReader {
                             URLDecoder.decode(postName.replace("+", "%2B"), StandardCharsets.UTF_8),
                             status(status),
                             !password.isEmpty(),
+                            false,
                             date(dateGmt, date, pubDate),
+                            date(modifiedGmt, "", ""),
                             excerpt,
                             content,
                             List.copyOf(authors),
                             categories,
                             tags,
                             thumbnail.isBlank() ? null : thumbnail,
-                            List.copyOf(urls)));
+                            List.copyOf(urls),
+                            null,
+                            null));
                 }
                 default -> {
                     // nav_menu_item, revision, custom post types: not articles
@@ -474,7 +505,7 @@ public final class WxrReader implements ArchiveReader {
             if (uri == null || uri.isEmpty()) {
                 return "";
             }
-            if (uri.startsWith(WP_NS)) {
+            if (WP_NS.stream().anyMatch(uri::startsWith)) {
                 return uri.contains("/excerpt") ? "excerpt" : "wp";
             }
             if (uri.equals(CONTENT_NS)) {

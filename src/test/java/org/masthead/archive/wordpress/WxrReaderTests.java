@@ -193,7 +193,7 @@ class WxrReaderTests {
         assertThatThrownBy(() -> readText("<?xml version=\"1.0\"?><svg></svg>"))
                 .isInstanceOf(ImportFileException.class)
                 .extracting(ex -> ((ImportFileException) ex).getMessageKey())
-                .isEqualTo("import.file.not-wxr");
+                .isEqualTo("import.file.not-an-export");
         assertThatThrownBy(() -> readText("this is not xml"))
                 .isInstanceOf(ImportFileException.class)
                 .extracting(ex -> ((ImportFileException) ex).getMessageKey())
