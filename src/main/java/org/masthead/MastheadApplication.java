@@ -11,7 +11,7 @@ public class MastheadApplication {
 
     public static void main(String[] args) {
         if (ImportCommand.isImport(args)) {
-            // an archive import from the command line: no web server, then exit (see README, "Importing")
+            // an archive import from the command line: no web server, then exit (see docs/import-export.md)
             System.exit(ImportCommand.run(MastheadApplication.class, args, System.out));
         }
         SpringApplication.run(MastheadApplication.class, args);

@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The package-by-feature rules of STYLE.md, checked on every build. */
+/** The package-by-feature rules of docs/ARCHITECTURE.md, "Three layers", checked on every build. */
 @AnalyzeClasses(packages = "org.masthead", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits each client address on {@code /api/**}: past its burst and rate, a 429 problem with {@code Retry-After}.
  * The address is the connection's, or the one a trusted proxy gives when {@code server.forward-headers-strategy}
- * is set (see README). Runs before the security filters, so a refused request costs next to nothing.
+ * is set (see docs/operators.md, "Behind a reverse proxy"). Runs before the security filters, so a refused
+ * request costs next to nothing.
  */
 class ApiRateLimitFilter extends OncePerRequestFilter {
 

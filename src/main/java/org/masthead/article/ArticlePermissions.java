@@ -7,7 +7,7 @@ import org.masthead.security.Actor;
 import org.masthead.security.Role;
 
 /**
- * Who may do what to an article (DESIGN.md, "Who may do what"). Editors and admins may do everything to any
+ * Who may do what to an article (docs/DESIGN.md, "Who may do what"). Editors and admins may do everything to any
  * article; a contributor creates drafts and edits, submits, deletes and shares a preview of their own unpublished
  * drafts, and sees the revisions of their own articles (restoring one is an edit: own drafts only). The scheduler
  * acts as an editor; an import as an admin, and it alone brings in content with its own past dates. The services

@@ -1,6 +1,6 @@
 package org.masthead.article;
 
-/** Where an article stands in the editorial workflow (DESIGN.md, "Lifecycle"). */
+/** Where an article stands in the editorial workflow (docs/DESIGN.md, "Lifecycle"). */
 public enum ArticleStatus {
     DRAFT,
     IN_REVIEW,

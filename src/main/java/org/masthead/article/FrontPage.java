@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The front page as editors curate it (DESIGN.md, "Who may do what": front-page curation, editors and admins): a
+ * The front page as editors curate it (docs/DESIGN.md, "Who may do what": front-page curation, editors and admins): a
  * lead story and up to {@value #FEATURED} featured articles, all published; the newest public articles fill the
  * rest. An article that stops being published (unpublished, archived) leaves the front page at once, and every
  * change clears the page cache ({@link PublicContentChanged}).

@@ -13,7 +13,10 @@ import org.masthead.security.StaffUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may do what to an article (DESIGN.md, "Who may do what"), on plain objects: every role, owner or not, state. */
+/**
+ * Who may do what to an article (docs/DESIGN.md, "Who may do what"), on plain objects: every role, owner or not,
+ * state.
+ */
 class ArticlePermissionsTests {
 
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");

@@ -12,7 +12,10 @@ import org.masthead.section.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every workflow verb from every state: allowed moves land where DESIGN.md's lifecycle says, others are refused. */
+/**
+ * Every workflow verb from every state: allowed moves land where docs/DESIGN.md, "Lifecycle" says, others are
+ * refused.
+ */
 class ArticleTests {
 
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");

@@ -44,7 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every cell of DESIGN.md's "Who may do what" table (copied in the README) whose feature exists, for a
+ * Every cell of the table in docs/DESIGN.md, "Who may do what" whose feature exists, for a
  * contributor, an editor and an admin, each a real account: one parameterised test per action, run once per role.
  * An allowed cell checks that the action really happened (its state in the database); a refused one that it was
  * answered 403 and that nothing changed. {@link RoleTableTests} adds the finer cases of the rows that changed

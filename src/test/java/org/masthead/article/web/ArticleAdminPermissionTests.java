@@ -258,7 +258,8 @@ class ArticleAdminPermissionTests {
                         ArticleStatus.IN_REVIEW,
                         a -> post(path(a, "delete")),
                         Expect.FORBIDDEN,
-                        // Editors pass the role check, but only a draft never published is ever deleted (DESIGN.md):
+                        // Editors pass the role check, but only a draft never published is ever deleted
+                        // (docs/DESIGN.md, "Lifecycle"):
                         // the workflow refuses (a redirect with a message) and the article stays.
                         a -> countOf("select count(*) from articles where id = ?", a.getId()) == 1
                                 && now(a).getStatus() == ArticleStatus.IN_REVIEW));
