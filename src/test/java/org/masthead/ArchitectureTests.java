@@ -19,6 +19,11 @@ class ArchitectureTests {
     static final ArchRule featuresHaveNoCycles =
             slices().matching("org.masthead.(*)..").should().beFreeOfCycles();
 
+    /** Within a feature too: a sub-package (a reader, a web adapter) and its parent never lean on each other both ways. */
+    @ArchTest
+    static final ArchRule packagesHaveNoCyclesAtAnyDepth =
+            slices().matching("org.masthead.(**)").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule lowerFeaturesNeverImportArticles = noClasses()
             .that()

@@ -1,4 +1,4 @@
-package org.masthead.archive;
+package org.masthead.archive.source;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +11,6 @@ import java.util.List;
 public final class ImportModel {
 
     private ImportModel() {}
-
-    /** Where an archive comes from. */
-    public enum Source {
-        WORDPRESS,
-        GHOST
-    }
 
     /** What a post was in its source; the import maps it onto an article's workflow. */
     public enum PostStatus {
@@ -79,13 +73,18 @@ public final class ImportModel {
      *
      * @param slug the source's slug, decoded (it may be non-ASCII)
      * @param date when it was (or is to be) published, in UTC; null when the source has none (a draft)
+     * @param modified when it was last changed at the source, in UTC; null when the source does not say
      * @param passwordProtected the source showed it only with a password: never made public here
+     * @param membersOnly the source showed it to its members only (Ghost's {@code members}, {@code paid},
+     *     {@code tiers}): never made public here
      * @param excerptHtml the excerpt, which becomes the standfirst
      * @param contentHtml the body as the source stores it (WordPress: classic or block markup with shortcodes)
      * @param authorKeys the byline in order (the first author, then co-authors)
      * @param categoryKeys the categories' keys; the first mapped one gives the section
      * @param featuredImageId the source id of its featured image's attachment, or null
      * @param oldUrls every address it answered at in the source: its permalink, guid, {@code /?p=ID}
+     * @param seoTitle the title for search engines and shares, when the source has its own; else null
+     * @param seoDescription the description for search engines, when the source has its own; else null
      */
     public record ImportedPost(
             String sourceId,
@@ -94,14 +93,18 @@ public final class ImportModel {
             String slug,
             PostStatus status,
             boolean passwordProtected,
+            boolean membersOnly,
             Instant date,
+            Instant modified,
             String excerptHtml,
             String contentHtml,
             List<String> authorKeys,
             List<String> categoryKeys,
             List<String> tagKeys,
             String featuredImageId,
-            List<String> oldUrls) {
+            List<String> oldUrls,
+            String seoTitle,
+            String seoDescription) {
 
         public ImportedPost {
             authorKeys = List.copyOf(authorKeys);
@@ -119,6 +122,9 @@ public final class ImportModel {
 
         /** The source's own site address (WordPress: {@code base_site_url}), when it says; called first. */
         default void site(String baseUrl) {}
+
+        /** What wrote the file, in words for the report ({@code Ghost 5.82.3}, {@code WordPress 6.5.2, WXR 1.2}). */
+        default void version(String writtenBy) {}
 
         default void author(ImportedAuthor author) {}
 

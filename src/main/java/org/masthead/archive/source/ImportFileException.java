@@ -1,6 +1,4 @@
-package org.masthead.archive;
-
-import java.util.List;
+package org.masthead.archive.source;
 
 /**
  * A file that cannot be imported as it is: malformed, truncated, hostile (a DOCTYPE, entities), too large, or of
@@ -9,12 +7,12 @@ import java.util.List;
 public class ImportFileException extends RuntimeException {
 
     private final String messageKey;
-    private final List<Object> arguments;
+    private final transient Object[] arguments;
 
     public ImportFileException(String messageKey, String detail, Object... arguments) {
         super(messageKey + ": " + detail);
         this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
+        this.arguments = arguments.clone();
     }
 
     public String getMessageKey() {
@@ -22,6 +20,6 @@ public class ImportFileException extends RuntimeException {
     }
 
     public Object[] getArguments() {
-        return arguments.toArray();
+        return arguments.clone();
     }
 }
