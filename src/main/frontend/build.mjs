@@ -29,7 +29,9 @@ for (const input of Object.keys(result.metafile.inputs)) {
   }
   const root = join(here, match[1]);
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE', 'license.md']
+  // The names a package's licence file goes by, in the order they are preferred.
+  const withEndings = (name, endings) => endings.map((ending) => name + ending);
+  const file = [...withEndings('LICENSE', ['', '.md', '.txt']), 'license', 'LICENCE', ...withEndings('license', ['.md'])]
     .map((name) => join(root, name))
     .find((path) => existsSync(path));
   packages.set(match[1], {
