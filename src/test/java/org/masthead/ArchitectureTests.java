@@ -71,6 +71,9 @@ class ArchitectureTests {
             RoleRules.FEATURES_WEB_CODE_STAYS_APART;
 
     @ArchTest
+    static final ArchRule theReadersUrlsAreOneTable = ReaderUrlRules.READER_URLS_ARE_ONE_TABLE;
+
+    @ArchTest
     static final ArchRule webCodeNeverTouchesRepositories = noClasses()
             .that()
             .resideInAPackage("..web..")

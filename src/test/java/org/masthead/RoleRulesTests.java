@@ -54,4 +54,13 @@ class RoleRulesTests {
         assertThat(RoleRules.feature(PLANTED.get("org.mastheadplanted.gamma.GammaController")))
                 .isEqualTo("org.mastheadplanted.gamma");
     }
+
+    @Test
+    void aSecondListOfTheReadersUrlsIsReportedAndALinkToOneOfThemIsNot() {
+        String report = violations(ReaderUrlRules.READER_URLS_ARE_ONE_TABLE);
+        assertThat(report)
+                .contains("PlantedSecondReaderUrlList")
+                .contains("/articles/**")
+                .doesNotContain("PlantedLinkBuilder");
+    }
 }

@@ -1,5 +1,6 @@
 package org.masthead.api;
 
+import org.masthead.web.ReaderUrls;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/api/**")
+        registry.addMapping(ReaderUrls.API.pattern())
                 .allowedOrigins("*")
                 .allowedMethods("GET", "HEAD")
                 .allowedHeaders("*")
@@ -38,7 +39,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             ApiProperties properties, ApiResponder responder, MessageSource messages) {
         FilterRegistrationBean<ApiRateLimitFilter> registration = new FilterRegistrationBean<>(
                 new ApiRateLimitFilter(ClientRateLimit.of(properties), responder, messages));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns(ReaderUrls.API.servletUrlPattern());
         registration.setOrder(RATE_LIMIT_ORDER);
         registration.setEnabled(properties.rateLimit());
         return registration;

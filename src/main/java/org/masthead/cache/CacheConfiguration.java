@@ -2,6 +2,7 @@ package org.masthead.cache;
 
 import java.time.Clock;
 
+import org.masthead.web.ReaderUrls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,7 @@ class CacheConfiguration {
     FilterRegistrationBean<FingerprintedAssetFilter> fingerprintedAssetFilter(HttpCachingProperties http) {
         FilterRegistrationBean<FingerprintedAssetFilter> registration =
                 new FilterRegistrationBean<>(new FingerprintedAssetFilter(http));
-        registration.addUrlPatterns("/css/*", "/js/*");
+        registration.addUrlPatterns(ReaderUrls.CSS.servletUrlPattern(), ReaderUrls.JS.servletUrlPattern());
         registration.setOrder(PAGE_FILTER_ORDER + 1);
         return registration;
     }

@@ -56,10 +56,7 @@ class GlobalControllerAdvice {
         String path = uri.startsWith(request.getContextPath())
                 ? uri.substring(request.getContextPath().length())
                 : uri;
-        return path.equals("/login")
-                || path.equals("/admin")
-                || path.startsWith("/admin/")
-                || path.startsWith("/account/");
+        return ReaderUrls.isStaffArea(path);
     }
 
     /**
