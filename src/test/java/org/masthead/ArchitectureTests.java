@@ -89,6 +89,9 @@ class ArchitectureTests {
                     + " on record"));
 
     @ArchTest
+    static final ArchRule theReadersUrlsAreOneTable = ReaderUrlRules.READER_URLS_ARE_ONE_TABLE;
+
+    @ArchTest
     static final ArchRule webCodeNeverTouchesRepositories = noClasses()
             .that()
             .resideInAPackage("..web..")

@@ -94,4 +94,13 @@ class RoleRulesTests {
         assertThat(RoleRules.writes(readOnly.getMethod("read"))).isFalse();
         assertThat(RoleRules.writes(readOnly.getMethod("write"))).isTrue();
     }
+
+    @Test
+    void aSecondListOfTheReadersUrlsIsReportedAndALinkToOneOfThemIsNot() {
+        String report = violations(ReaderUrlRules.READER_URLS_ARE_ONE_TABLE);
+        assertThat(report)
+                .contains("PlantedSecondReaderUrlList")
+                .contains("/articles/**")
+                .doesNotContain("PlantedLinkBuilder");
+    }
 }

@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageService;
 import org.masthead.security.Actor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -79,7 +78,7 @@ public class ArticleImages {
         }
         audit.record(by, "article.featured-image", "article #" + id + " " + article.getSlug(), detail);
         if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            events.publishEvent(new PublicContentChanged("article.featured-image #" + id));
+            events.publishEvent(ArticleEvents.changed(article));
         }
         return article;
     }

@@ -16,7 +16,9 @@ import org.masthead.audit.AuditLog;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.ArticleArchived;
+import org.masthead.event.ArticleScheduled;
+import org.masthead.event.ArticleUnpublished;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.ImageDescribed;
 import org.masthead.section.Section;
@@ -243,7 +245,7 @@ public class ArticleService {
                 "article.update",
                 subject(article),
                 oldSlug.equals(article.getSlug()) ? "" : "slug changed from " + oldSlug);
-        changedIfSeen(article, "article.update");
+        changedIfSeen(article);
         return article;
     }
 
@@ -273,7 +275,7 @@ public class ArticleService {
         articles.flush();
         storeRevision(article, by);
         audit.record(by, "article.revision-restore", subject(article), "revision " + number);
-        changedIfSeen(article, "article.revision-restore");
+        changedIfSeen(article);
         return article;
     }
 
@@ -336,7 +338,7 @@ public class ArticleService {
         PublicationRefusedException.requirePublishable(article);
         article.publish(clock.instant());
         audit.record(by, "article.publish", subject(article), "");
-        changed(article, "article.publish");
+        events.publishEvent(ArticleEvents.published(article));
         return article;
     }
 
@@ -346,7 +348,7 @@ public class ArticleService {
         PublicationRefusedException.requirePublishable(article);
         article.schedule(at, clock.instant());
         audit.record(by, "article.schedule", subject(article), "for " + at);
-        changed(article, "article.schedule");
+        events.publishEvent(new ArticleScheduled(article.getId()));
         return article;
     }
 
@@ -354,28 +356,28 @@ public class ArticleService {
         Article article = manageable(id, by, "unschedule");
         article.unschedule();
         audit.record(by, "article.unschedule", subject(article), "");
-        changed(article, "article.unschedule");
+        events.publishEvent(new ArticleScheduled(article.getId()));
     }
 
     public void unpublish(long id, Actor by) {
         Article article = manageable(id, by, "unpublish");
         article.unpublish();
         audit.record(by, "article.unpublish", subject(article), "");
-        changed(article, "article.unpublish");
+        events.publishEvent(new ArticleUnpublished(article.getId()));
     }
 
     public void archive(long id, Actor by) {
         Article article = manageable(id, by, "archive");
         article.archive();
         audit.record(by, "article.archive", subject(article), "");
-        changed(article, "article.archive");
+        events.publishEvent(new ArticleArchived(article.getId()));
     }
 
     public void restore(long id, Actor by) {
         Article article = manageable(id, by, "restore");
         article.restore();
         audit.record(by, "article.restore", subject(article), "");
-        changed(article, "article.restore");
+        events.publishEvent(ArticleEvents.published(article));
     }
 
     /** How long a deleted draft waits in the trash before the purge job removes it for good. */
@@ -449,7 +451,7 @@ public class ArticleService {
         Article article = manageable(id, by, "correct");
         article.addNote(kind, body, clock.instant(), clock.instant());
         audit.record(by, "article.note", subject(article), kind + ": " + body);
-        changed(article, "article.note");
+        events.publishEvent(ArticleEvents.changed(article));
         return article;
     }
 
@@ -467,7 +469,7 @@ public class ArticleService {
         Article article = get(id);
         article.publish(publishedAt);
         audit.record(by, "article.publish", subject(article), "imported, dated " + publishedAt);
-        changed(article, "article.publish (imported)");
+        events.publishEvent(ArticleEvents.published(article));
         return article;
     }
 
@@ -477,7 +479,7 @@ public class ArticleService {
         Article article = get(id);
         article.schedule(at, clock.instant());
         audit.record(by, "article.schedule", subject(article), "imported for " + at);
-        changed(article, "article.schedule (imported)");
+        events.publishEvent(new ArticleScheduled(article.getId()));
         return article;
     }
 
@@ -487,7 +489,7 @@ public class ArticleService {
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
         audit.record(by, "article.note", subject(article), kind + ": " + body);
-        changed(article, "article.note (imported)");
+        events.publishEvent(ArticleEvents.changed(article));
         return article;
     }
 
@@ -497,14 +499,6 @@ public class ArticleService {
         for (Article article : articles.findByBodyLike("%/media/" + event.imageId() + "/%")) {
             article.rendered(markdown.render(article.getBodyMarkdown()));
         }
-    }
-
-    /** Renders every article's Markdown again, after the renderer or its allowlist changed. */
-    public int rerenderAll() {
-        List<Article> all = articles.findAll();
-        all.forEach(article -> article.rendered(markdown.render(article.getBodyMarkdown())));
-        events.publishEvent(new PublicContentChanged("article.rerender-all"));
-        return all.size();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
@@ -530,15 +524,10 @@ public class ArticleService {
         return article;
     }
 
-    /** Readers may see the change (or, for a schedule, will see it at a time that caches must respect). */
-    void changed(Article article, String action) {
-        events.publishEvent(new PublicContentChanged(action + " #" + article.getId()));
-    }
-
     /** An edit changes what readers see only of an article they can reach (published, or archived: 410). */
-    private void changedIfSeen(Article article, String action) {
+    private void changedIfSeen(Article article) {
         if (article.getStatus() == ArticleStatus.PUBLISHED || article.getStatus() == ArticleStatus.ARCHIVED) {
-            changed(article, action);
+            events.publishEvent(ArticleEvents.changed(article));
         }
     }
 
