@@ -4,15 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.audit.PublicChanges;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,22 +22,19 @@ public class SectionService {
     private final SectionRepository sections;
     private final SlugRedirects redirects;
     private final SectionArticles articles;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final PublicChanges publicChanges;
     private final Clock clock;
 
     SectionService(
             SectionRepository sections,
             SlugRedirects redirects,
             SectionArticles articles,
-            AuditLog audit,
-            ApplicationEventPublisher events,
+            PublicChanges publicChanges,
             Clock clock) {
         this.sections = sections;
         this.redirects = redirects;
         this.articles = articles;
-        this.audit = audit;
-        this.events = events;
+        this.publicChanges = publicChanges;
         this.clock = clock;
     }
 
@@ -66,8 +61,7 @@ public class SectionService {
                 changes.position(),
                 clock.instant());
         sections.save(section);
-        audit.record(by, "section.create", subject(section), "");
-        events.publishEvent(new PublicContentChanged("section.create"));
+        publicChanges.record(by, "section.create", subject(section), "");
         return section;
     }
 
@@ -91,8 +85,7 @@ public class SectionService {
                 changes.newsletterCta(),
                 changes.position(),
                 clock.instant());
-        audit.record(by, "section.update", subject(section), "");
-        events.publishEvent(new PublicContentChanged("section.update"));
+        publicChanges.record(by, "section.update", subject(section), "");
         return section;
     }
 
@@ -101,13 +94,13 @@ public class SectionService {
     public void delete(Actor by, long id) {
         NotAllowedException.require(SectionPermissions.canManage(by), by, "delete sections");
         Section section = get(id);
-        long count = articles.countBySection(id);
-        if (count > 0) {
-            throw new SectionHasArticlesException(id, count);
-        }
-        sections.delete(section);
-        audit.record(by, "section.delete", subject(section), "");
-        events.publishEvent(new PublicContentChanged("section.delete"));
+        publicChanges.deleteUnused(
+                by,
+                "section.delete",
+                subject(section),
+                articles.countBySection(id),
+                count -> new SectionHasArticlesException(id, count),
+                () -> sections.delete(section));
     }
 
     private void requireFreeSlug(String slug, Long ownId) {
