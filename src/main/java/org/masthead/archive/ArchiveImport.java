@@ -77,10 +77,6 @@ public class ArchiveImport {
         public Options {
             sectionMapping = sectionMapping == null ? Map.of() : Map.copyOf(sectionMapping);
         }
-
-        public static Options defaults() {
-            return new Options(null, null, Map.of());
-        }
     }
 
     /** Hears how a run goes: the number of items, then each item as it is done. */

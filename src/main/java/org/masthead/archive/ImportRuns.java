@@ -53,10 +53,6 @@ public class ImportRuns {
             return total <= 0 ? (state.equals("DONE") ? 100 : 0) : Math.min(100, done * 100 / total);
         }
 
-        public boolean isLive() {
-            return state.equals("QUEUED") || state.equals("RUNNING");
-        }
-
         public boolean isStartable() {
             return state.equals("CHECKED") || state.equals("FAILED") || state.equals("DONE");
         }

@@ -385,14 +385,6 @@ public class ArticleService {
         }
     }
 
-    /** Renders every article's Markdown again, after the renderer or its allowlist changed. */
-    public int rerenderAll() {
-        List<Article> all = articles.findAll();
-        all.forEach(article -> article.rendered(markdown.render(article.getBodyMarkdown())));
-        events.publishEvent(new PublicContentChanged("article.rerender-all"));
-        return all.size();
-    }
-
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private Article newArticle(ArticleChanges changes, Actor by) {
