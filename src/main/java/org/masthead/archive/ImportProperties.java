@@ -2,6 +2,7 @@ package org.masthead.archive;
 
 import java.nio.file.Path;
 
+import org.masthead.media.LargeUploads;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -22,4 +23,5 @@ public record ImportProperties(
         @DefaultValue("./data/imports") Path dir,
         @DefaultValue("false") boolean fetchRemote,
         @DefaultValue("20MB") DataSize maxImageSize,
-        @DefaultValue("") String uploadsRoot) {}
+        @DefaultValue("") String uploadsRoot)
+        implements LargeUploads {}

@@ -84,10 +84,6 @@ public final class ImportReport {
         return counts.containsKey(kind) ? counts.get(kind)[2] : 0;
     }
 
-    public List<String> kinds() {
-        return List.copyOf(counts.keySet());
-    }
-
     public List<Problem> problems() {
         return List.copyOf(problems);
     }

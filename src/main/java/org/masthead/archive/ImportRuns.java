@@ -53,10 +53,6 @@ public class ImportRuns {
             return total <= 0 ? (state.equals("DONE") ? 100 : 0) : Math.min(100, done * 100 / total);
         }
 
-        public boolean isLive() {
-            return state.equals("QUEUED") || state.equals("RUNNING");
-        }
-
         /** The state as the admin reads it: a file that holds nothing to import is a warning, never a success. */
         public String stateKey() {
             return total == 0 && (state.equals("CHECKED") || state.equals("DONE")) ? "EMPTY" : state;

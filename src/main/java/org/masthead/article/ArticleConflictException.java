@@ -11,19 +11,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class ArticleConflictException extends RuntimeException {
 
     private final long articleId;
-    private final int baseRevision;
 
     ArticleConflictException(long articleId, int baseRevision) {
         super("Article #" + articleId + " changed since revision " + baseRevision);
         this.articleId = articleId;
-        this.baseRevision = baseRevision;
     }
 
     public long getArticleId() {
         return articleId;
-    }
-
-    public int getBaseRevision() {
-        return baseRevision;
     }
 }

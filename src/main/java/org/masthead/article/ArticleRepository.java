@@ -189,8 +189,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query("select a from Article a where a.bodyMarkdown like :pattern order by a.id")
     List<Article> findByBodyLike(String pattern);
 
-    boolean existsBySlug(String slug);
-
     List<Article> findByIdGreaterThanOrderByIdAsc(long afterId, Limit limit);
 
     /**

@@ -55,6 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class ArticleService {
 
+    /** How many revisions readers never saw each article keeps (Ghost keeps 25); those readers saw are all kept. */
+    static final int KEPT_UNPUBLISHED_REVISIONS = 50;
+
     private final ArticleRepository articles;
     private final ArticleRevisionRepository revisions;
     private final ArticleAutosaves autosaves;
@@ -537,9 +540,14 @@ public class ArticleService {
         }
     }
 
+    /**
+     * Stores the article's text as its new revision, then applies the retention policy: every revision readers saw
+     * is kept; of the others, the newest {@value #KEPT_UNPUBLISHED_REVISIONS} and any an autosave is based on.
+     */
     private void storeRevision(Article article, Actor by) {
-        revisions.save(new ArticleRevision(
+        revisions.saveAndFlush(new ArticleRevision(
                 article, by.staff().map(StaffUser::getAccountId).orElse(null), by.label(), clock.instant()));
+        revisions.deleteUnpublishedBeyond(article.getId(), KEPT_UNPUBLISHED_REVISIONS);
     }
 
     static String subject(Article article) {

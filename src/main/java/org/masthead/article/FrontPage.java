@@ -69,7 +69,7 @@ public class FrontPage {
      *
      * @param featuredIds the cards an editor picked (shown marked as featured)
      */
-    public record Stories(Article lead, List<Article> cards, Set<Long> featuredIds, boolean hasMore) {}
+    public record Stories(Article lead, List<Article> cards, Set<Long> featuredIds) {}
 
     @Transactional(readOnly = true)
     public Choice choice() {
@@ -147,9 +147,8 @@ public class FrontPage {
         List<Article> cards = new ArrayList<>(featured);
         int room = CARDS - cards.size();
         cards.addAll(rest.subList(0, Math.min(room, rest.size())));
-        boolean hasMore = newest.hasNext() || rest.size() > room;
         Set<Long> featuredIds = featured.stream().map(Article::getId).collect(Collectors.toSet());
-        return new Stories(lead, List.copyOf(cards), featuredIds, hasMore);
+        return new Stories(lead, List.copyOf(cards), featuredIds);
     }
 
     /**

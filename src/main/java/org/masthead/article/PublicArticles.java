@@ -333,15 +333,6 @@ public class PublicArticles {
         return ids.isEmpty() ? Optional.empty() : Optional.of((Long) ids.get(0));
     }
 
-    /** The last change of any public article, or null when there is none. */
-    public Instant newestChange() {
-        // every article has a section: the newest of the sections' last changes (one probe each)
-        return lastModifiedBySection().stream()
-                .map(LastModified::at)
-                .max(Instant::compareTo)
-                .orElse(null);
-    }
-
     /**
      * The last change among each run of {@code size} public articles in id order, the first run being
      * {@code size - lead} long (it shares its sitemap file with {@code lead} other URLs). One pass over an index.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.masthead.audit.AuditLog;
+import org.masthead.audit.PublicChanges;
 import org.masthead.event.AuthorChanged;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
@@ -21,7 +21,6 @@ import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -36,8 +35,7 @@ public class AuthorService {
     private final SlugRedirects redirects;
     private final ImageService images;
     private final AuthorArticles articles;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final PublicChanges publicChanges;
     private final Clock clock;
 
     AuthorService(
@@ -46,16 +44,14 @@ public class AuthorService {
             SlugRedirects redirects,
             ImageService images,
             AuthorArticles articles,
-            AuditLog audit,
-            ApplicationEventPublisher events,
+            PublicChanges publicChanges,
             Clock clock) {
         this.authors = authors;
         this.markdown = markdown;
         this.redirects = redirects;
         this.images = images;
         this.articles = articles;
-        this.audit = audit;
-        this.events = events;
+        this.publicChanges = publicChanges;
         this.clock = clock;
     }
 
@@ -108,8 +104,7 @@ public class AuthorService {
         Author author = new Author(changes.slug(), changes.name(), changes.titleLine(), clock.instant());
         apply(author, changes);
         authors.save(author);
-        audit.record(by, "author.create", subject(author), "");
-        events.publishEvent(AuthorChanged.of(author.getId()));
+        publicChanges.record(by, "author.create", subject(author), "", AuthorChanged.of(author.getId()));
         return author;
     }
 
@@ -130,8 +125,7 @@ public class AuthorService {
             redirects.renamed(SlugKind.AUTHOR, id, old, changes.slug());
         }
         apply(author, changes);
-        audit.record(by, "author.update", subject(author), "");
-        events.publishEvent(AuthorChanged.of(id));
+        publicChanges.record(by, "author.update", subject(author), "", AuthorChanged.of(id));
         return author;
     }
 
@@ -144,8 +138,8 @@ public class AuthorService {
                 findByAccountId(accountId).orElseThrow(() -> new AuthorNotFoundException("for account #" + accountId));
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
         author.showPhoto(photo(photoImageId), clock.instant());
-        audit.record(by, "author.profile", subject(author), "own bio and photo");
-        events.publishEvent(AuthorChanged.of(author.getId()));
+        publicChanges.record(
+                by, "author.profile", subject(author), "own bio and photo", AuthorChanged.of(author.getId()));
         return author;
     }
 
@@ -154,13 +148,14 @@ public class AuthorService {
     public void delete(Actor by, long id) {
         NotAllowedException.require(AuthorPermissions.canAdminister(by), by, "delete authors");
         Author author = get(id);
-        long count = articles.countByAuthor(id);
-        if (count > 0) {
-            throw new AuthorHasArticlesException(id, count);
-        }
-        authors.delete(author);
-        audit.record(by, "author.delete", subject(author), "");
-        events.publishEvent(AuthorChanged.of(id));
+        publicChanges.deleteUnused(
+                by,
+                "author.delete",
+                subject(author),
+                articles.countByAuthor(id),
+                count -> new AuthorHasArticlesException(id, count),
+                () -> authors.delete(author),
+                AuthorChanged.of(id));
     }
 
     /**
@@ -179,8 +174,8 @@ public class AuthorService {
         authors.delete(author);
         authors.flush();
         redirects.renamed(SlugKind.AUTHOR, targetId, author.getSlug(), target.getSlug());
-        audit.record(by, "author.merge", subject(author), "into " + subject(target));
-        events.publishEvent(AuthorChanged.of(id, targetId));
+        publicChanges.record(
+                by, "author.merge", subject(author), "into " + subject(target), AuthorChanged.of(id, targetId));
         return target;
     }
 

@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -49,27 +50,26 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
-                || !environment.getProperty("masthead.embedded-db.enabled", Boolean.class, true)) {
+        postProcessEnvironment(environment, System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    }
+
+    /** As on a machine with this operating system and architecture. */
+    void postProcessEnvironment(ConfigurableEnvironment environment, String osName, String osArch) {
+        EmbeddedDbProperties settings =
+                Binder.get(environment).bindOrCreate(EmbeddedDbProperties.PREFIX, EmbeddedDbProperties.class);
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url")) || !settings.enabled()) {
             return;
         }
-        if (!binariesAvailable(
-                EmbeddedPostgresEnvironmentPostProcessor.class.getClassLoader(),
-                System.getProperty("os.name", ""),
-                System.getProperty("os.arch", ""))) {
+        if (!binariesAvailable(EmbeddedPostgresEnvironmentPostProcessor.class.getClassLoader(), osName, osArch)) {
             throw new EmbeddedPostgresMissingException();
         }
-        boolean ephemeral = environment.getProperty("masthead.embedded-db.ephemeral", Boolean.class, false);
-        Path dir = Path.of(environment.getProperty("masthead.embedded-db.dir", "./data/postgres"))
-                .toAbsolutePath()
-                .normalize();
-        EmbeddedPostgres postgres = start(ephemeral, dir);
+        Path dir = settings.dir().toAbsolutePath().normalize();
+        EmbeddedPostgres postgres = start(settings.ephemeral(), dir);
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
-        properties.put("masthead.embedded-db.running", "true");
         // Demo content is on by default with the embedded database, off with a configured one.
         properties.put("masthead.demo-content", "true");
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));

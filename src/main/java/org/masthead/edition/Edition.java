@@ -233,10 +233,6 @@ public class Edition {
         return startedAt;
     }
 
-    public Instant getFinishedAt() {
-        return finishedAt;
-    }
-
     public String getNotice() {
         return notice;
     }

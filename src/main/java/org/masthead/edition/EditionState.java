@@ -13,9 +13,4 @@ public enum EditionState {
     public boolean isEditable() {
         return this == DRAFT || this == SCHEDULED;
     }
-
-    /** Whether its outbox exists (the send has started). */
-    public boolean isStarted() {
-        return this == SENDING || this == PAUSED || this == SENT;
-    }
 }

@@ -157,10 +157,6 @@ public class Image {
                 .collect(Collectors.joining(", "));
     }
 
-    public boolean isTransparent() {
-        return "image/png".equals(contentType);
-    }
-
     public Long getId() {
         return id;
     }
@@ -191,10 +187,6 @@ public class Image {
 
     public String getCredit() {
         return credit;
-    }
-
-    public long getByteSize() {
-        return byteSize;
     }
 
     public String getUploadedBy() {

@@ -1,8 +1,9 @@
 package org.masthead.media;
 
+import java.util.List;
+
 import jakarta.servlet.MultipartConfigElement;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -20,13 +21,16 @@ public class MultipartLimits {
     static final DataSize HEADROOM = DataSize.ofMegabytes(1);
 
     /**
-     * The container's limits: the media library's, or the import of an archive's ({@code masthead.import.max-file-size},
-     * checked by the import itself) when larger. Parts are always written to disk (threshold 0), never held in memory.
+     * The container's limits: the media library's, or the largest of the {@link LargeUploads} (the import of an
+     * archive's {@code masthead.import.max-file-size}, checked by the import itself) when larger. Parts are always
+     * written to disk (threshold 0), never held in memory.
      */
     @Bean
-    MultipartConfigElement multipartConfigElement(
-            MediaProperties media, @Value("${masthead.import.max-file-size:200MB}") DataSize imports) {
-        long file = Math.max(maxFileSize(media), imports.toBytes() + HEADROOM.toBytes());
+    MultipartConfigElement multipartConfigElement(MediaProperties media, List<LargeUploads> largeUploads) {
+        long file = maxFileSize(media);
+        for (LargeUploads large : largeUploads) {
+            file = Math.max(file, large.maxFileSize().toBytes() + HEADROOM.toBytes());
+        }
         return new MultipartConfigElement("", file, Math.max(maxRequestSize(media), file + HEADROOM.toBytes()), 0);
     }
 

@@ -136,18 +136,6 @@ public class Subscriber {
         return Set.copyOf(sectionIds);
     }
 
-    public int getPermanentFailures() {
-        return permanentFailures;
-    }
-
-    public Instant getSuppressedAt() {
-        return suppressedAt;
-    }
-
-    public String getLastFailure() {
-        return lastFailure;
-    }
-
     public Long getId() {
         return id;
     }

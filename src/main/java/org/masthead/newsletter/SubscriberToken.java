@@ -73,8 +73,4 @@ class SubscriberToken {
     Subscriber getSubscriber() {
         return subscriber;
     }
-
-    Purpose getPurpose() {
-        return purpose;
-    }
 }

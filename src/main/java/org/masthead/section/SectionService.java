@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.masthead.audit.AuditLog;
+import org.masthead.audit.PublicChanges;
 import org.masthead.event.SectionChanged;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
@@ -12,7 +12,6 @@ import org.masthead.slug.InvalidSlugException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,22 +23,19 @@ public class SectionService {
     private final SectionRepository sections;
     private final SlugRedirects redirects;
     private final SectionArticles articles;
-    private final AuditLog audit;
-    private final ApplicationEventPublisher events;
+    private final PublicChanges publicChanges;
     private final Clock clock;
 
     SectionService(
             SectionRepository sections,
             SlugRedirects redirects,
             SectionArticles articles,
-            AuditLog audit,
-            ApplicationEventPublisher events,
+            PublicChanges publicChanges,
             Clock clock) {
         this.sections = sections;
         this.redirects = redirects;
         this.articles = articles;
-        this.audit = audit;
-        this.events = events;
+        this.publicChanges = publicChanges;
         this.clock = clock;
     }
 
@@ -66,8 +62,7 @@ public class SectionService {
                 changes.position(),
                 clock.instant());
         sections.save(section);
-        audit.record(by, "section.create", subject(section), "");
-        events.publishEvent(new SectionChanged(section.getId()));
+        publicChanges.record(by, "section.create", subject(section), "", new SectionChanged(section.getId()));
         return section;
     }
 
@@ -91,8 +86,7 @@ public class SectionService {
                 changes.newsletterCta(),
                 changes.position(),
                 clock.instant());
-        audit.record(by, "section.update", subject(section), "");
-        events.publishEvent(new SectionChanged(id));
+        publicChanges.record(by, "section.update", subject(section), "", new SectionChanged(id));
         return section;
     }
 
@@ -101,13 +95,14 @@ public class SectionService {
     public void delete(Actor by, long id) {
         NotAllowedException.require(SectionPermissions.canManage(by), by, "delete sections");
         Section section = get(id);
-        long count = articles.countBySection(id);
-        if (count > 0) {
-            throw new SectionHasArticlesException(id, count);
-        }
-        sections.delete(section);
-        audit.record(by, "section.delete", subject(section), "");
-        events.publishEvent(new SectionChanged(id));
+        publicChanges.deleteUnused(
+                by,
+                "section.delete",
+                subject(section),
+                articles.countBySection(id),
+                count -> new SectionHasArticlesException(id, count),
+                () -> sections.delete(section),
+                new SectionChanged(id));
     }
 
     private void requireFreeSlug(String slug, Long ownId) {

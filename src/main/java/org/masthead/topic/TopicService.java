@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.masthead.audit.AuditLog;
+import org.masthead.audit.PublicChanges;
 import org.masthead.event.TopicChanged;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
@@ -27,7 +27,7 @@ public class TopicService {
     private final TopicRepository topics;
     private final SlugRedirects redirects;
     private final TopicArticles articles;
-    private final AuditLog audit;
+    private final PublicChanges publicChanges;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -35,13 +35,13 @@ public class TopicService {
             TopicRepository topics,
             SlugRedirects redirects,
             TopicArticles articles,
-            AuditLog audit,
+            PublicChanges publicChanges,
             ApplicationEventPublisher events,
             Clock clock) {
         this.topics = topics;
         this.redirects = redirects;
         this.articles = articles;
-        this.audit = audit;
+        this.publicChanges = publicChanges;
         this.events = events;
         this.clock = clock;
     }
@@ -123,8 +123,7 @@ public class TopicService {
         }
         String oldSlug = topic.rename(name, slug);
         redirects.renamed(SlugKind.TOPIC, id, oldSlug, slug);
-        audit.record(by, "topic.rename", subject(topic), "was " + before);
-        events.publishEvent(TopicChanged.of(id));
+        publicChanges.record(by, "topic.rename", subject(topic), "was " + before, TopicChanged.of(id));
         return topic;
     }
 
@@ -143,8 +142,8 @@ public class TopicService {
         articles.retag(fromId, intoId);
         redirects.merged(SlugKind.TOPIC, fromId, from.getSlug(), intoId);
         topics.delete(from);
-        audit.record(by, "topic.merge", subject(from), "into " + subject(into));
-        events.publishEvent(TopicChanged.of(fromId, intoId));
+        publicChanges.record(
+                by, "topic.merge", subject(from), "into " + subject(into), TopicChanged.of(fromId, intoId));
         return into;
     }
 
@@ -153,13 +152,14 @@ public class TopicService {
     public void delete(Actor by, long id) {
         NotAllowedException.require(TopicPermissions.canManage(by), by, "delete topics");
         Topic topic = get(id);
-        long count = articles.countByTopic(id);
-        if (count > 0) {
-            throw new TopicInUseException(id, count);
-        }
-        topics.delete(topic);
-        audit.record(by, "topic.delete", subject(topic), "");
-        events.publishEvent(TopicChanged.of(id));
+        publicChanges.deleteUnused(
+                by,
+                "topic.delete",
+                subject(topic),
+                articles.countByTopic(id),
+                count -> new TopicInUseException(id, count),
+                () -> topics.delete(topic),
+                TopicChanged.of(id));
     }
 
     private static String subject(Topic topic) {

@@ -47,10 +47,4 @@ public record PageMeta(
                 false,
                 jsonLd);
     }
-
-    /** The same page, kept out of search engines' indexes. */
-    public PageMeta noindexed() {
-        return new PageMeta(
-                siteName, title, description, canonicalUrl, type, imageUrl, publishedTime, modifiedTime, true, jsonLd);
-    }
 }

@@ -1,10 +1,8 @@
 package org.masthead.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Each connection's socket write buffer ({@code masthead.tomcat.socket-write-buffer}): the most one write to the
@@ -15,7 +13,8 @@ import org.springframework.util.unit.DataSize;
 class TomcatSocketConfiguration {
 
     @Bean
-    TomcatConnectorCustomizer socketWriteBuffer(@Value("${masthead.tomcat.socket-write-buffer:32KB}") DataSize size) {
-        return connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(size.toBytes()));
+    TomcatConnectorCustomizer socketWriteBuffer(TomcatProperties properties) {
+        long bytes = properties.socketWriteBuffer().toBytes();
+        return connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(bytes));
     }
 }

@@ -16,13 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleImages;
-import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
-import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,22 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiContractTests {
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
     MockMvc mvc;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
-    ImageService imageService;
-
-    @Autowired
-    ArticleImages articleImages;
+    ObjectProvider<ApiFixture> apiFixtures;
 
     ApiFixture api;
     Section section;
@@ -63,7 +48,7 @@ class ApiContractTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
+        api = apiFixtures.getObject();
         section = api.fixtures.section("Contract Desk");
         author = api.author("Cora Contract");
         topic = "Contracts " + Fixtures.word();

@@ -19,13 +19,18 @@ import org.masthead.media.TestImages;
 import org.masthead.section.Section;
 import org.masthead.security.Actor;
 import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Content for the API tests, made through the services: a section, an author with a photo and links, and articles
  * with a featured image, topics and a correction. Requests go through MockMvc from an address of their own, so the
- * per-client rate limit of one test class never touches another's.
+ * per-client rate limit of one test class never touches another's: each one got from the context is a new client.
  */
+@Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 final class ApiFixture {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();

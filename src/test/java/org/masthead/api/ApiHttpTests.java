@@ -18,16 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleImages;
-import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
-import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.section.SectionChanges;
 import org.masthead.section.SectionService;
 import org.masthead.security.Actor;
 import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -53,28 +50,16 @@ class ApiHttpTests {
     int port;
 
     @Autowired
-    Fixtures fixtures;
+    MockMvc mvc;
 
     @Autowired
-    MockMvc mvc;
+    ObjectProvider<ApiFixture> apiFixtures;
 
     @Autowired
     MutableClock clock;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
     SectionService sectionService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
-    ImageService imageService;
-
-    @Autowired
-    ArticleImages articleImages;
 
     @Autowired
     ApiProperties properties;
@@ -85,7 +70,7 @@ class ApiHttpTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
+        api = apiFixtures.getObject();
         section = api.fixtures.section("Wire Desk");
         author = api.fixtures.author("Hal Header");
     }
@@ -125,7 +110,7 @@ class ApiHttpTests {
                 .containsExactly("public, max-age=60, stale-while-revalidate=60, stale-if-error=86400");
 
         // a change to the article changes the ETag: the old one gets the new answer
-        articleService.addNote(
+        api.articles.addNote(
                 article.getId(),
                 org.masthead.article.NoteKind.UPDATE,
                 "Updated.",
@@ -349,7 +334,7 @@ class ApiHttpTests {
 
     @Test
     void aClientPastItsBurstGets429WithRetryAfterWhileOthersAreServed() throws Exception {
-        ApiFixture greedy = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
+        ApiFixture greedy = apiFixtures.getObject();
         List<Integer> statuses = new ArrayList<>();
         MockHttpServletResponse refused = null;
         for (int i = 0; i < properties.burst() + 500 && refused == null; i++) {

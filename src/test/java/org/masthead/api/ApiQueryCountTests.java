@@ -10,14 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
 import org.masthead.SqlStatementCounter;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleImages;
-import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
-import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.slug.Slugs;
 import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,26 +30,14 @@ class ApiQueryCountTests {
     static final int MAX_STATEMENTS = 6;
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
     MockMvc mvc;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
-    ImageService imageService;
-
-    @Autowired
-    ArticleImages articleImages;
+    ObjectProvider<ApiFixture> apiFixtures;
 
     @Test
     void listsCostAFixedNumberOfStatementsWhateverTheirLength() throws Exception {
-        ApiFixture api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
+        ApiFixture api = apiFixtures.getObject();
         Section section = api.fixtures.section("Count Desk");
         List<Author> byline = List.of(api.author("Ann One"), api.author("Bo Two"), api.author("Cy Three"));
         String topic = "Counting " + Fixtures.word();

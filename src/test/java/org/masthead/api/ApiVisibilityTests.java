@@ -14,16 +14,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.masthead.IntegrationTest;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleImages;
-import org.masthead.article.ArticleService;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
 import org.masthead.media.Image;
-import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.masthead.testing.Fixtures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,22 +46,10 @@ class ApiVisibilityTests {
     }
 
     @Autowired
-    Fixtures fixtures;
-
-    @Autowired
     MockMvc mvc;
 
     @Autowired
-    ArticleService articleService;
-
-    @Autowired
-    AuthorService authorService;
-
-    @Autowired
-    ImageService imageService;
-
-    @Autowired
-    ArticleImages articleImages;
+    ObjectProvider<ApiFixture> apiFixtures;
 
     ApiFixture api;
     Instant start;
@@ -75,7 +60,7 @@ class ApiVisibilityTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiFixture(fixtures, articleService, authorService, imageService, articleImages);
+        api = apiFixtures.getObject();
         start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         section = api.fixtures.section("Visibility Desk");
         author = api.author("Vera Visible");
@@ -86,7 +71,7 @@ class ApiVisibilityTests {
     private Article draft() {
         Article article = api.fixtures.draft(
                 section, List.of(author), List.of(topic), "Unseen " + Fixtures.word(), "Dek", "Body of the piece.");
-        articleImages.setFeaturedImage(article.getId(), image.getId(), Actor.importing("test"));
+        api.articleImages.setFeaturedImage(article.getId(), image.getId(), Actor.importing("test"));
         return article;
     }
 
@@ -95,18 +80,18 @@ class ApiVisibilityTests {
         long id = article.getId();
         switch (state) {
             case DRAFT -> {}
-            case IN_REVIEW -> articleService.submit(id, Actor.importing("test"));
-            case SCHEDULED -> articleService.schedule(id, Instant.now().plus(Duration.ofDays(3)), TestContent.EDITOR);
+            case IN_REVIEW -> api.articles.submit(id, Actor.importing("test"));
+            case SCHEDULED -> api.articles.schedule(id, Instant.now().plus(Duration.ofDays(3)), TestContent.EDITOR);
             case ARCHIVED -> {
-                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)), Actor.importing("test"));
-                articleService.archive(id, TestContent.EDITOR);
+                api.articles.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)), Actor.importing("test"));
+                api.articles.archive(id, TestContent.EDITOR);
             }
             case UNPUBLISHED -> {
-                articleService.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)), Actor.importing("test"));
-                articleService.unpublish(id, TestContent.EDITOR);
+                api.articles.publishBackdated(id, Instant.now().minus(Duration.ofDays(2)), Actor.importing("test"));
+                api.articles.unpublish(id, TestContent.EDITOR);
             }
         }
-        assertThat(articleService.get(id).getStatus().name())
+        assertThat(api.articles.get(id).getStatus().name())
                 .isEqualTo(state == State.UNPUBLISHED ? "DRAFT" : state.name());
         return article;
     }
@@ -150,13 +135,13 @@ class ApiVisibilityTests {
         assertThat(all).doesNotContain("/media/" + image.getId() + "/");
         assertThat(all)
                 .doesNotContain(
-                        "/media/" + authorService.get(author.getId()).getPhoto().getId() + "/");
+                        "/media/" + api.authors.get(author.getId()).getPhoto().getId() + "/");
     }
 
     @Test
     void thePublishedArticleAppearsEverywhere() throws Exception {
         Article article = draft();
-        articleService.publish(article.getId(), TestContent.EDITOR);
+        api.articles.publish(article.getId(), TestContent.EDITOR);
 
         assertThat(json(fetch("/api/v1/articles/" + article.getSlug()), 200)
                         .get("featured_image")

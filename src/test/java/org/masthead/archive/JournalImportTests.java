@@ -328,8 +328,8 @@ class JournalImportTests {
                 .andReturn();
         String page = checked.getResponse().getContentAsString();
         assertThat(page).contains("id=\"import-summary\"", "id=\"import-run-form\"");
-        String token = page.replaceFirst("(?s).*action=\"/admin/export/import/([0-9a-f]{32})\".*", "$1");
-        assertThat(token).hasSize(32);
+        String token = page.replaceFirst("(?s).*action=\"/admin/export/import/([A-Za-z0-9_-]{43})\".*", "$1");
+        assertThat(token).hasSize(43);
 
         String done = mvc.perform(
                         post("/admin/export/import/" + token).with(csrf()).with(user(ADMIN)))

@@ -2,7 +2,7 @@ package org.masthead.cache;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two app nodes in one JVM on the one (embedded) PostgreSQL, each on its own random port with its own page cache:
@@ -90,16 +91,9 @@ class PageCacheClusterTests {
         awaitUpTo10Seconds(() -> readerOfA.text(articlePath).contains(correction));
     }
 
-    private static void awaitUpTo10Seconds(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 seconds").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
+    private static void awaitUpTo10Seconds(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(condition);
     }
 }

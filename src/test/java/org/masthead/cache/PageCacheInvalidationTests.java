@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Never stale: every kind of change to public content, made through the services as the newsroom makes it,
@@ -403,11 +404,7 @@ class PageCacheInvalidationTests {
                 PostgresInvalidationBridge.APPLICATION_NAME);
         assertThat(terminated).contains(true);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (bridge.connections() == connections && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(bridge.connections()).isGreaterThan(connections);
+        await().atMost(Duration.ofSeconds(20)).until(() -> bridge.connections() > connections);
         assertThat(cache.contains(articlePath())).isFalse();
     }
 

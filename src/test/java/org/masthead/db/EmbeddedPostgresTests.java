@@ -82,25 +82,18 @@ class EmbeddedPostgresTests {
     @Test
     void withoutTheBinariesAndWithoutADatasourceItStopsSayingWhatToSet() {
         // The jar's case, reproduced here with a platform whose binaries are not in the build.
-        String osName = System.getProperty("os.name");
-        try {
-            System.setProperty("os.name", "Windows 11");
-            MockEnvironment environment =
-                    new MockEnvironment().withProperty("masthead.embedded-db.dir", dir.toString());
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())
-                                    .postProcessEnvironment(environment, null))
-                    .isInstanceOf(EmbeddedPostgresMissingException.class)
-                    .hasMessageContaining("SPRING_DATASOURCE_URL")
-                    .hasMessageContaining("./mvnw spring-boot:run");
-            assertThat(new EmbeddedPostgresMissingFailureAnalyzer()
-                            .analyze(new IllegalStateException(new EmbeddedPostgresMissingException()))
-                            .getAction())
-                    .contains("SPRING_DATASOURCE_URL")
-                    .contains("./mvnw spring-boot:run");
-        } finally {
-            System.setProperty("os.name", osName);
-        }
+        MockEnvironment environment = new MockEnvironment().withProperty("masthead.embedded-db.dir", dir.toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new EmbeddedPostgresEnvironmentPostProcessor(destination -> destination.get())
+                                .postProcessEnvironment(environment, "Windows 11", "amd64"))
+                .isInstanceOf(EmbeddedPostgresMissingException.class)
+                .hasMessageContaining("SPRING_DATASOURCE_URL")
+                .hasMessageContaining("./mvnw spring-boot:run");
+        assertThat(new EmbeddedPostgresMissingFailureAnalyzer()
+                        .analyze(new IllegalStateException(new EmbeddedPostgresMissingException()))
+                        .getAction())
+                .contains("SPRING_DATASOURCE_URL")
+                .contains("./mvnw spring-boot:run");
         assertThat(dir.toFile().list()).isEmpty();
     }
 

@@ -57,6 +57,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -693,11 +694,7 @@ class EditionSendTests {
             }
             assertThat(line).as("the child node started").isEqualTo("READY");
             send(id); // the child's job worker takes the send
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (sentCount(id) < 30 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(sentCount(id)).as("the child was sending").isGreaterThanOrEqualTo(30);
+            await("the child was sending").atMost(Duration.ofSeconds(120)).until(() -> sentCount(id) >= 30);
         } finally {
             child.destroyForcibly(); // SIGKILL, mid-batch
             child.waitFor();

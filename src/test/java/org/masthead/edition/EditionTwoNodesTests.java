@@ -26,6 +26,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two app nodes on one PostgreSQL (two application contexts in this JVM, each with its own job worker) send one
@@ -96,15 +97,13 @@ class EditionTwoNodesTests {
                 SecurityContextHolder.clearContext();
             }
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!"SENT"
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> "SENT"
                             .equals(jdbc.sql("select state from editions where id = :id")
                                     .param("id", editionId)
                                     .query(String.class)
-                                    .single())
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+                                    .single()));
             Map<String, Long> received = EditionMail.withSubject(mail, subject).stream()
                     .collect(Collectors.groupingBy(EditionMail::to, Collectors.counting()));
             assertThat(received.keySet()).containsAll(readers);

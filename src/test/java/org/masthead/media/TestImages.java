@@ -72,6 +72,11 @@ public final class TestImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return pngFile(width, height, idat.toByteArray());
+    }
+
+    /** A PNG of {@code width} × {@code height} 8-bit RGB pixels with this (compressed) image data. */
+    private static byte[] pngFile(int width, int height, byte[] idat) {
         ByteBuffer ihdr = ByteBuffer.allocate(13)
                 .putInt(width)
                 .putInt(height)
@@ -83,7 +88,7 @@ public final class TestImages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IDAT", idat);
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
@@ -202,20 +207,7 @@ public final class TestImages {
 
     /** A valid PNG header claiming {@code width} × {@code height} pixels, with a tiny body. */
     public static byte[] pngClaiming(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13)
-                .putInt(width)
-                .putInt(height)
-                .put((byte) 8)
-                .put((byte) 2)
-                .put((byte) 0)
-                .put((byte) 0)
-                .put((byte) 0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
+        return pngFile(width, height, new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

@@ -29,8 +29,6 @@ import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -788,16 +786,7 @@ class RoleTableCellTests {
     }
 
     private Article draftBy(StaffUser owner) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
-        try {
-            String slug = ArticleFixtures.uniqueSlug("cell");
-            return articles.create(
-                    ArticleFixtures.changes(sections, authors, slug, "Cell " + slug, "Some text.\n"), owner);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return ArticleFixtures.draftBy(articles, sections, authors, owner, "cell", "Some text.\n");
     }
 
     private Article publishedBy(StaffUser owner) {

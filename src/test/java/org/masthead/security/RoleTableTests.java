@@ -16,8 +16,6 @@ import org.masthead.section.SectionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -232,15 +230,6 @@ class RoleTableTests {
     }
 
     private Article draftBy(StaffUser owner) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
-        try {
-            String slug = ArticleFixtures.uniqueSlug("roles");
-            return articles.create(
-                    ArticleFixtures.changes(sections, authors, slug, "Roles " + slug, "Some text.\n"), owner);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return ArticleFixtures.draftBy(articles, sections, authors, owner, "roles", "Some text.\n");
     }
 }

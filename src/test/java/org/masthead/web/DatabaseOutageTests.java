@@ -21,6 +21,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application, in a JVM of its own, loses its PostgreSQL server (killed) and gets it back: readers get a fast
@@ -94,15 +95,10 @@ class DatabaseOutageTests {
         database.close(); // releases the library's lock on the folder; the server is already gone
         database = startDatabase(data, databasePort);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int status;
-        do {
-            status = get("/actuator/health/readiness", null).statusCode();
-            if (status != 200) {
-                Thread.sleep(500);
-            }
-        } while (status != 200 && System.nanoTime() < deadline);
-        assertThat(status).as("readiness once the database is back").isEqualTo(200);
+        await("readiness once the database is back")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
         assertThat(get("/", null).statusCode())
                 .as("the front page once the database is back")
                 .isEqualTo(200);

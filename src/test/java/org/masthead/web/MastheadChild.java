@@ -13,6 +13,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The whole application in a JVM of its own, as it runs in production, on a free port: prints {@code READY <port>}
  * once it answers, or {@code FAILED <message>}. Arguments are passed on to Spring Boot.
@@ -60,22 +62,26 @@ public final class MastheadChild {
      * Waits until a child started with this class, its output going to {@code log}, says it is ready, and returns its
      * port; fails the test if it says it failed, exits, or takes longer than {@code timeout}.
      */
-    public static int awaitReady(Process app, Path log, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("READY ")) {
-                    return Integer.parseInt(line.substring("READY ".length()).trim());
-                }
-                if (line.startsWith("FAILED ")) {
-                    throw new AssertionError("the application did not start: " + line);
-                }
+    public static int awaitReady(Process app, Path log, Duration timeout) {
+        return await("the application's start")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> readyPort(app, log), port -> port != null);
+    }
+
+    /** The port the child said it is ready on, or null while it is still starting. */
+    private static Integer readyPort(Process app, Path log) throws IOException {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith("READY ")) {
+                return Integer.parseInt(line.substring("READY ".length()).trim());
             }
-            if (!app.isAlive()) {
-                throw new AssertionError("the application exited: " + Files.readString(log));
+            if (line.startsWith("FAILED ")) {
+                throw new AssertionError("the application did not start: " + line);
             }
-            Thread.sleep(250);
         }
-        throw new AssertionError("the application did not start in time");
+        if (!app.isAlive()) {
+            throw new AssertionError("the application exited: " + Files.readString(log));
+        }
+        return null;
     }
 }

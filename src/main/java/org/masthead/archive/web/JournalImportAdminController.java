@@ -94,7 +94,7 @@ class JournalImportAdminController {
         }
     }
 
-    @PostMapping("/{token:[0-9a-f]{32}}")
+    @PostMapping("/{token:[A-Za-z0-9_-]+}")
     String run(
             @PathVariable String token,
             @AuthenticationPrincipal StaffUser me,

@@ -3,19 +3,18 @@ package org.masthead.archive.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.masthead.security.SecretToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Uploaded exports that passed the dry run, kept on disk for an hour under an unguessable token until the admin
+ * Uploaded exports that passed the dry run, kept on disk for an hour under an unguessable token (a {@code SecretToken}) until the admin
  * imports them; at most {@link #MAX} at once (the oldest file is deleted first).
  */
 @Component
@@ -27,7 +26,6 @@ class PendingImports {
     private record Pending(Path file, Instant until) {}
 
     private final Map<String, Pending> files = new LinkedHashMap<>();
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
     PendingImports(Clock clock) {
@@ -40,9 +38,7 @@ class PendingImports {
             String oldest = files.keySet().iterator().next();
             delete(files.remove(oldest).file());
         }
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
+        String token = SecretToken.generate().value();
         files.put(token, new Pending(file, clock.instant().plus(KEPT)));
         return token;
     }

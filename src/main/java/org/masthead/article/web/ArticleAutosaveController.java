@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ArticleAutosaveController {
 
     /** The edit form's fields that are not part of the working copy. */
-    private static final Set<String> NOT_WORKING_COPY = Set.of("revision", "version");
+    private static final Set<String> NOT_WORKING_COPY = Set.of("revision");
 
     private final ArticleAutosaves autosaves;
 

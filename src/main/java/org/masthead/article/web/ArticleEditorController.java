@@ -215,9 +215,6 @@ class ArticleEditorController {
         if (autosaved.baseRevision() != null) {
             form.setRevision(autosaved.baseRevision());
         }
-        if (article != null) {
-            form.setVersion(article.getVersion());
-        }
         model.addAttribute("notice", "article.autosave.restored");
         model.addAttribute("unsaved", true);
         return page.form(model, form, article, me);

@@ -43,7 +43,6 @@ class ArticleForm {
         "seoTitle",
         "seoDescription",
         "revision",
-        "version",
         "featuredImageId",
         "featuredImagePicked"
     };
@@ -103,8 +102,6 @@ class ArticleForm {
 
     private int revision;
 
-    private long version;
-
     /**
      * After an edit conflict: the revision whose change the editor was shown. Only with it does "keep mine" save
      * over that change; a plain save stays based on {@link #revision} and meets the conflict again.
@@ -135,7 +132,6 @@ class ArticleForm {
         form.seoTitle = article.getSeoTitle();
         form.seoDescription = article.getSeoDescription();
         form.revision = article.getRevision();
-        form.version = article.getVersion();
         form.featuredImageId = article.getFeaturedImage() == null
                 ? null
                 : article.getFeaturedImage().getId();
@@ -290,14 +286,6 @@ class ArticleForm {
 
     public void setRevision(int revision) {
         this.revision = revision;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public void setVersion(long version) {
-        this.version = version;
     }
 
     public Integer getSeenRevision() {

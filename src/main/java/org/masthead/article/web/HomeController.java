@@ -36,7 +36,6 @@ class HomeController {
         model.addAttribute("lead", stories.lead());
         model.addAttribute("latest", stories.cards());
         model.addAttribute("featuredIds", stories.featuredIds());
-        model.addAttribute("hasMore", stories.hasMore());
         model.addAttribute("meta", meta.home());
         return "home";
     }

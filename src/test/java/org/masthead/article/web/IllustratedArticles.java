@@ -23,11 +23,13 @@ import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * Articles with everything a reader's page can show: a featured image, an author with a photo, footnotes, a table,
  * a topic and a correction note. Made through the application's services, with unique slugs.
  */
+@Component
 final class IllustratedArticles {
 
     /** The last words of the body, so a test can tell the whole body was sent. */

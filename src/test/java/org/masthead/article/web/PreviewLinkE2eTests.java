@@ -8,12 +8,7 @@ import org.masthead.BrowserTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleImages;
-import org.masthead.article.ArticleService;
-import org.masthead.article.PreviewLinks;
 import org.masthead.author.Author;
-import org.masthead.author.AuthorService;
-import org.masthead.media.ImageService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -31,27 +26,13 @@ class PreviewLinkE2eTests extends BrowserTest {
     private TestContent content;
 
     @Autowired
-    private ImageService images;
-
-    @Autowired
-    private AuthorService authors;
-
-    @Autowired
-    private ArticleService articles;
-
-    @Autowired
-    private ArticleImages articleImages;
-
-    @Autowired
-    private PreviewLinks previewLinks;
+    private IllustratedArticles illustrated;
 
     @Autowired
     private MutableClock clock;
 
     @Test
     void aReviewerReadsAnIllustratedPreviewToTheEnd(TestInfo test) throws Exception {
-        IllustratedArticles illustrated =
-                new IllustratedArticles(content, images, authors, articles, articleImages, previewLinks);
         Author author = illustrated.authorWithPhoto();
         Article draft = illustrated.unpublished(
                 content.section(),

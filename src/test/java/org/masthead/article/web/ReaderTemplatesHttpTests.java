@@ -8,19 +8,15 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpPage;
 import org.masthead.HttpTest;
 import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
-import org.masthead.article.ArticleImages;
 import org.masthead.article.ArticleService;
-import org.masthead.article.PreviewLinks;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
-import org.masthead.media.ImageService;
 import org.masthead.section.Section;
 import org.masthead.slug.Slugs;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,29 +43,16 @@ class ReaderTemplatesHttpTests {
     private TestContent content;
 
     @Autowired
-    private ImageService images;
-
-    @Autowired
     private AuthorService authors;
 
     @Autowired
     private ArticleService articles;
 
     @Autowired
-    private ArticleImages articleImages;
-
-    @Autowired
-    private PreviewLinks previewLinks;
-
-    @Autowired
     private MutableClock clock;
 
+    @Autowired
     private IllustratedArticles illustrated;
-
-    @BeforeEach
-    void setUp() {
-        illustrated = new IllustratedArticles(content, images, authors, articles, articleImages, previewLinks);
-    }
 
     @Test
     void everyReaderTemplateRendersToItsEndWithPhotosImagesFootnotesTablesAndNotes() {
