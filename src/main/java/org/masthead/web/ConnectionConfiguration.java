@@ -1,0 +1,35 @@
+package org.masthead.web;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The connector counts open connections per client address ({@link ConnectionBudget}):
+ * {@code masthead.http.connections-per-client} (0: no budget) for every address but the trusted proxies'
+ * ({@code masthead.http.trusted-proxies}: addresses or CIDR ranges, comma-separated).
+ */
+@Configuration(proxyBeanMethods = false)
+class ConnectionConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionBudgetProtocol() {
+        return factory -> factory.setProtocol(ConnectionBudget.class.getName());
+    }
+
+    @Bean
+    TomcatConnectorCustomizer connectionBudget(
+            @Value("${masthead.http.connections-per-client:128}") int perClient,
+            @Value("${masthead.http.trusted-proxies:}") List<String> trustedProxies) {
+        return connector -> {
+            if (connector.getProtocolHandler() instanceof ConnectionBudget budget) {
+                budget.configure(perClient, trustedProxies);
+            }
+        };
+    }
+}
