@@ -10,7 +10,6 @@ import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
@@ -41,6 +40,12 @@ class GlobalControllerAdvice {
     @ModelAttribute("site")
     SiteProperties site() {
         return site;
+    }
+
+    /** On the 503 page: whether every database connection was busy (retry at once) rather than out of reach. */
+    @ModelAttribute("databaseBusy")
+    boolean databaseBusy(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(DatabaseOutage.BUSY));
     }
 
     /** Whether the page belongs to the staff side (sign-in, set-password, /admin), which gets the admin styles. */
@@ -156,9 +161,10 @@ class GlobalControllerAdvice {
         TransientDataAccessResourceException.class,
         JDBCConnectionException.class
     })
-    String databaseUnavailable(HttpServletRequest request, Model model, HttpServletResponse response) {
+    String databaseUnavailable(Exception ex, HttpServletRequest request, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        DatabaseOutage.describe(ex, request, response);
+        model.addAttribute("databaseBusy", DatabaseOutage.isBusy(ex));
         model.addAttribute("site", site);
         model.addAttribute("staffArea", isStaffArea(request));
         return "error/503";
