@@ -116,7 +116,11 @@ class FeedController {
         if (request.checkNotModified(feeds.etag(spec), lastModified)) {
             return null; // 304, headers already set
         }
-        return ResponseEntity.ok().contentType(ATOM).cacheControl(CacheControl.noCache().cachePublic()).body(feeds.write(spec));
+        // A signed-in staff member's response stays out of shared caches (it may carry their session's cookie).
+        CacheControl cache = request.getUserPrincipal() == null
+                ? CacheControl.noCache().cachePublic()
+                : CacheControl.noStore().cachePrivate();
+        return ResponseEntity.ok().contentType(ATOM).cacheControl(cache).body(feeds.write(spec));
     }
 
     private static ResponseEntity<String> moved(String path) {
