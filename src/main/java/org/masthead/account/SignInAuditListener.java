@@ -1,24 +1,26 @@
 package org.masthead.account;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.security.Actor;
 import org.masthead.security.StaffUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Audits every sign-in, successful or not, and notes the account's last sign-in. */
+/** Audits every sign-in, counts failed ones ({@link SignInFailures}), and notes the account's last sign-in. */
 @Component
 class SignInAuditListener {
 
     private final AuditLog audit;
     private final AccountService accounts;
+    private final SignInFailures failures;
 
-    SignInAuditListener(AuditLog audit, AccountService accounts) {
+    SignInAuditListener(AuditLog audit, AccountService accounts, SignInFailures failures) {
         this.audit = audit;
         this.accounts = accounts;
+        this.failures = failures;
     }
 
     @EventListener
@@ -37,6 +39,10 @@ class SignInAuditListener {
         }
         String email = String.valueOf(event.getAuthentication().getName());
         String why = event.getException() instanceof DisabledException ? "account disabled" : "wrong email or password";
-        audit.recordSeparately(Actor.signIn(email), "account.sign-in-failed", "email " + email, why);
+        String remoteAddr = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "";
+        failures.failed(email, remoteAddr, why);
     }
 }

@@ -1,7 +1,5 @@
 package org.masthead.account;
 
-import org.masthead.audit.AuditLog;
-import org.masthead.security.Actor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -28,12 +26,12 @@ class SignInConfiguration {
             AccountUserDetailsService userDetails,
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
-            AuditLog audit) {
+            SignInFailures failures) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setPreAuthenticationChecks(user -> {});
         passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledAuthenticationProvider(passwords, throttle, audit);
+        return new ThrottledAuthenticationProvider(passwords, throttle, failures);
     }
 
     /** Refuses attempts from an address that failed too often; counts every failure, known email or not. */
@@ -41,12 +39,13 @@ class SignInConfiguration {
 
         private final AuthenticationProvider delegate;
         private final LoginThrottle throttle;
-        private final AuditLog audit;
+        private final SignInFailures failures;
 
-        ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle, AuditLog audit) {
+        ThrottledAuthenticationProvider(
+                AuthenticationProvider delegate, LoginThrottle throttle, SignInFailures failures) {
             this.delegate = delegate;
             this.throttle = throttle;
-            this.audit = audit;
+            this.failures = failures;
         }
 
         @Override
@@ -60,11 +59,7 @@ class SignInConfiguration {
                     : "";
             var blocked = throttle.blockedUntil(email, remoteAddr);
             if (blocked.isPresent()) {
-                audit.recordSeparately(
-                        Actor.signIn(email),
-                        "account.sign-in-throttled",
-                        "email " + email,
-                        "refused until " + blocked.get());
+                failures.refused(email, remoteAddr, blocked.get());
                 throw new SignInThrottledException(blocked.get());
             }
             try {

@@ -159,6 +159,7 @@ final class ImportImages {
         int second = raw[1] & 0xff;
         return !(first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
                 && first != 0
+                && !(first == 198 && (second == 18 || second == 19)) // benchmarking 198.18.0.0/15
                 && !(first == 192 && second == 0 && (raw[2] & 0xff) == 0);
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which images readers may see: the featured and inline images of public articles (the visibility rule, through
- * {@code public_articles}), and the photos and inline bio images of authors (whose pages are public). A preview
- * link opens its article's images and its authors' photos.
+ * {@code public_articles}), and the photos and inline bio images of public authors (those with a public article,
+ * whose pages are public). A preview link opens its own article's featured and inline images, nothing else.
  */
 @Component
 @Transactional(readOnly = true)
@@ -30,11 +30,15 @@ class ArticleImageVisibility implements ImageVisibility {
     @Override
     public boolean shownPublicly(long imageId) {
         String inline = "%/media/" + imageId + "/%";
-        Boolean shown = jdbc.queryForObject(
-                """
-                select exists (select 1 from authors au where au.photo_image_id = ? or au.bio_html like ?)
+        Timestamp now = Timestamp.from(clock.instant());
+        Boolean shown = jdbc.queryForObject("""
+                select exists (select 1 from authors au
+                               where (au.photo_image_id = ? or au.bio_html like ?)
+                                 and exists (select 1 from article_authors x
+                                             join public_articles(?) a on a.id = x.article_id
+                                             where x.author_id = au.id))
                     or exists (select 1 from public_articles(?) a
-                               where a.featured_image_id = ? or a.body_html like ?)""", Boolean.class, imageId, inline, Timestamp.from(clock.instant()), imageId, inline);
+                               where a.featured_image_id = ? or a.body_html like ?)""", Boolean.class, imageId, inline, now, now, imageId, inline);
         return Boolean.TRUE.equals(shown);
     }
 
@@ -44,10 +48,7 @@ class ArticleImageVisibility implements ImageVisibility {
         return previews.open(previewToken)
                 .map(article -> (article.getFeaturedImage() != null
                                 && article.getFeaturedImage().getId() == imageId)
-                        || article.getBodyHtml().contains(inline)
-                        || article.getAuthors().stream()
-                                .anyMatch(author -> author.getPhoto() != null
-                                        && author.getPhoto().getId() == imageId))
+                        || article.getBodyHtml().contains(inline))
                 .orElse(false);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.masthead.author.Author;
 import org.masthead.section.Section;
 import org.masthead.topic.Topic;
 import org.springframework.data.domain.Limit;
@@ -148,6 +149,9 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     @Query("select count(a) > 0 from Article a where :topic member of a.topics and" + IS_PUBLIC)
     boolean existsPublicOnTopic(Topic topic, Instant now);
+
+    @Query("select count(a) > 0 from Article a where :author member of a.authors and" + IS_PUBLIC)
+    boolean existsPublicByAuthor(Author author, Instant now);
 
     /** Tells an archived article (410 Gone) from one that never was public (404); reveals nothing else. */
     boolean existsBySlugAndStatus(String slug, ArticleStatus status);

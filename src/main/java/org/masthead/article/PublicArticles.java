@@ -424,6 +424,29 @@ public class PublicArticles {
         return topics;
     }
 
+    /**
+     * The authors readers may see, by name: those with a public article. An author whose articles are all
+     * unpublished, archived or not yet due (a new contributor, say) is no one's business but the newsroom's.
+     */
+    public List<Author> authors() {
+        @SuppressWarnings("unchecked")
+        List<Author> authors = entityManager
+                .createNativeQuery("""
+                        select au.* from authors au cross join lateral (
+                            select 1 from article_authors x join public_articles(:now) a on a.id = x.article_id
+                            where x.author_id = au.id and x.published and x.published_at <= :now
+                            order by x.published_at desc, x.article_id desc limit 1) newest
+                        order by au.name, au.id""", Author.class)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        return authors;
+    }
+
+    /** Whether readers may see the author, their page, feed and photo (they have a public article). */
+    public boolean isPublic(Author author) {
+        return articles.existsPublicByAuthor(author, clock.instant());
+    }
+
     /** Whether readers may see the topic (it has a public article). */
     public boolean isPublic(Topic topic) {
         return articles.existsPublicOnTopic(topic, clock.instant());

@@ -1,5 +1,8 @@
 package org.masthead.feed;
 
+import java.util.List;
+
+import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
@@ -85,8 +88,17 @@ class FeedController {
         Author author = authors.findBySlug(slug).orElse(null);
         if (author == null) {
             return authors.currentSlug(slug)
+                    .filter(current -> authors.findBySlug(current)
+                            .filter(articles::isPublic)
+                            .isPresent())
                     .map(current -> moved("/authors/" + current + "/feed.xml"))
                     .orElseThrow(() -> new AuthorNotFoundException(slug));
+        }
+        List<Article> entries =
+                articles.byAuthor(author, PageRequest.of(0, ENTRIES)).getContent();
+        if (entries.isEmpty()) {
+            // public only while the author has a public article, as their page
+            throw new AuthorNotFoundException(slug);
         }
         return respond(
                 new AtomFeeds.FeedSpec(
@@ -94,7 +106,7 @@ class FeedController {
                         author.getTitleLine(),
                         "/authors/" + slug,
                         "/authors/" + slug + "/feed.xml",
-                        articles.byAuthor(author, PageRequest.of(0, ENTRIES)).getContent()),
+                        entries),
                 request);
     }
 
@@ -104,10 +116,11 @@ class FeedController {
         if (request.checkNotModified(feeds.etag(spec), lastModified)) {
             return null; // 304, headers already set
         }
-        return ResponseEntity.ok()
-                .contentType(ATOM)
-                .cacheControl(CacheControl.noCache().cachePublic())
-                .body(feeds.write(spec));
+        // A signed-in staff member's response stays out of shared caches (it may carry their session's cookie).
+        CacheControl cache = request.getUserPrincipal() == null
+                ? CacheControl.noCache().cachePublic()
+                : CacheControl.noStore().cachePrivate();
+        return ResponseEntity.ok().contentType(ATOM).cacheControl(cache).body(feeds.write(spec));
     }
 
     private static ResponseEntity<String> moved(String path) {

@@ -22,7 +22,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -96,9 +96,10 @@ class SecurityConfiguration {
             StaffSessions staffSessions,
             Clock clock)
             throws Exception {
-        // Only a newsroom page asked for before signing in is remembered (in a session) to return to afterwards;
-        // a reader's request, even one refused or not found, never starts a session.
-        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        // Only a newsroom page asked for before signing in is remembered to return to afterwards, in a cookie: no
+        // session row exists before a successful sign-in, and a reader's request never starts a session.
+        CookieRequestCache requestCache = new CookieRequestCache();
+        requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
         requestCache.setRequestMatcher(new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**")));
@@ -143,10 +144,10 @@ class SecurityConfiguration {
                         // Staff areas send an anonymous visitor to sign in; anywhere else a denied path is simply not
                         // found.
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                signIn(),
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin/**"))
                         .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                signIn(),
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin"))
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
@@ -181,6 +182,17 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();
+    }
+
+    /**
+     * The redirect to the sign-in page, relative ({@code Location: /login}, which the container leaves relative:
+     * {@code server.tomcat.use-relative-redirects}): an absolute one would be built from the request's Host header,
+     * which the client chooses.
+     */
+    private static LoginUrlAuthenticationEntryPoint signIn() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     /** An admin may do all an editor may, and an editor all a contributor may: the order of {@link Role}. */

@@ -5,19 +5,31 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure because the database cannot be reached (down, restarting, no connection free in time) from any
- * other: those get a 503 page with {@code Retry-After} instead of a 500, readers and staff alike.
+ * other: those get a 503 page with {@code Retry-After} instead of a 500, readers and staff alike. A pool whose
+ * connections were all busy ({@link #isBusy}) is told apart: its page says "busy, try again" and asks for a retry
+ * within seconds.
  */
 final class DatabaseOutage {
 
     /** Seconds a client is asked to wait before trying again. */
     static final String RETRY_AFTER_SECONDS = "30";
+
+    /** Seconds a client is asked to wait when the database is up but every connection was busy. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "2";
+
+    /** Request attribute: the 503 page says "busy, retry" rather than "cannot reach the database". */
+    static final String BUSY = DatabaseOutage.class.getName() + ".busy";
 
     private DatabaseOutage() {}
 
@@ -39,6 +51,30 @@ final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code failure} is the pool's wait for a free connection running out while the database answers: the
+     * pool (HikariCP) then gives the exception no cause, where an unreachable database gives it the last failure
+     * to connect. The application is busy, not cut off: the client is asked to retry in a moment.
+     */
+    static boolean isBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timeout) {
+                return timeout.getCause() == null;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The 503's {@code Retry-After} and what its page says, for a failure {@link #isCause} recognised. */
+    static void describe(Throwable failure, HttpServletRequest request, HttpServletResponse response) {
+        boolean busy = isBusy(failure);
+        request.setAttribute(BUSY, busy);
+        response.setHeader(HttpHeaders.RETRY_AFTER, busy ? BUSY_RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS);
     }
 
     /**

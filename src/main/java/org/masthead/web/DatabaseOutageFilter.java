@@ -1,8 +1,12 @@
 package org.masthead.web;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.Enumeration;
+import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -28,6 +32,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
     private static final String OUTAGE = DatabaseOutageFilter.class.getName() + ".outage";
 
+    private final DataSource dataSource;
+
+    DatabaseOutageFilter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public int getOrder() {
         return FilterOrder.DATABASE_OUTAGE.order(); // before Spring Session, which loads sessions from the database
@@ -48,14 +58,30 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException | IOException ex) {
-            if (response.isCommitted() || !DatabaseOutage.isCause(ex)) {
+            if (response.isCommitted() || !(DatabaseOutage.isCause(ex) || databaseIsGone())) {
                 throw ex;
             }
-            logger.warn("The database cannot be reached: " + request.getMethod() + " " + request.getRequestURI()
-                    + " answered 503 (" + ex + ")");
+            boolean busy = DatabaseOutage.isBusy(ex);
+            logger.warn((busy ? "No database connection was free in time: " : "The database cannot be reached: ")
+                    + request.getMethod() + " " + request.getRequestURI() + " answered 503 (" + ex + ")");
             request.setAttribute(OUTAGE, true);
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+            DatabaseOutage.describe(ex, request, response);
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+    }
+
+    /**
+     * Asked after a failure that does not name the database: whether it answers at all. The first request after the
+     * database died can fail in ways that do not say so (a pooled connection breaking in the middle of a
+     * transaction's end); it gets the 503 page too. A pool busy to its last connection is not an outage.
+     */
+    private boolean databaseIsGone() {
+        try (Connection connection = dataSource.getConnection()) {
+            return !connection.isValid(1);
+        } catch (SQLTransientConnectionException timeout) {
+            return timeout.getCause() != null;
+        } catch (SQLException | RuntimeException unreachable) {
+            return true;
         }
     }
 

@@ -1,5 +1,8 @@
 package org.masthead.web;
 
+import java.beans.PropertyEditorSupport;
+import java.time.LocalDate;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +13,6 @@ import org.springframework.beans.InvalidPropertyException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * What every controller shares: trimmed form input, a 400 page with a message for a malformed query string, and a
@@ -41,6 +44,12 @@ class GlobalControllerAdvice {
     @ModelAttribute("site")
     SiteProperties site() {
         return site;
+    }
+
+    /** On the 503 page: whether every database connection was busy (retry at once) rather than out of reach. */
+    @ModelAttribute("databaseBusy")
+    boolean databaseBusy(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(DatabaseOutage.BUSY));
     }
 
     /** Whether the page belongs to the staff side (sign-in, set-password, /admin), which gets the admin styles. */
@@ -84,6 +93,32 @@ class GlobalControllerAdvice {
     void trimStrings(WebDataBinder binder, HttpServletRequest request) {
         binder.setAutoGrowCollectionLimit(MAX_FORM_ROWS);
         binder.registerCustomEditor(String.class, new TextEditor("GET".equals(request.getMethod())));
+        if ("GET".equals(request.getMethod())) {
+            binder.registerCustomEditor(LocalDate.class, new DayEditor());
+        }
+    }
+
+    /**
+     * A day in a query (search, audit filters) as {@code 2026-10-31}, in the years a date field offers (1 to 9999):
+     * ISO's signed years, such as {@code +999999999-12-31}, parse as a {@link LocalDate} but overflow every
+     * conversion to an instant and every database column. Such a day is a field error like any malformed date
+     * ({@code typeMismatch}). Forms that save a date check its range themselves, with their own message.
+     */
+    static final class DayEditor extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            if (text == null || text.isBlank()) {
+                setValue(null);
+                return;
+            }
+            setValue(JournalDates.parseDay(text.strip()));
+        }
+
+        @Override
+        public String getAsText() {
+            return getValue() instanceof LocalDate day ? day.toString() : "";
+        }
     }
 
     /**
@@ -110,6 +145,15 @@ class GlobalControllerAdvice {
     @ExceptionHandler(InvalidPropertyException.class)
     String tooManyRows(Model model, HttpServletResponse response) {
         return badRequestPage("error.too-many-rows", model, response);
+    }
+
+    /**
+     * A multipart body that cannot be parsed (cut short, a broken boundary): the client's mistake, a 400 with a
+     * message. Uploads over the size limits are answered by the upload forms first (413, UploadTooLargeAdvice).
+     */
+    @ExceptionHandler(MultipartException.class)
+    String badMultipart(Model model, HttpServletResponse response) {
+        return badRequestPage("error.bad-multipart", model, response);
     }
 
     @ExceptionHandler(BadRequestException.class)
@@ -153,9 +197,10 @@ class GlobalControllerAdvice {
         TransientDataAccessResourceException.class,
         JDBCConnectionException.class
     })
-    String databaseUnavailable(HttpServletRequest request, Model model, HttpServletResponse response) {
+    String databaseUnavailable(Exception ex, HttpServletRequest request, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        DatabaseOutage.describe(ex, request, response);
+        model.addAttribute("databaseBusy", DatabaseOutage.isBusy(ex));
         model.addAttribute("site", site);
         model.addAttribute("staffArea", isStaffArea(request));
         model.addAttribute(ErrorPage.ATTRIBUTE, ErrorPage.UNAVAILABLE);

@@ -1,6 +1,8 @@
 package org.masthead.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -19,6 +21,23 @@ public class JournalDates {
         this.dayAndTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Locale.ENGLISH)
                 .withZone(site.timeZone());
+    }
+
+    /**
+     * A day typed as {@code 2026-10-31}, in the years 1 to 9999 (those a date field offers, and every conversion to
+     * an instant and the database can hold); anything else is refused with {@link IllegalArgumentException}.
+     */
+    public static LocalDate parseDay(String text) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(text);
+        } catch (DateTimeException ex) {
+            throw new IllegalArgumentException("not a day: " + text, ex);
+        }
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new IllegalArgumentException("a day outside the years 1 to 9999: " + text);
+        }
+        return day;
     }
 
     /** "14 October 2026". */

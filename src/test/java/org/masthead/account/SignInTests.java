@@ -119,18 +119,22 @@ class SignInTests {
         MvcResult denied = mvc.perform(get("/admin/accounts"))
                 .andExpect(status().isFound())
                 .andReturn();
-        assertThat(denied.getResponse().getRedirectedUrl()).endsWith("/login");
-        Cookie session = denied.getResponse().getCookie("SESSION");
-        assertThat(session).as("the saved request lives in a session").isNotNull();
+        assertThat(denied.getResponse().getRedirectedUrl()).isEqualTo("/login");
+        assertThat(denied.getResponse().getCookie("SESSION"))
+                .as("no session before signing in")
+                .isNull();
+        Cookie saved = denied.getResponse().getCookie("REDIRECT_URI");
+        assertThat(saved).as("the saved request lives in a cookie").isNotNull();
 
-        mvc.perform(post("/login")
-                        .cookie(session)
+        MvcResult signedIn = mvc.perform(post("/login")
+                        .cookie(saved)
                         .param("email", admin.getEmail())
                         .param("password", PASSWORD)
                         .with(csrf())
                         .with(from(uniqueAddress())))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("http://localhost/admin/accounts?continue"));
+                .andReturn();
+        assertThat(signedIn.getResponse().getRedirectedUrl()).contains("/admin/accounts");
     }
 
     @Test
@@ -213,6 +217,38 @@ class SignInTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    @Test
+    void failedAndRefusedSignInsAreCountedNotAuditedOneRowEach() throws Exception {
+        Account editor = StaffFixtures.create(accounts, transaction, "signin-count", Role.EDITOR);
+        String attacker = uniqueAddress();
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT_LIMIT; i++) {
+            signIn(editor.getEmail(), "guess " + i, attacker).andExpect(redirectedUrl("/login?error"));
+        }
+        for (int i = 0; i < 30; i++) {
+            signIn(editor.getEmail(), "guess again " + i, attacker).andExpect(redirectedUrl("/login?throttled"));
+            signIn(StaffFixtures.uniqueEmail("spray"), "guess", attacker);
+        }
+
+        assertThat(auditCount("account.sign-in-failed", editor.getEmail(), attacker))
+                .as("the first failure of the hour")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_events where action = 'account.sign-in-throttled' and remote_addr = ?",
+                        Integer.class,
+                        attacker))
+                .as("the first refusal of the hour, whatever the email")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select failures from sign_in_failures where remote_addr = ? and email = ?",
+                        Integer.class,
+                        attacker,
+                        editor.getEmail()))
+                .isEqualTo(LoginThrottle.PER_ACCOUNT_LIMIT);
+        assertThat(jdbc.queryForObject(
+                        "select sum(refused) from sign_in_failures where remote_addr = ?", Integer.class, attacker))
+                .isGreaterThanOrEqualTo(30);
     }
 
     private int auditCount(String action, String actor, String address) {

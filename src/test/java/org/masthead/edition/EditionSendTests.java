@@ -505,6 +505,16 @@ class EditionSendTests {
                 .andReturn();
         assertThat(past.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.past");
         assertThat(state(later)).isEqualTo("DRAFT");
+
+        MvcResult farFuture = mvc.perform(post("/admin/editions/{id}/schedule", later)
+                        .param("date", "+999999999-12-31")
+                        .param("time", "09:00")
+                        .with(user(EDITOR))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(farFuture.getResponse().getStatus()).isEqualTo(302);
+        assertThat(farFuture.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-time");
+        assertThat(state(later)).isEqualTo("DRAFT");
     }
 
     @Test

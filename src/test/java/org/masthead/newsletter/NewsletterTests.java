@@ -327,6 +327,7 @@ class NewsletterTests {
         }
         MockHttpServletResponse limited = signUp(email, ip());
         assertThat(limited.getStatus()).isEqualTo(429);
+        assertThat(limited.getHeader("Retry-After")).isEqualTo("3600");
         assertThat(limited.getContentAsString()).contains("too many sign-up attempts");
         assertThat(mailTo(email)).hasSize(3);
 

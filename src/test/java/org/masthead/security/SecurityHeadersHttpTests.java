@@ -88,10 +88,12 @@ class SecurityHeadersHttpTests {
 
     @Test
     void theSessionCookieIsSecureOverHttpsAndOnlyThen() throws Exception {
+        // The sign-in page starts no session: its one cookie is the form's CSRF token.
         HttpResponse<String> plain = send("GET", "/login");
         assertThat(plain.headers().allValues("Set-Cookie"))
                 .singleElement()
-                .satisfies(cookie -> assertThat(cookie).startsWith("SESSION=").doesNotContainIgnoringCase("Secure"));
+                .satisfies(cookie ->
+                        assertThat(cookie).startsWith("MASTHEAD-CSRF=").doesNotContainIgnoringCase("Secure"));
 
         // A request that arrived over TLS (Tomcat's request.isSecure(), also set from a trusted proxy's headers).
         for (boolean secure : new boolean[] {true, false}) {

@@ -1,5 +1,6 @@
 package org.masthead.security;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.masthead.HttpTest;
 import org.masthead.MutableClock;
+import org.masthead.StaffHttp;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleService;
@@ -114,11 +116,60 @@ class SessionlessHttpTests {
     }
 
     @Test
-    void anAdminPageAskedForBeforeSigningInIsStillRememberedForAfterwards() throws Exception {
-        HttpResponse<String> response = send("GET", "/admin/articles");
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        assertThat(response.headers().allValues("Set-Cookie"))
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION="));
+    void anAdminPageAskedForBeforeSigningInIsRememberedWithoutASessionAndOpenedAfterSigningIn() throws Exception {
+        long before = sessionRows();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> admin = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/articles"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(302);
+        assertThat(admin.headers().firstValue("Location").orElseThrow()).isEqualTo("/login");
+        assertThat(admin.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("SESSION="));
+        assertThat(sessionRows()).as("no session row before signing in").isEqualTo(before);
+
+        String form = "email=" + StaffHttp.encode("editor@example.org") + "&password="
+                + StaffHttp.encode("demo-editor-password") + "&_csrf="
+                + StaffHttp.encode(StaffHttp.csrfToken(login.body()));
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin/articles");
+        assertThat(sessionRows()).as("the session starts at sign-in").isGreaterThan(before);
+    }
+
+    @Test
+    void theSignInFormsTokenIsCheckedWithoutASession() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String form = "email=" + StaffHttp.encode("editor@example.org") + "&password="
+                + StaffHttp.encode("demo-editor-password") + "&_csrf=forged-token";
+        HttpResponse<String> forged = browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
     }
 }

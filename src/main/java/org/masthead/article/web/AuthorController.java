@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** An author's page: their profile and their public articles. */
+/** An author's page: their profile and their public articles, while they have one. */
 @Controller
 @PublicPages
 class AuthorController {
@@ -41,11 +41,19 @@ class AuthorController {
         Author author = authors.findBySlug(slug).orElse(null);
         if (author == null) {
             return authors.currentSlug(slug)
+                    .filter(current -> authors.findBySlug(current)
+                            .filter(articles::isPublic)
+                            .isPresent())
                     .map(current -> Moved.permanentlyTo("/authors/" + current))
                     .orElseThrow(() -> new AuthorNotFoundException(slug));
         }
         Slice<Article> list = PageNumbers.existing(
                 articles.byAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
+        if (list.isEmpty()) {
+            // An author is public only while they have a public article, as a topic is: a new contributor's name,
+            // bio and photo are the newsroom's business until their first article is published.
+            throw new AuthorNotFoundException(slug);
+        }
         SurrogateKeys.of(SurrogateKey.author(author.getId()))
                 .articles(list.getContent())
                 .writeTo(response);

@@ -236,9 +236,9 @@ class EditionAdminController {
             LocalTime at;
             LocalDate day;
             try {
-                day = LocalDate.parse(date);
+                day = JournalDates.parseDay(date);
                 at = LocalTime.parse(time);
-            } catch (DateTimeException ex) {
+            } catch (DateTimeException | IllegalArgumentException ex) {
                 throw new EditionRefusedException("newsletter.edition.refused.no-time");
             }
             Instant when = editions.schedule(me, id, day.atTime(at));

@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.masthead.newsletter.NewsletterProperties;
 import org.masthead.newsletter.NewsletterService;
 import org.masthead.newsletter.NewsletterService.Preferences;
 import org.masthead.newsletter.NewsletterService.SignupOutcome;
 import org.masthead.newsletter.NewsletterService.TokenState;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,10 +34,12 @@ class NewsletterController {
 
     private final NewsletterService newsletter;
     private final SectionService sections;
+    private final NewsletterProperties properties;
 
-    NewsletterController(NewsletterService newsletter, SectionService sections) {
+    NewsletterController(NewsletterService newsletter, SectionService sections, NewsletterProperties properties) {
         this.newsletter = newsletter;
         this.sections = sections;
+        this.properties = properties;
     }
 
     @PostMapping("/newsletter")
@@ -59,6 +63,10 @@ class NewsletterController {
                 newsletter.signUp(form.getEmail(), form.getSource(), form.getSection(), request.getRemoteAddr());
         if (outcome == SignupOutcome.RATE_LIMITED) {
             response.setStatus(429);
+            // the most a refused client waits: the limits count signups over this window
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, properties.rateWindow().toSeconds())));
             model.addAttribute("outcome", "limited");
         } else {
             model.addAttribute("outcome", "accepted");

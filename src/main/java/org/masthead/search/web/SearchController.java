@@ -81,7 +81,8 @@ class SearchController {
         model.addAttribute("messages", messages);
         model.addAttribute("maxQueryLength", properties.maxQueryLength());
         model.addAttribute("navSections", sections.all());
-        model.addAttribute("authors", authors.all());
+        // Only authors with a public article, as for topics.
+        model.addAttribute("authors", publicArticles.authors());
         // Only topics with a public article: a draft's topic names are the newsroom's business.
         model.addAttribute("topics", publicArticles.topics());
         return "search/results";

@@ -78,8 +78,8 @@ class DraftRescueHttpTests {
         StaffBrowser withFreshSession = new StaffBrowser(port);
         assertThat(withFreshSession.get("/login").statusCode()).isEqualTo(200);
         assertThat(withFreshSession.sessionId())
-                .as("the sign-in page starts a session")
-                .isNotNull();
+                .as("the sign-in page starts no session")
+                .isNull();
         HttpResponse<String> refused = lateSave(withFreshSession, "/admin/articles", "Spam", "x".repeat(400_000));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("id=\"not-kept\"").doesNotContain("/admin/articles/rescued/");

@@ -1,8 +1,11 @@
 package org.masthead.author.web;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.masthead.BrowserTest;
+import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.author.AuthorService;
 import org.openqa.selenium.By;
@@ -16,6 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * script every Markdown field shares); the account link stays an admin's.
  */
 class AuthorAdminE2eTests extends BrowserTest {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     AuthorService authors;
@@ -48,6 +57,12 @@ class AuthorAdminE2eTests extends BrowserTest {
                 .findFirst()
                 .orElseThrow()
                 .getSlug();
+        // the author's page is public once they have a public article
+        content.published(
+                content.section(),
+                List.of(authors.findBySlug(slug).orElseThrow()),
+                List.of(),
+                clock.instant().minusSeconds(60));
         open("/authors/" + slug);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
+import org.masthead.MutableClock;
 import org.masthead.TestContent;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorChanges;
@@ -44,6 +45,9 @@ class ProfileAdminControllerTests {
 
     @Autowired
     TestContent content;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void aLinkedContributorEditsOwnBioAndPhotoOnly() throws Exception {
@@ -93,6 +97,9 @@ class ProfileAdminControllerTests {
         assertThat(after.getAccountId()).isEqualTo(accountId);
         assertThat(after.getLinks()).extracting(AuthorLink::getUrl).containsExactly("https://linked.example.org/");
 
+        // the author's page is public once they have a public article
+        content.published(
+                content.section(), List.of(after), List.of(), clock.instant().minusSeconds(60));
         mvc.perform(get("/authors/" + slug))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<em>bio</em>")))

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.masthead.IntegrationTest;
+import org.masthead.MutableClock;
 import org.masthead.SqlStatementCounter;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
@@ -16,6 +17,7 @@ import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
 import org.masthead.article.ArticleImages;
 import org.masthead.article.ArticleService;
+import org.masthead.author.Author;
 import org.masthead.author.AuthorChanges;
 import org.masthead.author.AuthorService;
 import org.masthead.media.Image;
@@ -56,6 +58,12 @@ class MediaAdminControllerTests {
 
     @Autowired
     ImageService images;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     AuthorService authors;
@@ -215,7 +223,8 @@ class MediaAdminControllerTests {
     void showsWhereAnImageIsUsedAndRefusesToDeleteItThen() throws Exception {
         long id = uploadAsEditor("face.jpg", TestImages.jpeg(200, 200));
         String slug = "photo-owner-" + UUID.randomUUID().toString().substring(0, 8);
-        authors.create(Actor.importing("test"), new AuthorChanges("Photo Owner", slug, "", "", id, null, List.of()));
+        Author owner = authors.create(
+                Actor.importing("test"), new AuthorChanges("Photo Owner", slug, "", "", id, null, List.of()));
 
         mvc.perform(get("/admin/media/" + id).with(user(EDITOR)))
                 .andExpect(status().isOk())
@@ -226,6 +235,9 @@ class MediaAdminControllerTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("cannot be deleted")));
         assertThat(images.find(id)).isPresent();
+        // the author's page is public once they have a public article
+        content.published(
+                content.section(), List.of(owner), List.of(), clock.instant().minusSeconds(60));
         mvc.perform(get("/authors/" + slug))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/media/" + id + "/face.jpg")));

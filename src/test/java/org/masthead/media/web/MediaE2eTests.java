@@ -2,16 +2,20 @@ package org.masthead.media.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.masthead.BrowserTest;
+import org.masthead.MutableClock;
 import org.masthead.TestContent;
+import org.masthead.author.AuthorService;
 import org.masthead.media.TestImages;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,15 @@ class MediaE2eTests extends BrowserTest {
 
     static final String ADMIN_EMAIL = "admin@example.org";
     static final String ADMIN_PASSWORD = "demo-admin-password";
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    AuthorService authors;
+
+    @Autowired
+    MutableClock clock;
 
     @Test
     void anAdminUploadsAPhotoAndGivesItToAnAuthor(TestInfo test) throws Exception {
@@ -55,6 +68,12 @@ class MediaE2eTests extends BrowserTest {
         clickAndWait(By.id("save-author-button"));
         wait.until(ExpectedConditions.urlMatches("/admin/authors/\\d+$"));
 
+        // the author's page (and so their photo) is public once they have a public article
+        content.published(
+                content.section(),
+                List.of(authors.findBySlug(slug).orElseThrow()),
+                List.of(),
+                clock.instant().minusSeconds(60));
         open("/authors/" + slug);
         WebElement img = waitFor(By.cssSelector(".profile__photo img"));
         assertThat(img.getAttribute("src")).contains("/media/" + imageId + "/");
