@@ -1,7 +1,12 @@
 package org.masthead.account;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.masthead.audit.AuditLog;
 import org.masthead.security.Actor;
+import org.masthead.security.SignInSteps;
+import org.masthead.security.StaffUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -11,6 +16,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -28,12 +35,62 @@ class SignInConfiguration {
             AccountUserDetailsService userDetails,
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
-            AuditLog audit) {
+            AuditLog audit,
+            SecondFactors secondFactors) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setPreAuthenticationChecks(user -> {});
         passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledAuthenticationProvider(passwords, throttle, audit);
+        return new SecondFactorStep(new ThrottledAuthenticationProvider(passwords, throttle, audit), secondFactors);
+    }
+
+    /**
+     * A right password signs in part-way ({@link SignInSteps}) a member who has a second factor (the code is next)
+     * or whose role requires one they have not set up (the set-up is next).
+     */
+    static final class SecondFactorStep implements AuthenticationProvider {
+
+        private final AuthenticationProvider delegate;
+        private final SecondFactors secondFactors;
+
+        SecondFactorStep(AuthenticationProvider delegate, SecondFactors secondFactors) {
+            this.delegate = delegate;
+            this.secondFactors = secondFactors;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            Authentication result = delegate.authenticate(authentication);
+            if (result == null || !(result.getPrincipal() instanceof StaffUser member)) {
+                return result;
+            }
+            List<GrantedAuthority> factors = new ArrayList<>(result.getAuthorities().stream()
+                    .filter(a -> a instanceof FactorGrantedAuthority)
+                    .map(a -> (GrantedAuthority) a)
+                    .toList());
+            if (factors.isEmpty()) {
+                factors.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+            }
+            if (secondFactors.status(member.getAccountId(), member.getEmail()).any()) {
+                return withDetails(SignInSteps.pending(member, SignInSteps.CODE, factors), result);
+            }
+            if (secondFactors.required(member.getRole())) {
+                return withDetails(SignInSteps.pending(member, SignInSteps.SETUP, factors), result);
+            }
+            return result;
+        }
+
+        private static Authentication withDetails(Authentication pending, Authentication result) {
+            if (pending instanceof UsernamePasswordAuthenticationToken token) {
+                token.setDetails(result.getDetails());
+            }
+            return pending;
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return delegate.supports(authentication);
+        }
     }
 
     /** Refuses attempts from an address that failed too often; counts every failure, known email or not. */

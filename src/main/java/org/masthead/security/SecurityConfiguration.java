@@ -82,6 +82,8 @@ class SecurityConfiguration {
         "/admin/import/**",
         "/admin/subscribers",
         "/admin/subscribers.csv",
+        "/admin/settings",
+        "/admin/settings/**",
         "/admin/authors/*/delete",
         "/admin/authors/*/merge"
     };
@@ -141,6 +143,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/login")
                                 .permitAll()
+                                .requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.SETUP_PAGE)
+                                .authenticated()
                                 .requestMatchers("/account/set-password/*")
                                 .permitAll()
                                 // OPTIONS would answer 200 with the allowed methods whatever the role: refused
@@ -181,7 +185,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         // a saved request (an admin page asked for before signing in) wins; otherwise the dashboard
-                        .defaultSuccessUrl("/admin")
+                        .successHandler(SecondFactorGate.successHandler())
                         .failureHandler(signInFailureHandler))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.addLogoutHandler((request, response, signedIn) -> {
@@ -201,7 +205,16 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+        secondFactorSteps(http);
         return http.build();
+    }
+
+    /**
+     * Sign-in in steps ({@link SignInSteps}): after the password, a member with a second factor (or whose role
+     * requires one) is sent to the code page or the set-up page, and no newsroom page lets them in before.
+     */
+    private static void secondFactorSteps(HttpSecurity http) {
+        http.addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class);
     }
 
     /** An admin may do all an editor may, and an editor all a contributor may: the order of {@link Role}. */
