@@ -57,6 +57,7 @@ class GlobalControllerAdvice {
                 ? uri.substring(request.getContextPath().length())
                 : uri;
         return path.equals("/login")
+                || path.startsWith("/login/")
                 || path.equals("/admin")
                 || path.startsWith("/admin/")
                 || path.startsWith("/account/");
