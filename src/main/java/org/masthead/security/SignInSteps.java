@@ -37,6 +37,9 @@ public final class SignInSteps {
     public static final String CODE_PAGE = "/login/second-factor";
     public static final String SETUP_PAGE = "/login/second-factor/setup";
 
+    /** The session attribute holding the User-Agent it was signed in from (cut to 300 characters). */
+    public static final String USER_AGENT = SignInSteps.class.getName() + ".userAgent";
+
     /** The factor an authenticator app's code (or a recovery code standing in for it) proves. */
     public static final String TOTP_FACTOR = "TOTP";
 

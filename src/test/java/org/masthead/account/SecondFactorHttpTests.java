@@ -206,6 +206,40 @@ class SecondFactorHttpTests {
         assertThat(admin.get("/admin/settings").body()).contains("There is no setting no.such.setting");
     }
 
+    @Test
+    void aMemberSeesTheirSessionsAndEndsOne() throws Exception {
+        String email = StaffBrowser.newMember(accounts, Role.CONTRIBUTOR);
+        StaffBrowser here = signedIn(email);
+        StaffBrowser there = signedIn(email);
+        StaffBrowser someoneElse = signedIn(StaffBrowser.newMember(accounts, Role.CONTRIBUTOR));
+
+        HttpResponse<String> page = here.get("/admin/security");
+        assertThat(page.body().split("class=\"session-row\"", -1))
+                .as("two sessions")
+                .hasSize(3);
+        assertThat(page.body()).contains("This one").contains("Java-http-client");
+        String key = match(Pattern.compile("name=\"session\" value=\"([0-9a-f]{64})\""), page.body());
+
+        HttpResponse<String> notTheirs = someoneElse.post(
+                "/admin/security/sessions/end",
+                Map.of(
+                        "session",
+                        key,
+                        "_csrf",
+                        match(CSRF, someoneElse.get("/admin/security").body())));
+        assertThat(location(notTheirs)).endsWith("/admin/security");
+        assertThat(there.get("/admin").statusCode())
+                .as("another member cannot end it")
+                .isEqualTo(200);
+
+        HttpResponse<String> ended =
+                here.post("/admin/security/sessions/end", Map.of("session", key, "_csrf", match(CSRF, page.body())));
+        assertThat(location(ended)).endsWith("/admin/security");
+        assertThat(location(there.get("/admin"))).endsWith("/login");
+        assertThat(here.get("/admin").statusCode()).isEqualTo(200);
+        assertThat(audits("account.session-ended", email)).isEqualTo(1);
+    }
+
     private record Enabled(String secret, List<String> recoveryCodes) {}
 
     private StaffBrowser signedIn(String email) throws Exception {

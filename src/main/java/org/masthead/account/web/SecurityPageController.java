@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.masthead.account.MemberSessions;
 import org.masthead.account.SecondFactors;
 import org.masthead.account.WrongCodeException;
 import org.masthead.security.StaffUser;
@@ -25,13 +26,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SecurityPageController {
 
     private final SecondFactors secondFactors;
+    private final MemberSessions sessions;
 
-    SecurityPageController(SecondFactors secondFactors) {
+    SecurityPageController(SecondFactors secondFactors, MemberSessions sessions) {
         this.secondFactors = secondFactors;
+        this.sessions = sessions;
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal StaffUser me, Model model) {
+    String page(@AuthenticationPrincipal StaffUser me, HttpSession session, Model model) {
+        model.addAttribute("sessions", sessions.of(me, session.getId()));
         model.addAttribute("status", secondFactors.status(me.getAccountId(), me.getEmail()));
         model.addAttribute("required", secondFactors.required(me.getRole()));
         return "admin/account/security";
@@ -76,6 +80,19 @@ class SecurityPageController {
     String removeTotp(@AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
         secondFactors.disableTotp(me);
         flash.addFlashAttribute("notice", "account.totp.removed");
+        return "redirect:/admin/security";
+    }
+
+    @PostMapping("/sessions/end")
+    String endSession(
+            @AuthenticationPrincipal StaffUser me,
+            @RequestParam(name = "session", defaultValue = "") String key,
+            RedirectAttributes flash) {
+        if (sessions.end(me, key)) {
+            flash.addFlashAttribute("notice", "account.sessions.ended");
+        } else {
+            flash.addFlashAttribute("error", "account.sessions.unknown");
+        }
         return "redirect:/admin/security";
     }
 
