@@ -23,6 +23,7 @@ import dev.samstevens.totp.util.Utils;
 import org.masthead.audit.AuditLog;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
+import org.masthead.security.PasskeyAdded;
 import org.masthead.security.Role;
 import org.masthead.security.SecretToken;
 import org.masthead.security.StaffUser;
@@ -31,6 +32,7 @@ import org.masthead.settings.SettingsStore;
 import org.masthead.throttle.Throttle;
 import org.masthead.throttle.ThrottleRule;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,13 +121,61 @@ public class SecondFactors {
                 "select count(*) from recovery_codes where account_id = ? and used_at is null",
                 Integer.class,
                 accountId);
-        return new Status(totp, passkeys(email), left);
+        return new Status(totp, passkeyCount(email), left);
     }
 
-    private int passkeys(String email) {
+    private int passkeyCount(String email) {
         return jdbc.queryForObject("""
                 select count(*) from user_credentials c join user_entities e on e.id = c.user_entity_user_id
                 where lower(e.name) = lower(?)""", Integer.class, email);
+    }
+
+    /**
+     * One of a member's passkeys.
+     *
+     * @param credentialId its credential id (base64url), to remove it by
+     * @param label the name the member gave it
+     * @param created when it was added
+     * @param lastUsed when it last signed in, or null
+     */
+    public record Passkey(String credentialId, String label, Instant created, Instant lastUsed) {}
+
+    /** {@code email}'s passkeys, the newest first. */
+    @Transactional(readOnly = true)
+    public List<Passkey> passkeys(String email) {
+        return jdbc.query(
+                """
+                select c.credential_id, c.label, c.created, c.last_used
+                from user_credentials c join user_entities e on e.id = c.user_entity_user_id
+                where lower(e.name) = lower(?) order by c.created desc""",
+                (row, n) -> new Passkey(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4) == null ? null : row.getTimestamp(4).toInstant()),
+                email);
+    }
+
+    /** Removes one of {@code me}'s own passkeys; false when they have none by that id. */
+    @Transactional
+    public boolean removePasskey(StaffUser me, String credentialId) {
+        int removed = jdbc.update("""
+                delete from user_credentials where credential_id = ? and user_entity_user_id in
+                    (select id from user_entities where lower(name) = lower(?))""", credentialId, me.getEmail());
+        if (removed > 0) {
+            audit.record(me, "account.passkey-removed", subject(me.getAccountId(), me.getEmail()), "");
+        }
+        return removed > 0;
+    }
+
+    /** Audits a passkey a member added (Spring Security's registration filter stores it). */
+    @EventListener
+    void passkeyAdded(PasskeyAdded added) {
+        audit.recordSeparately(
+                added.member(),
+                "account.passkey-added",
+                subject(added.member().getAccountId(), added.member().getEmail()),
+                "\"" + added.label() + "\"");
     }
 
     /** A new random secret for an authenticator app (160 bits, Base32), not stored until a code confirms it. */

@@ -47,13 +47,7 @@ class SecondFactorGate extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/admin");
         return (request, response, authentication) -> {
-            String userAgent = request.getHeader("User-Agent");
-            if (userAgent != null) {
-                request.getSession()
-                        .setAttribute(
-                                SignInSteps.USER_AGENT,
-                                userAgent.length() > 300 ? userAgent.substring(0, 300) : userAgent);
-            }
+            SignInSteps.rememberDevice(request);
             Optional<String> step = SignInSteps.pendingStep(authentication);
             if (step.isPresent()) {
                 response.sendRedirect(request.getContextPath() + pageOf(step.get()));

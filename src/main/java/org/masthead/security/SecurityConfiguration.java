@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -41,12 +43,14 @@ class SecurityConfiguration {
 
     /**
      * Browser features a journal never uses, denied to every page (and to anything a page might embed): camera,
-     * microphone, location, payments, USB and the other device APIs, and interest-based ad tracking.
+     * microphone, location, payments, USB and the other device APIs, and interest-based ad tracking. Passkeys
+     * (WebAuthn) are allowed to the site itself only.
      */
     static final String PERMISSIONS_POLICY = "accelerometer=(), ambient-light-sensor=(), autoplay=(), "
             + "battery=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), "
             + "geolocation=(), gyroscope=(), hid=(), idle-detection=(), interest-cohort=(), magnetometer=(), "
-            + "microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+            + "microphone=(), midi=(), payment=(), publickey-credentials-create=(self), publickey-credentials-get=(self), "
+            + "screen-wake-lock=(), serial=(), "
             + "usb=(), xr-spatial-tracking=()";
 
     /** Open to everyone, for reading (GET and HEAD). */
@@ -114,7 +118,10 @@ class SecurityConfiguration {
             ObjectProvider<RejectedFormRescue> rescues,
             AuthenticationFailureHandler signInFailureHandler,
             StaffSessions staffSessions,
-            Clock clock)
+            Clock clock,
+            Passkeys passkeys,
+            UserDetailsService members,
+            ApplicationEventPublisher events)
             throws Exception {
         // Only a newsroom page asked for before signing in is remembered (in a session) to return to afterwards;
         // a reader's request, even one refused or not found, never starts a session.
@@ -206,6 +213,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         secondFactorSteps(http);
+        passkeys.applyTo(http, members, events);
         return http.build();
     }
 

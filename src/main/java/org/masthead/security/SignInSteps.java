@@ -87,6 +87,15 @@ public final class SignInSteps {
         CONTEXTS.saveContext(context, request, response);
     }
 
+    /** Keeps the User-Agent the member signs in from in their session (their security page lists sessions by it). */
+    public static void rememberDevice(HttpServletRequest request) {
+        String userAgent = request.getHeader("User-Agent");
+        if (userAgent != null) {
+            request.getSession()
+                    .setAttribute(USER_AGENT, userAgent.length() > 300 ? userAgent.substring(0, 300) : userAgent);
+        }
+    }
+
     /**
      * Where the member was going when they were asked to sign in (a newsroom page, as a path), forgotten once
      * answered; the dashboard otherwise.

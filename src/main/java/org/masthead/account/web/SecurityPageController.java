@@ -36,6 +36,7 @@ class SecurityPageController {
     @GetMapping
     String page(@AuthenticationPrincipal StaffUser me, HttpSession session, Model model) {
         model.addAttribute("sessions", sessions.of(me, session.getId()));
+        model.addAttribute("passkeys", secondFactors.passkeys(me.getEmail()));
         model.addAttribute("status", secondFactors.status(me.getAccountId(), me.getEmail()));
         model.addAttribute("required", secondFactors.required(me.getRole()));
         return "admin/account/security";
@@ -80,6 +81,16 @@ class SecurityPageController {
     String removeTotp(@AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
         secondFactors.disableTotp(me);
         flash.addFlashAttribute("notice", "account.totp.removed");
+        return "redirect:/admin/security";
+    }
+
+    @PostMapping("/passkeys/remove")
+    String removePasskey(
+            @AuthenticationPrincipal StaffUser me,
+            @RequestParam(name = "credential", defaultValue = "") String credential,
+            RedirectAttributes flash) {
+        flash.addFlashAttribute(
+                "notice", secondFactors.removePasskey(me, credential) ? "account.passkey.removed" : null);
         return "redirect:/admin/security";
     }
 
