@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.masthead.security.Role;
+import org.masthead.settings.BooleanSetting;
 import org.masthead.settings.RoleSetSetting;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,17 @@ import org.springframework.core.env.Environment;
 class SecondFactorSettings {
 
     static final String REQUIRED_ROLES = "masthead.security.second-factor-required-roles";
+    static final String NEW_DEVICE_CHECK = "masthead.security.new-device-check";
+
+    /**
+     * Whether a sign-in from a new device is e-mailed to the member, and, for an account with neither an
+     * authenticator app nor a passkey, needs a code e-mailed to them first. On by default; off with demo content.
+     */
+    @Bean
+    BooleanSetting newDeviceCheck(Environment environment) {
+        boolean demo = environment.getProperty("masthead.demo-content", Boolean.class, false);
+        return new BooleanSetting(NEW_DEVICE_CHECK, environment.getProperty(NEW_DEVICE_CHECK, Boolean.class, !demo));
+    }
 
     @Bean
     RoleSetSetting secondFactorRequiredRoles(Environment environment) {

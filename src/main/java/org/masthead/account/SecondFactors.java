@@ -63,7 +63,8 @@ public class SecondFactors {
     /** Which second factor a code was. */
     public enum Kind {
         TOTP,
-        RECOVERY_CODE
+        RECOVERY_CODE,
+        EMAILED_CODE
     }
 
     /**
@@ -88,6 +89,7 @@ public class SecondFactors {
     private final SettingsStore settings;
     private final RoleSetSetting requiredRoles;
     private final String issuer;
+    private final NewDevices newDevices;
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
 
     SecondFactors(
@@ -97,6 +99,7 @@ public class SecondFactors {
             Clock clock,
             SettingsStore settings,
             RoleSetSetting secondFactorRequiredRoles,
+            NewDevices newDevices,
             @Value("${masthead.site-name:Masthead}") String issuer) {
         this.jdbc = jdbc;
         this.throttle = throttle;
@@ -105,6 +108,7 @@ public class SecondFactors {
         this.settings = settings;
         this.requiredRoles = secondFactorRequiredRoles;
         this.issuer = issuer;
+        this.newDevices = newDevices;
     }
 
     /** Whether members of {@code role} must sign in with a second factor (the settings page, else the property). */
@@ -248,6 +252,11 @@ public class SecondFactors {
      * @throws WrongCodeException when the code is wrong or was used already
      */
     public Kind verify(StaffUser me, String typed, String remoteAddr) {
+        return verify(me, typed, remoteAddr, false);
+    }
+
+    /** Like {@link #verify(StaffUser, String, String)}, for the code e-mailed for a new device when {@code emailed}. */
+    public Kind verify(StaffUser me, String typed, String remoteAddr, boolean emailed) {
         String accountKey = remoteAddr + " #" + me.getAccountId();
         Optional<Instant> blocked = blockedUntil(accountKey, remoteAddr);
         String subject = subject(me.getAccountId(), me.getEmail());
@@ -256,9 +265,11 @@ public class SecondFactors {
             throw new CodeThrottledException(blocked.get());
         }
         String code = typed == null ? "" : typed.strip().replace(" ", "");
-        Optional<Kind> accepted = code.matches("\\d{" + DIGITS + "}")
-                ? acceptTotp(me.getAccountId(), code)
-                : acceptRecoveryCode(me.getAccountId(), code);
+        Optional<Kind> accepted = emailed
+                ? Optional.of(Kind.EMAILED_CODE).filter(k -> newDevices.takeCode(me.getAccountId(), code))
+                : code.matches("\\d{" + DIGITS + "}")
+                        ? acceptTotp(me.getAccountId(), code)
+                        : acceptRecoveryCode(me.getAccountId(), code);
         if (accepted.isEmpty()) {
             throttle.record(PER_ACCOUNT, accountKey);
             throttle.record(PER_ADDRESS, remoteAddr);
@@ -270,9 +281,11 @@ public class SecondFactors {
                 me,
                 "account.second-factor",
                 subject,
-                accepted.get() == Kind.TOTP
-                        ? "authenticator code"
-                        : "recovery code (" + recoveryCodesLeft(me.getAccountId()) + " left)");
+                switch (accepted.get()) {
+                    case TOTP -> "authenticator code";
+                    case EMAILED_CODE -> "e-mailed code (new device)";
+                    case RECOVERY_CODE -> "recovery code (" + recoveryCodesLeft(me.getAccountId()) + " left)";
+                });
         return accepted.get();
     }
 

@@ -20,6 +20,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The one authentication provider: email and password checked against {@code accounts}, behind the
@@ -36,12 +38,14 @@ class SignInConfiguration {
             PasswordEncoder passwordEncoder,
             LoginThrottle throttle,
             AuditLog audit,
-            SecondFactors secondFactors) {
+            SecondFactors secondFactors,
+            NewDevices newDevices) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setPreAuthenticationChecks(user -> {});
         passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new SecondFactorStep(new ThrottledAuthenticationProvider(passwords, throttle, audit), secondFactors);
+        return new SecondFactorStep(
+                new ThrottledAuthenticationProvider(passwords, throttle, audit), secondFactors, newDevices);
     }
 
     /**
@@ -52,10 +56,12 @@ class SignInConfiguration {
 
         private final AuthenticationProvider delegate;
         private final SecondFactors secondFactors;
+        private final NewDevices newDevices;
 
-        SecondFactorStep(AuthenticationProvider delegate, SecondFactors secondFactors) {
+        SecondFactorStep(AuthenticationProvider delegate, SecondFactors secondFactors, NewDevices newDevices) {
             this.delegate = delegate;
             this.secondFactors = secondFactors;
+            this.newDevices = newDevices;
         }
 
         @Override
@@ -76,6 +82,12 @@ class SignInConfiguration {
             }
             if (secondFactors.required(member.getRole())) {
                 return withDetails(SignInSteps.pending(member, SignInSteps.SETUP, factors), result);
+            }
+            if (newDevices.enabled()
+                    && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                    && !newDevices.known(member.getAccountId(), current.getRequest())) {
+                newDevices.sendCode(member);
+                return withDetails(SignInSteps.pending(member, SignInSteps.EMAILED_CODE, factors), result);
             }
             return result;
         }

@@ -114,7 +114,11 @@ class Passkeys implements ApplicationListener<WebServerInitializedEvent> {
     }
 
     /** Adds the passkey filters to the one filter chain. */
-    void applyTo(HttpSecurity http, UserDetailsService members, ApplicationEventPublisher events) {
+    void applyTo(
+            HttpSecurity http,
+            UserDetailsService members,
+            ApplicationEventPublisher events,
+            SignInCompletion completion) {
         JdbcPublicKeyCredentialUserEntityRepository users = passkeyUsers();
         UserCredentialRepository credentials = new Announced(passkeyCredentials(), events);
         Webauthn4JRelyingPartyOperations relyingParty = new Webauthn4JRelyingPartyOperations(
@@ -150,7 +154,12 @@ class Passkeys implements ApplicationListener<WebServerInitializedEvent> {
         signIn.setRequestOptionsRepository(ceremonies.requests());
         signIn.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
         signIn.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-        signIn.setAuthenticationSuccessHandler(Passkeys::signedIn);
+        signIn.setAuthenticationSuccessHandler((request, response, who) -> {
+            if (who.getPrincipal() instanceof StaffUser member) {
+                completion.completed(member, request, response);
+            }
+            signedIn(request, response, who);
+        });
 
         PublicKeyCredentialCreationOptionsFilter registerOptions =
                 new PublicKeyCredentialCreationOptionsFilter(relyingParty);

@@ -43,7 +43,7 @@ class SecondFactorGate extends OncePerRequestFilter {
     }
 
     /** After the password: to the pending step's page if there is one, else where the member was going. */
-    static AuthenticationSuccessHandler successHandler() {
+    static AuthenticationSuccessHandler successHandler(SignInCompletion completion) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/admin");
         return (request, response, authentication) -> {
@@ -52,6 +52,9 @@ class SecondFactorGate extends OncePerRequestFilter {
             if (step.isPresent()) {
                 response.sendRedirect(request.getContextPath() + pageOf(step.get()));
             } else {
+                if (authentication.getPrincipal() instanceof StaffUser member) {
+                    completion.completed(member, request, response);
+                }
                 next.onAuthenticationSuccess(request, response, authentication);
             }
         };

@@ -121,7 +121,8 @@ class SecurityConfiguration {
             Clock clock,
             Passkeys passkeys,
             UserDetailsService members,
-            ApplicationEventPublisher events)
+            ApplicationEventPublisher events,
+            SignInCompletion completion)
             throws Exception {
         // Only a newsroom page asked for before signing in is remembered (in a session) to return to afterwards;
         // a reader's request, even one refused or not found, never starts a session.
@@ -192,7 +193,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         // a saved request (an admin page asked for before signing in) wins; otherwise the dashboard
-                        .successHandler(SecondFactorGate.successHandler())
+                        .successHandler(SecondFactorGate.successHandler(completion))
                         .failureHandler(signInFailureHandler))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.addLogoutHandler((request, response, signedIn) -> {
@@ -213,7 +214,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         secondFactorSteps(http);
-        passkeys.applyTo(http, members, events);
+        passkeys.applyTo(http, members, events, completion);
         return http.build();
     }
 

@@ -31,6 +31,8 @@ public final class SignInSteps {
 
     /** Pending: a code from their authenticator app (or a recovery code). */
     public static final String CODE = "SIGN_IN_STEP_CODE";
+    /** Pending: a code e-mailed to them (a new device, and neither an authenticator app nor a passkey). */
+    public static final String EMAILED_CODE = "SIGN_IN_STEP_EMAILED_CODE";
     /** Pending: setting up a second factor their role requires. */
     public static final String SETUP = "SIGN_IN_STEP_SETUP";
 
@@ -62,7 +64,7 @@ public final class SignInSteps {
         }
         return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.equals(CODE) || a.equals(SETUP))
+                .filter(a -> a.equals(CODE) || a.equals(EMAILED_CODE) || a.equals(SETUP))
                 .findFirst();
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.masthead.account.CodeThrottledException;
+import org.masthead.account.NewDevices;
 import org.masthead.account.SecondFactors;
 import org.masthead.account.WrongCodeException;
 import org.masthead.security.SignInSteps;
@@ -30,19 +31,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SecondFactorSignInController {
 
     /** The secret of an authenticator app being set up, kept in the session until a code confirms it. */
+    /** The factor an e-mailed code proves (access to the member's mailbox). */
+    static final String EMAIL_FACTOR = "EMAIL";
+
     static final String PENDING_SECRET = SecondFactorSignInController.class.getName() + ".secret";
 
     private final SecondFactors secondFactors;
+    private final NewDevices newDevices;
     private final Clock clock;
 
-    SecondFactorSignInController(SecondFactors secondFactors, Clock clock) {
+    SecondFactorSignInController(SecondFactors secondFactors, NewDevices newDevices, Clock clock) {
         this.secondFactors = secondFactors;
+        this.newDevices = newDevices;
         this.clock = clock;
     }
 
     @GetMapping(SignInSteps.CODE_PAGE)
-    String codePage(Authentication authentication) {
-        return pending(authentication, SignInSteps.CODE) ? "account/second-factor" : "redirect:/admin";
+    String codePage(Authentication authentication, Model model) {
+        if (!pending(authentication, SignInSteps.CODE) && !pending(authentication, SignInSteps.EMAILED_CODE)) {
+            return "redirect:/admin";
+        }
+        model.addAttribute("emailed", pending(authentication, SignInSteps.EMAILED_CODE));
+        return "account/second-factor";
     }
 
     @PostMapping(SignInSteps.CODE_PAGE)
@@ -52,13 +62,15 @@ class SecondFactorSignInController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        if (!pending(authentication, SignInSteps.CODE)) {
+        boolean emailed = pending(authentication, SignInSteps.EMAILED_CODE);
+        if (!pending(authentication, SignInSteps.CODE) && !emailed) {
             return "redirect:/admin";
         }
+        model.addAttribute("emailed", emailed);
         StaffUser me = (StaffUser) authentication.getPrincipal();
         SecondFactors.Kind kind;
         try {
-            kind = secondFactors.verify(me, code, request.getRemoteAddr());
+            kind = secondFactors.verify(me, code, request.getRemoteAddr(), emailed);
         } catch (WrongCodeException ex) {
             model.addAttribute("error", "account.second-factor.wrong");
             return "account/second-factor";
@@ -67,7 +79,8 @@ class SecondFactorSignInController {
             model.addAttribute("errorArgs", new Object[] {minutesUntil(ex)});
             return "account/second-factor";
         }
-        SignInSteps.complete(me, authentication, SignInSteps.TOTP_FACTOR, request, response);
+        SignInSteps.complete(me, authentication, emailed ? EMAIL_FACTOR : SignInSteps.TOTP_FACTOR, request, response);
+        newDevices.completed(me, request, response);
         String next = SignInSteps.nextPath(request, response);
         if (kind == SecondFactors.Kind.RECOVERY_CODE) {
             // A recovery code says the app is lost: the security page shows how many codes are left.
@@ -109,6 +122,7 @@ class SecondFactorSignInController {
         }
         session.removeAttribute(PENDING_SECRET);
         SignInSteps.complete(me, authentication, SignInSteps.TOTP_FACTOR, request, response);
+        newDevices.completed(me, request, response);
         model.addAttribute("recoveryCodes", recoveryCodes);
         model.addAttribute("next", SignInSteps.nextPath(request, response));
         return "account/recovery-codes";
