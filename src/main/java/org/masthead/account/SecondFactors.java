@@ -172,6 +172,14 @@ public class SecondFactors {
         return removed > 0;
     }
 
+    /** Keeps a member's passkeys theirs when their email (the name a passkey's user entity holds) changes. */
+    @Transactional
+    public void emailChanged(String before, String after) {
+        if (!before.equals(after)) {
+            jdbc.update("update user_entities set name = ? where lower(name) = lower(?)", after, before);
+        }
+    }
+
     /** Audits a passkey a member added (Spring Security's registration filter stores it). */
     @EventListener
     void passkeyAdded(PasskeyAdded added) {

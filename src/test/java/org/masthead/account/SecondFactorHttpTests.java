@@ -240,6 +240,29 @@ class SecondFactorHttpTests {
         assertThat(audits("account.session-ended", email)).isEqualTo(1);
     }
 
+    @Test
+    void aMembersPasskeysFollowTheirNewEmail() throws Exception {
+        String email = StaffBrowser.newMember(accounts, Role.CONTRIBUTOR);
+        long id = accounts.findByEmail(email).orElseThrow().getId();
+        jdbc.update(
+                "insert into user_entities (id, name, display_name) values (?, ?, ?)", "entity-" + id, email, email);
+        String renamed = "renamed-" + email;
+
+        StaffBrowser admin = signedIn(StaffBrowser.newMember(accounts, Role.ADMIN));
+        HttpResponse<String> edited = admin.post(
+                "/admin/accounts/" + id + "/details",
+                Map.of(
+                        "email",
+                        renamed,
+                        "displayName",
+                        "Renamed",
+                        "_csrf",
+                        match(CSRF, admin.get("/admin/accounts/" + id + "/edit").body())));
+        assertThat(location(edited)).endsWith("/admin/accounts/" + id);
+        assertThat(jdbc.queryForObject("select name from user_entities where id = ?", String.class, "entity-" + id))
+                .isEqualTo(renamed);
+    }
+
     private record Enabled(String secret, List<String> recoveryCodes) {}
 
     private StaffBrowser signedIn(String email) throws Exception {
