@@ -89,8 +89,9 @@ class SecurityPageController {
             @AuthenticationPrincipal StaffUser me,
             @RequestParam(name = "credential", defaultValue = "") String credential,
             RedirectAttributes flash) {
-        flash.addFlashAttribute(
-                "notice", secondFactors.removePasskey(me, credential) ? "account.passkey.removed" : null);
+        if (secondFactors.removePasskey(me, credential)) {
+            flash.addFlashAttribute("notice", "account.passkey.removed");
+        }
         return "redirect:/admin/security";
     }
 
