@@ -31,6 +31,7 @@
     params.set('format', document.getElementById('import-format').value);
     params.set('uploadsFolder', document.getElementById('import-uploads').value);
     params.set('sectionMap', document.getElementById('import-sections').value);
+    params.set('update', document.getElementById('import-update').checked ? 'true' : 'false');
     var pages = document.getElementById('import-pages').value;
     if (pages) {
       params.set('pagesSection', pages);

@@ -101,7 +101,16 @@
       var controller = window.AbortController ? new AbortController() : null;
       var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
       field.setAttribute('aria-busy', 'true');
-      fetch(url, {
+      // The notes already in the text: the pasted ones are numbered around them, so no two share a label.
+      var labels = [];
+      (field.value.match(/\[\^[^\]\s]+\]/g) || []).forEach(function (reference) {
+        var label = reference.slice(2, -1);
+        if (labels.indexOf(label) < 0) {
+          labels.push(label);
+        }
+      });
+      var target = url + (url.indexOf('?') < 0 ? '?' : '&') + 'footnotes=' + encodeURIComponent(labels.join(','));
+      fetch(target, {
         method: 'POST',
         credentials: 'same-origin',
         headers: headers,

@@ -1,5 +1,7 @@
 package org.masthead;
 
+import java.util.Map;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -9,13 +11,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The package-by-feature rules of STYLE.md, checked on every build. */
+/** The package-by-feature rules of docs/ARCHITECTURE.md, "Three layers", checked on every build. */
 @AnalyzeClasses(packages = "org.masthead", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
     @ArchTest
     static final ArchRule featuresHaveNoCycles =
             slices().matching("org.masthead.(*)..").should().beFreeOfCycles();
+
+    /** Within a feature too: a sub-package (a reader, a web adapter) and its parent never lean on each other both ways. */
+    @ArchTest
+    static final ArchRule packagesHaveNoCyclesAtAnyDepth =
+            slices().matching("org.masthead.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule lowerFeaturesNeverImportArticles = noClasses()
@@ -69,6 +76,20 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule aFeaturesWebCodeNeverDependsOnAnotherFeaturesWebCode =
             RoleRules.FEATURES_WEB_CODE_STAYS_APART;
+
+    @ArchTest
+    static final ArchRule controllersHaveNoTransactions = RoleRules.CONTROLLERS_HAVE_NO_TRANSACTIONS;
+
+    @ArchTest
+    static final ArchRule aRequestHandlerWritesThroughOneServiceMethod = RoleRules.handlersCallAtMostOneWrite(Map.of(
+            "org.masthead.archive.web.ExportAdminController.download(org.masthead.security.StaffUser)",
+            "JournalExport.writeTo declares no transaction but only reads, in short read-only transactions of its own"
+                    + " while the zip streams out (one transaction would be held for the whole download); the audit"
+                    + " line of recordExport is written before the stream starts, so an export broken midway stays"
+                    + " on record"));
+
+    @ArchTest
+    static final ArchRule theReadersUrlsAreOneTable = ReaderUrlRules.READER_URLS_ARE_ONE_TABLE;
 
     @ArchTest
     static final ArchRule webCodeNeverTouchesRepositories = noClasses()

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -160,6 +161,20 @@ public abstract class BrowserTest {
     protected void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
         waitFor(By.id("main"));
+    }
+
+    /**
+     * The article editor in its Markdown view (the textarea behind the visual editor), for tests of what is typed
+     * there; the choice is remembered for the rest of the test, as it is for an editor.
+     */
+    protected void useMarkdownView() {
+        WebElement toggle = waitFor(By.id("markdown-switch"));
+        if (!"true".equals(toggle.getAttribute("aria-pressed"))) {
+            // Brought to the middle of the window: at the bottom edge the sticky actions bar lies over it.
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", toggle);
+            toggle.click();
+        }
+        waitFor(By.id("body"));
     }
 
     protected WebElement waitFor(By locator) {

@@ -1,6 +1,8 @@
 package org.masthead;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -132,6 +134,88 @@ final class RoleRules {
                 }
             }
         };
+    }
+
+    private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
+    private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
+
+    /** Controllers own no transaction: the service method a handler calls is the transaction. */
+    static final ArchRule CONTROLLERS_HAVE_NO_TRANSACTIONS = classes()
+            .that(CONTROLLERS)
+            .should(new ArchCondition<>("have no @Transactional, on the class or a method") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    if (transactional(type)) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " is @Transactional"));
+                    }
+                    for (JavaMethod method : type.getMethods()) {
+                        if (transactional(method)) {
+                            events.add(
+                                    SimpleConditionEvent.violated(method, method.getFullName() + " is @Transactional"));
+                        }
+                    }
+                }
+            })
+            .because("a use case is one transaction in the service layer, refused as a whole there");
+
+    private static boolean transactional(com.tngtech.archunit.core.domain.properties.CanBeAnnotated element) {
+        return element.isAnnotatedWith(TRANSACTIONAL) || element.isAnnotatedWith(JAKARTA_TRANSACTIONAL);
+    }
+
+    /**
+     * A service method that writes: a public method of a {@code @Service} class whose transaction (the method's
+     * own {@code @Transactional}, else its class's) is not {@code readOnly = true}. A method with no transaction
+     * declared at all counts as writing: a read says so with {@code readOnly}.
+     */
+    static boolean writes(JavaMethod method) {
+        JavaClass owner = method.getOwner();
+        if (!owner.isAnnotatedWith(org.springframework.stereotype.Service.class)
+                || !method.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+            return false;
+        }
+        Optional<? extends JavaAnnotation<?>> declared = method.tryGetAnnotationOfType(TRANSACTIONAL);
+        if (declared.isEmpty()) {
+            declared = owner.tryGetAnnotationOfType(TRANSACTIONAL);
+        }
+        return declared.map(t -> !Boolean.TRUE.equals(t.get("readOnly").orElse(false)))
+                .orElse(true);
+    }
+
+    /** The request handlers of a controller: its methods with a request mapping. */
+    static boolean handler(JavaMethod method) {
+        return CONTROLLERS.test(method.getOwner()) && hasMapping(method);
+    }
+
+    /**
+     * Each request handler of a controller calls at most one service method that {@link #writes} (calling the
+     * same one on several branches counts once): a request is one use case, written or refused as a whole by the
+     * service. {@code exceptions}: handlers allowed more, by full name, each with the reason it is allowed.
+     */
+    static ArchRule handlersCallAtMostOneWrite(Map<String, String> exceptions) {
+        return classes()
+                .that(CONTROLLERS)
+                .should(new ArchCondition<>("call at most one service method that writes per request handler") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        for (JavaMethod method : type.getMethods()) {
+                            if (!handler(method) || exceptions.containsKey(method.getFullName())) {
+                                continue;
+                            }
+                            Set<String> writes = new java.util.TreeSet<>();
+                            method.getMethodCallsFromSelf()
+                                    .forEach(call -> call.getTarget()
+                                            .resolveMember()
+                                            .filter(RoleRules::writes)
+                                            .ifPresent(target -> writes.add(target.getFullName())));
+                            if (writes.size() > 1) {
+                                events.add(SimpleConditionEvent.violated(
+                                        method, method.getFullName() + " writes through " + writes));
+                            }
+                        }
+                    }
+                })
+                .because("two writing calls are two transactions: the first stays written when the second is"
+                        + " refused");
     }
 
     private static final Set<String> MAPPINGS = Set.of(

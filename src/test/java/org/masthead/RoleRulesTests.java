@@ -1,5 +1,7 @@
 package org.masthead;
 
+import java.util.Map;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -53,5 +55,52 @@ class RoleRulesTests {
                 .isEqualTo("org.mastheadplanted.alpha");
         assertThat(RoleRules.feature(PLANTED.get("org.mastheadplanted.gamma.GammaController")))
                 .isEqualTo("org.mastheadplanted.gamma");
+    }
+
+    @Test
+    void aControllerWithATransactionIsReportedOnTheClassOrAMethod() {
+        String report = violations(RoleRules.CONTROLLERS_HAVE_NO_TRANSACTIONS);
+        assertThat(report)
+                .contains("PlantedTransactionalController.page()")
+                .contains("PlantedTransactionalClassController is @Transactional")
+                .doesNotContain("PlantedTwoWritesController");
+    }
+
+    @Test
+    void aHandlerThatWritesThroughTwoServiceMethodsIsReportedAndOneWriteWithReadsIsNot() {
+        String report = violations(RoleRules.handlersCallAtMostOneWrite(Map.of()));
+        assertThat(report)
+                .contains("PlantedTwoWritesController.twoWrites()")
+                .contains("PlantedTwoWritesController.writeInAReadOnlyService()")
+                .contains("PlantedReadOnlyService.write()")
+                .doesNotContain("oneWrite")
+                .doesNotContain("PlantedService.read()")
+                .doesNotContain("PlantedReadOnlyService.read()");
+    }
+
+    @Test
+    void aHandlerNamedAsAnExceptionIsNotReported() {
+        String report = violations(RoleRules.handlersCallAtMostOneWrite(Map.of(
+                "org.mastheadplanted.tx.PlantedTwoWritesController.twoWrites()", "planted: the exception is named")));
+        assertThat(report).doesNotContain("twoWrites()").contains("writeInAReadOnlyService()");
+    }
+
+    @Test
+    void serviceMethodsWriteUnlessTheirTransactionIsReadOnly() {
+        var service = PLANTED.get("org.mastheadplanted.tx.PlantedService");
+        var readOnly = PLANTED.get("org.mastheadplanted.tx.PlantedReadOnlyService");
+        assertThat(RoleRules.writes(service.getMethod("first"))).isTrue();
+        assertThat(RoleRules.writes(service.getMethod("read"))).isFalse();
+        assertThat(RoleRules.writes(readOnly.getMethod("read"))).isFalse();
+        assertThat(RoleRules.writes(readOnly.getMethod("write"))).isTrue();
+    }
+
+    @Test
+    void aSecondListOfTheReadersUrlsIsReportedAndALinkToOneOfThemIsNot() {
+        String report = violations(ReaderUrlRules.READER_URLS_ARE_ONE_TABLE);
+        assertThat(report)
+                .contains("PlantedSecondReaderUrlList")
+                .contains("/articles/**")
+                .doesNotContain("PlantedLinkBuilder");
     }
 }

@@ -29,8 +29,10 @@ class ApiDocumentController {
 
     private final byte[] yaml;
     private final byte[] json;
+    private final String cacheControl;
 
     ApiDocumentController(ApiResponder responder) {
+        this.cacheControl = responder.cacheControl();
         try (InputStream in = new ClassPathResource(DOCUMENT).getInputStream()) {
             this.yaml = in.readAllBytes();
         } catch (IOException ex) {
@@ -56,10 +58,10 @@ class ApiDocumentController {
         throw new ApiNotFoundException("path", null);
     }
 
-    private static ResponseEntity<byte[]> document(byte[] bytes, MediaType type) {
+    private ResponseEntity<byte[]> document(byte[] bytes, MediaType type) {
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CACHE_CONTROL, ApiResponder.CACHE)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .eTag(ETags.strong(bytes))
                 .body(bytes);
     }

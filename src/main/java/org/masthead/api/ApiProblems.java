@@ -1,66 +1,95 @@
 package org.masthead.api;
 
+import java.net.URI;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The API's errors as RFC 9457 problem details ({@code application/problem+json}): a bad parameter is a 400 naming
- * it, an unknown slug a 404, an archived article a 410. Never cached, never a stack trace. Ordered before the site's
- * {@code GlobalControllerAdvice}, whose error pages are HTML.
+ * The API's errors as RFC 9457 problem details ({@code application/problem+json}, Spring's {@link ProblemDetail}):
+ * a bad parameter is a 400 naming it, an unknown slug a 404, an archived article a 410, and Spring MVC's own
+ * exceptions in the API ({@link ResponseEntityExceptionHandler}) their status. Never cached, never a stack trace.
+ * Ordered before the site's {@code GlobalControllerAdvice}, whose error pages are HTML; Spring Boot's global
+ * problem details stay off, so the reader's pages keep those.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiProblems {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
-    /** A problem: {@code type} is {@code about:blank}, so {@code title} is the status's phrase. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Problem(String type, String title, int status, String detail, String instance, String parameter) {}
+    /** Written out, as the API's description promises (Spring leaves the default out). */
+    static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private final MessageSource messages;
-    private final ApiResponder responder;
 
-    ApiProblems(MessageSource messages, ApiResponder responder) {
+    ApiProblems(MessageSource messages) {
         this.messages = messages;
-        this.responder = responder;
+    }
+
+    /**
+     * A problem: {@code type} is {@code about:blank}, so {@code title} is the status's phrase; {@code instance} the
+     * path asked for; {@code parameter} the query parameter at fault, if any.
+     */
+    static ProblemDetail problem(HttpStatus status, String detail, HttpServletRequest request, String parameter) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ABOUT_BLANK);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        if (parameter != null) {
+            problem.setProperty("parameter", parameter);
+        }
+        return problem;
     }
 
     @ExceptionHandler(ApiBadRequestException.class)
-    ResponseEntity<byte[]> badRequest(ApiBadRequestException ex, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, message(ex.messageKey(), ex.arguments()), request, ex.parameter());
+    ResponseEntity<ProblemDetail> badRequest(ApiBadRequestException ex, HttpServletRequest request) {
+        return answer(
+                problem(HttpStatus.BAD_REQUEST, message(ex.messageKey(), ex.arguments()), request, ex.parameter()));
     }
 
     @ExceptionHandler(ApiNotFoundException.class)
-    ResponseEntity<byte[]> notFound(ApiNotFoundException ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> notFound(ApiNotFoundException ex, HttpServletRequest request) {
         String detail = ex.slug() == null
                 ? message("api.error.no-path")
                 : message("api.error.not-found." + ex.kind(), ex.slug());
-        return problem(HttpStatus.NOT_FOUND, detail, request, null);
+        return answer(problem(HttpStatus.NOT_FOUND, detail, request, null));
     }
 
     @ExceptionHandler(ApiGoneException.class)
-    ResponseEntity<byte[]> gone(ApiGoneException ex, HttpServletRequest request) {
-        return problem(HttpStatus.GONE, message("api.error.gone", ex.slug()), request, null);
+    ResponseEntity<ProblemDetail> gone(ApiGoneException ex, HttpServletRequest request) {
+        return answer(problem(HttpStatus.GONE, message("api.error.gone", ex.slug()), request, null));
     }
 
-    private ResponseEntity<byte[]> problem(
-            HttpStatus status, String detail, HttpServletRequest request, String parameter) {
-        Problem problem = new Problem(
-                "about:blank", status.getReasonPhrase(), status.value(), detail, request.getRequestURI(), parameter);
-        return ResponseEntity.status(status)
-                .contentType(ApiResponder.PROBLEM_JSON)
+    /** Spring MVC's exceptions in the API: their own problem detail, never cached either. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders noStore = new HttpHeaders();
+        noStore.addAll(headers);
+        noStore.setCacheControl(CacheControl.noStore());
+        if (body instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(ABOUT_BLANK);
+        }
+        return super.createResponseEntity(body, noStore, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
                 .cacheControl(CacheControl.noStore())
-                .body(responder.write(problem));
+                .body(problem);
     }
 
     private String message(String key, Object... arguments) {

@@ -11,12 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits each client address on {@code /api/**}: past its burst and rate, a 429 problem with {@code Retry-After}.
  * The address is the connection's, or the one a trusted proxy gives when {@code server.forward-headers-strategy}
- * is set (see README). Runs before the security filters, so a refused request costs next to nothing.
+ * is set (see docs/operators.md, "Behind a reverse proxy"). Runs before the security filters, so a refused
+ * request costs next to nothing.
  */
 class ApiRateLimitFilter extends OncePerRequestFilter {
 
@@ -41,15 +43,14 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
         HttpStatus status = HttpStatus.TOO_MANY_REQUESTS;
         String detail = messages.getMessage(
                 "api.error.rate-limit", new Object[] {decision.retryAfterSeconds()}, Locale.ENGLISH);
-        byte[] body = responder.write(new ApiProblems.Problem(
-                "about:blank", status.getReasonPhrase(), status.value(), detail, request.getRequestURI(), null));
+        byte[] body = responder.write(ApiProblems.problem(status, detail, request, null));
         response.setStatus(status.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // Browsers on other sites may read the refusal (and its Retry-After) like any API answer.
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         response.setHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.RETRY_AFTER);
-        response.setContentType(ApiResponder.PROBLEM_JSON.toString());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

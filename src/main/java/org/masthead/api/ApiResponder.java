@@ -3,10 +3,13 @@ package org.masthead.api;
 import java.util.Map;
 import java.util.Set;
 
+import org.masthead.cache.HttpCachingProperties;
 import org.masthead.web.ETags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -16,26 +19,35 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes the API's answers: snake_case JSON, slimmed to the requested {@code fields}, with a strong ETag computed
  * from the bytes (a matching {@code If-None-Match} gets 304, handled by Spring MVC from the entity's ETag) and the
- * public pages' cache policy, so any CDN or shared cache may keep them for a minute.
+ * public pages' cache policy ({@code masthead.http.public-cache-control}), so any CDN or shared cache may keep them
+ * as long as the reader's pages.
  */
 @Component
 class ApiResponder {
 
     static final MediaType JSON = MediaType.APPLICATION_JSON;
-    static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
-
-    /** Fresh for a minute, then served stale while revalidating; a day of stale copies if the origin fails. */
-    static final String CACHE = "public, max-age=60, stale-while-revalidate=60, stale-if-error=86400";
 
     private final JsonMapper mapper;
     private final JsonMapper plain;
+    private final JsonMapper problems;
+    private final String cacheControl;
 
-    ApiResponder(JsonMapper jsonMapper) {
+    ApiResponder(JsonMapper jsonMapper, HttpCachingProperties http) {
         this.plain = jsonMapper;
         this.mapper = jsonMapper
                 .rebuild()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .build();
+        this.problems = jsonMapper
+                .rebuild()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
+        this.cacheControl = http.publicCacheControl();
+    }
+
+    /** The public pages' {@code Cache-Control} ({@code masthead.http.public-cache-control}). */
+    String cacheControl() {
+        return cacheControl;
     }
 
     /** One resource, or a list ({@code data}) of them, keeping only {@code fields} of each when given. */
@@ -55,13 +67,14 @@ class ApiResponder {
         return ResponseEntity.ok()
                 .contentType(JSON)
                 .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .header(HttpHeaders.CACHE_CONTROL, CACHE)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .eTag(ETags.strong(bytes))
                 .body(bytes);
     }
 
-    byte[] write(Object body) {
-        return mapper.writeValueAsBytes(body);
+    /** A problem as Spring MVC writes one, for answers made outside it (the rate limit's filter). */
+    byte[] write(ProblemDetail problem) {
+        return problems.writeValueAsBytes(problem);
     }
 
     /** Map keys as they are (no renaming), for documents that are already in their final form. */

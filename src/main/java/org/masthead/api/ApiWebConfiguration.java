@@ -1,30 +1,26 @@
 package org.masthead.api;
 
+import org.masthead.web.FilterOrder;
+import org.masthead.web.ReaderUrls;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API's web settings: CORS for reads from any origin (no credentials: the API has none to share), and the
- * per-client rate limit in front of {@code /api/**}.
+ * per-client rate limit in front of {@code /api/**}, before the page cache (which serves the API's answers from
+ * memory) and Spring Security ({@link FilterOrder}).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
-    /**
-     * Before the page cache (which serves the API's answers from memory) and Spring Security's filters, so every
-     * request counts and a refused one does no further work.
-     */
-    static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
-
     @Override
     public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/api/**")
+        registry.addMapping(ReaderUrls.API.pattern())
                 .allowedOrigins("*")
                 .allowedMethods("GET", "HEAD")
                 .allowedHeaders("*")
@@ -38,8 +34,8 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             ApiProperties properties, ApiResponder responder, MessageSource messages) {
         FilterRegistrationBean<ApiRateLimitFilter> registration = new FilterRegistrationBean<>(
                 new ApiRateLimitFilter(ClientRateLimit.of(properties), responder, messages));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(RATE_LIMIT_ORDER);
+        registration.addUrlPatterns(ReaderUrls.API.servletUrlPattern());
+        registration.setOrder(FilterOrder.API_RATE_LIMIT.order());
         registration.setEnabled(properties.rateLimit());
         return registration;
     }

@@ -240,11 +240,11 @@ class ContentApiController {
     }
 
     /** An old slug: 301 to the current one, keeping the query string. */
-    private static ResponseEntity<byte[]> moved(HttpServletRequest request, String path) {
+    private ResponseEntity<byte[]> moved(HttpServletRequest request, String path) {
         String query = request.getQueryString();
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                 .header(HttpHeaders.LOCATION, query == null ? path : path + "?" + query)
-                .header(HttpHeaders.CACHE_CONTROL, ApiResponder.CACHE)
+                .header(HttpHeaders.CACHE_CONTROL, responder.cacheControl())
                 .build();
     }
 }

@@ -14,19 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
 import org.masthead.archive.ImportWriter.NewArticle;
 import org.masthead.archive.ImportWriter.Target;
+import org.masthead.archive.ghost.GhostReader;
+import org.masthead.archive.source.ArchiveReader;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 import org.masthead.archive.wordpress.WordPressMarkup;
 import org.masthead.archive.wordpress.WxrReader;
 import org.masthead.article.ArticleContent;
+import org.masthead.article.ArticleLimits;
 import org.masthead.markdown.HtmlToMarkdown;
 import org.masthead.section.Section;
 import org.masthead.slug.Slugs;
@@ -51,16 +55,27 @@ public class ArchiveImport {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveImport.class);
 
-    /** The archive formats read. */
+    /** The archive formats read: another system's export, or Masthead's own ({@link JournalExport}). */
     public enum Format {
         WORDPRESS,
-        GHOST;
+        GHOST,
+        MASTHEAD;
 
         public static Format parse(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
                 case "wordpress", "wxr", "wp" -> WORDPRESS;
                 case "ghost" -> GHOST;
+                case "masthead" -> MASTHEAD;
                 default -> throw new IllegalArgumentException("Unknown archive format: " + name);
+            };
+        }
+
+        /** The reader of another system's export; Masthead's own is restored as it was ({@link JournalImport}). */
+        ArchiveReader reader() {
+            return switch (this) {
+                case WORDPRESS -> new WxrReader();
+                case GHOST -> new GhostReader();
+                case MASTHEAD -> throw new IllegalStateException("a Masthead export is restored, not read as posts");
             };
         }
     }
@@ -71,15 +86,17 @@ public class ArchiveImport {
      * @param uploads         the copy of {@code wp-content/uploads} (or Ghost's content/images), or null
      * @param pagesSectionId  the section pages become articles of; null: pages are reported and skipped
      * @param sectionMapping  category key to an existing section's id; categories not listed get a section of their own
+     * @param update          bring in the source's edits made since an earlier import (by its modified date), except
+     *                        to an article edited here since: that one is left alone and reported
      */
-    public record Options(Path uploads, Long pagesSectionId, Map<String, Long> sectionMapping) {
+    public record Options(Path uploads, Long pagesSectionId, Map<String, Long> sectionMapping, boolean update) {
 
         public Options {
             sectionMapping = sectionMapping == null ? Map.of() : Map.copyOf(sectionMapping);
         }
 
-        public static Options defaults() {
-            return new Options(null, null, Map.of());
+        public Options(Path uploads, Long pagesSectionId, Map<String, Long> sectionMapping) {
+            this(uploads, pagesSectionId, sectionMapping, false);
         }
     }
 
@@ -107,12 +124,19 @@ public class ArchiveImport {
     }
 
     private final ImportWriter writer;
+    private final JournalImport journal;
     private final HtmlToMarkdown htmlToMarkdown;
     private final ImportProperties properties;
     private final Clock clock;
 
-    ArchiveImport(ImportWriter writer, HtmlToMarkdown htmlToMarkdown, ImportProperties properties, Clock clock) {
+    ArchiveImport(
+            ImportWriter writer,
+            JournalImport journal,
+            HtmlToMarkdown htmlToMarkdown,
+            ImportProperties properties,
+            Clock clock) {
         this.writer = writer;
+        this.journal = journal;
         this.htmlToMarkdown = htmlToMarkdown;
         this.properties = properties;
         this.clock = clock;
@@ -120,19 +144,21 @@ public class ArchiveImport {
 
     /** What an import of this file would do; writes nothing. Throws {@link ImportFileException} for a bad file. */
     public ImportReport dryRun(Path file, Format format, Options options) {
+        if (format == Format.MASTHEAD) {
+            return journal.run(file, true, JournalImport.WRITER).asImportReport();
+        }
         return new Run(file, format, options, true, Progress.NONE).execute();
     }
 
     /** Imports the file. Safe to repeat: what an earlier run imported is left as it is. */
     public ImportReport run(Path file, Format format, Options options, Progress progress) {
-        return new Run(file, format, options, false, progress).execute();
-    }
-
-    static void read(Path file, Format format, Listener listener) {
-        switch (format) {
-            case WORDPRESS -> new WxrReader().read(file, listener);
-            case GHOST -> new org.masthead.archive.ghost.GhostReader().read(file, listener);
+        if (format == Format.MASTHEAD) {
+            ImportReport report = journal.run(file, false, JournalImport.WRITER).asImportReport();
+            progress.total(report.total());
+            progress.item(report.total(), "", report.problemCount());
+            return report;
         }
+        return new Run(file, format, options, false, progress).execute();
     }
 
     /** One import (or dry run) of one file. */
@@ -176,11 +202,17 @@ public class ArchiveImport {
         }
 
         ImportReport execute() {
+            FileKind.check(file, format);
             source = format.name().toLowerCase(Locale.ROOT) + ":";
-            read(file, format, new Listener() {
+            format.reader().read(file, new Listener() {
                 @Override
                 public void site(String baseUrl) {
                     source = format.name().toLowerCase(Locale.ROOT) + ":" + baseUrl;
+                }
+
+                @Override
+                public void version(String writtenBy) {
+                    report.writtenBy(writtenBy);
                 }
 
                 @Override
@@ -227,7 +259,7 @@ public class ArchiveImport {
         }
 
         private void readPosts(int[] done) {
-            read(file, format, new Listener() {
+            format.reader().read(file, new Listener() {
                 @Override
                 public void post(ImportedPost post) {
                     if (progress.pause()) {
@@ -376,9 +408,11 @@ public class ArchiveImport {
 
         private void importPost(ImportedPost post, String label) {
             String kind = post.type() == PostType.PAGE ? "page" : "post";
-            Optional<Long> imported = writer.imported(source, kind, post.sourceId());
-            if (imported.isPresent()) {
-                report.unchanged(kindName(post));
+            Optional<ImportWriter.Imported> earlier = writer.record(source, kind, post.sourceId());
+            if (earlier.isPresent()) {
+                if (isToUpdate(post, earlier.get(), label)) {
+                    update(post, kind, earlier.get().entityId(), label);
+                }
                 return;
             }
             if (post.status() == PostStatus.OTHER) {
@@ -414,12 +448,148 @@ public class ArchiveImport {
             }
 
             Long sectionId = sectionOf(post, label);
+            List<String> topicNames = topicNames(post);
+            String body = body(post, label);
+            if (body.length() > ArticleLimits.BODY) {
+                report.problem(label, "import.problem.body-too-long", body.length(), ArticleLimits.BODY);
+                report.skipped(kindName(post));
+                return;
+            }
+            String dek = limited(plain(post.excerptHtml()), ArticleLimits.DEK, "dek", label);
+
+            Long featured = null;
+            String featuredCaption = null;
+            if (post.featuredImageId() != null) {
+                ImportedAttachment attachment = attachments.get(post.featuredImageId());
+                if (attachment == null) {
+                    report.problem(label, "import.problem.featured-missing", post.featuredImageId());
+                } else {
+                    featured = attachmentImage(attachment, label);
+                    featuredCaption = plain(attachment.caption());
+                    if (featured != null && featured < 0) {
+                        featured = null; // a dry run stores no image
+                    }
+                }
+            }
+
+            String slug = articleSlug(post);
+            String title = title(post, slug, label);
+            report.created(kindName(post));
+            if (dry) {
+                return;
+            }
+            long id = writer.createArticle(
+                    source,
+                    kind,
+                    post.sourceId(),
+                    new NewArticle(
+                            slug,
+                            content(title, dek, body, post, label),
+                            sectionId,
+                            authorIds,
+                            topicNames,
+                            target,
+                            at,
+                            featured,
+                            featuredCaption),
+                    post.modified());
+            if (target == Target.PUBLISHED) {
+                // an unpublished article's old address would only give its slug away
+                writer.legacyPaths(keys(post.oldUrls()), "/articles/" + slug);
+            }
+            log.debug("Imported {} {} as article #{}", kind, post.sourceId(), id);
+        }
+
+        /**
+         * Whether a post imported before is to be brought up to date: only with {@link Options#update()}, when the
+         * source changed it since, and the article here still has the text that import wrote (else it is reported
+         * as changed on both sides, and left alone).
+         */
+        private boolean isToUpdate(ImportedPost post, ImportWriter.Imported earlier, String label) {
+            boolean newer = post.modified() != null
+                    && (earlier.sourceModified() == null || post.modified().isAfter(earlier.sourceModified()));
+            if (!options.update() || !newer || !"article".equals(earlier.entityKind())) {
+                report.unchanged(kindName(post));
+                return false;
+            }
+            Optional<String> now = writer.fingerprint(earlier.entityId());
+            if (now.isEmpty()) {
+                report.unchanged(kindName(post)); // deleted here: not brought back
+                return false;
+            }
+            if (earlier.fingerprint() == null) {
+                report.problem(label, "import.problem.update-unknown");
+                report.skipped(kindName(post));
+                return false;
+            }
+            if (!earlier.fingerprint().equals(now.get())) {
+                report.problem(label, "import.problem.changed-on-both-sides");
+                report.skipped(kindName(post));
+                return false;
+            }
+            return true;
+        }
+
+        /** The source's newer text into the article an earlier import made of the post. */
+        private void update(ImportedPost post, String kind, long articleId, String label) {
+            String body = body(post, label);
+            if (body.length() > ArticleLimits.BODY) {
+                report.problem(label, "import.problem.body-too-long", body.length(), ArticleLimits.BODY);
+                report.skipped(kindName(post));
+                return;
+            }
+            report.updated(kindName(post));
+            if (dry) {
+                return;
+            }
+            writer.updateArticle(
+                    source,
+                    kind,
+                    post.sourceId(),
+                    articleId,
+                    content(
+                            title(post, post.slug(), label),
+                            limited(plain(post.excerptHtml()), ArticleLimits.DEK, "dek", label),
+                            body,
+                            post,
+                            label),
+                    topicNames(post),
+                    post.modified());
+        }
+
+        private List<String> topicNames(ImportedPost post) {
             List<String> topicNames = new ArrayList<>();
             for (String key : post.tagKeys()) {
                 ImportedTerm tag = tags.get(key);
                 topicNames.add(tag == null ? key : tag.name());
             }
+            return topicNames;
+        }
 
+        private String title(ImportedPost post, String slug, String label) {
+            return limited(post.title().isBlank() ? slug : post.title(), ArticleLimits.TITLE, "title", label);
+        }
+
+        private ArticleContent content(String title, String dek, String body, ImportedPost post, String label) {
+            return new ArticleContent(
+                    title,
+                    dek,
+                    body,
+                    limited(post.seoTitle(), ArticleLimits.SEO_TITLE, "seo-title", label),
+                    limited(post.seoDescription(), ArticleLimits.SEO_DESCRIPTION, "seo-description", label));
+        }
+
+        /** The text within the editor's limit for the field; one cut is reported. */
+        private String limited(String text, int max, String field, String label) {
+            if (text == null || text.length() <= max) {
+                return text;
+            }
+            report.problem(label, "import.problem.cut", field, text.length(), max);
+            return text.substring(0, max).strip();
+        }
+
+        /** The body as Markdown, its images stored; what cannot be carried over is reported. */
+        private String body(ImportedPost post, String label) {
             WordPressMarkup.Notes notes = WordPressMarkup.notes();
             String bodyHtml = format == Format.WORDPRESS
                     ? WordPressMarkup.toHtml(post.contentHtml(), attachments::get, notes)
@@ -442,56 +612,16 @@ public class ArchiveImport {
             for (String url : new LinkedHashSet<>(missing)) {
                 report.problem(label, "import.problem.image-missing", url);
             }
-            String dek = plain(post.excerptHtml());
-
-            Long featured = null;
-            String featuredCaption = null;
-            if (post.featuredImageId() != null) {
-                ImportedAttachment attachment = attachments.get(post.featuredImageId());
-                if (attachment == null) {
-                    report.problem(label, "import.problem.featured-missing", post.featuredImageId());
-                } else {
-                    featured = attachmentImage(attachment, label);
-                    featuredCaption = plain(attachment.caption());
-                    if (featured != null && featured < 0) {
-                        featured = null; // a dry run stores no image
-                    }
-                }
-            }
-
-            String slug = articleSlug(post);
-            String title = post.title().isBlank() ? slug : post.title();
-            if (title.length() > 300) {
-                title = title.substring(0, 300);
-            }
-            report.created(kindName(post));
-            if (dry) {
-                return;
-            }
-            long id = writer.createArticle(
-                    source,
-                    kind,
-                    post.sourceId(),
-                    new NewArticle(
-                            slug,
-                            new ArticleContent(title, dek, body, null, null),
-                            sectionId,
-                            authorIds,
-                            topicNames,
-                            target,
-                            at,
-                            featured,
-                            featuredCaption));
-            if (target == Target.PUBLISHED) {
-                // an unpublished article's old address would only give its slug away
-                writer.legacyPaths(keys(post.oldUrls()), "/articles/" + slug);
-            }
-            log.debug("Imported {} {} as article #{}", kind, post.sourceId(), id);
+            return body;
         }
 
         private Target target(ImportedPost post, String label) {
             if (post.passwordProtected()) {
                 report.problem(label, "import.problem.password");
+                return Target.DRAFT;
+            }
+            if (post.membersOnly()) {
+                report.problem(label, "import.problem.members-only");
                 return Target.DRAFT;
             }
             return switch (post.status()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.masthead.archive.ImportRuns.ImportRun;
+import org.masthead.archive.source.ImportFileException;
 import org.masthead.job.Job;
 import org.masthead.job.JobHandler;
 import org.masthead.job.JobOutcome;

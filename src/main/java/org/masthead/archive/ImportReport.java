@@ -17,10 +17,12 @@ public final class ImportReport {
     public record Problem(String item, String messageKey, List<String> arguments) {}
 
     private final Map<String, int[]> counts = new TreeMap<>();
+    private final Map<String, Integer> updated = new TreeMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private int problemCount;
     private int total;
     private boolean paused;
+    private String writtenBy = "";
 
     public void created(String kind) {
         count(kind)[0]++;
@@ -34,6 +36,15 @@ public final class ImportReport {
         count(kind)[2]++;
     }
 
+    /** An item imported before, brought up to date with the source's edits ({@code --update}). */
+    public void updated(String kind) {
+        updated.merge(kind, 1, Integer::sum);
+    }
+
+    public int updatedCount(String kind) {
+        return updated.getOrDefault(kind, 0);
+    }
+
     public void problem(String item, String messageKey, Object... arguments) {
         problemCount++;
         if (problems.size() < MAX_LISTED) {
@@ -42,6 +53,19 @@ public final class ImportReport {
                     messageKey,
                     java.util.Arrays.stream(arguments).map(String::valueOf).toList()));
         }
+    }
+
+    /** Adds counts of a kind at once (an import that counts by itself, the Masthead export's). */
+    void add(String kind, int created, int unchanged, int skipped) {
+        int[] c = count(kind);
+        c[0] += created;
+        c[1] += unchanged;
+        c[2] += skipped;
+    }
+
+    /** Problems counted but not listed (the reader kept only its first ones). */
+    void uncounted(int problems) {
+        problemCount += problems;
     }
 
     private int[] count(String kind) {
@@ -81,6 +105,20 @@ public final class ImportReport {
         return paused;
     }
 
+    /** What wrote the file ({@code Ghost 5.82.3}), when it says; else empty. */
+    public String writtenBy() {
+        return writtenBy;
+    }
+
+    void writtenBy(String writtenBy) {
+        this.writtenBy = writtenBy == null ? "" : writtenBy;
+    }
+
+    /** Whether the file holds nothing to import: a warning, never a success. */
+    public boolean isEmpty() {
+        return total == 0;
+    }
+
     /** How many posts and pages the file holds (the progress bar's whole). */
     public int total() {
         return total;
@@ -99,11 +137,19 @@ public final class ImportReport {
     /** Plain text, each problem written by {@code messages} (a message source's lookup). */
     public String summary(java.util.function.BiFunction<String, Object[], String> messages) {
         StringBuilder out = new StringBuilder();
+        if (!writtenBy.isEmpty()) {
+            out.append(messages.apply("import.report.written-by", new Object[] {writtenBy}))
+                    .append(System.lineSeparator());
+        }
+        if (isEmpty()) {
+            out.append(messages.apply("import.report.empty", new Object[0])).append(System.lineSeparator());
+        }
         for (Map.Entry<String, int[]> entry : counts.entrySet()) {
             int[] c = entry.getValue();
             out.append(String.format(
                     "%-12s created %6d   unchanged %6d   skipped %6d%n", entry.getKey(), c[0], c[1], c[2]));
         }
+        updated.forEach((kind, count) -> out.append(String.format("%-12s updated %6d%n", kind, count)));
         out.append("problems: ").append(problemCount).append(System.lineSeparator());
         for (Problem problem : problems) {
             out.append("  ")

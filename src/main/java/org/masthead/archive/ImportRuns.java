@@ -57,6 +57,11 @@ public class ImportRuns {
             return state.equals("QUEUED") || state.equals("RUNNING");
         }
 
+        /** The state as the admin reads it: a file that holds nothing to import is a warning, never a success. */
+        public String stateKey() {
+            return total == 0 && (state.equals("CHECKED") || state.equals("DONE")) ? "EMPTY" : state;
+        }
+
         public boolean isStartable() {
             return state.equals("CHECKED") || state.equals("FAILED") || state.equals("DONE");
         }
@@ -126,6 +131,7 @@ public class ImportRuns {
         return true;
     }
 
+    @Transactional(readOnly = true)
     public Optional<ImportRun> find(long id) {
         return jdbc.sql("select * from import_runs where id = :id")
                 .param("id", id)
@@ -149,6 +155,7 @@ public class ImportRuns {
     }
 
     /** The latest runs, newest first. */
+    @Transactional(readOnly = true)
     public List<ImportRun> recent(int limit) {
         return jdbc
                 .sql("select id from import_runs order by id desc limit :limit")
@@ -204,6 +211,7 @@ public class ImportRuns {
         values.put(
                 "pages",
                 options.pagesSectionId() == null ? "" : options.pagesSectionId().toString());
+        values.put("update", String.valueOf(options.update()));
         options.sectionMapping().forEach((category, section) -> values.put("section." + category, section.toString()));
         StringBuilder out = new StringBuilder();
         values.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
@@ -227,6 +235,9 @@ public class ImportRuns {
             }
         });
         return new Options(
-                uploads.isEmpty() ? null : Path.of(uploads), pages.isEmpty() ? null : Long.valueOf(pages), mapping);
+                uploads.isEmpty() ? null : Path.of(uploads),
+                pages.isEmpty() ? null : Long.valueOf(pages),
+                mapping,
+                Boolean.parseBoolean(values.getOrDefault("update", "false")));
     }
 }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.masthead.archive.source.ImportFileException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +27,31 @@ public class ImportUploads {
 
     ImportUploads(ImportProperties properties) {
         this.properties = properties;
+    }
+
+    /**
+     * The uploads folder an admin entered on the form: it must exist and, when {@code masthead.import.uploads-root}
+     * is set, lie under that root (links resolved), so the form cannot read any folder of the server. The command
+     * line, run by whoever runs the server, takes any folder.
+     */
+    public Path uploadsFolder(String entered) {
+        Path folder = Path.of(entered.strip());
+        if (!Files.isDirectory(folder)) {
+            throw new ImportFileException("import.form.no-folder", entered, entered);
+        }
+        String root = properties.uploadsRoot();
+        if (root == null || root.isBlank()) {
+            return folder;
+        }
+        try {
+            Path real = folder.toRealPath();
+            if (!real.startsWith(Path.of(root).toRealPath())) {
+                throw new ImportFileException("import.form.folder-outside-root", entered, entered, root);
+            }
+            return real;
+        } catch (IOException ex) {
+            throw new ImportFileException("import.form.folder-outside-root", entered, entered, root);
+        }
     }
 
     public long maxBytes() {

@@ -3,7 +3,9 @@ package org.masthead.archive;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.masthead.article.Article;
@@ -65,15 +67,58 @@ class ImportWriter {
 
     // --- reads --------------------------------------------------------------------------------------------------
 
-    /** The entity this source item became in an earlier import, if it was imported. */
-    Optional<Long> imported(String source, String kind, String sourceId) {
-        return jdbc.sql("select entity_id from import_sources where source = :source and kind = :kind"
-                        + " and source_id = :id")
+    /**
+     * What an earlier import made of a source item: the entity, when the source had last changed the item, and the
+     * fingerprint of the text written (null for records older than these two).
+     */
+    record Imported(String entityKind, long entityId, Instant sourceModified, String fingerprint) {}
+
+    Optional<Imported> record(String source, String kind, String sourceId) {
+        return jdbc.sql("select entity_kind, entity_id, source_modified_at, fingerprint from import_sources"
+                        + " where source = :source and kind = :kind and source_id = :id")
                 .param("source", source)
                 .param("kind", kind)
                 .param("id", sourceId)
-                .query(Long.class)
+                .query((rs, row) -> new Imported(
+                        rs.getString("entity_kind"),
+                        rs.getLong("entity_id"),
+                        rs.getTimestamp("source_modified_at") == null
+                                ? null
+                                : rs.getTimestamp("source_modified_at").toInstant(),
+                        rs.getString("fingerprint")))
                 .optional();
+    }
+
+    /** The fingerprint of an article's text as it is now: empty when the article is gone. */
+    Optional<String> fingerprint(long articleId) {
+        try {
+            return Optional.of(fingerprint(articles.get(articleId)));
+        } catch (org.masthead.article.ArticleNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** A digest of the text an editor writes (title, standfirst, body, search texts). */
+    static String fingerprint(Article article) {
+        String text = String.join(
+                "\u0000",
+                String.valueOf(article.getTitle()),
+                String.valueOf(article.getDek()),
+                String.valueOf(article.getBodyMarkdown()),
+                String.valueOf(article.getSeoTitle()),
+                String.valueOf(article.getSeoDescription()));
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The entity this source item became in an earlier import, if it was imported. */
+    Optional<Long> imported(String source, String kind, String sourceId) {
+        return record(source, kind, sourceId).map(Imported::entityId);
     }
 
     Optional<Section> sectionBySlug(String slug) {
@@ -180,7 +225,7 @@ class ImportWriter {
     }
 
     /** Creates the article and records it, in one transaction: an interrupted import never half-makes one. */
-    long createArticle(String source, String kind, String sourceId, NewArticle post) {
+    long createArticle(String source, String kind, String sourceId, NewArticle post, Instant sourceModified) {
         Actor by = Actor.importing(source);
         return transaction.execute(status -> {
             Article article = articles.create(
@@ -206,8 +251,50 @@ class ImportWriter {
                 }
             }
             remember(source, kind, sourceId, "article", id);
+            changed(source, kind, sourceId, sourceModified, fingerprint(articles.get(id)));
             return id;
         });
+    }
+
+    /**
+     * Brings the source's newer text into an article imported before (its section, byline, status and slug stay as
+     * they are here), and records the source's date and the new fingerprint, in one transaction.
+     */
+    void updateArticle(
+            String source,
+            String kind,
+            String sourceId,
+            long id,
+            ArticleContent content,
+            List<String> topicNames,
+            Instant sourceModified) {
+        Actor by = Actor.importing(source);
+        transaction.executeWithoutResult(status -> {
+            Article article = articles.get(id);
+            Article updated = articles.update(
+                    id,
+                    article.getRevision(),
+                    new ArticleChanges(
+                            null,
+                            content,
+                            article.getSection().getId(),
+                            article.getAuthors().stream().map(Author::getId).toList(),
+                            topicNames),
+                    by);
+            changed(source, kind, sourceId, sourceModified, fingerprint(updated));
+        });
+    }
+
+    /** Records what the source's item was when last written here. */
+    private void changed(String source, String kind, String sourceId, Instant sourceModified, String fingerprint) {
+        jdbc.sql("update import_sources set source_modified_at = :modified, fingerprint = :fingerprint"
+                        + " where source = :source and kind = :kind and source_id = :id")
+                .param("modified", sourceModified == null ? null : Timestamp.from(sourceModified))
+                .param("fingerprint", fingerprint)
+                .param("source", source)
+                .param("kind", kind)
+                .param("id", sourceId)
+                .update();
     }
 
     /** An old address of the source site answers 301 to {@code target}; one already set keeps its target. */
@@ -225,6 +312,90 @@ class ImportWriter {
                         .update();
             }
         });
+    }
+
+    // --- the records, carried in the journal's export ---------------------------------------------------------------
+
+    /** Every old address that answers 301, with its target: {@code path}, {@code target}. */
+    List<Map<String, Object>> legacyPathsForExport() {
+        return jdbc.sql("select path, target from legacy_paths order by path")
+                .query((rs, row) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("path", rs.getString("path"));
+                    entry.put("target", rs.getString("target"));
+                    return entry;
+                })
+                .list();
+    }
+
+    /**
+     * What each import made of each source item, by what names the item in any journal (a slug; an image by its id
+     * in the export), so a journal restored from the export knows its imports' items again. Items deleted since are
+     * left out.
+     */
+    List<Map<String, Object>> recordsForExport() {
+        return jdbc
+                .sql("""
+                        select s.source, s.kind, s.source_id, s.entity_kind, s.entity_id, s.source_modified_at,
+                               s.fingerprint,
+                               case s.entity_kind
+                                   when 'article' then (select slug from articles where id = s.entity_id)
+                                   when 'section' then (select slug from sections where id = s.entity_id)
+                                   when 'author' then (select slug from authors where id = s.entity_id)
+                                   when 'topic' then (select slug from topics where id = s.entity_id)
+                                   when 'image' then (select cast(id as text) from images where id = s.entity_id)
+                               end as name
+                        from import_sources s order by s.source, s.kind, s.source_id""")
+                .query((rs, row) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("source", rs.getString("source"));
+                    entry.put("kind", rs.getString("kind"));
+                    entry.put("id", rs.getString("source_id"));
+                    entry.put("entity", rs.getString("entity_kind"));
+                    entry.put("name", rs.getString("name"));
+                    Timestamp modified = rs.getTimestamp("source_modified_at");
+                    entry.put(
+                            "modified",
+                            modified == null ? null : modified.toInstant().toString());
+                    entry.put("fingerprint", rs.getString("fingerprint"));
+                    return entry;
+                })
+                .list()
+                .stream()
+                .filter(entry -> entry.get("name") != null)
+                .toList();
+    }
+
+    boolean legacyPathTaken(String path) {
+        return jdbc.sql("select exists (select 1 from legacy_paths where path = :path)")
+                .param("path", path)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Restores a record of an earlier import (from a journal's export); one already there is left as it is. */
+    void restoreRecord(
+            String source,
+            String kind,
+            String sourceId,
+            String entityKind,
+            long entityId,
+            Instant sourceModified,
+            String fingerprint) {
+        jdbc.sql("""
+                        insert into import_sources (source, kind, source_id, entity_kind, entity_id, created_at,
+                                                    source_modified_at, fingerprint)
+                        values (:source, :kind, :id, :entityKind, :entityId, :now, :modified, :fingerprint)
+                        on conflict do nothing""")
+                .param("source", source)
+                .param("kind", kind)
+                .param("id", sourceId)
+                .param("entityKind", entityKind)
+                .param("entityId", entityId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("modified", sourceModified == null ? null : Timestamp.from(sourceModified))
+                .param("fingerprint", fingerprint)
+                .update();
     }
 
     private void remember(String source, String kind, String sourceId, String entityKind, long entityId) {

@@ -52,6 +52,9 @@ import org.yaml.snakeyaml.Yaml;
  * topics.yml                    slug, name, old-slugs
  * media.yml                     id, file, alt, caption, credit
  * media/{id}/{name}             the image as served at full size
+ * sources.yml                   what imports brought in: legacy-paths (path, target: the old site's addresses that
+ *                               answer 301) and imported (source, kind, id, entity, name, modified, fingerprint:
+ *                               each source item and what it became, so a later import of that source updates it)
  * articles/{slug}.md            slug, title, dek, section, authors, topics, status, dates (created, updated,
  *                               first-published, published, scheduled), SEO texts, featured
  *                               image with its caption and credit, notes, old-slugs; body: the Markdown
@@ -76,6 +79,7 @@ public class JournalExport {
     private final Clock clock;
     private final TransactionTemplate readOnly;
     private final Yaml yaml;
+    private final ImportWriter writer;
 
     JournalExport(
             SectionService sections,
@@ -87,7 +91,9 @@ public class JournalExport {
             AuditLog audit,
             SiteProperties site,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            ImportWriter writer) {
+        this.writer = writer;
         this.sections = sections;
         this.authors = authors;
         this.topics = topics;
@@ -132,6 +138,10 @@ public class JournalExport {
             writeAuthors(zip);
             writeTopics(zip);
             writeMedia(zip);
+            Map<String, Object> sources = new LinkedHashMap<>();
+            sources.put("legacy-paths", writer.legacyPathsForExport());
+            sources.put("imported", writer.recordsForExport());
+            text(zip, "sources.yml", yaml.dump(sources));
             articles.forEach(article -> {
                 try {
                     text(zip, "articles/" + article.getSlug() + ".md", article(article));

@@ -90,7 +90,7 @@ public class JournalImport {
     private static final Pattern SHOWN_IMAGE =
             Pattern.compile("(?<=[(\\s\"'=]|^)/media/(\\d{1,18})/", Pattern.MULTILINE);
 
-    private static final Set<String> TOP_LEVEL = Set.of("manifest.yml", "topics.yml", "media.yml");
+    private static final Set<String> TOP_LEVEL = Set.of("manifest.yml", "topics.yml", "media.yml", "sources.yml");
     private static final int MAX_PROBLEMS = 500;
 
     private final SectionService sections;
@@ -102,6 +102,7 @@ public class JournalImport {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final JournalImportProperties limits;
+    private final ImportWriter records;
 
     JournalImport(
             SectionService sections,
@@ -112,7 +113,9 @@ public class JournalImport {
             SlugRedirects redirects,
             AuditLog audit,
             PlatformTransactionManager transactions,
-            JournalImportProperties limits) {
+            JournalImportProperties limits,
+            ImportWriter records) {
+        this.records = records;
         this.sections = sections;
         this.authors = authors;
         this.topics = topics;
@@ -146,10 +149,40 @@ public class JournalImport {
             int redirects,
             int alreadyThere,
             List<Problem> problems,
-            int moreProblems) {
+            int moreProblems,
+            Map<String, Integer> alreadyThereByKind) {
+
+        public Report {
+            problems = List.copyOf(problems);
+            alreadyThereByKind = Map.copyOf(alreadyThereByKind);
+        }
 
         public int created() {
             return sections + topics + authors + media + articles;
+        }
+
+        /** The same counts in the shape every import reports: created and unchanged by kind, then the problems. */
+        public ImportReport asImportReport() {
+            ImportReport report = new ImportReport();
+            count(report, "sections", sections);
+            count(report, "topics", topics);
+            count(report, "authors", authors);
+            count(report, "images", media);
+            count(report, "articles", articles);
+            count(report, "redirects", redirects);
+            for (Problem problem : problems) {
+                report.problem(
+                        problem.file(),
+                        problem.messageKey(),
+                        problem.arguments().toArray());
+            }
+            report.uncounted(moreProblems);
+            report.total(articles + alreadyThereByKind.getOrDefault("articles", 0));
+            return report;
+        }
+
+        private void count(ImportReport report, String kind, int created) {
+            report.add(kind, created, alreadyThereByKind.getOrDefault(kind, 0), 0);
         }
     }
 
@@ -205,6 +238,8 @@ public class JournalImport {
         private final List<FrontMatterDocument> authorDocs = new ArrayList<>();
         private final List<Map<String, Object>> topicList = new ArrayList<>();
         private final List<Map<String, Object>> mediaList = new ArrayList<>();
+        private final List<Map<String, Object>> legacyPaths = new ArrayList<>();
+        private final List<Map<String, Object>> importRecords = new ArrayList<>();
         private final Map<String, String> topicSlugByName = new HashMap<>();
         private final Map<String, Integer> articleOldSlugs = new HashMap<>();
 
@@ -223,6 +258,7 @@ public class JournalImport {
         private int articlesCreated;
         private int redirectsCreated;
         private int alreadyThere;
+        private final Map<String, Integer> alreadyThereByKind = new HashMap<>();
 
         Run(ZipFile zip, boolean dryRun, Actor actor) {
             this.zip = zip;
@@ -250,6 +286,7 @@ public class JournalImport {
             importTopics();
             importAuthors();
             importArticles();
+            importSources();
             audit.recordSeparately(
                     actor,
                     "journal.import",
@@ -270,7 +307,14 @@ public class JournalImport {
                     redirectsCreated,
                     alreadyThere,
                     List.copyOf(problems),
-                    moreProblems);
+                    moreProblems,
+                    alreadyThereByKind);
+        }
+
+        /** One item of this kind is in the journal already and is left as it is. */
+        private void there(String kind, int count) {
+            alreadyThere += count;
+            alreadyThereByKind.merge(kind, count, Integer::sum);
         }
 
         // --- reading ----------------------------------------------------------------------------------------------
@@ -345,6 +389,11 @@ public class JournalImport {
                 }
                 topicSlugByName.put(name, slug);
             }
+            if (documents.containsKey("sources.yml")) {
+                Map<String, Object> sources = yamlMap("sources.yml", read(documents.get("sources.yml")));
+                legacyPaths.addAll(maps("sources.yml", sources.get("legacy-paths")));
+                importRecords.addAll(maps("sources.yml", sources.get("imported")));
+            }
             if (documents.containsKey("media.yml")) {
                 mediaList.addAll(yamlList("media.yml", read(documents.get("media.yml"))));
             }
@@ -380,10 +429,7 @@ public class JournalImport {
             sectionDocs.forEach(doc -> sectionSlugs.add(text(doc.fields(), "slug")));
             Set<String> authorSlugs = new HashSet<>();
             authorDocs.forEach(doc -> authorSlugs.add(text(doc.fields(), "slug")));
-            for (String name : documents.keySet()) {
-                if (!name.startsWith("articles/")) {
-                    continue;
-                }
+            for (String name : articleDocuments()) {
                 Optional<FrontMatterDocument> parsed = document(name);
                 if (parsed.isEmpty()) {
                     continue;
@@ -444,7 +490,7 @@ public class JournalImport {
             if (inExport < existing) {
                 throw new JournalImportException("archive.import.error.not-empty", existing - inExport);
             }
-            alreadyThere += (int) inExport;
+            there("articles", (int) inExport);
         }
 
         /** What the import would create, counted without writing. */
@@ -453,7 +499,7 @@ public class JournalImport {
                 String slug = text(doc.fields(), "slug");
                 if (Slugs.isValid(slug)) {
                     if (sections.findBySlug(slug).isPresent()) {
-                        alreadyThere++;
+                        there("sections", 1);
                     } else {
                         sectionsCreated++;
                         redirectsCreated += doc.list("old-slugs").size();
@@ -464,7 +510,7 @@ public class JournalImport {
                 String slug = text(doc.fields(), "slug");
                 if (Slugs.isValid(slug)) {
                     if (authors.findBySlug(slug).isPresent()) {
-                        alreadyThere++;
+                        there("authors", 1);
                     } else {
                         authorsCreated++;
                         redirectsCreated += doc.list("old-slugs").size();
@@ -475,7 +521,7 @@ public class JournalImport {
                 String slug = text(topic, "slug");
                 if (Slugs.isValid(slug)) {
                     if (topics.findBySlug(slug).isPresent()) {
-                        alreadyThere++;
+                        there("images", 1);
                     } else {
                         topicsCreated++;
                         redirectsCreated += strings(topic.get("old-slugs")).size();
@@ -488,7 +534,7 @@ public class JournalImport {
                 if (mediaFiles.containsKey(file) && path.matches()) {
                     if (sameImage(path.group(2), text(image, "alt"), text(image, "caption"), text(image, "credit"))
                             .isPresent()) {
-                        alreadyThere++;
+                        there("images", 1);
                     } else {
                         mediaCreated++;
                     }
@@ -498,6 +544,11 @@ public class JournalImport {
                 if (articles.idOf(slug).isEmpty()) {
                     articlesCreated++;
                     redirectsCreated += articleOldSlugs.getOrDefault(slug, 0);
+                }
+            }
+            for (Map<String, Object> legacy : legacyPaths) {
+                if (!records.legacyPathTaken(text(legacy, "path"))) {
+                    redirectsCreated++;
                 }
             }
         }
@@ -523,7 +574,7 @@ public class JournalImport {
                 Image image;
                 if (same.isPresent()) {
                     image = same.get();
-                    alreadyThere++;
+                    there("images", 1);
                 } else {
                     try {
                         image = images.restore(WRITER, bytes(entry), name, alt, caption, credit);
@@ -564,7 +615,7 @@ public class JournalImport {
                 long id;
                 if (existing.isPresent()) {
                     id = existing.get().getId();
-                    alreadyThere++;
+                    there("sections", 1);
                 } else {
                     try {
                         id = sections.create(
@@ -604,7 +655,7 @@ public class JournalImport {
                     continue;
                 }
                 if (there) {
-                    alreadyThere++;
+                    there("topics", 1);
                 } else {
                     topicsCreated++;
                 }
@@ -624,7 +675,7 @@ public class JournalImport {
                 long id;
                 if (existing.isPresent()) {
                     id = existing.get().getId();
-                    alreadyThere++;
+                    there("authors", 1);
                 } else {
                     try {
                         List<AuthorLink> links = new ArrayList<>();
@@ -655,10 +706,7 @@ public class JournalImport {
 
         private void importArticles() throws IOException {
             Set<String> done = new HashSet<>();
-            for (String name : documents.keySet()) {
-                if (!name.startsWith("articles/")) {
-                    continue;
-                }
+            for (String name : articleDocuments()) {
                 Optional<FrontMatterDocument> parsed = document(name);
                 if (parsed.isEmpty()) {
                     continue;
@@ -681,6 +729,59 @@ public class JournalImport {
                     problem(name, "archive.import.problem.not-imported", reason(ex));
                 }
             }
+        }
+
+        /**
+         * The old site's addresses, answering 301 as before, and what each import made of each source item, so a
+         * later import of that source finds them (and updates rather than duplicates).
+         */
+        private void importSources() {
+            for (Map<String, Object> legacy : legacyPaths) {
+                String path = text(legacy, "path");
+                String target = text(legacy, "target");
+                if (!path.startsWith("/") || !target.startsWith("/") || records.legacyPathTaken(path)) {
+                    continue;
+                }
+                records.legacyPaths(List.of(path), target);
+                redirectsCreated++;
+            }
+            for (Map<String, Object> record : importRecords) {
+                String entity = text(record, "entity");
+                String name = text(record, "name");
+                Optional<Long> id = switch (entity) {
+                    case "article" -> articles.idOf(name);
+                    case "section" -> sections.findBySlug(name).map(Section::getId);
+                    case "author" -> authors.findBySlug(name).map(Author::getId);
+                    case "topic" -> topics.findBySlug(name).map(Topic::getId);
+                    case "image" -> Optional.ofNullable(imageIds.get(number(name)));
+                    default -> Optional.empty();
+                };
+                if (id.isEmpty()
+                        || text(record, "source").isEmpty()
+                        || text(record, "id").isEmpty()) {
+                    continue;
+                }
+                Instant modified = time(record, "modified");
+                records.restoreRecord(
+                        text(record, "source"),
+                        text(record, "kind"),
+                        text(record, "id"),
+                        entity,
+                        id.get(),
+                        modified,
+                        raw(record, "fingerprint"));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Map<String, Object>> maps(String name, Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list) || list.stream().anyMatch(item -> !(item instanceof Map))) {
+                throw new JournalImportException("archive.import.error.bad-file", name);
+            }
+            return (List<Map<String, Object>>) list;
         }
 
         private ArticleImport.Imported imported(String file, FrontMatterDocument doc) {
@@ -805,6 +906,12 @@ public class JournalImport {
         }
 
         // --- the zip ----------------------------------------------------------------------------------------------
+
+        private List<String> articleDocuments() {
+            return documents.keySet().stream()
+                    .filter(name -> name.startsWith("articles/"))
+                    .toList();
+        }
 
         private Optional<FrontMatterDocument> document(String name) throws IOException {
             try {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.masthead.archive.source.ImportFileException;
+
 /**
  * The mapping step of an import: which of the archive's categories go into an existing section, written one per
  * line as {@code category-slug = section-slug} (on the import form, or {@code --section category=section} on the

@@ -147,6 +147,15 @@ public class Article {
     @Column(nullable = false)
     private int revision;
 
+    @Column(name = "trashed_at")
+    private Instant trashedAt;
+
+    @Column(name = "trashed_by")
+    private Long trashedBy;
+
+    @Column(name = "trashed_by_name")
+    private String trashedByName;
+
     @Column(name = "return_note")
     private String returnNote;
 
@@ -316,6 +325,7 @@ public class Article {
     public void publish(Instant now) {
         move(ArticleAction.PUBLISH, ArticleStatus.PUBLISHED);
         published(publishedAt != null ? publishedAt : now);
+        noteAnswered();
     }
 
     public void schedule(Instant at, Instant now) {
@@ -324,6 +334,14 @@ public class Article {
         }
         move(ArticleAction.SCHEDULE, ArticleStatus.SCHEDULED);
         this.scheduledAt = at;
+        noteAnswered();
+    }
+
+    /** A returned draft that is published or scheduled has answered its note: the edit page stops showing it. */
+    private void noteAnswered() {
+        this.returnNote = null;
+        this.returnNoteBy = null;
+        this.returnNoteAt = null;
     }
 
     /** The scheduler's move: a scheduled article whose time has come is published as of that time. */
@@ -351,6 +369,39 @@ public class Article {
 
     public void restore() {
         move(ArticleAction.RESTORE, ArticleStatus.PUBLISHED);
+    }
+
+    /** Moves a deletable draft to the trash, where it waits, revisions and all, until restored or purged. */
+    public void trash(Instant at, Long byAccount, String byName) {
+        if (!isDeletable()) {
+            throw new IllegalTransitionException(status, ArticleAction.DELETE.path());
+        }
+        move(ArticleAction.DELETE, ArticleStatus.TRASHED);
+        this.trashedAt = at;
+        this.trashedBy = byAccount;
+        this.trashedByName = byName;
+    }
+
+    /** Takes the article out of the trash: a draft again, as it was. */
+    public void untrash() {
+        move(ArticleAction.UNTRASH, ArticleStatus.DRAFT);
+        this.trashedAt = null;
+        this.trashedBy = null;
+        this.trashedByName = null;
+    }
+
+    /** When it went to the trash; null outside it. */
+    public Instant getTrashedAt() {
+        return trashedAt;
+    }
+
+    /** Who put it in the trash (their account), null outside it or when an import did. */
+    public Long getTrashedBy() {
+        return trashedBy;
+    }
+
+    public String getTrashedByName() {
+        return trashedByName;
     }
 
     /** Whether the article was created by this account (a contributor's "own" article). */

@@ -21,8 +21,10 @@ public enum ArticleAction {
     RESTORE(false, ArticleStatus.ARCHIVED),
     /** Adds a correction or update note. */
     CORRECT(false, ArticleStatus.PUBLISHED),
-    /** Deletes a draft, if it was never published. */
-    DELETE(false, ArticleStatus.DRAFT);
+    /** Moves a draft to the trash, if it was never published. */
+    DELETE(false, ArticleStatus.DRAFT),
+    /** Takes a draft out of the trash. */
+    UNTRASH(false, ArticleStatus.TRASHED);
 
     private final boolean savesForm;
     private final Set<ArticleStatus> from;

@@ -25,14 +25,16 @@ public class ArticleArchive {
         this.readOnly.setReadOnly(true);
     }
 
-    /** Hands every article to {@code each}, oldest first, inside a read-only transaction. */
+    /** Hands every article but those in the trash to {@code each}, oldest first, inside a read-only transaction. */
     public void forEach(Consumer<Article> each) {
         long after = 0;
         while (true) {
             long from = after;
             Long last = readOnly.execute(status -> {
                 List<Article> batch = articles.findByIdGreaterThanOrderByIdAsc(from, Limit.of(BATCH));
-                batch.forEach(each);
+                batch.stream()
+                        .filter(article -> article.getStatus() != ArticleStatus.TRASHED)
+                        .forEach(each);
                 return batch.isEmpty() ? null : batch.get(batch.size() - 1).getId();
             });
             if (last == null) {

@@ -1,10 +1,10 @@
 package org.masthead.article;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import org.hibernate.Hibernate;
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
 import org.masthead.media.ImageService;
 import org.masthead.security.Actor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,9 +78,30 @@ public class ArticleImages {
         }
         audit.record(by, "article.featured-image", "article #" + id + " " + article.getSlug(), detail);
         if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            events.publishEvent(new PublicContentChanged("article.featured-image #" + id));
+            events.publishEvent(ArticleEvents.changed(article));
         }
         return article;
+    }
+
+    /**
+     * The featured image picked on the edit form, in the caller's transaction: a changed choice replaces the image
+     * (and the caption and credit this article gave the old one), the same one changes nothing. Answers false,
+     * changing nothing, when the picked image has been deleted from the library meanwhile.
+     */
+    public boolean choose(long id, Long imageId, Actor by) {
+        Article article = get(id);
+        requireEditable(article, by);
+        Long current = article.getFeaturedImage() == null
+                ? null
+                : article.getFeaturedImage().getId();
+        if (Objects.equals(current, imageId)) {
+            return true;
+        }
+        if (imageId != null && images.find(imageId).isEmpty()) {
+            return false;
+        }
+        setFeaturedImage(id, imageId, null, null, by);
+        return true;
     }
 
     private static String blankToNull(String value) {

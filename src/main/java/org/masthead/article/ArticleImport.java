@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
-import org.masthead.cache.PublicContentChanged;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.ImageService;
 import org.masthead.section.Section;
@@ -143,7 +142,7 @@ public class ArticleImport {
         for (String old : imported.oldSlugs()) {
             redirects.renamed(SlugKind.ARTICLE, article.getId(), old, article.getSlug());
         }
-        events.publishEvent(new PublicContentChanged("article.import #" + article.getId()));
+        events.publishEvent(ArticleEvents.imported(article));
         return article;
     }
 

@@ -7,7 +7,7 @@ import org.masthead.security.Actor;
 import org.masthead.security.Role;
 
 /**
- * Who may do what to an article (DESIGN.md, "Who may do what"). Editors and admins may do everything to any
+ * Who may do what to an article (docs/DESIGN.md, "Who may do what"). Editors and admins may do everything to any
  * article; a contributor creates drafts and edits, submits, deletes and shares a preview of their own unpublished
  * drafts, and sees the revisions of their own articles (restoring one is an edit: own drafts only). The scheduler
  * acts as an editor; an import as an admin, and it alone brings in content with its own past dates. The services
@@ -39,7 +39,7 @@ public final class ArticlePermissions {
 
     /** Save it, or restore one of its revisions; set its featured image. */
     public static boolean canEdit(Actor by, Article article) {
-        return canManage(by) || ownDraft(by, article);
+        return article.getStatus() != ArticleStatus.TRASHED && (canManage(by) || ownDraft(by, article));
     }
 
     public static boolean canSubmit(Actor by, Article article) {
@@ -54,11 +54,26 @@ public final class ArticlePermissions {
         return canManage(by) || ownDraft(by, article);
     }
 
+    /** Take it out of the trash: whoever put it there, editors and admins. */
+    public static boolean canUntrash(Actor by, Article article) {
+        return canManage(by)
+                || (article.getTrashedBy() != null
+                        && by.staff()
+                                .map(user -> article.getTrashedBy() == user.getAccountId())
+                                .orElse(false));
+    }
+
+    /** Purge everything in the trash at once: admins. */
+    public static boolean canEmptyTrash(Actor by) {
+        return by.hasAtLeast(Role.ADMIN);
+    }
+
     /** Whether the member may make this move on this article (whatever its state). */
     public static boolean mayAttempt(Actor by, Article article, ArticleAction action) {
         return switch (action) {
             case SUBMIT -> canSubmit(by, article);
             case DELETE -> canDelete(by, article);
+            case UNTRASH -> canUntrash(by, article);
             case RETURN, PUBLISH, SCHEDULE, UNSCHEDULE, UNPUBLISH, ARCHIVE, RESTORE, CORRECT -> canManage(by);
         };
     }

@@ -20,8 +20,9 @@ import org.springframework.data.jpa.repository.Query;
 interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificationExecutor<Article> {
 
     /**
-     * THE visibility rule (DESIGN.md): an article is public when it is published and its publication time has
-     * come, {@code :now} being taken from the injected clock. Every public query is built on this predicate.
+     * THE visibility rule (docs/DESIGN.md, "The one visibility rule"): an article is public when it is published
+     * and its publication time has come, {@code :now} being taken from the injected clock. Every public query is
+     * built on this predicate.
      * Native SQL (search) uses the same rule written once in SQL: the function {@code public_articles(:now)}
      * (migration V30), read as {@code from public_articles(:now) a};
      * {@code ArticleSearchTests.theSqlVisibilityFunctionAgreesWithTheJpqlRule} checks both agree.
@@ -205,4 +206,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
                     + " order by scheduled_at, id limit :limit for update skip locked",
             nativeQuery = true)
     List<Long> lockDueScheduled(Instant now, int limit);
+
+    /** The trash, or any one state's articles, the latest put in the trash first. */
+    List<Article> findByStatusOrderByTrashedAtDesc(ArticleStatus status);
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.slf4j.Logger;
@@ -81,7 +80,7 @@ public class ArticleScheduler {
                 Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
                 article.publishScheduled();
                 audit.record(by, "article.publish", ArticleService.subject(article), "scheduled");
-                events.publishEvent(new PublicContentChanged("article.publish (scheduled) #" + id));
+                events.publishEvent(ArticleEvents.published(article));
             }
             return due;
         });

@@ -16,7 +16,9 @@ import org.masthead.audit.AuditLog;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.ArticleArchived;
+import org.masthead.event.ArticleScheduled;
+import org.masthead.event.ArticleUnpublished;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.ImageDescribed;
 import org.masthead.section.Section;
@@ -24,6 +26,7 @@ import org.masthead.section.SectionService;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.security.StaffUser;
+import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
 import org.masthead.slug.Slugs;
@@ -31,10 +34,14 @@ import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes articles: renders their Markdown on save, stores a revision of every save, and moves them through the
@@ -59,6 +66,10 @@ public class ArticleService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ArticleImages images;
+    private final ArticleRevisions history;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
 
     ArticleService(
             ArticleRepository articles,
@@ -71,7 +82,10 @@ public class ArticleService {
             SlugRedirects redirects,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ArticleImages images,
+            ArticleRevisions history,
+            PlatformTransactionManager transactions) {
         this.articles = articles;
         this.revisions = revisions;
         this.autosaves = autosaves;
@@ -83,6 +97,11 @@ public class ArticleService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.images = images;
+        this.history = history;
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     // --- reading (staff) --------------------------------------------------------------------------------------
@@ -129,6 +148,75 @@ public class ArticleService {
     }
 
     /**
+     * The editor's new article, with the featured image picked on its form ({@code image}; null when the form
+     * carried no choice), in one transaction. A slug in use refuses it, and nothing is written.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public SaveOutcome create(Actor by, ArticleChanges changes, ArticleEdit.ImageChoice image) {
+        try {
+            return writing.execute(status -> {
+                Article article = create(changes, by);
+                boolean kept = image == null || images.choose(article.getId(), image.imageId(), by);
+                return new SaveOutcome.Saved(article.getId(), !kept);
+            });
+        } catch (SlugInUseException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.SLUG_TAKEN);
+        }
+    }
+
+    /**
+     * The edit form's Save and workflow buttons as one use case: the featured image picked on the form, the text,
+     * the workflow move and, after a conflict, the editor's choice to keep their text, all in one transaction.
+     * The command is checked before anything is loaded. A conflict (someone saved since {@link
+     * ArticleEdit#revision()}, or a save racing this one), a refused move, a slug in use or an article that left
+     * this member's hands refuses the whole: nothing is written, the image stays, no audit line.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public SaveOutcome save(Actor by, long id, ArticleEdit edit) {
+        if (edit.move() == ArticleEdit.Move.RETURN && edit.note().length() > ArticleLimits.NOTE) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.NOTE_TOO_LONG);
+        }
+        try {
+            return writing.execute(status -> saveAsAWhole(by, id, edit));
+        } catch (SlugInUseException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.SLUG_TAKEN);
+        } catch (ArticleAccessDeniedException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.NO_LONGER_ALLOWED);
+        } catch (IllegalTransitionException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.MOVE_REFUSED);
+        } catch (ScheduleInPastException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.SCHEDULE_IN_PAST);
+        } catch (PublicationRefusedException ex) {
+            return new SaveOutcome.Refused(
+                    ex.problem() == PublicationRefusedException.Problem.NO_AUTHOR
+                            ? SaveOutcome.Reason.NO_AUTHOR
+                            : SaveOutcome.Reason.IMAGE_WITHOUT_ALT);
+        } catch (ArticleConflictException | OptimisticLockingFailureException ex) {
+            // Rolled back; what the other save changed, read afresh.
+            return new SaveOutcome.Conflict(reading.execute(status -> history.conflict(id, edit.revision())));
+        }
+    }
+
+    private SaveOutcome.Saved saveAsAWhole(Actor by, long id, ArticleEdit edit) {
+        int base = edit.baseRevision();
+        if (edit.move() == ArticleEdit.Move.SAVE) {
+            update(id, base, edit.changes(), by);
+        } else {
+            saveIfChanged(id, base, edit.changes(), by);
+        }
+        boolean kept = edit.featuredImage() == null
+                || images.choose(id, edit.featuredImage().imageId(), by);
+        switch (edit.move()) {
+            case SAVE -> {}
+            case SUBMIT -> submit(id, by);
+            case RETURN -> returnToDraft(id, edit.note(), by);
+            case PUBLISH -> publish(id, by);
+            case SCHEDULE -> schedule(id, edit.scheduleAt(), by);
+        }
+        return new SaveOutcome.Saved(id, !kept);
+    }
+
+    /**
      * Saves an edit made on revision {@code baseRevision}. If someone saved since, nothing is written and an
      * {@link ArticleConflictException} says so; a save racing another one fails on the article's version.
      */
@@ -157,7 +245,7 @@ public class ArticleService {
                 "article.update",
                 subject(article),
                 oldSlug.equals(article.getSlug()) ? "" : "slug changed from " + oldSlug);
-        changedIfSeen(article, "article.update");
+        changedIfSeen(article);
         return article;
     }
 
@@ -187,42 +275,11 @@ public class ArticleService {
         articles.flush();
         storeRevision(article, by);
         audit.record(by, "article.revision-restore", subject(article), "revision " + number);
-        changedIfSeen(article, "article.revision-restore");
+        changedIfSeen(article);
         return article;
     }
 
-    // --- workflow actions that take the form's text with them --------------------------------------------------
-
-    /**
-     * The edit form's workflow buttons: the form's text is saved first (when it differs from the saved article,
-     * as a new revision, with the same conflict check as Save), then the article moves, in one transaction. If
-     * either step is refused, nothing of it is written: a conflict ({@link ArticleConflictException}) or a refused
-     * move leaves the article as it was, and the form goes back to the editor with their text.
-     */
-    public Article saveAndSubmit(long id, int baseRevision, ArticleChanges changes, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        submit(id, by);
-        return get(id);
-    }
-
-    /** Saves the form's text, then returns the article to its author with a note; see {@link #saveAndSubmit}. */
-    public Article saveAndReturn(long id, int baseRevision, ArticleChanges changes, String note, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        returnToDraft(id, note, by);
-        return get(id);
-    }
-
-    /** Saves the form's text, then publishes it; see {@link #saveAndSubmit}. */
-    public Article saveAndPublish(long id, int baseRevision, ArticleChanges changes, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        return publish(id, by);
-    }
-
-    /** Saves the form's text, then schedules it; see {@link #saveAndSubmit}. */
-    public Article saveAndSchedule(long id, int baseRevision, ArticleChanges changes, Instant at, Actor by) {
-        saveIfChanged(id, baseRevision, changes, by);
-        return schedule(id, at, by);
-    }
+    // --- workflow moves (the edit form's buttons take the form's text with them: see save) ----------------------
 
     /**
      * Saves unless the changes leave the article as it is (a workflow button pressed on an untouched form makes
@@ -275,19 +332,23 @@ public class ArticleService {
         audit.record(by, "article.return", subject(article), note == null ? "" : note);
     }
 
+    /** Publishes now; refused ({@link PublicationRefusedException}) with no author or a picture without alt text. */
     public Article publish(long id, Actor by) {
         Article article = manageable(id, by, "publish");
+        PublicationRefusedException.requirePublishable(article);
         article.publish(clock.instant());
         audit.record(by, "article.publish", subject(article), "");
-        changed(article, "article.publish");
+        events.publishEvent(ArticleEvents.published(article));
         return article;
     }
 
+    /** Schedules; refused as {@link #publish} is. */
     public Article schedule(long id, Instant at, Actor by) {
         Article article = manageable(id, by, "schedule");
+        PublicationRefusedException.requirePublishable(article);
         article.schedule(at, clock.instant());
         audit.record(by, "article.schedule", subject(article), "for " + at);
-        changed(article, "article.schedule");
+        events.publishEvent(new ArticleScheduled(article.getId()));
         return article;
     }
 
@@ -295,38 +356,93 @@ public class ArticleService {
         Article article = manageable(id, by, "unschedule");
         article.unschedule();
         audit.record(by, "article.unschedule", subject(article), "");
-        changed(article, "article.unschedule");
+        events.publishEvent(new ArticleScheduled(article.getId()));
     }
 
     public void unpublish(long id, Actor by) {
         Article article = manageable(id, by, "unpublish");
         article.unpublish();
         audit.record(by, "article.unpublish", subject(article), "");
-        changed(article, "article.unpublish");
+        events.publishEvent(new ArticleUnpublished(article.getId()));
     }
 
     public void archive(long id, Actor by) {
         Article article = manageable(id, by, "archive");
         article.archive();
         audit.record(by, "article.archive", subject(article), "");
-        changed(article, "article.archive");
+        events.publishEvent(new ArticleArchived(article.getId()));
     }
 
     public void restore(long id, Actor by) {
         Article article = manageable(id, by, "restore");
         article.restore();
         audit.record(by, "article.restore", subject(article), "");
-        changed(article, "article.restore");
+        events.publishEvent(ArticleEvents.published(article));
     }
 
-    /** Deletes a draft that was never published; a published article is archived instead. */
+    /** How long a deleted draft waits in the trash before the purge job removes it for good. */
+    public static final java.time.Duration TRASH_KEEPS = java.time.Duration.ofDays(30);
+
+    /**
+     * Deletes a draft that was never published (a published article is archived instead): it goes to the trash,
+     * with its revisions, restorable for {@link #TRASH_KEEPS}, then purged.
+     */
     public void delete(long id, Actor by) {
         Article article = get(id);
         require(ArticlePermissions.canDelete(by, article), "delete", article);
-        if (!article.isDeletable()) {
-            throw new IllegalTransitionException(article.getStatus(), "delete");
-        }
+        article.trash(clock.instant(), by.staff().map(StaffUser::getAccountId).orElse(null), by.label());
         audit.record(by, "article.delete", subject(article), article.getTitle());
+    }
+
+    /** Takes a draft out of the trash, as it was: whoever put it there, editors and admins. */
+    public void untrash(long id, Actor by) {
+        Article article = get(id);
+        require(
+                ArticlePermissions.canView(by, article) && ArticlePermissions.canUntrash(by, article),
+                "restore",
+                article);
+        article.untrash();
+        audit.record(by, "article.untrash", subject(article), "");
+    }
+
+    /** The trash, newest first: everything for editors and admins, a contributor's own drafts for them. */
+    @Transactional(readOnly = true)
+    public List<TrashedArticle> trash(Actor by) {
+        return articles.findByStatusOrderByTrashedAtDesc(ArticleStatus.TRASHED).stream()
+                .filter(article -> ArticlePermissions.canView(by, article))
+                .map(article -> new TrashedArticle(
+                        article.getId(),
+                        article.getTitle(),
+                        article.getTrashedAt(),
+                        article.getTrashedByName(),
+                        article.getTrashedAt().plus(TRASH_KEEPS),
+                        ArticlePermissions.canUntrash(by, article)))
+                .toList();
+    }
+
+    /** Purges, for good, what has been in the trash longer than {@link #TRASH_KEEPS}; answers how many. */
+    public int purgeTrash() {
+        Instant before = clock.instant().minus(TRASH_KEEPS);
+        int purged = 0;
+        for (Article article : articles.findByStatusOrderByTrashedAtDesc(ArticleStatus.TRASHED)) {
+            if (article.getTrashedAt().isBefore(before)) {
+                purge(article, Actor.system("trash purge"), "in the trash since " + article.getTrashedAt());
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** Empties the trash now, whatever the age of what is in it: admins. */
+    public int emptyTrash(Actor by) {
+        NotAllowedException.require(ArticlePermissions.canEmptyTrash(by), by, "empty the trash");
+        List<Article> trashed = articles.findByStatusOrderByTrashedAtDesc(ArticleStatus.TRASHED);
+        trashed.forEach(article -> purge(article, by, "trash emptied"));
+        return trashed.size();
+    }
+
+    private void purge(Article article, Actor by, String detail) {
+        audit.record(by, "article.purge", subject(article), article.getTitle() + " (" + detail + ")");
         articles.delete(article);
     }
 
@@ -335,7 +451,7 @@ public class ArticleService {
         Article article = manageable(id, by, "correct");
         article.addNote(kind, body, clock.instant(), clock.instant());
         audit.record(by, "article.note", subject(article), kind + ": " + body);
-        changed(article, "article.note");
+        events.publishEvent(ArticleEvents.changed(article));
         return article;
     }
 
@@ -353,7 +469,7 @@ public class ArticleService {
         Article article = get(id);
         article.publish(publishedAt);
         audit.record(by, "article.publish", subject(article), "imported, dated " + publishedAt);
-        changed(article, "article.publish (imported)");
+        events.publishEvent(ArticleEvents.published(article));
         return article;
     }
 
@@ -363,7 +479,7 @@ public class ArticleService {
         Article article = get(id);
         article.schedule(at, clock.instant());
         audit.record(by, "article.schedule", subject(article), "imported for " + at);
-        changed(article, "article.schedule (imported)");
+        events.publishEvent(new ArticleScheduled(article.getId()));
         return article;
     }
 
@@ -373,7 +489,7 @@ public class ArticleService {
         Article article = get(id);
         article.addNote(kind, body, notedAt, clock.instant());
         audit.record(by, "article.note", subject(article), kind + ": " + body);
-        changed(article, "article.note (imported)");
+        events.publishEvent(ArticleEvents.changed(article));
         return article;
     }
 
@@ -383,14 +499,6 @@ public class ArticleService {
         for (Article article : articles.findByBodyLike("%/media/" + event.imageId() + "/%")) {
             article.rendered(markdown.render(article.getBodyMarkdown()));
         }
-    }
-
-    /** Renders every article's Markdown again, after the renderer or its allowlist changed. */
-    public int rerenderAll() {
-        List<Article> all = articles.findAll();
-        all.forEach(article -> article.rendered(markdown.render(article.getBodyMarkdown())));
-        events.publishEvent(new PublicContentChanged("article.rerender-all"));
-        return all.size();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
@@ -416,15 +524,10 @@ public class ArticleService {
         return article;
     }
 
-    /** Readers may see the change (or, for a schedule, will see it at a time that caches must respect). */
-    void changed(Article article, String action) {
-        events.publishEvent(new PublicContentChanged(action + " #" + article.getId()));
-    }
-
     /** An edit changes what readers see only of an article they can reach (published, or archived: 410). */
-    private void changedIfSeen(Article article, String action) {
+    private void changedIfSeen(Article article) {
         if (article.getStatus() == ArticleStatus.PUBLISHED || article.getStatus() == ArticleStatus.ARCHIVED) {
-            changed(article, action);
+            events.publishEvent(ArticleEvents.changed(article));
         }
     }
 

@@ -21,6 +21,9 @@ final class ArticleSpecifications {
             List<Predicate> where = new ArrayList<>();
             if (filter.status() != null) {
                 where.add(cb.equal(root.get("status"), filter.status()));
+            } else {
+                // The trash has its own page: the newsroom's lists leave it out.
+                where.add(cb.notEqual(root.get("status"), ArticleStatus.TRASHED));
             }
             if (filter.sectionId() != null) {
                 where.add(cb.equal(root.get("section").get("id"), filter.sectionId()));

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.FrontPageChanged;
+import org.masthead.event.PublicContentEvent;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.web.PageNumbers;
@@ -22,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The front page as editors curate it (DESIGN.md, "Who may do what": front-page curation, editors and admins): a
+ * The front page as editors curate it (docs/DESIGN.md, "Who may do what": front-page curation, editors and admins): a
  * lead story and up to {@value #FEATURED} featured articles, all published; the newest public articles fill the
  * rest. An article that stops being published (unpublished, archived) leaves the front page at once, and every
- * change clears the page cache ({@link PublicContentChanged}).
+ * change clears the page cache ({@link FrontPageChanged}).
  */
 @Service
 @Transactional
@@ -117,7 +118,7 @@ public class FrontPage {
             picks.save(new FrontPagePick(i + 1, articles.getReferenceById(featured.get(i))));
         }
         audit.record(by, "frontpage.choose", "front page", "lead " + leadId + ", featured " + featured);
-        events.publishEvent(new PublicContentChanged("frontpage.choose"));
+        events.publishEvent(new FrontPageChanged());
     }
 
     /** The home page's stories, all public. */
@@ -156,7 +157,7 @@ public class FrontPage {
      * transaction: articles no longer published leave the front page.
      */
     @EventListener
-    void contentChanged(PublicContentChanged event) {
+    void contentChanged(PublicContentEvent event) {
         if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return; // nothing was written here; the home page shows public picks only in any case
         }

@@ -72,12 +72,16 @@ public class PreviewLinks {
         return links.findByArticleIdOrderByCreatedAtDesc(articleId);
     }
 
-    /** The article a live token names, with what its page shows loaded; empty when unknown, expired or revoked. */
+    /**
+     * The article a live token names, with what its page shows loaded; empty when unknown, expired or revoked, or
+     * when the article is in the trash.
+     */
     @Transactional(readOnly = true)
     public Optional<Article> open(String token) {
         return SecretToken.parse(token, MIN_TOKEN_LENGTH)
                 .flatMap(parsed -> links.findByTokenHash(parsed.hash()))
                 .filter(link -> link.isActive(clock.instant()))
-                .flatMap(link -> articles.findForPageById(link.getArticleId()));
+                .flatMap(link -> articles.findForPageById(link.getArticleId()))
+                .filter(article -> article.getStatus() != ArticleStatus.TRASHED);
     }
 }

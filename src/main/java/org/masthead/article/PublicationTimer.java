@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 import org.masthead.cache.NextPublication;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.PublicContentEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,7 @@ class PublicationTimer {
 
     /** After a change to public content (a schedule among them) is committed here. */
     @TransactionalEventListener(fallbackExecution = true)
-    void on(PublicContentChanged change) {
+    void on(PublicContentEvent change) {
         arm(Duration.ZERO);
     }
 

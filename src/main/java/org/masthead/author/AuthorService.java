@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.AuthorChanged;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.media.Image;
 import org.masthead.media.ImageDescribed;
@@ -109,7 +109,7 @@ public class AuthorService {
         apply(author, changes);
         authors.save(author);
         audit.record(by, "author.create", subject(author), "");
-        events.publishEvent(new PublicContentChanged("author.create"));
+        events.publishEvent(AuthorChanged.of(author.getId()));
         return author;
     }
 
@@ -131,7 +131,7 @@ public class AuthorService {
         }
         apply(author, changes);
         audit.record(by, "author.update", subject(author), "");
-        events.publishEvent(new PublicContentChanged("author.update"));
+        events.publishEvent(AuthorChanged.of(id));
         return author;
     }
 
@@ -145,7 +145,7 @@ public class AuthorService {
         author.writeBio(bioMarkdown, markdown.render(bioMarkdown), clock.instant());
         author.showPhoto(photo(photoImageId), clock.instant());
         audit.record(by, "author.profile", subject(author), "own bio and photo");
-        events.publishEvent(new PublicContentChanged("author.profile"));
+        events.publishEvent(AuthorChanged.of(author.getId()));
         return author;
     }
 
@@ -160,7 +160,7 @@ public class AuthorService {
         }
         authors.delete(author);
         audit.record(by, "author.delete", subject(author), "");
-        events.publishEvent(new PublicContentChanged("author.delete"));
+        events.publishEvent(AuthorChanged.of(id));
     }
 
     /**
@@ -180,7 +180,7 @@ public class AuthorService {
         authors.flush();
         redirects.renamed(SlugKind.AUTHOR, targetId, author.getSlug(), target.getSlug());
         audit.record(by, "author.merge", subject(author), "into " + subject(target));
-        events.publishEvent(new PublicContentChanged("author.merge"));
+        events.publishEvent(AuthorChanged.of(id, targetId));
         return target;
     }
 

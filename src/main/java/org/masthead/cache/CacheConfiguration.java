@@ -2,21 +2,19 @@ package org.masthead.cache;
 
 import java.time.Clock;
 
+import org.masthead.web.FilterOrder;
+import org.masthead.web.ReaderUrls;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * The page filter runs before Spring Session, the security chain and MVC, so a page from memory costs none of
- * them; the asset filter sits in front of the resource handler.
+ * them; the asset filter sits in front of the resource handler ({@link FilterOrder}).
  */
 @Configuration(proxyBeanMethods = false)
 class CacheConfiguration {
-
-    /** Before Spring Session's filter ({@code Integer.MIN_VALUE + 50}) and the security chain ({@code -100}). */
-    static final int PAGE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
 
     @Bean
     FilterRegistrationBean<PublicPageFilter> publicPageFilter(
@@ -27,7 +25,7 @@ class CacheConfiguration {
             Clock clock) {
         FilterRegistrationBean<PublicPageFilter> registration =
                 new FilterRegistrationBean<>(new PublicPageFilter(cache, properties, http, sessionCookie, clock));
-        registration.setOrder(PAGE_FILTER_ORDER);
+        registration.setOrder(FilterOrder.PUBLIC_PAGE.order());
         return registration;
     }
 
@@ -35,8 +33,8 @@ class CacheConfiguration {
     FilterRegistrationBean<FingerprintedAssetFilter> fingerprintedAssetFilter(HttpCachingProperties http) {
         FilterRegistrationBean<FingerprintedAssetFilter> registration =
                 new FilterRegistrationBean<>(new FingerprintedAssetFilter(http));
-        registration.addUrlPatterns("/css/*", "/js/*");
-        registration.setOrder(PAGE_FILTER_ORDER + 1);
+        registration.addUrlPatterns(ReaderUrls.CSS.servletUrlPattern(), ReaderUrls.JS.servletUrlPattern());
+        registration.setOrder(FilterOrder.FINGERPRINTED_ASSET.order());
         return registration;
     }
 }

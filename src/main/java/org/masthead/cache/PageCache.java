@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import org.masthead.event.PublicContentEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -148,10 +149,13 @@ public class PageCache {
         }
     }
 
-    /** After a change to public content is committed here. */
+    /**
+     * After a change to public content is committed here. Every page goes, whatever the change's surrogate keys:
+     * see the class comment.
+     */
     @TransactionalEventListener(fallbackExecution = true)
-    void on(PublicContentChanged change) {
-        clear(change.what());
+    void on(PublicContentEvent change) {
+        clear(change.toString());
     }
 
     /** Forgets every page (a change here or on another node, or a lost connection to the other nodes). */

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.masthead.event.PublicContentEvent;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ class PostgresInvalidationBridge implements SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void tellOtherNodes(PublicContentChanged change) {
+    void tellOtherNodes(PublicContentEvent change) {
         if (enabled) {
             // Identical notifications in one transaction are delivered once.
             jdbc.query("select pg_notify(?, ?)", rs -> null, CHANNEL, node);

@@ -17,6 +17,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.masthead.web.ReaderUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -79,7 +80,7 @@ final class PublicPageFilter extends OncePerRequestFilter {
         if (!("GET".equals(method) || "HEAD".equals(method))) {
             return true;
         }
-        ReaderPage page = ReaderPage.of(request.getRequestURI());
+        ReaderUrls page = ReaderUrls.cachedPage(request.getRequestURI());
         if (page == null || isPersonal(request)) {
             return true;
         }
@@ -90,9 +91,9 @@ final class PublicPageFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ReaderPage page = (ReaderPage) request.getAttribute(PAGE);
+        ReaderUrls page = (ReaderUrls) request.getAttribute(PAGE);
         if (page == null) {
-            page = ReaderPage.of(request.getRequestURI());
+            page = ReaderUrls.cachedPage(request.getRequestURI());
         }
         boolean kept = properties.enabled() && page.kept();
         if (!kept) {

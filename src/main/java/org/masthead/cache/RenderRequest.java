@@ -12,6 +12,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.masthead.web.ReaderUrls;
+
 /**
  * A reader's request as the application renders it for the page filter: always a {@code GET} (a {@code HEAD}
  * needs the whole page for its length and ETag), without conditional headers (the filter answers those, from
@@ -26,7 +28,7 @@ final class RenderRequest extends HttpServletRequestWrapper {
     private final Map<String, String[]> parameters;
     private final String queryString;
 
-    RenderRequest(HttpServletRequest request, ReaderPage page) {
+    RenderRequest(HttpServletRequest request, ReaderUrls page) {
         super(request);
         if (page.readsAll()) {
             this.parameters = null;

@@ -85,9 +85,14 @@ public class HtmlToMarkdown {
     private static final Set<String> OFFICE_PREFIXES = Set.of("o", "v", "w", "m", "x");
 
     private static final Pattern MSO_LIST = Pattern.compile("mso-list:\\s*(l\\d+)\\s+level(\\d+)");
-    private static final Pattern BOLD = Pattern.compile("font-weight:\\s*(bold|bolder|[6-9]00)");
-    private static final Pattern NOT_BOLD = Pattern.compile("font-weight:\\s*(normal|lighter|[1-5]00)");
-    private static final Pattern ITALIC = Pattern.compile("font-style:\\s*(italic|oblique)");
+    /*
+     * A style's own font-weight and font-style, not Office's look-alikes: Word writes a bold run as
+     * <b style='mso-bidi-font-weight:normal'>, which says nothing of the weight the reader sees.
+     */
+    private static final Pattern BOLD = Pattern.compile("(?<![\\w-])font-weight:\\s*(bold|bolder|[6-9]00)");
+    private static final Pattern NOT_BOLD = Pattern.compile("(?<![\\w-])font-weight:\\s*(normal|lighter|[1-5]00)");
+    private static final Pattern ITALIC = Pattern.compile("(?<![\\w-])font-style:\\s*(italic|oblique)");
+    private static final Pattern NOT_ITALIC = Pattern.compile("(?<![\\w-])font-style:\\s*normal");
     private static final Pattern STRIKE = Pattern.compile("text-decoration(-line)?:[^;]*line-through");
     private static final Pattern ORDERED_MARKER = Pattern.compile("^\\(?([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]");
     private static final Pattern GOOGLE_REDIRECT = Pattern.compile("^https?://www\\.google\\.[a-z.]+/url\\?(.*)$");
@@ -146,6 +151,15 @@ public class HtmlToMarkdown {
 
     /** The Markdown for {@code html}; null or blank input gives an empty string. */
     public String convert(String html) {
+        return convert(html, Set.of());
+    }
+
+    /**
+     * The Markdown for {@code html}, its footnotes labelled so that none takes a label in {@code takenLabels} (those
+     * of the text it is pasted into): numbered on from 1, skipping the taken ones, so two pastes with a note each
+     * give two notes. Null or blank input gives an empty string.
+     */
+    public String convert(String html, Set<String> takenLabels) {
         if (html == null || html.isBlank()) {
             return "";
         }
@@ -153,7 +167,7 @@ public class HtmlToMarkdown {
                 .replace(JOIN, "")
                 .replace(NOTE_OPEN, "")
                 .replace(NOTE_CLOSE, ""));
-        Element body = clean(document.body());
+        Element body = clean(document.body(), takenLabels);
         protectMarkdown(body);
         String markdown = converter.convert(body);
         return tidy(markdown);
@@ -161,9 +175,13 @@ public class HtmlToMarkdown {
 
     /** The cleaning step alone, for tests and for callers that want to look at what is kept. */
     Element clean(Element body) {
+        return clean(body, Set.of());
+    }
+
+    private Element clean(Element body, Set<String> takenLabels) {
         removeComments(body);
         body.select(DROPPED).remove();
-        footnotes(body);
+        footnotes(body, takenLabels);
         removeOfficeMarkup(body);
         wordLists(body);
         styledText(body);
@@ -204,7 +222,7 @@ public class HtmlToMarkdown {
      * before the note's text. Each such pair becomes {@code [^n]} in the text and {@code [^n]: text} at the end;
      * the rule Word and Google Docs draw above their notes goes.
      */
-    private static void footnotes(Element root) {
+    private static void footnotes(Element root, Set<String> takenLabels) {
         Map<String, Element> targets = new HashMap<>();
         for (Element element : root.select("[id], a[name]")) {
             if (element.hasAttr("name")) {
@@ -229,8 +247,12 @@ public class HtmlToMarkdown {
             backLinks.add(back);
         }
         List<Element> definitions = new ArrayList<>();
+        int number = 0;
         for (int i = 0; i < references.size(); i++) {
-            String label = NOTE_OPEN + (i + 1) + NOTE_CLOSE;
+            do {
+                number++;
+            } while (takenLabels.contains(Integer.toString(number)));
+            String label = NOTE_OPEN + number + NOTE_CLOSE;
             Element back = backLinks.get(i);
             Element block = back.closest("p, li, div");
             if (block == null || block == root) {
@@ -399,6 +421,11 @@ public class HtmlToMarkdown {
     private static void styledText(Element root) {
         for (Element element : root.select("b, strong")) {
             if (NOT_BOLD.matcher(style(element)).find() || insideHeading(element)) {
+                element.unwrap();
+            }
+        }
+        for (Element element : root.select("i, em")) {
+            if (NOT_ITALIC.matcher(style(element)).find()) {
                 element.unwrap();
             }
         }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.ImageChanged;
 import org.masthead.media.ImageProcessor.ProcessedImage;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
@@ -152,7 +152,7 @@ public class ImageService {
         image.describe(altText, caption, credit, clock.instant());
         audit.record(by, "media.edit", subject(image), "");
         events.publishEvent(new ImageDescribed(id));
-        events.publishEvent(new PublicContentChanged("media.edit"));
+        events.publishEvent(new ImageChanged(id));
         return image;
     }
 

@@ -28,6 +28,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -190,11 +191,12 @@ public class NewsletterService {
     public record Preferences(String email, boolean allEditions, boolean digest, Set<Long> sectionIds) {}
 
     /** The reader's choices, if the emailed link (an unsubscribe token) still works. */
+    @Transactional(readOnly = true)
     public Optional<Preferences> preferences(String token) {
-        return transaction.execute(status -> find(token, SubscriberToken.Purpose.UNSUBSCRIBE)
+        return find(token, SubscriberToken.Purpose.UNSUBSCRIBE)
                 .filter(link -> state(link) == TokenState.VALID)
                 .map(SubscriberToken::getSubscriber)
-                .map(s -> new Preferences(s.getEmail(), s.isAllEditions(), s.isDigest(), s.getSectionIds())));
+                .map(s -> new Preferences(s.getEmail(), s.isAllEditions(), s.isDigest(), s.getSectionIds()));
     }
 
     /** Saves what the reader chose on the preferences page; the link stays usable. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.SectionChanged;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.slug.InvalidSlugException;
@@ -67,7 +67,7 @@ public class SectionService {
                 clock.instant());
         sections.save(section);
         audit.record(by, "section.create", subject(section), "");
-        events.publishEvent(new PublicContentChanged("section.create"));
+        events.publishEvent(new SectionChanged(section.getId()));
         return section;
     }
 
@@ -92,7 +92,7 @@ public class SectionService {
                 changes.position(),
                 clock.instant());
         audit.record(by, "section.update", subject(section), "");
-        events.publishEvent(new PublicContentChanged("section.update"));
+        events.publishEvent(new SectionChanged(id));
         return section;
     }
 
@@ -107,7 +107,7 @@ public class SectionService {
         }
         sections.delete(section);
         audit.record(by, "section.delete", subject(section), "");
-        events.publishEvent(new PublicContentChanged("section.delete"));
+        events.publishEvent(new SectionChanged(id));
     }
 
     private void requireFreeSlug(String slug, Long ownId) {

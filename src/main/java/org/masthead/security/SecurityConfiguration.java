@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.masthead.web.ReaderUrls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * One filter chain. Reader pages are open to all and stay sessionless; {@code /admin/**} needs a signed-in
+ * One filter chain. Reader pages ({@link ReaderUrls}) are open to all and stay sessionless; {@code /admin/**} needs a signed-in
  * staff member, and the areas of one role that role. This is the first line only: every service checks each
  * action against its actor again (the feature's {@code *Permissions}). Anything not listed is denied.
  */
@@ -52,25 +53,6 @@ class SecurityConfiguration {
             + "microphone=(), midi=(), payment=(), publickey-credentials-create=(self), publickey-credentials-get=(self), "
             + "screen-wake-lock=(), serial=(), "
             + "usb=(), xr-spatial-tracking=()";
-
-    /** Open to everyone, for reading (GET and HEAD). */
-    static final String[] READER_PATHS = {
-        "/",
-        "/articles/**",
-        "/sections/**",
-        "/authors/**",
-        "/topics/**",
-        "/search",
-        "/feed.xml",
-        "/sitemap.xml",
-        "/robots.txt",
-        "/preview/**",
-        "/media/**",
-        "/css/**",
-        "/js/**",
-        "/img/**",
-        "/favicon.ico"
-    };
 
     /** Newsroom areas for admins only (the services check each action again). */
     static final String[] ADMIN_PATHS = {
@@ -135,17 +117,14 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/error", "/actuator/health", "/actuator/health/**")
                                 .permitAll()
-                                .requestMatchers(HttpMethod.GET, READER_PATHS)
+                                // The reader's URLs, open to everyone for reading (the content API among them)
+                                .requestMatchers(HttpMethod.GET, ReaderUrls.patterns())
                                 .permitAll()
                                 // HEAD answers like GET, without the body (uptime monitors, link checkers)
-                                .requestMatchers(HttpMethod.HEAD, READER_PATHS)
+                                .requestMatchers(HttpMethod.HEAD, ReaderUrls.patterns())
                                 .permitAll()
-                                // The read-only content API: reads and CORS preflights; any other method is denied.
-                                .requestMatchers(HttpMethod.GET, "/api/**")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.HEAD, "/api/**")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.OPTIONS, "/api/**")
+                                // The read-only content API's CORS preflights; any other method is denied.
+                                .requestMatchers(HttpMethod.OPTIONS, ReaderUrls.apiPatterns())
                                 .permitAll()
                                 .requestMatchers("/newsletter", "/newsletter/**")
                                 .permitAll()

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.masthead.audit.AuditLog;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.TopicChanged;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.slug.SlugKind;
@@ -107,7 +107,7 @@ public class TopicService {
         NotAllowedException.require(TopicPermissions.canCreate(by), by, "create topics");
         return topics.findBySlug(slug).orElseGet(() -> {
             Topic topic = topics.save(new Topic(slug, name.strip(), clock.instant()));
-            events.publishEvent(new PublicContentChanged("topic.import"));
+            events.publishEvent(TopicChanged.of(topic.getId()));
             return topic;
         });
     }
@@ -124,7 +124,7 @@ public class TopicService {
         String oldSlug = topic.rename(name, slug);
         redirects.renamed(SlugKind.TOPIC, id, oldSlug, slug);
         audit.record(by, "topic.rename", subject(topic), "was " + before);
-        events.publishEvent(new PublicContentChanged("topic.rename"));
+        events.publishEvent(TopicChanged.of(id));
         return topic;
     }
 
@@ -144,7 +144,7 @@ public class TopicService {
         redirects.merged(SlugKind.TOPIC, fromId, from.getSlug(), intoId);
         topics.delete(from);
         audit.record(by, "topic.merge", subject(from), "into " + subject(into));
-        events.publishEvent(new PublicContentChanged("topic.merge"));
+        events.publishEvent(TopicChanged.of(fromId, intoId));
         return into;
     }
 
@@ -159,7 +159,7 @@ public class TopicService {
         }
         topics.delete(topic);
         audit.record(by, "topic.delete", subject(topic), "");
-        events.publishEvent(new PublicContentChanged("topic.delete"));
+        events.publishEvent(TopicChanged.of(id));
     }
 
     private static String subject(Topic topic) {

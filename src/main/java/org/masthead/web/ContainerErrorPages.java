@@ -40,7 +40,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * The site's own error pages for requests the servlet container refuses before any of the application runs: a
  * path with {@code %2f}, {@code ..} or {@code %00}, a request line over the header size limit, a malformed
  * request. Tomcat answers those from its host's {@link ErrorReportValve} (a bare page naming the server); once
- * the server has started, that valve is swapped for one that renders {@code templates/error/} as any other error
+ * the server has started, that valve is swapped for one that renders the site's {@link ErrorPage} as any other error
  * does. Errors the application answers itself never reach it (their page is already written).
  */
 @Component
@@ -81,12 +81,12 @@ class ContainerErrorPages {
         host.getPipeline().addValve(new SiteErrorReportValve());
     }
 
-    /** The template for a status the container answered with. */
-    static String view(int status) {
+    /** The page for a status the container answered with. */
+    static ErrorPage page(int status) {
         if (status == 404 || status == 413) {
-            return "error/" + status;
+            return ErrorPage.of(status).orElseThrow();
         }
-        return status >= 500 ? "error/5xx" : "error/400";
+        return status >= 500 ? ErrorPage.SERVER_ERROR : ErrorPage.BAD_REQUEST;
     }
 
     /**
@@ -112,6 +112,7 @@ class ContainerErrorPages {
         Map<String, Object> variables = new HashMap<>();
         variables.put("site", site);
         variables.put("messageKey", status == 400 ? "error.bad-address" : null);
+        variables.put(ErrorPage.ATTRIBUTE, page(status));
         variables.put(
                 ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(context, conversions));
@@ -140,7 +141,7 @@ class ContainerErrorPages {
             }
         };
         WebContext web = new WebContext(application.buildExchange(unmapped, plain), Locale.ENGLISH, variables);
-        return templates.process(view(status), web);
+        return templates.process(ErrorPage.VIEW, web);
     }
 
     /** Tomcat's error report, with the site's page instead of Tomcat's; Tomcat's own if rendering fails. */

@@ -26,14 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
-    /** Before Spring Session's filter ({@code Integer.MIN_VALUE + 50}), which loads sessions from the database. */
-    static final int ORDER = Integer.MIN_VALUE + 20;
-
     private static final String OUTAGE = DatabaseOutageFilter.class.getName() + ".outage";
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return FilterOrder.DATABASE_OUTAGE.order(); // before Spring Session, which loads sessions from the database
     }
 
     @Override

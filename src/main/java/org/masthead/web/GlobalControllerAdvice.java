@@ -26,7 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * What every controller shares: trimmed form input, a 400 page with a message for a malformed query string, and a
  * 503 page when the database cannot be reached.
  * Unknown slugs and ids throw exceptions marked {@code @ResponseStatus(NOT_FOUND)}, which the container turns
- * into the error pages in {@code templates/error/} (never a stack trace).
+ * into the error page ({@link ErrorPage}; never a stack trace).
  */
 @ControllerAdvice
 class GlobalControllerAdvice {
@@ -56,11 +56,7 @@ class GlobalControllerAdvice {
         String path = uri.startsWith(request.getContextPath())
                 ? uri.substring(request.getContextPath().length())
                 : uri;
-        return path.equals("/login")
-                || path.startsWith("/login/")
-                || path.equals("/admin")
-                || path.startsWith("/admin/")
-                || path.startsWith("/account/");
+        return ReaderUrls.isStaffArea(path);
     }
 
     /**
@@ -128,9 +124,9 @@ class GlobalControllerAdvice {
      */
     @ExceptionHandler(BusinessRuleException.class)
     String ruleBroken(BusinessRuleException ex, Model model, HttpServletResponse response) {
-        badRequestPage(ex.getMessageKey(), model, response);
+        String view = badRequestPage(ex.getMessageKey(), model, response);
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return "error/400";
+        return view;
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -162,13 +158,15 @@ class GlobalControllerAdvice {
         response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
         model.addAttribute("site", site);
         model.addAttribute("staffArea", isStaffArea(request));
-        return "error/503";
+        model.addAttribute(ErrorPage.ATTRIBUTE, ErrorPage.UNAVAILABLE);
+        return ErrorPage.VIEW;
     }
 
     private String badRequestPage(String messageKey, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("site", site);
         model.addAttribute("messageKey", messageKey);
-        return "error/400";
+        model.addAttribute(ErrorPage.ATTRIBUTE, ErrorPage.BAD_REQUEST);
+        return ErrorPage.VIEW;
     }
 }

@@ -1,5 +1,6 @@
 package org.masthead.archive;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import org.masthead.HttpPage;
 import org.masthead.IntegrationTest;
 import org.masthead.StaffHttp;
 import org.masthead.job.Jobs;
+import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,9 @@ class ImportAdminTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JournalExport exporter;
 
     static byte[] resource(String name) {
         try (InputStream in = ImportAdminTests.class.getResourceAsStream(name)) {
@@ -93,7 +98,7 @@ class ImportAdminTests {
         // the multipart form (without script): the message on the form
         HttpResponse<String> form = multipart(admin, "bad.xml", "not xml at all".getBytes(StandardCharsets.UTF_8));
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("id=\"import-error\"").contains("not well-formed XML");
+        assertThat(form.body()).contains("id=\"import-error\"").contains("This is not a WordPress or Ghost export");
 
         assertThat(jdbc.queryForObject("select count(*) from import_runs", Long.class))
                 .isEqualTo(runsBefore);
@@ -220,5 +225,34 @@ class ImportAdminTests {
         assertThat(admin.get(location).body()).contains("data-state=\"DONE\"");
         assertThat(jdbc.queryForObject("select count(*) from articles", Long.class))
                 .isEqualTo(articles);
+    }
+
+    @Test
+    void aMastheadExportTakesTheSameRouteAsTheOthers() throws IOException {
+        StaffHttp admin = StaffHttp.demo(port, "admin");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exporter.writeTo(Actor.importing("test"), zip);
+        long articles = jdbc.queryForObject("select count(*) from articles", Long.class);
+
+        HttpResponse<String> checked = upload(admin, zip.toByteArray(), "name=journal.zip&format=masthead");
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        String location = checked.body().replaceAll(".*\"location\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String report = admin.get(location).body();
+        // the same dry-run report as a WordPress or Ghost file: every article of this journal's own export is here
+        assertThat(report)
+                .contains("data-state=\"CHECKED\"")
+                .containsPattern("articles +created +0 +unchanged +[1-9][0-9]* +skipped +0");
+
+        assertThat(admin.submit(location, location + "/start", java.util.Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        jobs.runDueNow();
+        assertThat(admin.get(location).body()).contains("data-state=\"DONE\"");
+        assertThat(jdbc.queryForObject("select count(*) from articles", Long.class))
+                .isEqualTo(articles);
+
+        HttpResponse<String> notAZip = upload(admin, "<rss/>".getBytes(StandardCharsets.UTF_8), "format=masthead");
+        assertThat(notAZip.statusCode()).isEqualTo(422);
+        assertThat(notAZip.body()).contains("zip");
     }
 }

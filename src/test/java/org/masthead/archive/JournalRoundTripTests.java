@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -53,9 +52,7 @@ import org.masthead.slug.SlugRedirects;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unpublished, archived, notes and corrections, images with credits shown inline and featured, renamed and merged
  * items whose old addresses redirect, guest and staff authors) is exported from its own fresh database and imported
  * into another, empty one, both on the tests' embedded PostgreSQL server, each with its own application. The two
- * journals are then compared field by field (the import runs as from the command line, {@link JournalImportCommand}), every public page of the imported one is fetched over HTTP and answers
+ * journals are then compared field by field (the import runs as from the command line, {@link ImportCommand}), every public page of the imported one is fetched over HTTP and answers
  * as the original's does, and importing the same zip again changes nothing.
  */
 @IntegrationTest
@@ -112,29 +109,20 @@ class JournalRoundTripTests {
             int exitCode;
             try {
                 System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-                exitCode = JournalImportCommand.run(
+                exitCode = ImportCommand.run(
                         MastheadApplication.class,
-                        new String[] {"import", "masthead", zip.toString(), "--spring.datasource.url=" + url(target)});
+                        new String[] {"import", "masthead", zip.toString(), "--spring.datasource.url=" + url(target)},
+                        System.out);
             } finally {
                 System.setOut(console);
             }
             assertThat(exitCode).isZero();
-            String expected = JournalImportReport.lines(
-                            new JournalImport.Report(
-                                    false,
-                                    dryRun.sections(),
-                                    dryRun.topics(),
-                                    dryRun.authors(),
-                                    dryRun.media(),
-                                    dryRun.articles(),
-                                    dryRun.redirects(),
-                                    0,
-                                    List.of(),
-                                    0),
-                            target.getBean(MessageSource.class),
-                            Locale.ENGLISH)
-                    .get(0);
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains(expected);
+            // the report lines every import prints: what it created, by kind
+            String expected =
+                    String.format("articles     created %6d   unchanged %6d   skipped %6d", dryRun.articles(), 0, 0);
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .contains(expected)
+                    .contains(String.format("images       created %6d", dryRun.media()));
 
             Map<Long, Long> imageIds = sameImages(source, target);
             String original = journalAsText(source, imageIds);
@@ -166,18 +154,7 @@ class JournalRoundTripTests {
 
     /** The application on a new, empty database of the tests' server. */
     private ConfigurableApplicationContext journal(String prefix, boolean demo) {
-        String database = prefix + "_" + System.nanoTime();
-        jdbc.execute("create database " + database);
-        String url = environment
-                .getRequiredProperty("spring.datasource.url")
-                .replaceFirst("(jdbc:postgresql://[^/]+/)[^?]+", "$1" + database);
-        return new SpringApplicationBuilder(MastheadApplication.class)
-                .run(
-                        "--spring.datasource.url=" + url,
-                        "--server.port=0",
-                        "--masthead.scheduler.enabled=false",
-                        "--masthead.jobs.enabled=false",
-                        "--masthead.demo-content=" + demo);
+        return FreshJournals.start(environment, jdbc, prefix, demo);
     }
 
     /** Everything the demo journal lacks: every state, notes, images, renamed and merged items, staff authors. */

@@ -13,6 +13,7 @@ import org.masthead.IntegrationTest;
 import org.masthead.TestContent;
 import org.masthead.archive.ArchiveImport.Format;
 import org.masthead.archive.ArchiveImport.Options;
+import org.masthead.archive.source.ImportFileException;
 import org.masthead.section.Section;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

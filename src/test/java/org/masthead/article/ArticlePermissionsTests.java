@@ -13,7 +13,10 @@ import org.masthead.security.StaffUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who may do what to an article (DESIGN.md, "Who may do what"), on plain objects: every role, owner or not, state. */
+/**
+ * Who may do what to an article (docs/DESIGN.md, "Who may do what"), on plain objects: every role, owner or not,
+ * state.
+ */
 class ArticlePermissionsTests {
 
     private static final Instant NOW = Instant.parse("2026-11-10T12:00:00Z");
@@ -39,6 +42,7 @@ class ArticlePermissionsTests {
                     a.publish(NOW);
                     a.archive();
                 };
+            case TRASHED -> a -> a.trash(NOW, EDITOR.getAccountId(), EDITOR.getDisplayName());
         };
         to.accept(article);
         assertThat(article.getStatus()).isEqualTo(status);
@@ -52,7 +56,9 @@ class ArticlePermissionsTests {
         for (StaffUser manager : new StaffUser[] {EDITOR, ADMIN}) {
             assertThat(ArticlePermissions.canManage(manager)).isTrue();
             assertThat(ArticlePermissions.canView(manager, article)).isTrue();
-            assertThat(ArticlePermissions.canEdit(manager, article)).isTrue();
+            assertThat(ArticlePermissions.canEdit(manager, article))
+                    .as("nothing is edited in the trash")
+                    .isEqualTo(status != ArticleStatus.TRASHED);
             assertThat(ArticlePermissions.canSubmit(manager, article)).isTrue();
             assertThat(ArticlePermissions.canDelete(manager, article)).isTrue();
             assertThat(ArticlePermissions.canSharePreview(manager, article)).isTrue();
@@ -94,6 +100,39 @@ class ArticlePermissionsTests {
         assertThat(ArticlePermissions.canDelete(OTHER_CONTRIBUTOR, article)).isFalse();
         assertThat(ArticlePermissions.canSharePreview(OTHER_CONTRIBUTOR, article))
                 .isFalse();
+    }
+
+    @Test
+    void whoeverPutADraftInTheTrashAndEditorsMayTakeItOutAndOnlyAdminsEmptyTheTrash() {
+        Article byEditor = article(ArticleStatus.TRASHED);
+        assertThat(ArticlePermissions.canView(OWNER, byEditor))
+                .as("a contributor sees their own")
+                .isTrue();
+        assertThat(ArticlePermissions.canUntrash(OWNER, byEditor)).isFalse();
+        assertThat(ArticlePermissions.canUntrash(EDITOR, byEditor)).isTrue();
+        assertThat(ArticlePermissions.canUntrash(ADMIN, byEditor)).isTrue();
+        assertThat(ArticlePermissions.canUntrash(OTHER_CONTRIBUTOR, byEditor)).isFalse();
+
+        Article byOwner = article(ArticleStatus.DRAFT);
+        byOwner.trash(NOW, OWNER.getAccountId(), OWNER.getDisplayName());
+        assertThat(ArticlePermissions.canUntrash(OWNER, byOwner)).isTrue();
+        assertThat(ArticlePermissions.allowedActions(OWNER, byOwner)).containsExactly(ArticleAction.UNTRASH);
+        byOwner.untrash();
+        assertThat(byOwner.getStatus()).isEqualTo(ArticleStatus.DRAFT);
+        assertThat(byOwner.getTrashedAt()).isNull();
+
+        assertThat(ArticlePermissions.canEmptyTrash(ADMIN)).isTrue();
+        assertThat(ArticlePermissions.canEmptyTrash(EDITOR)).isFalse();
+        assertThat(ArticlePermissions.canEmptyTrash(OWNER)).isFalse();
+    }
+
+    @Test
+    void aDraftThatWasEverPublishedNeverGoesToTheTrash() {
+        Article article = article(ArticleStatus.PUBLISHED);
+        article.unpublish();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> article.trash(NOW, EDITOR.getAccountId(), EDITOR.getDisplayName()))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test

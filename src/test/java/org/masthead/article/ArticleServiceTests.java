@@ -154,10 +154,32 @@ class ArticleServiceTests {
     }
 
     @Test
-    void aContributorDeletesTheirOwnNeverPublishedDraft() {
+    void aContributorDeletesTheirOwnNeverPublishedDraftToTheTrash() {
         Article own = draftBy(CONTRIBUTOR);
         articles.delete(own.getId(), CONTRIBUTOR);
-        assertThatThrownBy(() -> articles.get(own.getId())).isInstanceOf(ArticleNotFoundException.class);
+        Article trashed = articles.get(own.getId());
+        assertThat(trashed.getStatus()).isEqualTo(ArticleStatus.TRASHED);
+        assertThat(trashed.getTrashedBy()).isEqualTo(CONTRIBUTOR.getAccountId());
+        assertThat(articles.trash(CONTRIBUTOR)).extracting(TrashedArticle::id).contains(own.getId());
+        assertThat(articles.trash(OTHER_CONTRIBUTOR))
+                .extracting(TrashedArticle::id)
+                .doesNotContain(own.getId());
+        assertThatThrownBy(() -> articles.update(own.getId(), 1, edit(own, "In the trash.\n"), CONTRIBUTOR))
+                .isInstanceOf(ArticleAccessDeniedException.class);
+        articles.untrash(own.getId(), CONTRIBUTOR);
+        assertThat(articles.get(own.getId()).getStatus()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    @Test
+    void aReturnNoteIsAnsweredOncePublished() {
+        Article article = draftBy(CONTRIBUTOR);
+        long id = article.getId();
+        articles.submit(id, CONTRIBUTOR);
+        articles.returnToDraft(id, "One more source.", EDITOR);
+        assertThat(articles.get(id).getReturnNote()).isEqualTo("One more source.");
+        articles.publish(id, EDITOR);
+        assertThat(articles.get(id).getReturnNote()).isNull();
+        assertThat(articles.get(id).getReturnNoteBy()).isNull();
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.masthead.section.Section;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every workflow verb from every state: allowed moves land where DESIGN.md's lifecycle says, others are refused. */
+/**
+ * Every workflow verb from every state: allowed moves land where docs/DESIGN.md, "Lifecycle" says, others are
+ * refused.
+ */
 class ArticleTests {
 
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
@@ -62,6 +65,29 @@ class ArticleTests {
                             .isInstanceOf(IllegalTransitionException.class);
                     assertThat(article.getStatus()).isEqualTo(start);
                 }
+            }
+        }
+    }
+
+    @Test
+    void onlyANeverPublishedDraftGoesToTheTrashAndOnlyATrashedOneComesOut() {
+        for (ArticleStatus start : ArticleStatus.values()) {
+            Article article = in(start);
+            if (start == ArticleStatus.DRAFT) {
+                article.trash(NOW, 9001L, "Owner");
+                assertThat(article.getStatus()).isEqualTo(ArticleStatus.TRASHED);
+                assertThat(article.getTrashedAt()).isEqualTo(NOW);
+            } else {
+                assertThatThrownBy(() -> article.trash(NOW, 9001L, "Owner"))
+                        .as(start.name())
+                        .isInstanceOf(IllegalTransitionException.class);
+            }
+            if (start == ArticleStatus.TRASHED) {
+                article.untrash();
+                assertThat(article.getStatus()).isEqualTo(ArticleStatus.DRAFT);
+                assertThat(article.getTrashedAt()).isNull();
+            } else if (start != ArticleStatus.DRAFT) {
+                assertThatThrownBy(article::untrash).as(start.name()).isInstanceOf(IllegalTransitionException.class);
             }
         }
     }
@@ -133,6 +159,7 @@ class ArticleTests {
                 article.publish(NOW);
                 article.archive();
             }
+            case TRASHED -> article.trash(NOW, 9001L, "Owner");
         }
         return article;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.MutableClock;
-import org.masthead.cache.PublicContentChanged;
+import org.masthead.event.ArticleScheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,16 +63,16 @@ class PublicationTimerTests {
 
         Instant inAnHour = NOON.plus(Duration.ofHours(1));
         next.set(Optional.of(inAnHour));
-        timer.on(new PublicContentChanged("article.schedule #1"));
+        timer.on(new ArticleScheduled(1));
         assertThat(timer.armedFor()).contains(inAnHour);
 
         Instant sooner = NOON.plus(Duration.ofMinutes(5));
         next.set(Optional.of(sooner));
-        timer.on(new PublicContentChanged("article.schedule #2"));
+        timer.on(new ArticleScheduled(2));
         assertThat(timer.armedFor()).contains(sooner);
 
         next.set(Optional.empty());
-        timer.on(new PublicContentChanged("article.unschedule #2"));
+        timer.on(new ArticleScheduled(2));
         assertThat(timer.armedFor()).isEmpty();
         assertThat(publishedAt).as("nothing was due").isEmpty();
     }
@@ -81,7 +81,7 @@ class PublicationTimerTests {
     void publishesWhenTheMomentComesWithoutWaitingForThePoll() throws InterruptedException {
         Instant due = NOON.plus(Duration.ofMillis(300));
         next.set(Optional.of(due));
-        timer.on(new PublicContentChanged("article.schedule #1"));
+        timer.on(new ArticleScheduled(1));
         assertThat(timer.armedFor()).contains(due);
         clock.set(due); // the application's clock reaches the moment (it stands still in this test otherwise)
 
@@ -95,7 +95,7 @@ class PublicationTimerTests {
     void triesAgainWhenTheRunFoundNothingDueYet() throws InterruptedException {
         Instant due = NOON.plus(Duration.ofMillis(100));
         next.set(Optional.of(due));
-        timer.on(new PublicContentChanged("article.schedule #1"));
+        timer.on(new ArticleScheduled(1));
         // the timer fires while the clock still reads noon: nothing is published, and it is set again
         Thread.sleep(300);
         assertThat(publishedAt).isEmpty();

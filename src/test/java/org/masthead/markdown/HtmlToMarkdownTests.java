@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -311,6 +312,30 @@ class HtmlToMarkdownTests {
                         note -> assertThat(note).startsWith("See the treaty text."),
                         note -> assertThat(note).startsWith("Until 2019."));
         assertThat(body.select("hr")).isEmpty();
+    }
+
+    @Test
+    void pastedFootnotesAreNumberedAroundTheLabelsAlreadyInTheText() {
+        String html = "<p>Claim.<a href=\"#_ftn1\" name=\"_ftnref1\">[1]</a> More.<a href=\"#_ftn2\""
+                + " name=\"_ftnref2\">[2]</a></p><div id=ftn1><p><a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a>"
+                + " One.</p></div><div id=ftn2><p><a href=\"#_ftnref2\" name=\"_ftn2\">[2]</a> Two.</p></div>";
+
+        assertThat(converter.convert(html, Set.of("1", "3", "note")))
+                .isEqualTo("Claim.[^2] More.[^4]\n\n[^2]: One.\n\n[^4]: Two.\n");
+        assertThat(converter.convert(html, Set.of())).isEqualTo("Claim.[^1] More.[^2]\n\n[^1]: One.\n\n[^2]: Two.\n");
+    }
+
+    @Test
+    void wordBoldAndItalicGoByTheirRealWeightAndStyle() {
+        // Word marks a bold run it did not make bold by a style (mso-bidi-…) that says nothing of the weight shown.
+        String html = "<p class=MsoNormal><b style='mso-bidi-font-weight:normal'>Bold</b> and"
+                + " <i style='mso-bidi-font-style:normal'>italic</i>, <span style='font-weight:700'>heavy</span>,"
+                + " <span style='font-style:italic'>slanted</span>, <b style='font-weight:normal'>plain</b>,"
+                + " <i style='font-style:normal'>upright</i>,"
+                + " <span style='mso-bidi-font-weight:bold;mso-bidi-font-style:italic'>neither</span>.</p>";
+
+        assertThat(converter.convert(html))
+                .isEqualTo("**Bold** and *italic*, **heavy**, *slanted*, plain, upright, neither.\n");
     }
 
     @Test

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The rows of DESIGN.md's "Who may do what" table (copied in the README) that changed with it: preview links,
+ * The rows of the table in docs/DESIGN.md, "Who may do what" that changed with it: preview links,
  * featured images, author profiles. An allowed cell checks that the action really happened, a refused one that
  * it was answered 403 and nothing changed.
  */

@@ -89,7 +89,8 @@ class BusinessRuleMappingTests {
         MvcResult result = standalone.perform(get("/breaks-a-rule")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
         assertThat(result.getModelAndView()).isNotNull();
-        assertThat(result.getModelAndView().getViewName()).isEqualTo("error/400");
+        assertThat(result.getModelAndView().getViewName()).isEqualTo(ErrorPage.VIEW);
+        assertThat(result.getModelAndView().getModel()).containsEntry(ErrorPage.ATTRIBUTE, ErrorPage.BAD_REQUEST);
         assertThat(result.getModelAndView().getModel()).containsEntry("messageKey", "slug.invalid");
         assertThat(messages.getMessage("slug.invalid", null, Locale.ENGLISH)).contains("lower-case");
     }

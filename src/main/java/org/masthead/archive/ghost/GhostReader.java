@@ -5,23 +5,28 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-import org.masthead.archive.ImportFileException;
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
+import org.masthead.archive.source.ArchiveReader;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -39,10 +44,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A Ghost export is read whole (it is JSON, and its parts refer to one another), with Jackson's limits on
  * nesting and string length; exports of even large Ghost sites are tens of megabytes.
  */
-public final class GhostReader {
+public final class GhostReader implements ArchiveReader {
 
     private static final String GHOST_URL = "__GHOST_URL__";
 
+    /** The versions read: Ghost 1.0 and later write their own version ({@code 5.82.3}) in the export's meta. */
+    private static final Pattern SUPPORTED_VERSION = Pattern.compile("[1-9][0-9]*\\.[0-9]+");
+
+    /** How Ghost on SQLite writes a date (UTC): {@code 2024-03-05 09:30:00}. */
+    private static final DateTimeFormatter SQLITE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
+
+    @Override
     public void read(Path file, Listener listener) {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
@@ -66,14 +78,18 @@ public final class GhostReader {
         } catch (IOException ex) {
             throw new ImportFileException("import.file.unreadable", ex.getMessage());
         }
-        JsonNode data = root.path("db").path(0).path("data");
-        if (!data.isObject()) {
-            data = root.path("data");
-        }
+        JsonNode db = root.path("db").path(0);
+        JsonNode data = db.path("data");
         if (!data.isObject() || !data.path("posts").isArray()) {
-            throw new ImportFileException("import.file.not-ghost", "no db[0].data.posts");
+            throw new ImportFileException("import.file.not-an-export", "no db[0].data.posts", "another kind of JSON");
+        }
+        String version = text(db.path("meta"), "version");
+        if (!SUPPORTED_VERSION.matcher(version).lookingAt()) {
+            // Ghost 0.x wrote its database schema's number ("003", "004"); its posts are Markdown of its own
+            throw new ImportFileException("import.file.ghost-too-old", version, version.isEmpty() ? "0.x" : version);
         }
         listener.site("");
+        listener.version("Ghost " + version);
 
         Map<String, String> userSlugs = new HashMap<>();
         for (JsonNode user : data.path("users")) {
@@ -108,9 +124,15 @@ public final class GhostReader {
         }
         Map<String, List<JsonNode>> postTags = byPost(data.path("posts_tags"));
         Map<String, List<JsonNode>> postAuthors = byPost(data.path("posts_authors"));
+        Map<String, JsonNode> postMeta = new HashMap<>();
+        for (JsonNode meta : data.path("posts_meta")) {
+            postMeta.put(text(meta, "post_id"), meta);
+        }
 
         for (JsonNode post : data.path("posts")) {
             String id = text(post, "id");
+            // Ghost 5 keeps the image's alt and caption and the SEO texts in posts_meta; earlier ones on the post
+            JsonNode meta = postMeta.getOrDefault(id, post);
             String featured = text(post, "feature_image");
             String featuredId = null;
             if (!featured.isBlank()) {
@@ -120,8 +142,8 @@ public final class GhostReader {
                         "",
                         featured.replace(GHOST_URL, ""),
                         null,
-                        text(post, "feature_image_caption"),
-                        text(post, "feature_image_alt")));
+                        either(meta, post, "feature_image_caption"),
+                        either(meta, post, "feature_image_alt")));
             }
             List<String> authors = new ArrayList<>();
             for (JsonNode link : postAuthors.getOrDefault(id, List.of())) {
@@ -157,15 +179,19 @@ public final class GhostReader {
                     text(post, "title"),
                     slug,
                     status(text(post, "status")),
+                    false,
                     !visibility.isEmpty() && !"public".equals(visibility),
-                    date(text(post, "published_at")),
+                    date(post.path("published_at")),
+                    date(post.path("updated_at")),
                     escape(text(post, "custom_excerpt")),
                     html + unknown(unknownCards),
                     authors,
                     List.of(),
                     tags,
                     featuredId,
-                    urls));
+                    urls,
+                    blankToNull(either(meta, post, "meta_title")),
+                    blankToNull(either(meta, post, "meta_description"))));
         }
     }
 
@@ -202,19 +228,38 @@ public final class GhostReader {
         };
     }
 
-    private static Instant date(String iso) {
-        if (iso.isBlank()) {
+    /**
+     * A date as Ghost writes it: ISO 8601 ({@code 2024-03-05T09:30:00.000Z}, MySQL), {@code 2024-03-05 09:30:00}
+     * (SQLite, in UTC), or milliseconds since 1970; null when there is none or it cannot be read.
+     */
+    static Instant date(JsonNode value) {
+        if (value.isNumber()) {
+            return Instant.ofEpochMilli(value.asLong());
+        }
+        String text =
+                value.isNull() || value.isMissingNode() ? "" : value.asString().strip();
+        if (text.isEmpty()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(iso).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException ex) {
             try {
-                return Instant.parse(iso);
+                return LocalDateTime.parse(text, SQLITE_DATE).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException again) {
                 return null;
             }
         }
+    }
+
+    /** The field of {@code first} when it has one, else of {@code second}. */
+    private static String either(JsonNode first, JsonNode second, String field) {
+        String value = text(first, field);
+        return value.isBlank() ? text(second, field) : value;
+    }
+
+    private static String blankToNull(String text) {
+        return text.isBlank() ? null : text;
     }
 
     static String text(JsonNode node, String field) {

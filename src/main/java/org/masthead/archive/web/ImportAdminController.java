@@ -12,13 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.masthead.archive.ArchiveImport;
 import org.masthead.archive.ArchiveImport.Format;
 import org.masthead.archive.ArchiveImport.Options;
-import org.masthead.archive.ImportFileException;
 import org.masthead.archive.ImportReport;
 import org.masthead.archive.ImportRuns;
 import org.masthead.archive.ImportRuns.ImportRun;
 import org.masthead.archive.ImportUploads;
 import org.masthead.archive.ImportUploads.StoredFile;
 import org.masthead.archive.SectionMapping;
+import org.masthead.archive.source.ImportFileException;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
@@ -84,9 +84,10 @@ class ImportAdminController {
             @RequestParam(defaultValue = "") String uploadsFolder,
             @RequestParam(required = false) Long pagesSection,
             @RequestParam(defaultValue = "") String sectionMap,
+            @RequestParam(defaultValue = "false") boolean update,
             Model model) {
         try (InputStream in = file.getInputStream()) {
-            long id = check(in, file.getOriginalFilename(), format, uploadsFolder, pagesSection, sectionMap);
+            long id = check(in, file.getOriginalFilename(), format, uploadsFolder, pagesSection, sectionMap, update);
             return "redirect:/admin/import/" + id;
         } catch (ImportFileException ex) {
             model.addAttribute("importError", message(ex));
@@ -106,7 +107,8 @@ class ImportAdminController {
             @RequestParam(defaultValue = "wordpress") String format,
             @RequestParam(defaultValue = "") String uploadsFolder,
             @RequestParam(required = false) Long pagesSection,
-            @RequestParam(defaultValue = "") String sectionMap)
+            @RequestParam(defaultValue = "") String sectionMap,
+            @RequestParam(defaultValue = "false") boolean update)
             throws IOException {
         if (request.getContentLengthLong() > uploads.maxBytes()) {
             request.getInputStream().close();
@@ -117,7 +119,7 @@ class ImportAdminController {
                                     "import.file.too-large", "too large", uploads.maxBytes() / (1024 * 1024)))));
         }
         try {
-            long id = check(request.getInputStream(), name, format, uploadsFolder, pagesSection, sectionMap);
+            long id = check(request.getInputStream(), name, format, uploadsFolder, pagesSection, sectionMap, update);
             return ResponseEntity.ok(Map.of("location", request.getContextPath() + "/admin/import/" + id));
         } catch (ImportFileException ex) {
             return ResponseEntity.unprocessableContent().body(Map.of("error", message(ex)));
@@ -130,7 +132,8 @@ class ImportAdminController {
             String formatName,
             String uploadsFolder,
             Long pagesSection,
-            String sectionMap) {
+            String sectionMap,
+            boolean update) {
         Format format;
         try {
             format = Format.parse(formatName);
@@ -139,10 +142,7 @@ class ImportAdminController {
         }
         Path folder = null;
         if (!uploadsFolder.isBlank()) {
-            folder = Path.of(uploadsFolder.strip());
-            if (!Files.isDirectory(folder)) {
-                throw new ImportFileException("import.form.no-folder", uploadsFolder, uploadsFolder);
-            }
+            folder = uploads.uploadsFolder(uploadsFolder);
         }
         if (pagesSection != null) {
             sections.get(pagesSection);
@@ -150,7 +150,7 @@ class ImportAdminController {
         Map<String, Long> mapping = SectionMapping.parse(
                 sectionMap, slug -> sections.findBySlug(slug).map(Section::getId));
         StoredFile stored = uploads.store(in);
-        Options options = new Options(folder, pagesSection, mapping);
+        Options options = new Options(folder, pagesSection, mapping, update);
         try {
             ImportReport dry = imports.dryRun(stored.path(), format, options);
             String fileName = name == null || name.isBlank() ? "archive" : name.strip();

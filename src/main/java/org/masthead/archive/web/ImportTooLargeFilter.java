@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.archive.ImportProperties;
-import org.springframework.core.annotation.Order;
+import org.masthead.web.FilterOrder;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -20,8 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Runs before the security filters, like the media library's own guard.
  */
 @Component
-@Order(-110)
-class ImportTooLargeFilter extends OncePerRequestFilter {
+class ImportTooLargeFilter extends OncePerRequestFilter implements Ordered {
 
     static final String UPLOAD_PATH = "/admin/export/import";
 
@@ -31,6 +31,11 @@ class ImportTooLargeFilter extends OncePerRequestFilter {
         // the form's other fields and the multipart framing around the file
         this.limit =
                 properties.maxFileSize().toBytes() + DataSize.ofMegabytes(1).toBytes();
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.IMPORT_TOO_LARGE.order();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.masthead.archive.web;
 import java.util.List;
 
 import org.masthead.archive.LegacyRedirects;
+import org.masthead.web.FilterOrder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,12 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Registers the old-address filter between the database-outage filter and the page cache. */
+/** Registers the old-address filter between the database-outage filter and the page cache ({@link FilterOrder}). */
 @Configuration(proxyBeanMethods = false)
 class LegacyRedirectConfiguration {
-
-    /** After {@code web.DatabaseOutageFilter} (MIN + 20), before the page cache (MIN + 40) and sessions (MIN + 50). */
-    static final int ORDER = Integer.MIN_VALUE + 30;
 
     @Bean
     FilterRegistrationBean<LegacyRedirectFilter> legacyRedirectFilter(
@@ -23,7 +21,7 @@ class LegacyRedirectConfiguration {
         List<HandlerMapping> mappings = new LazyMappings(controllers);
         FilterRegistrationBean<LegacyRedirectFilter> registration =
                 new FilterRegistrationBean<>(new LegacyRedirectFilter(redirects, mappings));
-        registration.setOrder(ORDER);
+        registration.setOrder(FilterOrder.LEGACY_REDIRECT.order());
         return registration;
     }
 

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.masthead.archive.LegacyPaths;
 import org.masthead.archive.LegacyRedirects;
+import org.masthead.web.ReaderUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,8 +30,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class LegacyRedirectFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyRedirectFilter.class);
-    private static final List<String> OWN_PREFIXES =
-            List.of("/admin", "/css/", "/js/", "/img/", "/media/", "/api/", "/actuator", "/login", "/error");
+    /** Paths of the platform that are neither a reader's URL nor the staff side's. */
+    private static final List<String> PLATFORM_PREFIXES = List.of("/actuator", "/error");
 
     /** Paths remembered as answered by a controller or not: the mappings do not change while the app runs. */
     private static final int REMEMBERED_PATHS = 10_000;
@@ -57,7 +58,11 @@ class LegacyRedirectFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return OWN_PREFIXES.stream().anyMatch(path::startsWith);
+        if (ReaderUrls.isStaffArea(path) || PLATFORM_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return true;
+        }
+        ReaderUrls row = ReaderUrls.of(path);
+        return row != null && row.caching() == ReaderUrls.Caching.OWN; // the API, media and assets
     }
 
     @Override

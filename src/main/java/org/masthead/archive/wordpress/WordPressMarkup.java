@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.masthead.archive.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -24,15 +24,16 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.masthead.archive.ImportFileException;
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
+import org.masthead.archive.source.ArchiveReader;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 
 /**
  * Reads a WordPress export (WXR 1.1 and 1.2) as a stream with StAX: one item in memory at a time, whatever the size
@@ -43,12 +44,14 @@ import org.masthead.archive.ImportModel.TermKind;
  * <p>Posts, pages and attachments are passed on; menus, revisions, comments and other post types are skipped.
  * Co-authors come from the {@code author} taxonomy of Co-Authors Plus, when the export carries it.
  */
-public final class WxrReader {
+public final class WxrReader implements ArchiveReader {
 
     /** The longest text one element may hold (a post's body, say), in characters. */
     public static final int DEFAULT_MAX_TEXT = 16 * 1024 * 1024;
 
-    private static final String WP_NS = "http://wordpress.org/export/";
+    /** WordPress's own namespace, {@code http://wordpress.org/export/1.2/}, which some exports spell with https. */
+    private static final List<String> WP_NS = List.of("http://wordpress.org/export/", "https://wordpress.org/export/");
+
     private static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
     private static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -81,6 +84,7 @@ public final class WxrReader {
         return factory;
     }
 
+    @Override
     public void read(Path file, Listener listener) {
         try (InputStream in = Files.newInputStream(file)) {
             read(in, listener);
@@ -135,6 +139,11 @@ public final class WxrReader {
         private final Listener listener;
         private String baseUrl = "";
         private boolean sawChannel;
+        /** Whether any element of WordPress's own vocabulary was seen: a plain RSS feed has none. */
+        private boolean sawWordPress;
+
+        private String wxrVersion = "";
+        private String generator = "";
 
         Pass(XMLStreamReader xml, Listener listener) {
             this.xml = xml;
@@ -156,15 +165,25 @@ public final class WxrReader {
                 }
                 if (!rss) {
                     if (!"rss".equals(xml.getLocalName())) {
-                        throw new ImportFileException("import.file.not-wxr", xml.getLocalName());
+                        throw new ImportFileException(
+                                "import.file.not-an-export", xml.getLocalName(), "another kind of XML");
                     }
                     rss = true;
                     continue;
                 }
                 String ns = namespace();
                 String name = xml.getLocalName();
+                if ("wp".equals(ns) && !sawWordPress) {
+                    sawWordPress = true;
+                }
                 if ("channel".equals(name)) {
                     sawChannel = true;
+                } else if ("wp".equals(ns) && "wxr_version".equals(name)) {
+                    wxrVersion = text().strip();
+                    listener.version(writtenBy());
+                } else if (ns.isEmpty() && "generator".equals(name)) {
+                    generator = text().strip();
+                    listener.version(writtenBy());
                 } else if ("wp".equals(ns) && "base_blog_url".equals(name)) {
                     baseUrl = stripSlash(text());
                     listener.site(baseUrl);
@@ -181,9 +200,17 @@ public final class WxrReader {
                     item();
                 }
             }
-            if (!rss || !sawChannel) {
-                throw new ImportFileException("import.file.not-wxr", "no rss channel");
+            if (!rss || !sawChannel || !sawWordPress) {
+                // an RSS feed is no export: it lacks the posts' ids, statuses, authors and categories
+                throw new ImportFileException("import.file.not-an-export", "no WordPress elements", "an RSS feed");
             }
+        }
+
+        /** {@code WordPress 6.5.2, WXR 1.2}, as much of it as the file says. */
+        private String writtenBy() {
+            int v = generator.indexOf("?v=");
+            String wordpress = v >= 0 ? "WordPress " + generator.substring(v + 3) : "WordPress";
+            return wxrVersion.isEmpty() ? wordpress : wordpress + ", WXR " + wxrVersion;
         }
 
         private void author() throws XMLStreamException {
@@ -272,6 +299,7 @@ public final class WxrReader {
         private void item() throws XMLStreamException {
             String title = "", link = "", guid = "", pubDate = "", creator = "", content = "", excerpt = "";
             String id = "", dateGmt = "", date = "", postName = "", status = "", type = "", password = "";
+            String modifiedGmt = "";
             String attachmentUrl = "", attachedFile = "", alt = "", thumbnail = "";
             List<String> categories = new ArrayList<>();
             List<String> tags = new ArrayList<>();
@@ -312,6 +340,7 @@ public final class WxrReader {
                         case "post_id" -> id = text().strip();
                         case "post_date_gmt" -> dateGmt = text().strip();
                         case "post_date" -> date = text().strip();
+                        case "post_modified_gmt" -> modifiedGmt = text().strip();
                         case "post_name" -> postName = text().strip();
                         case "status" -> status = text().strip();
                         case "post_type" -> type = text().strip();
@@ -368,14 +397,18 @@ public final class WxrReader {
                             URLDecoder.decode(postName.replace("+", "%2B"), StandardCharsets.UTF_8),
                             status(status),
                             !password.isEmpty(),
+                            false,
                             date(dateGmt, date, pubDate),
+                            date(modifiedGmt, "", ""),
                             excerpt,
                             content,
                             List.copyOf(authors),
                             categories,
                             tags,
                             thumbnail.isBlank() ? null : thumbnail,
-                            List.copyOf(urls)));
+                            List.copyOf(urls),
+                            null,
+                            null));
                 }
                 default -> {
                     // nav_menu_item, revision, custom post types: not articles
@@ -472,7 +505,7 @@ public final class WxrReader {
             if (uri == null || uri.isEmpty()) {
                 return "";
             }
-            if (uri.startsWith(WP_NS)) {
+            if (WP_NS.stream().anyMatch(uri::startsWith)) {
                 return uri.contains("/excerpt") ? "excerpt" : "wp";
             }
             if (uri.equals(CONTENT_NS)) {

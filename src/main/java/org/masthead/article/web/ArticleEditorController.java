@@ -8,23 +8,20 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.masthead.article.Article;
-import org.masthead.article.ArticleAccessDeniedException;
 import org.masthead.article.ArticleAutosaves;
-import org.masthead.article.ArticleConflictException;
+import org.masthead.article.ArticleEdit;
 import org.masthead.article.ArticleFilter;
-import org.masthead.article.ArticleLimits;
+import org.masthead.article.ArticlePermissions;
 import org.masthead.article.ArticleRevisions;
 import org.masthead.article.ArticleRow;
 import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
-import org.masthead.article.IllegalTransitionException;
-import org.masthead.article.ScheduleInPastException;
+import org.masthead.article.SaveOutcome;
 import org.masthead.article.TextDiff;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.section.SectionService;
 import org.masthead.security.StaffUser;
-import org.masthead.slug.SlugInUseException;
 import org.masthead.web.PageNumbers;
 import org.masthead.web.SiteProperties;
 import org.masthead.web.StorableText;
@@ -33,7 +30,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,7 +64,6 @@ class ArticleEditorController {
     private final MarkdownRenderer markdown;
     private final SiteProperties site;
     private final MessageSource messages;
-    private final FeaturedImageChoice featuredImages;
 
     ArticleEditorController(
             ArticleService articles,
@@ -79,8 +74,7 @@ class ArticleEditorController {
             AuthorService authors,
             MarkdownRenderer markdown,
             SiteProperties site,
-            MessageSource messages,
-            FeaturedImageChoice featuredImages) {
+            MessageSource messages) {
         this.articles = articles;
         this.revisions = revisions;
         this.autosaves = autosaves;
@@ -90,7 +84,6 @@ class ArticleEditorController {
         this.markdown = markdown;
         this.site = site;
         this.messages = messages;
-        this.featuredImages = featuredImages;
     }
 
     /** Markdown keeps its whitespace (an indented first line is a code block): the body is not trimmed. */
@@ -148,6 +141,10 @@ class ArticleEditorController {
     String newForm(@AuthenticationPrincipal StaffUser me, Model model) {
         ArticleForm form = new ArticleForm();
         sections.all().stream().findFirst().ifPresent(first -> form.setSectionId(first.getId()));
+        if (!ArticlePermissions.canManage(me)) {
+            // A contributor's draft is signed by their own author profile; an editor may change the byline.
+            authors.findByAccountId(me.getAccountId()).ifPresent(own -> form.signedBy(own.getId()));
+        }
         offerAutosave(model, null, form, me);
         return page.form(model, form, null, null);
     }
@@ -175,19 +172,17 @@ class ArticleEditorController {
             form.padAuthors();
             return page.form(model, form, null, null);
         }
-        try {
-            Article article = articles.create(form.toChanges(), me);
+        SaveOutcome outcome = articles.create(me, form.toChanges(), imageChoice(form));
+        if (outcome instanceof SaveOutcome.Saved saved) {
             flash.addFlashAttribute("notice", "article.notice.created");
-            String imageProblem = featuredImages.apply(article.getId(), form, me);
-            if (imageProblem != null) {
-                flash.addFlashAttribute("error", imageProblem);
+            if (saved.imageGone()) {
+                flash.addFlashAttribute("error", "media.error.no-such-image");
             }
-            return "redirect:/admin/articles/" + article.getId();
-        } catch (SlugInUseException ex) {
-            errors.rejectValue("slug", "article.slug.taken");
-            form.padAuthors();
-            return page.form(model, form, null, null);
+            return "redirect:/admin/articles/" + saved.articleId();
         }
+        errors.rejectValue("slug", "article.slug.taken");
+        form.padAuthors();
+        return page.form(model, form, null, null);
     }
 
     // --- edit -------------------------------------------------------------------------------------------------
@@ -260,11 +255,34 @@ class ArticleEditorController {
     }
 
     /**
+     * After an edit conflict, the editor looked at the other change and takes it: their own text is dropped,
+     * autosave included.
+     */
+    @PostMapping(path = "/{id:\\d+}", params = "resolve=theirs")
+    String takeTheirs(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        articles.forEditing(id, me);
+        autosaves.discard(id, me);
+        flash.addFlashAttribute("notice", "article.notice.took-theirs");
+        return "redirect:/admin/articles/" + id;
+    }
+
+    /** After an edit conflict, the editor's text merged with the other change, in the form: see {@link #merged}. */
+    @PostMapping(path = "/{id:\\d+}", params = "resolve=merge")
+    String merge(
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            Model model) {
+        return merged(id, form, me, model);
+    }
+
+    /**
      * The edit form's Save, its workflow buttons ({@code action}: submit, return, publish, schedule, which save the
-     * form's text first, in the same transaction) and, after an edit conflict, the editor's choice
-     * ({@code resolve}: theirs, mine or merge). A save based on a revision that is no longer the latest never
-     * overwrites it: the form comes back with the other change, and only "keep mine", pressed on that page,
-     * saves over it.
+     * form's text first, in the same transaction) and, after an edit conflict, "keep mine" ({@code resolve=mine}).
+     * One use case of the service ({@link ArticleService#save}): this maps the form to it and its outcome to a
+     * page. A save based on a revision that is no longer the latest never overwrites it: the form comes back with
+     * the other change, and only "keep mine", pressed on that page, saves over it.
      */
     @PostMapping("/{id:\\d+}")
     String update(
@@ -279,16 +297,6 @@ class ArticleEditorController {
             @AuthenticationPrincipal StaffUser me,
             Model model,
             RedirectAttributes flash) {
-        Article article = articles.forEditing(id, me);
-        if ("theirs".equals(resolve)) {
-            // The editor looked at the other change and takes it: their own text is dropped, autosave included.
-            autosaves.discard(id, me);
-            flash.addFlashAttribute("notice", "article.notice.took-theirs");
-            return "redirect:/admin/articles/" + id;
-        }
-        if ("merge".equals(resolve)) {
-            return merged(id, form, me, model);
-        }
         ArticleEditorPage.check(form, errors);
         model.addAttribute("unsaved", true);
         Workflow move = Workflow.of(action);
@@ -301,53 +309,65 @@ class ArticleEditorController {
                 at = schedule.at(site.timeZone());
             }
         }
-        if (!errors.hasErrors() && move == Workflow.RETURN && note.length() > ArticleLimits.NOTE) {
-            model.addAttribute("error", "article.return.too-long");
-        }
         if (errors.hasErrors() || model.containsAttribute("error")) {
-            form.padAuthors();
-            return page.form(model, form, article, me);
+            return again(id, form, me, model);
         }
         // "Keep mine" saves over the change the editor was shown, and only over that one.
         boolean keepMine = "mine".equals(resolve) && form.getSeenRevision() != null;
-        int base = keepMine ? form.getSeenRevision() : form.getRevision();
-        try {
-            var changes = form.toChanges();
-            String imageProblem = featuredImages.apply(id, form, me);
-            if (imageProblem != null) {
-                flash.addFlashAttribute("error", imageProblem);
-            }
-            switch (move) {
-                case SAVE -> articles.update(id, base, changes, me);
-                case SUBMIT -> articles.saveAndSubmit(id, base, changes, me);
-                case RETURN -> articles.saveAndReturn(id, base, changes, note, me);
-                case PUBLISH -> articles.saveAndPublish(id, base, changes, me);
-                case SCHEDULE -> articles.saveAndSchedule(id, base, changes, at, me);
+        ArticleEdit edit = new ArticleEdit(
+                form.getRevision(),
+                keepMine ? form.getSeenRevision() : null,
+                form.toChanges(),
+                imageChoice(form),
+                move.move,
+                note,
+                at);
+        SaveOutcome outcome = articles.save(me, id, edit);
+        if (outcome instanceof SaveOutcome.Saved saved) {
+            if (saved.imageGone()) {
+                flash.addFlashAttribute("error", "media.error.no-such-image");
             }
             flash.addFlashAttribute(
                     "notice", keepMine && move == Workflow.SAVE ? "article.notice.kept-mine" : move.notice);
             return "redirect:/admin/articles/" + id;
-        } catch (SlugInUseException ex) {
-            errors.rejectValue("slug", "article.slug.taken");
-        } catch (ArticleAccessDeniedException ex) {
-            // The article left this member's hands while they typed (say, an editor published their draft):
-            // nothing is saved, and their text stays on the page to copy.
-            model.addAttribute("error", "article.edit.no-longer-allowed");
-        } catch (ArticleConflictException | ObjectOptimisticLockingFailureException ex) {
+        }
+        if (outcome instanceof SaveOutcome.Conflict conflict) {
             // Someone saved meanwhile: nothing was written, nothing moved. Their change is shown beside this
             // editor's own text, which stays based on the revision it was typed over: saving it again meets the
             // same conflict, until the editor chooses (take theirs, keep mine, or merge).
-            var conflict = revisions.conflict(id, form.getRevision());
-            model.addAttribute("conflict", conflict);
-            form.setSeenRevision(conflict.currentRevision());
-        } catch (IllegalTransitionException ex) {
-            model.addAttribute("error", "article.workflow.refused-unsaved");
-        } catch (ScheduleInPastException ex) {
-            model.addAttribute("error", "article.schedule.past");
+            model.addAttribute("conflict", conflict.conflict());
+            form.setSeenRevision(conflict.conflict().currentRevision());
+        } else if (outcome instanceof SaveOutcome.Refused refused) {
+            switch (refused.reason()) {
+                case SLUG_TAKEN -> errors.rejectValue("slug", "article.slug.taken");
+                // The article left this member's hands while they typed (say, an editor published their
+                // draft): nothing is saved, and their text stays on the page to copy.
+                case NO_LONGER_ALLOWED -> model.addAttribute("error", "article.edit.no-longer-allowed");
+                case MOVE_REFUSED -> model.addAttribute("error", "article.workflow.refused-unsaved");
+                case SCHEDULE_IN_PAST -> model.addAttribute("error", "article.schedule.past");
+                case NOTE_TOO_LONG -> model.addAttribute("error", "article.return.too-long");
+                case NO_AUTHOR -> {
+                    model.addAttribute("error", "article.publish.refused");
+                    errors.rejectValue("authorIds", "article.publish.no-author");
+                }
+                case IMAGE_WITHOUT_ALT -> {
+                    model.addAttribute("error", "article.publish.refused");
+                    errors.rejectValue("bodyMarkdown", "article.publish.image-without-alt");
+                }
+            }
         }
-        article = articles.forEditing(id, me);
+        return again(id, form, me, model);
+    }
+
+    /** The edit form again, with the editor's text as they sent it. */
+    private String again(long id, ArticleForm form, StaffUser me, Model model) {
         form.padAuthors();
-        return page.form(model, form, article, me);
+        return page.form(model, form, articles.forEditing(id, me), me);
+    }
+
+    /** The featured image picked on the form, or null when the form did not carry the choice. */
+    private static ArticleEdit.ImageChoice imageChoice(ArticleForm form) {
+        return form.isFeaturedImagePicked() ? new ArticleEdit.ImageChoice(form.getFeaturedImageId()) : null;
     }
 
     /**
@@ -378,15 +398,17 @@ class ArticleEditorController {
 
     /** What the edit form's buttons do besides saving: {@code name="action"} on the button. */
     enum Workflow {
-        SAVE("article.notice.saved"),
-        SUBMIT("article.notice.submitted"),
-        RETURN("article.notice.returned"),
-        PUBLISH("article.notice.published"),
-        SCHEDULE("article.notice.scheduled");
+        SAVE(ArticleEdit.Move.SAVE, "article.notice.saved"),
+        SUBMIT(ArticleEdit.Move.SUBMIT, "article.notice.submitted"),
+        RETURN(ArticleEdit.Move.RETURN, "article.notice.returned"),
+        PUBLISH(ArticleEdit.Move.PUBLISH, "article.notice.published"),
+        SCHEDULE(ArticleEdit.Move.SCHEDULE, "article.notice.scheduled");
 
+        final ArticleEdit.Move move;
         final String notice;
 
-        Workflow(String notice) {
+        Workflow(ArticleEdit.Move move, String notice) {
+            this.move = move;
             this.notice = notice;
         }
 

@@ -9,6 +9,7 @@ import org.masthead.article.ArticlePermissions;
 import org.masthead.article.ArticleRevisions;
 import org.masthead.article.NoteKind;
 import org.masthead.article.PreviewLinks;
+import org.masthead.article.PublicationRefusedException;
 import org.masthead.article.TextMerge;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownRenderer;
@@ -67,6 +68,10 @@ class ArticleEditorPage {
             model.addAttribute("workflow", WorkflowButtons.of(me, article));
             model.addAttribute("previewLinks", previewLinks.of(article.getId()));
             model.addAttribute("timeZone", site.timeZone().getId());
+            if (article.getStatus() == org.masthead.article.ArticleStatus.PUBLISHED) {
+                // Readers already see it: what would refuse a publication is only a warning here.
+                model.addAttribute("publishWarnings", PublicationRefusedException.problems(article));
+            }
         }
         return FORM;
     }

@@ -176,6 +176,12 @@ class ArticleForm {
         return chosen.stream().distinct().count() != chosen.size();
     }
 
+    /** Puts this author first on the byline (a contributor's own profile on their new draft). */
+    void signedBy(long authorId) {
+        padAuthors();
+        authorIds.set(0, authorId);
+    }
+
     /** Pads the author selects back to {@link #MAX_AUTHORS} after binding, for re-rendering. */
     void padAuthors() {
         List<Long> ids = new ArrayList<>(authorIds == null ? List.of() : authorIds);

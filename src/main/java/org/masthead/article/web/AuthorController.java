@@ -7,6 +7,7 @@ import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
 import org.masthead.author.AuthorService;
+import org.masthead.event.SurrogateKey;
 import org.masthead.web.PageNumbers;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Controller;
@@ -45,7 +46,9 @@ class AuthorController {
         }
         Slice<Article> list = PageNumbers.existing(
                 articles.byAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
-        SurrogateKeys.of("author-" + author.getId()).articles(list.getContent()).writeTo(response);
+        SurrogateKeys.of(SurrogateKey.author(author.getId()))
+                .articles(list.getContent())
+                .writeTo(response);
         model.addAttribute("author", author);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.author(author, page));

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
 import org.masthead.article.FrontPage;
+import org.masthead.event.SurrogateKey;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ class HomeController {
         if (stories.lead() != null) {
             shown.add(0, stories.lead());
         }
-        SurrogateKeys.of("home").articles(shown).writeTo(response);
+        SurrogateKeys.of(SurrogateKey.HOME).articles(shown).writeTo(response);
         model.addAttribute("lead", stories.lead());
         model.addAttribute("latest", stories.cards());
         model.addAttribute("featuredIds", stories.featuredIds());

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
+import org.masthead.event.SurrogateKey;
 import org.masthead.section.Section;
 import org.masthead.section.SectionNotFoundException;
 import org.masthead.section.SectionService;
@@ -55,7 +56,7 @@ class SectionController {
         }
         Slice<Article> list =
                 PageNumbers.existing(articles.inSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
-        SurrogateKeys.of("section-" + section.getId())
+        SurrogateKeys.of(SurrogateKey.section(section.getId()))
                 .articles(list.getContent())
                 .writeTo(response);
         model.addAttribute("section", section);

@@ -8,12 +8,13 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
+import org.masthead.event.SurrogateKey;
 
 /**
  * Tags a reader's page with what it shows, so that a CDN in front of the journal can purge by tag rather than by
  * URL: {@code Surrogate-Key} (Fastly and others: space-separated) and {@code Cache-Tag} (Cloudflare:
- * comma-separated) carry the same keys: {@code home}, {@code article-<id>}, {@code section-<id>},
- * {@code author-<id>}, {@code topic-<id>}. A page listing articles carries each listed article's key. The page cache
+ * comma-separated) carry the same keys ({@link SurrogateKey}), which the events of
+ * {@code org.masthead.event} name too. A page listing articles carries each listed article's key. The page cache
  * keeps these headers with the page. See docs/benchmarks.md ("Purging a CDN by tag").
  */
 final class SurrogateKeys {
@@ -31,16 +32,16 @@ final class SurrogateKeys {
 
     /** The article's own key and its section's. */
     SurrogateKeys article(Article article) {
-        keys.add("article-" + article.getId());
-        keys.add("section-" + article.getSection().getId());
+        keys.add(SurrogateKey.article(article.getId()));
+        keys.add(SurrogateKey.section(article.getSection().getId()));
         return this;
     }
 
     /** The page's own article, with its authors and topics (loaded with it). */
     SurrogateKeys articleWithBylines(Article article) {
         article(article);
-        article.getAuthors().forEach(author -> keys.add("author-" + author.getId()));
-        article.getTopics().forEach(topic -> keys.add("topic-" + topic.getId()));
+        article.getAuthors().forEach(author -> keys.add(SurrogateKey.author(author.getId())));
+        article.getTopics().forEach(topic -> keys.add(SurrogateKey.topic(topic.getId())));
         return this;
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
+import org.masthead.event.SurrogateKey;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicNotFoundException;
 import org.masthead.topic.TopicService;
@@ -52,7 +53,9 @@ class TopicController {
             // A topic is public only while it has a public article (a draft's topic names are no one's business).
             throw new TopicNotFoundException(slug);
         }
-        SurrogateKeys.of("topic-" + topic.getId()).articles(list.getContent()).writeTo(response);
+        SurrogateKeys.of(SurrogateKey.topic(topic.getId()))
+                .articles(list.getContent())
+                .writeTo(response);
         model.addAttribute("topic", topic);
         model.addAttribute("articles", list);
         model.addAttribute("meta", meta.topic(topic, page));

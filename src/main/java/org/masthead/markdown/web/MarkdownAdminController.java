@@ -3,6 +3,9 @@ package org.masthead.markdown.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,8 +46,14 @@ class MarkdownAdminController {
         this.messages = messages;
     }
 
+    /**
+     * Converts the HTML in the request body. {@code footnotes} lists the footnote labels already in the text the
+     * paste goes into (comma-separated, from the query string): the pasted notes are numbered around them.
+     */
     @PostMapping("/from-html")
-    ResponseEntity<String> fromHtml(HttpServletRequest request) throws IOException {
+    ResponseEntity<String> fromHtml(
+            HttpServletRequest request, @RequestParam(name = "footnotes", defaultValue = "") String footnotes)
+            throws IOException {
         if (request.getContentLengthLong() > MAX_HTML_BYTES) {
             return refuse(HttpStatus.CONTENT_TOO_LARGE, "paste.too-large", request);
         }
@@ -57,7 +67,7 @@ class MarkdownAdminController {
         String html = new String(bytes, StandardCharsets.UTF_8);
         String markdown;
         try {
-            markdown = htmlToMarkdown.convert(html);
+            markdown = htmlToMarkdown.convert(html, labels(footnotes));
         } catch (RuntimeException | StackOverflowError ex) {
             log.warn("Pasted HTML ({} bytes) could not be converted to Markdown", bytes.length, ex);
             return refuse(HttpStatus.UNPROCESSABLE_CONTENT, "paste.unconvertible", request);
@@ -66,6 +76,15 @@ class MarkdownAdminController {
                 .contentType(TEXT_MARKDOWN)
                 .header("Cache-Control", "no-store")
                 .body(markdown);
+    }
+
+    /** The labels listed, each as written in {@code [^label]}; at most a thousand, each at most 100 characters. */
+    private static Set<String> labels(String footnotes) {
+        return Arrays.stream(footnotes.split(","))
+                .map(String::strip)
+                .filter(label -> !label.isEmpty() && label.length() <= 100)
+                .limit(1000)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private ResponseEntity<String> refuse(HttpStatus status, String messageKey, HttpServletRequest request) {

@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The media library. Every staff member may look at it and upload (contributors illustrate their drafts);
- * editing the texts of an image and deleting it are for editors (DESIGN.md, "Who may do what").
+ * editing the texts of an image and deleting it are for editors (docs/DESIGN.md, "Who may do what").
  */
 @Controller
 @RequestMapping("/admin/media")

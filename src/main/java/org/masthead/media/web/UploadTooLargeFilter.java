@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.media.MediaProperties;
 import org.masthead.media.MultipartLimits;
-import org.springframework.core.annotation.Order;
+import org.masthead.web.FilterOrder;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,14 +21,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Without it such a request fails inside Spring Security: the CSRF check reads the form parameters, the
  * container refuses to parse the oversize body, and the uploader would see a bare error page. Runs before the
- * security filters (order -110, theirs is -100); the server reads and discards the rest of the body
+ * security filters ({@link FilterOrder}); the server reads and discards the rest of the body
  * ({@code server.tomcat.max-swallow-size=-1}), so the browser gets the answer instead of a reset connection.
  * A body sent without a declared length is caught when the container refuses it, and answered the same way.
  * Uploads between our limit and the container's reach {@link MediaAdminController}, which answers 413 on the form.
  */
 @Component
-@Order(-110)
-class UploadTooLargeFilter extends OncePerRequestFilter {
+class UploadTooLargeFilter extends OncePerRequestFilter implements Ordered {
 
     static final String UPLOAD_PATH = "/admin/media";
 
@@ -35,6 +35,11 @@ class UploadTooLargeFilter extends OncePerRequestFilter {
 
     UploadTooLargeFilter(MediaProperties properties) {
         this.containerLimit = MultipartLimits.maxRequestSize(properties);
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.UPLOAD_TOO_LARGE.order();
     }
 
     @Override

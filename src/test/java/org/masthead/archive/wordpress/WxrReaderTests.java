@@ -13,15 +13,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.masthead.archive.ImportFileException;
-import org.masthead.archive.ImportModel.ImportedAttachment;
-import org.masthead.archive.ImportModel.ImportedAuthor;
-import org.masthead.archive.ImportModel.ImportedPost;
-import org.masthead.archive.ImportModel.ImportedTerm;
-import org.masthead.archive.ImportModel.Listener;
-import org.masthead.archive.ImportModel.PostStatus;
-import org.masthead.archive.ImportModel.PostType;
-import org.masthead.archive.ImportModel.TermKind;
+import org.masthead.archive.source.ImportFileException;
+import org.masthead.archive.source.ImportModel.ImportedAttachment;
+import org.masthead.archive.source.ImportModel.ImportedAuthor;
+import org.masthead.archive.source.ImportModel.ImportedPost;
+import org.masthead.archive.source.ImportModel.ImportedTerm;
+import org.masthead.archive.source.ImportModel.Listener;
+import org.masthead.archive.source.ImportModel.PostStatus;
+import org.masthead.archive.source.ImportModel.PostType;
+import org.masthead.archive.source.ImportModel.TermKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -193,7 +193,7 @@ class WxrReaderTests {
         assertThatThrownBy(() -> readText("<?xml version=\"1.0\"?><svg></svg>"))
                 .isInstanceOf(ImportFileException.class)
                 .extracting(ex -> ((ImportFileException) ex).getMessageKey())
-                .isEqualTo("import.file.not-wxr");
+                .isEqualTo("import.file.not-an-export");
         assertThatThrownBy(() -> readText("this is not xml"))
                 .isInstanceOf(ImportFileException.class)
                 .extracting(ex -> ((ImportFileException) ex).getMessageKey())

@@ -434,6 +434,7 @@ class ArticleAdminControllerTests {
     void aRefusedTransitionIsAMessageNotAnError() throws Exception {
         Article article = draftBy(EDITOR);
         mvc.perform(post("/admin/articles/" + article.getId() + "/archive")
+                        .param("confirmed", "true")
                         .with(csrf())
                         .with(user(EDITOR)))
                 .andExpect(redirectedUrl("/admin/articles/" + article.getId()))
@@ -442,6 +443,7 @@ class ArticleAdminControllerTests {
                 .with(csrf())
                 .with(user(EDITOR)));
         mvc.perform(post("/admin/articles/" + article.getId() + "/delete")
+                        .param("confirmed", "true")
                         .with(csrf())
                         .with(user(EDITOR)))
                 .andExpect(flash().attribute("error", "article.delete.refused"));
@@ -474,11 +476,13 @@ class ArticleAdminControllerTests {
         String id = "/admin/articles/" + article.getId();
         mvc.perform(post(id + "/publish").with(csrf()).with(user(EDITOR)));
         mvc.perform(get("/articles/" + article.getSlug())).andExpect(status().isOk());
-        mvc.perform(post(id + "/archive").with(csrf()).with(user(EDITOR)));
+        mvc.perform(
+                post(id + "/archive").param("confirmed", "true").with(csrf()).with(user(EDITOR)));
         mvc.perform(get("/articles/" + article.getSlug())).andExpect(status().isGone());
         mvc.perform(post(id + "/restore").with(csrf()).with(user(ADMIN)));
         mvc.perform(get("/articles/" + article.getSlug())).andExpect(status().isOk());
-        mvc.perform(post(id + "/unpublish").with(csrf()).with(user(EDITOR)));
+        mvc.perform(
+                post(id + "/unpublish").param("confirmed", "true").with(csrf()).with(user(EDITOR)));
         mvc.perform(get("/articles/" + article.getSlug())).andExpect(status().isNotFound());
     }
 

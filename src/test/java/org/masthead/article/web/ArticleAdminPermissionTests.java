@@ -153,9 +153,9 @@ class ArticleAdminPermissionTests {
                 new Route(
                         "POST /admin/articles/{id}/delete",
                         ArticleStatus.DRAFT,
-                        a -> post(path(a, "delete")),
+                        a -> post(path(a, "delete")).param("confirmed", "true"),
                         Expect.ALLOWED,
-                        a -> countOf("select count(*) from articles where id = ?", a.getId()) == 0),
+                        a -> now(a).getStatus() == ArticleStatus.TRASHED),
                 new Route(
                         "POST /admin/articles/{id}/preview-links",
                         ArticleStatus.DRAFT,
@@ -203,13 +203,13 @@ class ArticleAdminPermissionTests {
                 new Route(
                         "POST /admin/articles/{id}/unpublish",
                         ArticleStatus.PUBLISHED,
-                        a -> post(path(a, "unpublish")),
+                        a -> post(path(a, "unpublish")).param("confirmed", "true"),
                         Expect.FORBIDDEN,
                         a -> now(a).getStatus() == ArticleStatus.DRAFT),
                 new Route(
                         "POST /admin/articles/{id}/archive",
                         ArticleStatus.PUBLISHED,
-                        a -> post(path(a, "archive")),
+                        a -> post(path(a, "archive")).param("confirmed", "true"),
                         Expect.FORBIDDEN,
                         a -> now(a).getStatus() == ArticleStatus.ARCHIVED),
                 new Route(
@@ -256,9 +256,10 @@ class ArticleAdminPermissionTests {
                 new Route(
                         "POST /admin/articles/{id}/delete (in review)",
                         ArticleStatus.IN_REVIEW,
-                        a -> post(path(a, "delete")),
+                        a -> post(path(a, "delete")).param("confirmed", "true"),
                         Expect.FORBIDDEN,
-                        // Editors pass the role check, but only a draft never published is ever deleted (DESIGN.md):
+                        // Editors pass the role check, but only a draft never published is ever deleted
+                        // (docs/DESIGN.md, "Lifecycle"):
                         // the workflow refuses (a redirect with a message) and the article stays.
                         a -> countOf("select count(*) from articles where id = ?", a.getId()) == 1
                                 && now(a).getStatus() == ArticleStatus.IN_REVIEW));

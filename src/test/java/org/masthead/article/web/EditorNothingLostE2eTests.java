@@ -53,6 +53,7 @@ class EditorNothingLostE2eTests extends BrowserTest {
     void edit(Article article) {
         open("/admin/articles/" + article.getId());
         waitFor(By.id("article-form"));
+        useMarkdownView();
     }
 
     /** Types a new paragraph at the end of the body, as an editor would. */

@@ -41,6 +41,7 @@ class EditorToolsE2eTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");
         clickAndWait(By.id("login-button"));
         open("/admin/articles/" + article.getId());
+        useMarkdownView();
         waitFor(By.id("md-bold"));
 
         WebElement body = browser.findElement(By.id("body"));
@@ -103,6 +104,7 @@ class EditorToolsE2eTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");
         clickAndWait(By.id("login-button"));
         open("/admin/articles/" + article.getId());
+        useMarkdownView();
         // Brought to the middle of the window, as an editor scrolls to it: at the bottom edge the sticky actions bar
         // lies over it.
         WebElement imageButton = waitFor(By.id("md-image"));

@@ -46,6 +46,7 @@ class FeaturedImageE2eTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");
         clickAndWait(By.id("login-button"));
         open("/admin/articles/new");
+        useMarkdownView();
 
         String title = "Beacons " + TestContent.unique("e2e");
         browser.findElement(By.id("title")).sendKeys(title);

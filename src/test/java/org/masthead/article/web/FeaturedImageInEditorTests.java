@@ -13,10 +13,12 @@ import org.masthead.media.TestImages;
 import org.masthead.section.SectionService;
 import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.article.ArticleFixtures.ADMIN;
 import static org.masthead.article.ArticleFixtures.CONTRIBUTOR;
 import static org.masthead.article.ArticleFixtures.EDITOR;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -43,6 +45,9 @@ class FeaturedImageInEditorTests {
 
     @Autowired
     SectionService sections;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Image picture(String name) {
         return images.upload(
@@ -189,5 +194,125 @@ class FeaturedImageInEditorTests {
         long id = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
         assertThat(articleImages.get(id).getFeaturedImage()).isNull();
         assertThat(articleImages.get(id).getBodyMarkdown()).isEqualTo("A body.");
+    }
+
+    private int auditLines(long articleId) {
+        return jdbc.queryForObject(
+                "select count(*) from audit_events where subject like ?",
+                Integer.class,
+                "article #" + articleId + " %");
+    }
+
+    @Test
+    void aConflictingSaveWithANewFeaturedImageLeavesTheImageAndTheAuditLogUnchanged() throws Exception {
+        Image first = picture("conflict-first");
+        Image second = picture("conflict-second");
+        String slug = ArticleFixtures.uniqueSlug("featured-conflict");
+        MvcResult created = mvc.perform(post("/admin/articles")
+                        .with(user(EDITOR))
+                        .with(csrf())
+                        .param("title", "Conflict " + slug)
+                        .param("slug", slug)
+                        .param("sectionId", "" + sections.all().get(0).getId())
+                        .param("bodyMarkdown", "A body.")
+                        .param("featuredImagePicked", "true")
+                        .param("featuredImageId", "" + first.getId()))
+                .andReturn();
+        long id = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
+        int typedOver = articleImages.get(id).getRevision();
+        // Someone else saves meanwhile.
+        mvc.perform(post("/admin/articles/" + id)
+                        .with(user(ADMIN))
+                        .with(csrf())
+                        .param("title", "Conflict " + slug)
+                        .param("slug", slug)
+                        .param("sectionId", "" + sections.all().get(0).getId())
+                        .param("bodyMarkdown", "Their body.")
+                        .param("revision", "" + typedOver))
+                .andExpect(status().is3xxRedirection());
+        int auditBefore = auditLines(id);
+
+        String page = mvc.perform(post("/admin/articles/" + id)
+                        .with(user(EDITOR))
+                        .with(csrf())
+                        .param("title", "Conflict " + slug)
+                        .param("slug", slug)
+                        .param("sectionId", "" + sections.all().get(0).getId())
+                        .param("bodyMarkdown", "My body.")
+                        .param("revision", "" + typedOver)
+                        .param("featuredImagePicked", "true")
+                        .param("featuredImageId", "" + second.getId()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Document form = Jsoup.parse(page);
+        assertThat(form.select("#conflict")).hasSize(1);
+        assertThat(form.select("textarea[name=bodyMarkdown]").text()).isEqualTo("My body.");
+        Article article = articleImages.get(id);
+        assertThat(article.getFeaturedImage().getId()).isEqualTo(first.getId());
+        assertThat(article.getBodyMarkdown()).isEqualTo("Their body.");
+        assertThat(auditLines(id)).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void aRefusedMoveWithANewFeaturedImageWritesNothingAndASaveWritesBoth() throws Exception {
+        Image first = picture("refused-first");
+        Image second = picture("refused-second");
+        String slug = ArticleFixtures.uniqueSlug("featured-refused");
+        MvcResult created = mvc.perform(post("/admin/articles")
+                        .with(user(EDITOR))
+                        .with(csrf())
+                        .param("title", "Refused " + slug)
+                        .param("slug", slug)
+                        .param("sectionId", "" + sections.all().get(0).getId())
+                        .param("bodyMarkdown", "A body.")
+                        .param("featuredImagePicked", "true")
+                        .param("featuredImageId", "" + first.getId()))
+                .andReturn();
+        long id = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll("\\D+", ""));
+        Article article = articleImages.get(id);
+        int auditBefore = auditLines(id);
+
+        // "Return to author" is not open to a draft that was never submitted: refused, with its image and text.
+        String page = mvc.perform(post("/admin/articles/" + id)
+                        .with(user(EDITOR))
+                        .with(csrf())
+                        .param("title", article.getTitle())
+                        .param("slug", slug)
+                        .param("sectionId", "" + sections.all().get(0).getId())
+                        .param("bodyMarkdown", "A body, edited.")
+                        .param("revision", "" + article.getRevision())
+                        .param("action", "return")
+                        .param("note", "Not yet.")
+                        .param("featuredImagePicked", "true")
+                        .param("featuredImageId", "" + second.getId()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(page).select("textarea[name=bodyMarkdown]").text())
+                .isEqualTo("A body, edited.");
+        article = articleImages.get(id);
+        assertThat(article.getFeaturedImage().getId()).isEqualTo(first.getId());
+        assertThat(article.getBodyMarkdown()).isEqualTo("A body.");
+        assertThat(auditLines(id)).isEqualTo(auditBefore);
+
+        mvc.perform(post("/admin/articles/" + id)
+                        .with(user(EDITOR))
+                        .with(csrf())
+                        .param("title", article.getTitle())
+                        .param("slug", slug)
+                        .param("sectionId", "" + sections.all().get(0).getId())
+                        .param("bodyMarkdown", "A body, edited.")
+                        .param("revision", "" + article.getRevision())
+                        .param("featuredImagePicked", "true")
+                        .param("featuredImageId", "" + second.getId()))
+                .andExpect(status().is3xxRedirection());
+        article = articleImages.get(id);
+        assertThat(article.getFeaturedImage().getId()).isEqualTo(second.getId());
+        assertThat(article.getBodyMarkdown()).isEqualTo("A body, edited.");
+        assertThat(auditLines(id)).isEqualTo(auditBefore + 2);
     }
 }

@@ -27,6 +27,7 @@ class NewsroomJourneyE2eTests extends BrowserTest {
 
         clickAndWait(By.id("nav-articles"));
         clickAndWait(By.id("new-article-button"));
+        useMarkdownView();
         String title = "Journey " + TestContent.unique("draft");
         browser.findElement(By.id("title")).sendKeys(title);
         new Select(browser.findElement(By.id("section"))).selectByVisibleText("Security Affairs");

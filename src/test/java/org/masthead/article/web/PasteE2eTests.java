@@ -48,6 +48,7 @@ class PasteE2eTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("demo-editor-password");
         clickAndWait(By.id("login-button"));
         open("/admin/articles/new");
+        useMarkdownView();
         browser.findElement(By.id("title")).sendKeys(title);
         new Select(browser.findElement(By.id("section"))).selectByVisibleText("Security Affairs");
         new Select(browser.findElement(By.id("author-0"))).selectByVisibleText("Tomas Lindqvist");

@@ -112,6 +112,16 @@ class WorkflowButtonsTests {
                         .allowed())
                 .doesNotContain(ArticleAction.DELETE)
                 .contains(ArticleAction.PUBLISH);
+        assertThat(WorkflowButtons.of(
+                                CONTRIBUTOR,
+                                articles.get(states.get("trashed by its owner").getId()))
+                        .allowed())
+                .containsExactly(ArticleAction.UNTRASH);
+        assertThat(WorkflowButtons.of(
+                                CONTRIBUTOR,
+                                articles.get(states.get("trashed by an editor").getId()))
+                        .allowed())
+                .isEmpty();
     }
 
     /** Whether the service makes the move; whatever it did is rolled back. */
@@ -132,6 +142,7 @@ class WorkflowButtonsTests {
                     case RESTORE -> articles.restore(id, user);
                     case CORRECT -> articles.addNote(id, NoteKind.CORRECTION, "A correction.", user);
                     case DELETE -> articles.delete(id, user);
+                    case UNTRASH -> articles.untrash(id, user);
                 }
                 return true;
             } catch (ArticleAccessDeniedException | IllegalTransitionException refused) {
@@ -167,6 +178,13 @@ class WorkflowButtonsTests {
         articles.publish(unpublished.getId(), EDITOR);
         articles.unpublish(unpublished.getId(), EDITOR);
         states.put("draft, once published", unpublished);
+        Article trashedByOwner = draft();
+        articles.delete(trashedByOwner.getId(), CONTRIBUTOR);
+        states.put("trashed by its owner", trashedByOwner);
+        Article trashedByEditor = draft();
+        signIn(EDITOR);
+        articles.delete(trashedByEditor.getId(), EDITOR);
+        states.put("trashed by an editor", trashedByEditor);
         for (var state : states.values()) {
             assertThat(articles.get(state.getId()).getStatus()).isNotNull();
         }
@@ -177,7 +195,9 @@ class WorkflowButtonsTests {
                         ArticleStatus.SCHEDULED,
                         ArticleStatus.PUBLISHED,
                         ArticleStatus.ARCHIVED,
-                        ArticleStatus.DRAFT);
+                        ArticleStatus.DRAFT,
+                        ArticleStatus.TRASHED,
+                        ArticleStatus.TRASHED);
         return states;
     }
 

@@ -61,6 +61,24 @@ class MarkdownAdminControllerTests {
     }
 
     @Test
+    void pastedNotesAreNumberedAroundTheNotesAlreadyInTheBody() throws Exception {
+        String note = "<p>Claim.<a href=\"#_ftn1\" name=\"_ftnref1\">[1]</a></p><div id=ftn1><p>"
+                + "<a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> A source.</p></div>";
+        String markdown = mvc.perform(post("/admin/markdown/from-html")
+                        .queryParam("footnotes", "1, 2,source")
+                        .with(csrf())
+                        .with(user(CONTRIBUTOR))
+                        .contentType(HTML)
+                        .content(note))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(markdown).isEqualTo("Claim.[^3]\n\n[^3]: A source.\n");
+    }
+
+    @Test
     void nonAsciiTextArrivesIntact() throws Exception {
         String markdown = mvc.perform(post("/admin/markdown/from-html")
                         .with(csrf())
