@@ -13,6 +13,7 @@ import org.masthead.security.StaffUser;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member's own open sessions (Spring Session JDBC, found by their email), to see and to end. A session is named
@@ -42,6 +43,7 @@ public class MemberSessions {
     public record OpenSession(String key, String device, Instant signedInAt, Instant lastSeen, boolean current) {}
 
     /** {@code me}'s open sessions, the most recently used first. */
+    @Transactional(readOnly = true)
     public List<OpenSession> of(StaffUser me, String currentSessionId) {
         return own(me).entrySet().stream()
                 .map(e -> new OpenSession(

@@ -29,16 +29,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * New devices. A completed sign-in leaves a long-lived cookie ({@value #COOKIE}, {@link #LIFETIME}) whose token is
  * kept hashed in {@code known_devices}; a sign-in without a valid one is from a new device. With the new-device check
  * on (the setting {@code masthead.security.new-device-check}), a sign-in from a new device is e-mailed to the member,
  * and an account with neither an authenticator app nor a passkey must first type a code e-mailed to it
- * ({@link #CODE_LIFETIME}, single use, throttled like the other codes).
+ * ({@link #CODE_LIFETIME}, single use, throttled like the other codes). Part of signing in (the sign-in steps and
+ * success handlers call it, as Spring Security's own handlers do their work), not a use case of its own.
  */
-@Service
+@Component
 public class NewDevices implements SignInCompletion {
 
     public static final String COOKIE = "masthead-device";

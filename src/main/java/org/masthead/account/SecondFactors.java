@@ -112,6 +112,7 @@ public class SecondFactors {
     }
 
     /** Whether members of {@code role} must sign in with a second factor (the settings page, else the property). */
+    @Transactional(readOnly = true)
     public boolean required(Role role) {
         return settings.get(requiredRoles).contains(role);
     }
@@ -173,11 +174,10 @@ public class SecondFactors {
     }
 
     /** Keeps a member's passkeys theirs when their email (the name a passkey's user entity holds) changes. */
-    @Transactional
-    public void emailChanged(String before, String after) {
-        if (!before.equals(after)) {
-            jdbc.update("update user_entities set name = ? where lower(name) = lower(?)", after, before);
-        }
+    @EventListener
+    void emailChanged(AccountService.EmailChanged changed) {
+        jdbc.update(
+                "update user_entities set name = ? where lower(name) = lower(?)", changed.after(), changed.before());
     }
 
     /** Audits a passkey a member added (Spring Security's registration filter stores it). */
@@ -191,11 +191,13 @@ public class SecondFactors {
     }
 
     /** A new random secret for an authenticator app (160 bits, Base32), not stored until a code confirms it. */
+    @Transactional(readOnly = true)
     public String newSecret() {
         return new DefaultSecretGenerator(32).generate();
     }
 
     /** The QR code an authenticator app scans to take {@code secret}, as a PNG {@code data:} URI for an img. */
+    @Transactional(readOnly = true)
     public String qrCode(String secret, String email) {
         QrData data = new QrData.Builder()
                 .label(email)

@@ -64,6 +64,16 @@ public class SettingsStore {
         return settings.stream().map(this::view).toList();
     }
 
+    /** Sets {@code name} to {@code text}, or back to its default when {@code reset}: what the settings page posts. */
+    @Transactional
+    public void change(Actor by, String name, String text, boolean reset) {
+        if (reset) {
+            reset(by, name);
+        } else {
+            set(by, name, text);
+        }
+    }
+
     /** Sets {@code name} to the value {@code text} says, after checking it; an unknown name is an invalid setting. */
     @Transactional
     public void set(Actor by, String name, String text) {

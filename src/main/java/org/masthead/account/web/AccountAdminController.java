@@ -110,7 +110,6 @@ class AccountAdminController {
         if (!errors.hasErrors()) {
             try {
                 accounts.changeDetails(me, id, form.getEmail(), form.getDisplayName());
-                secondFactors.emailChanged(account.getEmail(), form.getEmail().strip());
                 flash.addFlashAttribute("notice", "account.details-changed");
                 return "redirect:/admin/accounts/{id}";
             } catch (EmailTakenException ex) {

@@ -37,13 +37,8 @@ class SettingsController {
             @RequestParam(name = "reset", required = false) String reset,
             RedirectAttributes flash) {
         try {
-            if (reset != null) {
-                settings.reset(me, name);
-                flash.addFlashAttribute("notice", "settings.reset");
-            } else {
-                settings.set(me, name, value);
-                flash.addFlashAttribute("notice", "settings.saved");
-            }
+            settings.change(me, name, value, reset != null);
+            flash.addFlashAttribute("notice", reset != null ? "settings.reset" : "settings.saved");
             flash.addFlashAttribute("noticeArgs", new Object[] {name});
         } catch (InvalidSettingException ex) {
             flash.addFlashAttribute("error", ex.getMessageKey());
