@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code MASTHEAD_ADMIN_EMAIL} / {@code MASTHEAD_ADMIN_PASSWORD}, or with a generated password printed once in
  * the log; with demo content on, it also creates the demo editor and contributor, and the demo admin gets a
  * fixed, documented password. Later starts with both variables set recover that admin: the account is
- * (re)enabled, made admin and given that password.
+ * (re)enabled, made admin and given that password, and its second factors (authenticator app, recovery codes,
+ * passkeys) are removed.
  */
 @Component
 class AccountBootstrap implements SmartInitializingSingleton {
@@ -36,9 +37,15 @@ class AccountBootstrap implements SmartInitializingSingleton {
     private final AccountService accounts;
     private final AccountProperties properties;
     private final TransactionTemplate transaction;
+    private final SecondFactors secondFactors;
 
-    AccountBootstrap(AccountService accounts, AccountProperties properties, TransactionTemplate transaction) {
+    AccountBootstrap(
+            AccountService accounts,
+            AccountProperties properties,
+            TransactionTemplate transaction,
+            SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.properties = properties;
         this.transaction = transaction;
     }
@@ -99,6 +106,12 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
     void recover() {
         Account admin = accounts.recoverAdmin(SYSTEM, properties.adminEmail(), properties.adminPassword());
+        // A lost phone or passkey is the usual reason to recover: the admin signs in with the password alone (and,
+        // if their role requires a second factor, sets up a new one).
+        if (secondFactors.status(admin.getId(), admin.getEmail()).any()) {
+            secondFactors.removeAll(SYSTEM, admin.getId(), admin.getEmail());
+            log.warn("The second factors of {} were removed (start-up recovery)", admin.getEmail());
+        }
         log.warn(
                 "MASTHEAD_ADMIN_EMAIL and MASTHEAD_ADMIN_PASSWORD are set: {} is an enabled admin with that password. "
                         + "Remove them once you have signed in, or every start resets that password.",

@@ -11,6 +11,7 @@ import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.security.Role;
 import org.masthead.security.SecretToken;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,10 @@ public class AccountService {
     private final AccountSessions sessions;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    /** Published, inside the transaction, when an account's email changed (what else is keyed by it follows). */
+    public record EmailChanged(long accountId, String before, String after) {}
 
     AccountService(
             AccountRepository accounts,
@@ -39,13 +44,15 @@ public class AccountService {
             PasswordEncoder passwordEncoder,
             AccountSessions sessions,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -128,6 +135,7 @@ public class AccountService {
         accounts.flush();
         audit.record(by, "account.edit", subject(account), detail.toString());
         if (emailChanged) {
+            events.publishEvent(new EmailChanged(account.getId(), before, cleanEmail));
             sessions.endAll(before);
         }
         return account;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.masthead.web.ReaderUrls;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,12 +44,14 @@ class SecurityConfiguration {
 
     /**
      * Browser features a journal never uses, denied to every page (and to anything a page might embed): camera,
-     * microphone, location, payments, USB and the other device APIs, and interest-based ad tracking.
+     * microphone, location, payments, USB and the other device APIs, and interest-based ad tracking. Passkeys
+     * (WebAuthn) are allowed to the site itself only.
      */
     static final String PERMISSIONS_POLICY = "accelerometer=(), ambient-light-sensor=(), autoplay=(), "
             + "battery=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), encrypted-media=(), "
             + "geolocation=(), gyroscope=(), hid=(), idle-detection=(), interest-cohort=(), magnetometer=(), "
-            + "microphone=(), midi=(), payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+            + "microphone=(), midi=(), payment=(), publickey-credentials-create=(self), publickey-credentials-get=(self), "
+            + "screen-wake-lock=(), serial=(), "
             + "usb=(), xr-spatial-tracking=()";
 
     /** Newsroom areas for admins only (the services check each action again). */
@@ -64,6 +68,8 @@ class SecurityConfiguration {
         "/admin/import/**",
         "/admin/subscribers",
         "/admin/subscribers.csv",
+        "/admin/settings",
+        "/admin/settings/**",
         "/admin/authors/*/delete",
         "/admin/authors/*/merge"
     };
@@ -94,7 +100,11 @@ class SecurityConfiguration {
             ObjectProvider<RejectedFormRescue> rescues,
             AuthenticationFailureHandler signInFailureHandler,
             StaffSessions staffSessions,
-            Clock clock)
+            Clock clock,
+            Passkeys passkeys,
+            UserDetailsService members,
+            ApplicationEventPublisher events,
+            SignInCompletion completion)
             throws Exception {
         // Only a newsroom page asked for before signing in is remembered to return to afterwards, in a cookie: no
         // session row exists before a successful sign-in, and a reader's request never starts a session.
@@ -121,6 +131,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/login")
                                 .permitAll()
+                                .requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.SETUP_PAGE)
+                                .authenticated()
                                 .requestMatchers("/account/set-password/*")
                                 .permitAll()
                                 // OPTIONS would answer 200 with the allowed methods whatever the role: refused
@@ -161,7 +173,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         // a saved request (an admin page asked for before signing in) wins; otherwise the dashboard
-                        .defaultSuccessUrl("/admin")
+                        .successHandler(SecondFactorGate.successHandler(completion))
                         .failureHandler(signInFailureHandler))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.addLogoutHandler((request, response, signedIn) -> {
@@ -181,6 +193,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+        secondFactorSteps(http);
+        passkeys.applyTo(http, members, events, completion);
         return http.build();
     }
 
@@ -193,6 +207,14 @@ class SecurityConfiguration {
         LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
         entryPoint.setFavorRelativeUris(true);
         return entryPoint;
+    }
+
+    /**
+     * Sign-in in steps ({@link SignInSteps}): after the password, a member with a second factor (or whose role
+     * requires one) is sent to the code page or the set-up page, and no newsroom page lets them in before.
+     */
+    private static void secondFactorSteps(HttpSecurity http) {
+        http.addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class);
     }
 
     /** An admin may do all an editor may, and an editor all a contributor may: the order of {@link Role}. */

@@ -59,7 +59,8 @@ public enum ReaderUrls {
         ALL
     }
 
-    private static final List<PathPattern> STAFF_AREAS = parse("/login", "/admin", "/admin/**", "/account/**");
+    private static final List<PathPattern> STAFF_AREAS =
+            parse("/login", "/login/**", "/admin", "/admin/**", "/account/**");
 
     private static final ReaderUrls[] ROWS = values();
 

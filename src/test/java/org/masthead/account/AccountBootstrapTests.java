@@ -11,6 +11,7 @@ import org.masthead.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +33,12 @@ class AccountBootstrapTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    SecondFactors secondFactors;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private boolean passwordIs(Account account, String raw) {
         return passwordEncoder.matches(
@@ -59,7 +66,7 @@ class AccountBootstrapTests {
     void firstStartWithoutAPasswordGeneratesOneAndPrintsItOnce(CapturedOutput output) {
         String email = StaffFixtures.uniqueEmail("first-admin");
         AccountBootstrap bootstrap =
-                new AccountBootstrap(accounts, new AccountProperties(email, null, false), transaction);
+                new AccountBootstrap(accounts, new AccountProperties(email, null, false), transaction, secondFactors);
 
         transaction.executeWithoutResult(s -> bootstrap.firstStart());
 
@@ -79,7 +86,7 @@ class AccountBootstrapTests {
     void firstStartWithEmailAndPasswordUsesThem(CapturedOutput output) {
         String email = StaffFixtures.uniqueEmail("first-env");
         AccountBootstrap bootstrap = new AccountBootstrap(
-                accounts, new AccountProperties(email, "from the environment", false), transaction);
+                accounts, new AccountProperties(email, "from the environment", false), transaction, secondFactors);
 
         transaction.executeWithoutResult(s -> bootstrap.firstStart());
 
@@ -98,8 +105,26 @@ class AccountBootstrapTests {
         AccountBootstrap bootstrap = new AccountBootstrap(
                 accounts,
                 new AccountProperties(locked.getEmail().toUpperCase(), "recovered password", false),
-                transaction);
+                transaction,
+                secondFactors);
+        jdbc.update(
+                "insert into totp_authenticators (account_id, secret, created_at) values (?, 'JBSWY3DPEHPK3PXP', now())",
+                locked.getId());
+        jdbc.update(
+                "insert into recovery_codes (account_id, code_hash, created_at) values (?, 'hash', now())",
+                locked.getId());
+        assertThat(secondFactors.status(locked.getId(), locked.getEmail()).any())
+                .isTrue();
         bootstrap.run();
+        assertThat(secondFactors.status(locked.getId(), locked.getEmail()))
+                .as("start-up recovery removes the admin's second factors")
+                .isEqualTo(new SecondFactors.Status(false, 0, 0));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_events where action = 'account.second-factors-removed' "
+                                + "and actor = 'system' and subject like ?",
+                        Integer.class,
+                        "% " + locked.getEmail()))
+                .isEqualTo(1);
 
         Account recovered = accounts.get(locked.getId());
         assertThat(recovered.isEnabled()).isTrue();
@@ -116,7 +141,12 @@ class AccountBootstrapTests {
     @Test
     void recoveryWithAnUnknownEmailCreatesThatAdmin() {
         String email = StaffFixtures.uniqueEmail("recover-new");
-        new AccountBootstrap(accounts, new AccountProperties(email, "a new admin password", false), transaction).run();
+        new AccountBootstrap(
+                        accounts,
+                        new AccountProperties(email, "a new admin password", false),
+                        transaction,
+                        secondFactors)
+                .run();
         assertThat(accounts.findByEmail(email).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
     }
 
@@ -124,7 +154,7 @@ class AccountBootstrapTests {
     void withoutTheVariablesALaterStartChangesNothing() {
         Account admin =
                 accounts.findByEmail(AccountBootstrap.DEFAULT_ADMIN_EMAIL).orElseThrow();
-        new AccountBootstrap(accounts, new AccountProperties(null, null, true), transaction).run();
+        new AccountBootstrap(accounts, new AccountProperties(null, null, true), transaction, secondFactors).run();
         assertThat(accounts.get(admin.getId()).getVersion()).isEqualTo(admin.getVersion());
     }
 }

@@ -131,8 +131,8 @@ class PasswordsTests {
     @Test
     void aLinkWorksForTwentyFourHours() {
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T12:00:00Z"));
-        AccountService timed =
-                new AccountService(accountRepository, tokenRepository, passwordEncoder, sessions, audit, clock);
+        AccountService timed = new AccountService(
+                accountRepository, tokenRepository, passwordEncoder, sessions, audit, clock, event -> {});
         Account account = StaffFixtures.create(accounts, transaction, "link-expiry", Role.EDITOR);
         SetPasswordLink link =
                 transaction.execute(s -> timed.issueSetPasswordLink(Actor.importing("test"), account.getId()));

@@ -8,6 +8,7 @@ import org.masthead.account.Account;
 import org.masthead.account.AccountService;
 import org.masthead.account.EmailTakenException;
 import org.masthead.account.OwnAccountException;
+import org.masthead.account.SecondFactors;
 import org.masthead.account.SetPasswordLink;
 import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
@@ -34,9 +35,11 @@ class AccountAdminController {
 
     private final AccountService accounts;
     private final SiteProperties site;
+    private final SecondFactors secondFactors;
 
-    AccountAdminController(AccountService accounts, SiteProperties site) {
+    AccountAdminController(AccountService accounts, SiteProperties site, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.site = site;
     }
 
@@ -83,6 +86,7 @@ class AccountAdminController {
         model.addAttribute("account", account);
         model.addAttribute("self", account.getId() == me.getAccountId());
         model.addAttribute("linkHours", AccountService.LINK_LIFETIME.toHours());
+        model.addAttribute("secondFactors", secondFactors.status(account.getId(), account.getEmail()));
         return "admin/account/show";
     }
 
@@ -139,6 +143,15 @@ class AccountAdminController {
         accounts.enable(me, id);
         flash.addFlashAttribute("notice", "account.enabled");
         return "redirect:/admin/accounts/{id}";
+    }
+
+    /** For a member who lost their phone and passkeys: they sign in with their password alone again. */
+    @PostMapping("/{id}/second-factors/remove")
+    String removeSecondFactors(@PathVariable long id, @AuthenticationPrincipal StaffUser me, RedirectAttributes flash) {
+        Account account = accounts.get(id);
+        secondFactors.removeAll(me, account.getId(), account.getEmail());
+        flash.addFlashAttribute("notice", "account.second-factors.removed");
+        return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/reset-password")
