@@ -129,7 +129,10 @@ class RevisionRetentionTests {
                 article.getSlug(),
                 new ArticleContent(article.getTitle(), "A dek", body, null, null),
                 article.getSection().getId(),
-                article.getAuthors().stream().map(author -> author.getId()).toList(),
+                jdbc.queryForList(
+                        "select author_id from article_authors where article_id = ? order by position",
+                        Long.class,
+                        article.getId()),
                 List.of());
     }
 
