@@ -153,6 +153,9 @@ public class ArchiveImport {
         private final Map<String, ImportedTerm> tags = new LinkedHashMap<>();
         private final Map<String, ImportedAttachment> attachments = new HashMap<>();
         private final Map<String, ImportedAttachment> attachmentsByUrl = new HashMap<>();
+        /** The images attached to each post (by the post's source id), which a gallery without ids shows. */
+        private final Map<String, List<ImportedAttachment>> attachedTo = new HashMap<>();
+
         private int posts;
 
         /** Entities made or found in this run: key (kind:source id) → id (negative on a dry run: "would create"). */
@@ -205,6 +208,21 @@ public class ArchiveImport {
                 public void post(ImportedPost post) {
                     posts++;
                 }
+
+                @Override
+                public void notCarried(String item, String kind, int count) {
+                    report.notCarried(kind, item, count);
+                }
+
+                @Override
+                public void attachmentPage(String attachmentId, String parentId, List<String> oldUrls) {
+                    ImportedAttachment attachment = attachments.get(attachmentId);
+                    if (parentId != null && attachment != null) {
+                        attachedTo
+                                .computeIfAbsent(parentId, k -> new ArrayList<>())
+                                .add(attachment);
+                    }
+                }
             });
             report.total(posts);
             progress.total(posts);
@@ -222,6 +240,7 @@ public class ArchiveImport {
                 readPosts(done);
             } catch (Paused paused) {
                 report.paused();
+                return report;
             }
             return report;
         }
@@ -383,9 +402,11 @@ public class ArchiveImport {
             }
             if (post.status() == PostStatus.OTHER) {
                 report.skipped(kindName(post));
+                report.notCarried("status-other", label, 1);
                 return;
             }
             if (post.type() == PostType.PAGE && options.pagesSectionId() == null) {
+                report.notCarried("page", label, 1);
                 report.problem(label, "import.problem.page-skipped");
                 report.skipped("pages");
                 return;
@@ -422,7 +443,11 @@ public class ArchiveImport {
 
             WordPressMarkup.Notes notes = WordPressMarkup.notes();
             String bodyHtml = format == Format.WORDPRESS
-                    ? WordPressMarkup.toHtml(post.contentHtml(), attachments::get, notes)
+                    ? WordPressMarkup.toHtml(
+                            post.contentHtml(),
+                            attachments::get,
+                            attachedTo.getOrDefault(post.sourceId(), List.of()),
+                            notes)
                     : post.contentHtml();
             if (format == Format.GHOST) {
                 java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-unknown-card=\"([^\"]*)\"")
@@ -433,14 +458,25 @@ public class ArchiveImport {
             }
             for (String block : notes.unknownBlocks()) {
                 report.problem(label, "import.problem.unknown-block", block);
+                report.notCarried("unknown-block", label + " (" + block + ")", 1);
             }
             for (String shortcode : notes.unknownShortcodes()) {
                 report.problem(label, "import.problem.unknown-shortcode", shortcode);
+                report.notCarried("unknown-shortcode", label + " ([" + shortcode + "])", 1);
             }
             List<String> missing = new ArrayList<>();
-            String body = html.toMarkdown(bodyHtml, this::image, missing);
+            List<ArchiveHtml.Card> cards = new ArrayList<>();
+            List<String> lostCaptions = new ArrayList<>();
+            String body = html.toMarkdown(bodyHtml, this::image, missing, cards, lostCaptions);
             for (String url : new LinkedHashSet<>(missing)) {
                 report.problem(label, "import.problem.image-missing", url);
+                report.notCarried("image-missing", label + " (" + url + ")", 1);
+            }
+            for (String caption : lostCaptions) {
+                report.notCarried("image-caption", label + " (\u201c" + caption + "\u201d)", 1);
+            }
+            for (ArchiveHtml.Card card : cards) {
+                report.notCarried("embed", label + " (" + card.provider() + ": " + card.url() + ")", 1);
             }
             String dek = plain(post.excerptHtml());
 
@@ -491,6 +527,7 @@ public class ArchiveImport {
 
         private Target target(ImportedPost post, String label) {
             if (post.passwordProtected()) {
+                report.notCarried("password", label, 1);
                 report.problem(label, "import.problem.password");
                 return Target.DRAFT;
             }
@@ -499,6 +536,7 @@ public class ArchiveImport {
                 case FUTURE -> Target.SCHEDULED;
                 case PENDING -> Target.IN_REVIEW;
                 case PRIVATE -> {
+                    report.notCarried("private", label, 1);
                     report.problem(label, "import.problem.private");
                     yield Target.DRAFT;
                 }

@@ -33,6 +33,7 @@ import org.masthead.archive.ImportModel.Listener;
 import org.masthead.archive.ImportModel.PostStatus;
 import org.masthead.archive.ImportModel.PostType;
 import org.masthead.archive.ImportModel.TermKind;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Reads a WordPress export (WXR 1.1 and 1.2) as a stream with StAX: one item in memory at a time, whatever the size
@@ -134,6 +135,7 @@ public final class WxrReader {
         private final XMLStreamReader xml;
         private final Listener listener;
         private String baseUrl = "";
+        private String channelLink = "";
         private boolean sawChannel;
 
         Pass(XMLStreamReader xml, Listener listener) {
@@ -177,7 +179,15 @@ public final class WxrReader {
                     category();
                 } else if ("wp".equals(ns) && "tag".equals(name)) {
                     tag();
+                } else if ("link".equals(name) && ns.isEmpty() && channelLink.isEmpty()) {
+                    channelLink = stripSlash(text());
                 } else if ("item".equals(name) && ns.isEmpty()) {
+                    if (baseUrl.isEmpty() && !channelLink.isEmpty()) {
+                        // an export without its site's address: the channel's link names the site (source ids are
+                        // per site, so that two sites' posts with the same id are two posts)
+                        baseUrl = channelLink;
+                        listener.site(baseUrl);
+                    }
                     item();
                 }
             }
@@ -222,7 +232,7 @@ public final class WxrReader {
                     case "term_id" -> id = text();
                     case "category_nicename" -> slug = text();
                     case "category_parent" -> parent = text();
-                    case "cat_name" -> name = text();
+                    case "cat_name" -> name = HtmlUtils.htmlUnescape(text());
                     case "category_description" -> description = text();
                     default -> skip();
                 }
@@ -251,7 +261,7 @@ public final class WxrReader {
                 switch (xml.getLocalName()) {
                     case "term_id" -> id = text();
                     case "tag_slug" -> slug = text();
-                    case "tag_name" -> name = text();
+                    case "tag_name" -> name = HtmlUtils.htmlUnescape(text());
                     case "tag_description" -> description = text();
                     default -> skip();
                 }
@@ -272,7 +282,10 @@ public final class WxrReader {
         private void item() throws XMLStreamException {
             String title = "", link = "", guid = "", pubDate = "", creator = "", content = "", excerpt = "";
             String id = "", dateGmt = "", date = "", postName = "", status = "", type = "", password = "";
-            String attachmentUrl = "", attachedFile = "", alt = "", thumbnail = "";
+            String attachmentUrl = "", attachedFile = "", alt = "", thumbnail = "", footnotes = "", parent = "";
+            String format = "";
+            int comments = 0;
+            boolean sticky = false;
             List<String> categories = new ArrayList<>();
             List<String> tags = new ArrayList<>();
             List<String> coAuthors = new ArrayList<>();
@@ -281,7 +294,8 @@ public final class WxrReader {
                 String name = xml.getLocalName();
                 if (ns.isEmpty()) {
                     switch (name) {
-                        case "title" -> title = text();
+                        // WordPress stores a title with its entities ("Trade &amp; Security"): decoded once
+                        case "title" -> title = HtmlUtils.htmlUnescape(text());
                         case "link" -> link = text();
                         case "guid" -> guid = text();
                         case "pubDate" -> pubDate = text();
@@ -294,6 +308,7 @@ public final class WxrReader {
                                 case "category" -> categories.add(key);
                                 case "post_tag" -> tags.add(key);
                                 case "author" -> coAuthors.add(label.strip());
+                                case "post_format" -> format = nicename.isBlank() ? label.strip() : nicename;
                                 default -> {
                                     // other taxonomies (formats, custom ones) are not carried over
                                 }
@@ -317,12 +332,19 @@ public final class WxrReader {
                         case "post_type" -> type = text().strip();
                         case "post_password" -> password = text();
                         case "attachment_url" -> attachmentUrl = text().strip();
+                        case "post_parent" -> parent = text().strip();
+                        case "is_sticky" -> sticky = "1".equals(text().strip());
+                        case "comment" -> {
+                            comments++;
+                            skip();
+                        }
                         case "postmeta" -> {
                             String[] meta = postmeta();
                             switch (meta[0]) {
                                 case "_thumbnail_id" -> thumbnail = meta[1].strip();
                                 case "_wp_attached_file" -> attachedFile = meta[1].strip();
                                 case "_wp_attachment_image_alt" -> alt = meta[1];
+                                case "footnotes" -> footnotes = meta[1];
                                 default -> {
                                     // other metadata is not carried over
                                 }
@@ -338,7 +360,7 @@ public final class WxrReader {
                 return;
             }
             switch (type) {
-                case "attachment" ->
+                case "attachment" -> {
                     listener.attachment(new ImportedAttachment(
                             id,
                             title,
@@ -346,6 +368,14 @@ public final class WxrReader {
                             attachedFile,
                             excerpt,
                             alt));
+                    Set<String> pages = new LinkedHashSet<>();
+                    if (!link.isBlank()) {
+                        pages.add(link.strip());
+                    }
+                    pages.add(baseUrl + "/?attachment_id=" + id);
+                    listener.attachmentPage(
+                            id, parent.isBlank() || "0".equals(parent) ? null : parent, List.copyOf(pages));
+                }
                 case "post", "page" -> {
                     PostType postType = "page".equals(type) ? PostType.PAGE : PostType.POST;
                     Set<String> authors = new LinkedHashSet<>();
@@ -361,6 +391,18 @@ public final class WxrReader {
                         urls.add(guid.strip());
                     }
                     urls.add(baseUrl + (postType == PostType.PAGE ? "/?page_id=" : "/?p=") + id);
+                    String item = title.isBlank() ? "#" + id : title.strip();
+                    if (comments > 0) {
+                        listener.notCarried(item, "comments", comments);
+                    }
+                    if (sticky) {
+                        listener.notCarried(item, "sticky", 1);
+                    }
+                    if (!format.isBlank()) {
+                        listener.notCarried(item, "post-format", 1);
+                    }
+                    content = WordPressFootnotes.render(
+                            content, footnotes, () -> listener.notCarried(item, "footnotes", 1));
                     listener.post(new ImportedPost(
                             id,
                             postType,
