@@ -155,7 +155,10 @@ public class ArchiveImport {
         private final Map<String, ImportedAttachment> attachmentsByUrl = new HashMap<>();
         /** The images attached to each post (by the post's source id), which a gallery without ids shows. */
         private final Map<String, List<ImportedAttachment>> attachedTo = new HashMap<>();
+        /** The attachments' own pages: attachment id, its post's id (or null), its old addresses. */
+        private final List<String[]> attachmentPages = new ArrayList<>();
 
+        private final Map<String, List<String>> attachmentPageUrls = new HashMap<>();
         private int posts;
 
         /** Entities made or found in this run: key (kind:source id) → id (negative on a dry run: "would create"). */
@@ -216,6 +219,8 @@ public class ArchiveImport {
 
                 @Override
                 public void attachmentPage(String attachmentId, String parentId, List<String> oldUrls) {
+                    attachmentPages.add(new String[] {attachmentId, parentId});
+                    attachmentPageUrls.put(attachmentId, oldUrls);
                     ImportedAttachment attachment = attachments.get(attachmentId);
                     if (parentId != null && attachment != null) {
                         attachedTo
@@ -241,6 +246,9 @@ public class ArchiveImport {
             } catch (Paused paused) {
                 report.paused();
                 return report;
+            }
+            if (!dry) {
+                attachmentPages();
             }
             return report;
         }
@@ -684,6 +692,10 @@ public class ArchiveImport {
                 }
                 long id = writer.storeImage(source, kind, sourceId, bytes.get(), name, alt, caption);
                 entities.put(key, id);
+                if (url != null) {
+                    // the old site's file (/wp-content/uploads/…, /content/images/…) answers with the image
+                    writer.legacyPaths(keys(List.of(url)), writer.imageUrl(id));
+                }
                 report.created("images");
                 return id;
             } catch (IOException | RuntimeException ex) {
@@ -695,6 +707,31 @@ public class ArchiveImport {
                         String.valueOf(ex.getMessage()));
                 report.skipped("images");
                 return null;
+            }
+        }
+
+        /**
+         * Each attachment's own page leads to the article of the post it was attached to, else to its image (when
+         * public, checked when asked); one with neither is gone. Written after the posts, whose articles it names.
+         */
+        private void attachmentPages() {
+            for (String[] page : attachmentPages) {
+                String attachmentId = page[0];
+                String parentId = page[1];
+                StringBuilder target = new StringBuilder(LegacyRedirects.ATTACHMENT);
+                if (parentId != null) {
+                    writer.imported(source, "post", parentId)
+                            .flatMap(writer::articleSlug)
+                            .ifPresent(slug -> target.append(" /articles/").append(slug));
+                }
+                Long image = entities.get("attachment:" + attachmentId);
+                if (image == null) {
+                    image = writer.imported(source, "attachment", attachmentId).orElse(null);
+                }
+                if (image != null && image > 0) {
+                    target.append(' ').append(writer.imageUrl(image));
+                }
+                writer.legacyPaths(keys(attachmentPageUrls.getOrDefault(attachmentId, List.of())), target.toString());
             }
         }
 

@@ -1,8 +1,10 @@
 package org.masthead.archive;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -171,6 +173,69 @@ class GutenbergImportTests {
                 .as("two images in the gallery")
                 .hasSize(3);
         assertThat(classicMarkdown).contains("\"card: Vimeo\")").contains("foghorn.mp3");
+
+        // every old address of the site answers
+        String section =
+                column("select s.slug from articles a join sections s on s.id = a.section_id where a.slug = ?", trade);
+        String author = column(
+                "select au.slug from article_authors aa join authors au on au.id = aa.author_id"
+                        + " join articles a on a.id = aa.article_id where a.slug = ?",
+                trade);
+        String market = column("select target from legacy_paths where path = '/wp-content/uploads/2024/05/market.jpg'");
+        assertThat(market).matches("/media/\\d+/market\\.jpg");
+        Map<String, String> moved = new LinkedHashMap<>();
+        moved.put("/2024/05/trade-security/", "/articles/" + trade);
+        moved.put("/category/gq-trade/", "/sections/" + section);
+        // a category and a tag whose section and topic have no public article: the home page
+        moved.put("/category/gq-dormant/", "/");
+        moved.put("/tag/gq-unused/", "/");
+        // feeds
+        moved.put("/feed/", "/feed.xml");
+        moved.put("/feed/atom/", "/feed.xml");
+        moved.put("/category/gq-trade/feed/", "/sections/" + section + "/feed.xml");
+        moved.put("/author/dora/feed/", "/authors/" + author + "/feed.xml");
+        // paged archives
+        moved.put("/category/gq-trade/page/2/", "/sections/" + section);
+        moved.put("/page/3/", "/");
+        // date archives
+        moved.put("/2024/05/", "/search?from=2024-05-01&to=2024-05-31");
+        moved.put("/2024/05/04/", "/search?from=2024-05-04&to=2024-05-04");
+        // the uploads folder, in the uploaded size and another
+        moved.put("/wp-content/uploads/2024/05/market.jpg", market);
+        moved.put("/wp-content/uploads/2024/05/market-1024x768.jpg", market);
+        // attachment pages: the article that shows the image
+        moved.put("/2024/05/trade-security/market/", "/articles/" + trade);
+        moved.put("/?attachment_id=202", "/articles/" + classic);
+        // old pages whose addresses begin like Masthead's own
+        moved.put("/administration-reform/", "/articles/" + article(SOURCE, "23"));
+        moved.put("/errors-of-judgement/", "/articles/" + article(SOURCE, "24"));
+        moved.put("/login-days/", "/articles/" + article(SOURCE, "25"));
+        for (Map.Entry<String, String> link : moved.entrySet()) {
+            HttpResponse<String> response = HttpPage.get(port, link.getKey());
+            assertThat(response.statusCode()).as(link.getKey()).isEqualTo(301);
+            assertThat(response.headers().firstValue("Location").orElse(""))
+                    .as(link.getKey())
+                    .endsWith(link.getValue());
+            assertThat(response.headers().firstValue("Set-Cookie"))
+                    .as(link.getKey())
+                    .isEmpty();
+        }
+        // an attachment whose image was never imported and whose post is none: gone
+        assertThat(HttpPage.get(port, "/?attachment_id=204").statusCode()).isEqualTo(410);
+        // Masthead's own pages are never shadowed, and what was never there is still not found
+        assertThat(HttpPage.get(port, "/login").statusCode()).isEqualTo(200);
+        assertThat(HttpPage.get(port, "/sections/" + section).statusCode()).isEqualTo(200);
+        assertThat(HttpPage.get(port, "/administration-never-was/").statusCode())
+                .isEqualTo(404);
+        assertThat(HttpPage.get(port, "/2024/13/").statusCode()).isEqualTo(404);
+
+        // a date archive's search lists that period's articles, newest first
+        HttpResponse<String> day = HttpPage.get(port, "/search?from=2024-05-04&to=2024-05-05");
+        assertThat(day.statusCode()).isEqualTo(200);
+        String found = Jsoup.parse(day.body()).select("main").text();
+        assertThat(found).contains("Trade & Security").contains("Classic harbours");
+        assertThat(found.indexOf("Classic harbours")).isLessThan(found.indexOf("Trade & Security"));
+        assertThat(found).doesNotContain("Administration reform");
 
         // the same ids from another site are other posts: imported, not skipped
         Path other = temp.resolve("other-site.xml");

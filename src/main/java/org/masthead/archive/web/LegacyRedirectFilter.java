@@ -29,8 +29,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class LegacyRedirectFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyRedirectFilter.class);
-    private static final List<String> OWN_PREFIXES =
-            List.of("/admin", "/css/", "/js/", "/img/", "/media/", "/api/", "/actuator", "/login", "/error");
+    /**
+     * Paths of files and interfaces, never an old page's. Others, {@code /admin…} and {@code /login…} included, are
+     * looked up when no page of Masthead answers them (an old site's pages may have lived anywhere).
+     */
+    private static final List<String> OWN_PREFIXES = List.of("/css/", "/js/", "/img/", "/media/", "/api/", "/actuator");
 
     /** Paths remembered as answered by a controller or not: the mappings do not change while the app runs. */
     private static final int REMEMBERED_PATHS = 10_000;
@@ -57,7 +60,7 @@ class LegacyRedirectFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return OWN_PREFIXES.stream().anyMatch(path::startsWith);
+        return OWN_PREFIXES.stream().anyMatch(path::startsWith) || "/error".equals(path);
     }
 
     @Override
@@ -67,11 +70,17 @@ class LegacyRedirectFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         if (LegacyPaths.hasNamingQuery(query) || !served.get(path, p -> servedHere(request))) {
             try {
-                var target = redirects.target(path, query);
-                if (target.isPresent()) {
+                var answer = redirects.answer(path, query);
+                if (answer.isPresent() && answer.get() instanceof LegacyRedirects.Answer.MovedTo moved) {
                     response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-                    response.setHeader("Location", request.getContextPath() + target.get());
-                    response.setHeader("Cache-Control", "public, max-age=86400");
+                    response.setHeader("Location", request.getContextPath() + moved.path());
+                    // a short time: where it leads depends on what is public now
+                    response.setHeader("Cache-Control", "public, max-age=3600");
+                    return;
+                }
+                if (answer.isPresent()) {
+                    response.setHeader("Cache-Control", "public, max-age=3600");
+                    response.sendError(HttpServletResponse.SC_GONE);
                     return;
                 }
             } catch (DataAccessException ex) {
