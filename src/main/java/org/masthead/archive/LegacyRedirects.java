@@ -160,8 +160,12 @@ public class LegacyRedirects {
         }
         Matcher image = IMAGE.matcher(path);
         if (image.matches()) {
-            return jdbc.sql("select exists (select 1 from images where id = :id and public_since is not null)")
+            // as the image's own address decides: once a public page has shown it, or while one shows it
+            return jdbc.sql("select exists (select 1 from images where id = :id and public_since is not null)"
+                            + " or exists (select 1 from public_articles(cast(:now as timestamptz)) a"
+                            + " where a.featured_image_id = :id or a.body_html like '%/media/' || :id || '/%')")
                     .param("id", Long.parseLong(image.group(1)))
+                    .param("now", now)
                     .query(Boolean.class)
                     .single();
         }

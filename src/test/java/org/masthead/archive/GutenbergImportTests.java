@@ -72,8 +72,9 @@ class GutenbergImportTests {
         ImportReport dry = imports.dryRun(wxr, Format.WORDPRESS, options());
         if (firstTime) {
             assertThat(dry.createdCount("articles")).isEqualTo(6);
-            // the block gallery's two images (by their sized addresses) and the bridge of a gallery without ids
-            assertThat(dry.createdCount("images")).isEqualTo(3);
+            // the block gallery's two images (by their sized addresses), the bridge of a gallery without ids and the
+            // pier of a post
+            assertThat(dry.createdCount("images")).isEqualTo(4);
         }
         assertThat(dry.notCarried())
                 .extracting(ImportReport.NotCarried::kind)
@@ -220,6 +221,11 @@ class GutenbergImportTests {
                     .as(link.getKey())
                     .isEmpty();
         }
+        // an attachment whose post is a draft: its image, which a public article shows
+        String pier = column("select target from legacy_paths where path = '/wp-content/uploads/2024/05/pier.png'");
+        HttpResponse<String> pierPage = HttpPage.get(port, "/?attachment_id=206");
+        assertThat(pierPage.statusCode()).isEqualTo(301);
+        assertThat(pierPage.headers().firstValue("Location").orElse("")).endsWith(pier);
         // an attachment whose image was never imported and whose post is none: gone
         assertThat(HttpPage.get(port, "/?attachment_id=204").statusCode()).isEqualTo(410);
         // Masthead's own pages are never shadowed, and what was never there is still not found
