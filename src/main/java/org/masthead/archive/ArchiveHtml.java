@@ -120,7 +120,7 @@ public final class ArchiveHtml {
             replacements.add(cardMarkdown(card));
             element.replaceWith(new Element("p").appendChild(new TextNode(token)));
         }
-        for (Element gallery : document.body().select("figure:has(img ~ img), figure:has(img):has(figure img)")) {
+        for (Element gallery : document.body().select("figure:has(img)")) {
             if (gallery.parent() == null || gallery.select("img").size() < 2) {
                 continue;
             }
