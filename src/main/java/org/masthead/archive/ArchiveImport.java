@@ -179,6 +179,12 @@ public class ArchiveImport {
         private final Map<String, ImportedTerm> tags = new LinkedHashMap<>();
         private final Map<String, ImportedAttachment> attachments = new HashMap<>();
         private final Map<String, ImportedAttachment> attachmentsByUrl = new HashMap<>();
+        /** The images attached to each post (by the post's source id), which a gallery without ids shows. */
+        private final Map<String, List<ImportedAttachment>> attachedTo = new HashMap<>();
+        /** The attachments' own pages: attachment id, its post's id (or null), its old addresses. */
+        private final List<String[]> attachmentPages = new ArrayList<>();
+
+        private final Map<String, List<String>> attachmentPageUrls = new HashMap<>();
         private int posts;
 
         /** Entities made or found in this run: key (kind:source id) → id (negative on a dry run: "would create"). */
@@ -237,6 +243,23 @@ public class ArchiveImport {
                 public void post(ImportedPost post) {
                     posts++;
                 }
+
+                @Override
+                public void notCarried(String item, String kind, int count) {
+                    report.notCarried(kind, item, count);
+                }
+
+                @Override
+                public void attachmentPage(String attachmentId, String parentId, List<String> oldUrls) {
+                    attachmentPages.add(new String[] {attachmentId, parentId});
+                    attachmentPageUrls.put(attachmentId, oldUrls);
+                    ImportedAttachment attachment = attachments.get(attachmentId);
+                    if (parentId != null && attachment != null) {
+                        attachedTo
+                                .computeIfAbsent(parentId, k -> new ArrayList<>())
+                                .add(attachment);
+                    }
+                }
             });
             report.total(posts);
             progress.total(posts);
@@ -254,6 +277,10 @@ public class ArchiveImport {
                 readPosts(done);
             } catch (Paused paused) {
                 report.paused();
+                return report;
+            }
+            if (!dry) {
+                attachmentPages();
             }
             return report;
         }
@@ -417,9 +444,11 @@ public class ArchiveImport {
             }
             if (post.status() == PostStatus.OTHER) {
                 report.skipped(kindName(post));
+                report.notCarried("status-other", label, 1);
                 return;
             }
             if (post.type() == PostType.PAGE && options.pagesSectionId() == null) {
+                report.notCarried("page", label, 1);
                 report.problem(label, "import.problem.page-skipped");
                 report.skipped("pages");
                 return;
@@ -592,7 +621,11 @@ public class ArchiveImport {
         private String body(ImportedPost post, String label) {
             WordPressMarkup.Notes notes = WordPressMarkup.notes();
             String bodyHtml = format == Format.WORDPRESS
-                    ? WordPressMarkup.toHtml(post.contentHtml(), attachments::get, notes)
+                    ? WordPressMarkup.toHtml(
+                            post.contentHtml(),
+                            attachments::get,
+                            attachedTo.getOrDefault(post.sourceId(), List.of()),
+                            notes)
                     : post.contentHtml();
             if (format == Format.GHOST) {
                 java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-unknown-card=\"([^\"]*)\"")
@@ -603,20 +636,32 @@ public class ArchiveImport {
             }
             for (String block : notes.unknownBlocks()) {
                 report.problem(label, "import.problem.unknown-block", block);
+                report.notCarried("unknown-block", label + " (" + block + ")", 1);
             }
             for (String shortcode : notes.unknownShortcodes()) {
                 report.problem(label, "import.problem.unknown-shortcode", shortcode);
+                report.notCarried("unknown-shortcode", label + " ([" + shortcode + "])", 1);
             }
             List<String> missing = new ArrayList<>();
-            String body = html.toMarkdown(bodyHtml, this::image, missing);
+            List<ArchiveHtml.Card> cards = new ArrayList<>();
+            List<String> lostCaptions = new ArrayList<>();
+            String body = html.toMarkdown(bodyHtml, this::image, missing, cards, lostCaptions);
             for (String url : new LinkedHashSet<>(missing)) {
                 report.problem(label, "import.problem.image-missing", url);
+                report.notCarried("image-missing", label + " (" + url + ")", 1);
+            }
+            for (String caption : lostCaptions) {
+                report.notCarried("image-caption", label + " (\u201c" + caption + "\u201d)", 1);
+            }
+            for (ArchiveHtml.Card card : cards) {
+                report.notCarried("embed", label + " (" + card.provider() + ": " + card.url() + ")", 1);
             }
             return body;
         }
 
         private Target target(ImportedPost post, String label) {
             if (post.passwordProtected()) {
+                report.notCarried("password", label, 1);
                 report.problem(label, "import.problem.password");
                 return Target.DRAFT;
             }
@@ -629,6 +674,7 @@ public class ArchiveImport {
                 case FUTURE -> Target.SCHEDULED;
                 case PENDING -> Target.IN_REVIEW;
                 case PRIVATE -> {
+                    report.notCarried("private", label, 1);
                     report.problem(label, "import.problem.private");
                     yield Target.DRAFT;
                 }
@@ -776,6 +822,10 @@ public class ArchiveImport {
                 }
                 long id = writer.storeImage(source, kind, sourceId, bytes.get(), name, alt, caption);
                 entities.put(key, id);
+                if (url != null) {
+                    // the old site's file (/wp-content/uploads/…, /content/images/…) answers with the image
+                    writer.legacyPaths(keys(List.of(url)), writer.imageUrl(id));
+                }
                 report.created("images");
                 return id;
             } catch (IOException | RuntimeException ex) {
@@ -787,6 +837,31 @@ public class ArchiveImport {
                         String.valueOf(ex.getMessage()));
                 report.skipped("images");
                 return null;
+            }
+        }
+
+        /**
+         * Each attachment's own page leads to the article of the post it was attached to, else to its image (when
+         * public, checked when asked); one with neither is gone. Written after the posts, whose articles it names.
+         */
+        private void attachmentPages() {
+            for (String[] page : attachmentPages) {
+                String attachmentId = page[0];
+                String parentId = page[1];
+                StringBuilder target = new StringBuilder(LegacyRedirects.ATTACHMENT);
+                if (parentId != null) {
+                    writer.imported(source, "post", parentId)
+                            .flatMap(writer::articleSlug)
+                            .ifPresent(slug -> target.append(" /articles/").append(slug));
+                }
+                Long image = entities.get("attachment:" + attachmentId);
+                if (image == null) {
+                    image = writer.imported(source, "attachment", attachmentId).orElse(null);
+                }
+                if (image != null && image > 0) {
+                    target.append(' ').append(writer.imageUrl(image));
+                }
+                writer.legacyPaths(keys(attachmentPageUrls.getOrDefault(attachmentId, List.of())), target.toString());
             }
         }
 

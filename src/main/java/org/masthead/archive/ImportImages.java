@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 final class ImportImages {
 
     private static final Pattern UPLOADS_PATH = Pattern.compile("/(?:wp-content/uploads|content/images)/(.+)$");
+    private static final Pattern GHOST_SIZE = Pattern.compile("/content/images/size/[a-z0-9]+/(?:format/[a-z0-9]+/)?");
     private static final Pattern SIZE_SUFFIX = Pattern.compile("-\\d{1,5}x\\d{1,5}(?=\\.[A-Za-z0-9]+$)");
 
     private final Path uploads;
@@ -46,6 +47,8 @@ final class ImportImages {
     /** The same image at full size: WordPress's resized copies end in "-300x200" before the extension. */
     static String original(String url) {
         String path = url.replaceAll("[?#].*$", "");
+        // Ghost's resized copies: /content/images/size/w1000/2024/05/x.jpg is /content/images/2024/05/x.jpg
+        path = GHOST_SIZE.matcher(path).replaceFirst("/content/images/");
         return SIZE_SUFFIX.matcher(path).replaceFirst("");
     }
 

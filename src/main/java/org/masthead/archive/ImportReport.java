@@ -16,8 +16,23 @@ public final class ImportReport {
     /** One problem: which item (its title or source id) and what (a message key with arguments). */
     public record Problem(String item, String messageKey, List<String> arguments) {}
 
+    /** How many examples a kind of what is not carried over lists. */
+    public static final int EXAMPLES = 5;
+
+    /**
+     * A kind of thing the import does not carry over, or carries over only in part (its key, under
+     * {@code import.lost.}), how many there were and the first few items that had one.
+     */
+    public record NotCarried(String kind, int count, List<String> examples) {
+
+        public NotCarried {
+            examples = List.copyOf(examples);
+        }
+    }
+
     private final Map<String, int[]> counts = new TreeMap<>();
     private final Map<String, Integer> updated = new TreeMap<>();
+    private final Map<String, NotCarried> notCarried = new java.util.LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private int problemCount;
     private int total;
@@ -66,6 +81,27 @@ public final class ImportReport {
     /** Problems counted but not listed (the reader kept only its first ones). */
     void uncounted(int problems) {
         problemCount += problems;
+    }
+
+    /** Counts {@code count} of a kind not carried over, met in {@code item} (listed among the first examples). */
+    public void notCarried(String kind, String item, int count) {
+        NotCarried known = notCarried.get(kind);
+        List<String> examples = new ArrayList<>(known == null ? List.of() : known.examples());
+        if (examples.size() < EXAMPLES && item != null && !examples.contains(item)) {
+            examples.add(item);
+        }
+        notCarried.put(kind, new NotCarried(kind, (known == null ? 0 : known.count()) + count, examples));
+    }
+
+    /** What was not carried over, kind by kind, in the order first met. */
+    public List<NotCarried> notCarried() {
+        return List.copyOf(notCarried.values());
+    }
+
+    /** How many of a kind were not carried over. */
+    public int notCarriedCount(String kind) {
+        NotCarried known = notCarried.get(kind);
+        return known == null ? 0 : known.count();
     }
 
     private int[] count(String kind) {
@@ -146,6 +182,20 @@ public final class ImportReport {
                     "%-12s created %6d   unchanged %6d   skipped %6d%n", entry.getKey(), c[0], c[1], c[2]));
         }
         updated.forEach((kind, count) -> out.append(String.format("%-12s updated %6d%n", kind, count)));
+        if (!notCarried.isEmpty()) {
+            out.append("not carried over:").append(System.lineSeparator());
+            for (NotCarried lost : notCarried.values()) {
+                String label = messages.apply("import.lost." + lost.kind(), new Object[0]);
+                if (label == null || label.startsWith("import.lost.")) {
+                    label = lost.kind();
+                }
+                out.append(String.format("  %-40s %6d", label, lost.count()));
+                if (!lost.examples().isEmpty()) {
+                    out.append("   e.g. ").append(String.join("; ", lost.examples()));
+                }
+                out.append(System.lineSeparator());
+            }
+        }
         out.append("problems: ").append(problemCount).append(System.lineSeparator());
         for (Problem problem : problems) {
             out.append("  ")

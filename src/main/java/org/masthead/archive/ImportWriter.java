@@ -157,6 +157,14 @@ class ImportWriter {
         return topics.get(id).getSlug();
     }
 
+    /** An article's slug by its id, if it is there. */
+    Optional<String> articleSlug(long id) {
+        return jdbc.sql("select slug from articles where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     String imageUrl(long id) {
         return images.get(id).getUrl();
     }

@@ -75,6 +75,8 @@ public class HtmlToMarkdown {
             "hr",
             "br",
             "del",
+            "sup",
+            "sub",
             "div");
 
     /** Block elements: a {@code <br>} or blank text between two of them is not content. */
@@ -115,6 +117,9 @@ public class HtmlToMarkdown {
 
     private static final String NOTE_CLOSE = "\uE003";
 
+    /** Stands between two block quotes until the Markdown is written (then a blank line). */
+    private static final String QUOTE_BREAK = "\uE004";
+
     private static final Pattern NOTE_LABEL = Pattern.compile(NOTE_OPEN + "(\\d+)" + NOTE_CLOSE);
 
     private static final Pattern LINE_START_NUMBER = Pattern.compile("^(\\s*\\d{1,9})(?=[.)])");
@@ -141,8 +146,9 @@ public class HtmlToMarkdown {
                 .set(FlexmarkHtmlConverter.UNORDERED_LIST_DELIMITER, '-')
                 .set(FlexmarkHtmlConverter.LISTS_END_ON_DOUBLE_BLANK, false)
                 .set(FlexmarkHtmlConverter.EXT_INLINE_INS, ExtensionConversion.TEXT)
-                .set(FlexmarkHtmlConverter.EXT_INLINE_SUB, ExtensionConversion.TEXT)
-                .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.TEXT)
+                // superscripts and subscripts (E = mc², H₂O) stay as inline HTML, which the renderer allows
+                .set(FlexmarkHtmlConverter.EXT_INLINE_SUB, ExtensionConversion.HTML)
+                .set(FlexmarkHtmlConverter.EXT_INLINE_SUP, ExtensionConversion.HTML)
                 .set(FlexmarkHtmlConverter.EXT_INLINE_LINK, LinkConversion.MARKDOWN_EXPLICIT)
                 .set(FlexmarkHtmlConverter.EXT_INLINE_IMAGE, LinkConversion.NONE)
                 .set(FlexmarkHtmlConverter.EXT_MATH, ExtensionConversion.TEXT);
@@ -166,7 +172,8 @@ public class HtmlToMarkdown {
         Document document = Jsoup.parse(html.replace(ESCAPE, "")
                 .replace(JOIN, "")
                 .replace(NOTE_OPEN, "")
-                .replace(NOTE_CLOSE, ""));
+                .replace(NOTE_CLOSE, "")
+                .replace(QUOTE_BREAK, ""));
         Element body = clean(document.body(), takenLabels);
         protectMarkdown(body);
         String markdown = converter.convert(body);
@@ -192,6 +199,7 @@ public class HtmlToMarkdown {
         }
         unwrapSingleParagraphs(body);
         tableHeaders(body);
+        separateQuotes(body);
         removeEmptyBlocks(body);
         removeBreaksBetweenBlocks(body);
         wrapLooseText(body);
@@ -526,19 +534,92 @@ public class HtmlToMarkdown {
         }
     }
 
-    /** A Markdown table needs a header row: a table without one gets its first row as the header. */
+    /**
+     * A Markdown table has one header row, then body rows: the header is the table's head ({@code <thead>}), else a
+     * first row of header cells, else the first row; the foot ({@code <tfoot>}) comes last, as rows of the body;
+     * a header cell in a body row (a row header, {@code <th scope="row">}) is a bold cell.
+     */
     private static void tableHeaders(Element root) {
         for (Element table : root.select("table")) {
-            if (!table.select("th").isEmpty()) {
+            if (!table.select("table table").isEmpty()) {
                 continue;
             }
-            Element firstRow = table.selectFirst("tr");
-            if (firstRow != null) {
-                firstRow.select("td").forEach(cell -> cell.tagName("th"));
+            List<Element> head = new ArrayList<>();
+            List<Element> body = new ArrayList<>();
+            List<Element> foot = new ArrayList<>();
+            for (Element row : table.select("tr")) {
+                if (row.closest("table") != table) {
+                    continue;
+                }
+                Element group = row.parent();
+                if (group != null && group.nameIs("thead")) {
+                    head.add(row);
+                } else if (group != null && group.nameIs("tfoot")) {
+                    foot.add(row);
+                } else {
+                    body.add(row);
+                }
+            }
+            body.addAll(foot);
+            Element header;
+            if (!head.isEmpty()) {
+                header = head.get(0);
+                body.addAll(0, head.subList(1, head.size()));
+            } else if (!body.isEmpty() && rowHeaders(body)) {
+                // only row headers: an empty header row, so that every row stays a row
+                header = new Element("tr");
+                int columns = body.stream()
+                        .mapToInt(row -> row.select("td, th").size())
+                        .max()
+                        .orElse(1);
+                for (int i = 0; i < columns; i++) {
+                    header.appendElement("th");
+                }
+            } else if (!body.isEmpty()) {
+                header = body.remove(0);
+            } else {
+                continue;
+            }
+            header.select("td").forEach(cell -> cell.tagName("th"));
+            for (Element row : body) {
+                for (Element cell : row.select("th")) {
+                    cell.tagName("td");
+                    if (cell.hasText()) {
+                        Element strong = new Element("strong");
+                        strong.appendChildren(new ArrayList<>(cell.childNodes()));
+                        cell.appendChild(strong);
+                    }
+                }
+            }
+            Element thead = new Element("thead").appendChild(header);
+            Element tbody = new Element("tbody");
+            body.forEach(tbody::appendChild);
+            table.empty();
+            table.appendChild(thead);
+            if (!body.isEmpty()) {
+                table.appendChild(tbody);
             }
         }
         // A header cell is bold already.
         root.select("th strong").unwrap();
+    }
+
+    /** Whether every row starts with a header cell and holds no other (a table of row headers). */
+    private static boolean rowHeaders(List<Element> rows) {
+        for (Element row : rows) {
+            Element first = row.selectFirst("td, th");
+            if (first == null || !first.nameIs("th") || row.select("th").size() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Block quotes one after another stay apart: a mark between them, taken out when the Markdown is written. */
+    private static void separateQuotes(Element root) {
+        for (Element quote : root.select("blockquote + blockquote")) {
+            quote.before(new Element("p").text(QUOTE_BREAK));
+        }
     }
 
     /** Empty paragraphs (Word's {@code <p><o:p>&nbsp;</o:p></p>}) and empty inline wrappers. */
@@ -585,7 +666,7 @@ public class HtmlToMarkdown {
                 br.remove();
                 continue;
             }
-            if (isEdge(br, true) || isEdge(br, false)) {
+            if (isEdge(br, true) || isEdge(br, false) || beforeBlock(br)) {
                 br.remove();
             }
         }
@@ -598,6 +679,15 @@ public class HtmlToMarkdown {
                 }
             }
         }
+    }
+
+    /** A break right before a block (a nested list after an item's text) breaks nothing. */
+    private static boolean beforeBlock(Element br) {
+        Node next = br.nextSibling();
+        while (next instanceof TextNode text && text.isBlank()) {
+            next = next.nextSibling();
+        }
+        return next instanceof Element element && !isInline(element);
     }
 
     private static boolean isBlockOrNone(Node node) {
@@ -797,6 +887,9 @@ public class HtmlToMarkdown {
                 .replaceAll(" ?" + JOIN, "")
                 .replace(ESCAPE, "\\")
                 .replaceAll(NOTE_LABEL.pattern(), "[^$1]")
+                .replaceAll("(?m)^[ \\t]*" + QUOTE_BREAK + "[ \\t]*$", "")
+                .replaceAll("(?m)^([> ]*>) ?" + QUOTE_BREAK + "[ \\t]*$", "$1")
+                .replace(QUOTE_BREAK, "")
                 .replaceAll("(?m)(?<=\\S) {2,}$(?=\\n[ \\t]*\\S)", "\\\\")
                 .replaceAll("(?m)[ \\t]+$", "");
         text = blankLineBeforeQuotes(text).replaceAll("\\n{3,}", "\n\n").strip();

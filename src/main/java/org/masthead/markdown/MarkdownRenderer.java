@@ -105,6 +105,7 @@ public class MarkdownRenderer {
         Node document = parser.parse(markdown);
         document.accept(new SmartPunctuation());
         Element body = sanitise(htmlRenderer.render(document));
+        linkCards(body);
         images.ifPresent(library -> figures(body, library));
 
         // Serialise the top-level nodes one by one so the lead break falls exactly between two of them.
@@ -164,6 +165,32 @@ public class MarkdownRenderer {
     }
 
     /**
+     * A link card: a paragraph of one link whose title is {@code card: Provider}
+     * ({@code [Title](https://… "card: YouTube")}), as an imported embed, audio or video becomes. It shows the
+     * title, the provider and the address's site, and loads nothing from the provider. Runs after cleaning, on
+     * elements the allowlist kept; the classes it adds are the page's own.
+     */
+    private static void linkCards(Element body) {
+        for (Element link : body.select("p > a[title^=card:]")) {
+            Element paragraph = link.parent();
+            if (paragraph == null || !aloneIn(link, paragraph) || !link.hasAttr("href")) {
+                continue;
+            }
+            String provider = link.attr("title").substring("card:".length()).strip();
+            String title = link.text().strip();
+            link.removeAttr("title");
+            link.empty();
+            link.addClass("link-card__link");
+            link.appendElement("span").addClass("link-card__title").text(title);
+            if (!provider.isEmpty()) {
+                link.appendText(" ");
+                link.appendElement("span").addClass("link-card__provider").text(provider);
+            }
+            paragraph.addClass("link-card");
+        }
+    }
+
+    /**
      * Library images get their stored widths, their size and lazy loading; one alone in its paragraph becomes a
      * figure with its caption and credit. Runs after cleaning: what it adds comes from the library, not the text.
      */
@@ -210,9 +237,9 @@ public class MarkdownRenderer {
         }
     }
 
-    private static boolean aloneIn(Element img, Element paragraph) {
+    private static boolean aloneIn(Element element, Element paragraph) {
         for (org.jsoup.nodes.Node node : paragraph.childNodes()) {
-            if (node != img && !(node instanceof TextNode text && text.isBlank())) {
+            if (node != element && !(node instanceof TextNode text && text.isBlank())) {
                 return false;
             }
         }

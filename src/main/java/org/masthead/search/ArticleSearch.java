@@ -148,7 +148,7 @@ public class ArticleSearch {
         params.put("q", query.text());
         Shape shape = shape(params);
         if (shape.empty()) {
-            return SearchResults.none(safePage, pageSize);
+            return listing(query, params, safePage, pageSize, ran);
         }
         params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         params.put("limit", pageSize);
@@ -174,6 +174,25 @@ public class ArticleSearch {
             }
         }
         return results(narrow(sql, ran), 0, safePage, pageSize);
+    }
+
+    /**
+     * A query without words: with filters (a period, say: an old site's date archive leads here), the articles they
+     * leave, newest first; without any, nothing.
+     */
+    private SearchResults listing(
+            SearchQuery query, Map<String, Object> params, int page, int pageSize, Consumer<SearchSql.Statement> ran) {
+        params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        params.put("limit", pageSize);
+        params.put("offset", (page - 1) * pageSize);
+        params.put("candidates", pageSize);
+        SearchSql sql = SearchSql.of(query, params, zone);
+        if (!sql.filtered()) {
+            return SearchResults.none(page, pageSize);
+        }
+        List<Row> rows = query(sql.listing(), ran);
+        long found = rows.isEmpty() ? 0 : rows.get(0).found;
+        return results(new Page(rows, found, false, false), 0, page, pageSize);
     }
 
     /** Every match through the GIN index, counted; the newest ranked. */

@@ -80,6 +80,26 @@ final class SearchSql {
                 order by w.published_at desc limit :candidates),
             candidates as (select id from head union select id from body)""";
 
+    /**
+     * A search without words but with filters (a period, a section…): the public articles they leave, newest
+     * first, counted. The columns are those of a ranked page; the snippet is the body's beginning.
+     */
+    private static final String LISTING = """
+            with page as (
+                select a.id, a.slug, a.title, a.dek, a.published_at, s.slug as section_slug, s.name as section_name,
+                       0::float8 as rank
+                {from} where true {filters}
+                order by a.published_at desc, a.id desc
+                limit :limit offset :offset)
+            select t.*, p.*, p.title as title_marked,
+                   case when length(b.body_text) > 240 then left(b.body_text, 240) || ' …' else b.body_text end
+                       as snippet_marked
+            from (select count(*) as found, 0 as body_found {candidatesFrom} where true {filters}) t
+            left join page p on true
+            left join public_articles(cast(:now as timestamptz)) b on b.id = p.id
+            order by p.published_at desc nulls last, p.id desc
+            """;
+
     /** One statement: its SQL and its named parameters. */
     record Statement(String sql, Map<String, Object> params) {
 
@@ -160,6 +180,17 @@ final class SearchSql {
                 exclusion ? "where " + checkDocument("a") : "",
                 "select (select count(*) from candidates) as found, (select count(*) from body) as body_found",
                 Map.of("window", window));
+    }
+
+    /** The listing of a search with filters and no words: newest first, all counted. */
+    Statement listing() {
+        return new Statement(
+                fill(LISTING, Map.of("from", FROM, "candidatesFrom", CANDIDATES_FROM, "filters", filters)), params);
+    }
+
+    /** Whether the query filters at all (by section, author, topic or date). */
+    boolean filtered() {
+        return !filters.isEmpty();
     }
 
     int candidates() {

@@ -177,7 +177,10 @@ class HtmlToMarkdownTests {
         assertThat(body.select("p:contains(bold span) strong").text()).isEqualTo("bold span");
         assertThat(body.select("p:contains(bold span) em").text()).isEqualTo("italic span");
         assertThat(body.text()).contains("a star * and an_underscore");
-        assertThat(markdown)
+        // a superscript stays one (inline HTML the renderer allows); no other markup is left
+        assertThat(markdown).contains("Some `code` and <sup>2</sup> and underlined text.");
+        assertThat(body.select("sup").text()).isEqualTo("2");
+        assertThat(markdown.replace("<sup>2</sup>", ""))
                 .doesNotContain("<", "track", "Subscribe", "silo.jpg", "javascript", "data-", "box-sizing", "onclick")
                 .doesNotContain("![");
     }
@@ -353,5 +356,47 @@ class HtmlToMarkdownTests {
     @Test
     void aRuleIsWrittenAsThreeDashes() {
         assertThat(converter.convert("<p>Above</p><hr><p>Below</p>")).isEqualTo("Above\n\n---\n\nBelow\n");
+    }
+
+    @Test
+    void aTableKeepsItsHeadItsFootAndItsRowHeaders() {
+        Element body = rendered(converter.convert("<table><thead><tr><th>Port</th><th>Tonnes</th></tr></thead>"
+                + "<tfoot><tr><td>Total</td><td>730</td></tr></tfoot>"
+                + "<tbody><tr><td>Rotterdam</td><td>440</td></tr><tr><td>Antwerp</td><td>290</td></tr></tbody></table>"
+                + "<table><tr><th scope=row>Population</th><td>5.9 million</td></tr>"
+                + "<tr><th scope=row>Coastline</th><td>8,750 km</td></tr></table>"));
+
+        Element cargo = body.select("table").get(0);
+        assertThat(cargo.select("thead th").eachText()).containsExactly("Port", "Tonnes");
+        assertThat(cargo.select("tbody tr").eachText()).containsExactly("Rotterdam 440", "Antwerp 290", "Total 730");
+        Element facts = body.select("table").get(1);
+        assertThat(facts.select("tbody tr").eachText()).containsExactly("Population 5.9 million", "Coastline 8,750 km");
+        assertThat(facts.select("tbody td strong").eachText()).containsExactly("Population", "Coastline");
+    }
+
+    @Test
+    void superscriptsSubscriptsQuotesAndNestedListsKeepTheirShape() {
+        String markdown = converter.convert("<p>E = mc<sup>2</sup> and H<sub>2</sub>O</p>"
+                + "<blockquote><p>One.</p></blockquote>\n<blockquote><p>Two.</p></blockquote>"
+                + "<ul><li>Ports<br><ul><li>North Sea</li></ul></li><li>Routes</li></ul>");
+
+        assertThat(markdown)
+                .contains("E = mc<sup>2</sup> and H<sub>2</sub>O")
+                .contains("> One.\n\n> Two.")
+                .contains("- Ports\n  - North Sea\n- Routes")
+                .doesNotContain("\\");
+        Element body = rendered(markdown);
+        assertThat(body.select("blockquote")).hasSize(2);
+        assertThat(body.select("sup").text()).isEqualTo("2");
+        assertThat(body.select("sub").text()).isEqualTo("2");
+    }
+
+    @Test
+    void gutenbergFootnotesBecomeMarkdownFootnotes() {
+        String markdown = converter.convert("<p>Costs rose<sup data-fn=\"a1\" class=\"fn\">"
+                + "<a href=\"#a1\" id=\"a1-link\">1</a></sup>.</p>"
+                + "<ol class=\"wp-block-footnotes\"><li id=\"a1\">Lloyd's List. <a href=\"#a1-link\">↩︎</a></li></ol>");
+
+        assertThat(markdown).isEqualTo("Costs rose[^1].\n\n[^1]: Lloyd's List.\n");
     }
 }

@@ -392,4 +392,25 @@ class MarkdownRendererTests {
             }
         }
     }
+
+    @Test
+    void aLinkTitledAsACardIsALinkCardThatLoadsNothing() {
+        String html = renderer.render(
+                        "[The harbour master explains](https://www.youtube.com/watch?v=x1 \"card: YouTube\")"
+                                + "\n\nA [plain link](https://example.org \"A title\") in a sentence."
+                                + "\n\n[Not safe](javascript:alert(1) \"card: Evil\")")
+                .html();
+        Element body = org.jsoup.Jsoup.parseBodyFragment(html).body();
+
+        Element card = body.selectFirst("p.link-card > a.link-card__link");
+        assertThat(card).isNotNull();
+        assertThat(card.attr("href")).isEqualTo("https://www.youtube.com/watch?v=x1");
+        assertThat(card.attr("rel")).isEqualTo("noopener noreferrer");
+        assertThat(card.hasAttr("title")).isFalse();
+        assertThat(card.selectFirst(".link-card__title").text()).isEqualTo("The harbour master explains");
+        assertThat(card.selectFirst(".link-card__provider").text()).isEqualTo("YouTube");
+        assertThat(body.select("p.link-card")).as(html).hasSize(1);
+        assertThat(body.select("a[title=A title]")).hasSize(1);
+        assertThat(body.select("iframe, script, [href^=javascript]")).isEmpty();
+    }
 }

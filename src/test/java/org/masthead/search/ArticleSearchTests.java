@@ -261,6 +261,28 @@ class ArticleSearchTests {
     }
 
     @Test
+    void aPeriodWithoutWordsListsThatPeriodsArticlesNewestFirst() {
+        Section desk = fixtures.section("Period Desk " + Fixtures.word());
+        ZoneId zone = ZoneId.of("Europe/London");
+        Instant early = LocalDate.of(1987, 2, 3).atTime(9, 0).atZone(zone).toInstant();
+        Instant late = LocalDate.of(1987, 2, 20).atTime(9, 0).atZone(zone).toInstant();
+        Instant after = LocalDate.of(1987, 3, 1).atTime(9, 0).atZone(zone).toInstant();
+        Article first = fixtures.published(desk, List.of(author), List.of(), "Early February", "", "Body.", early);
+        Article second = fixtures.published(desk, List.of(author), List.of(), "Late February", "", "Body.", late);
+        fixtures.published(desk, List.of(author), List.of(), "March", "", "Body.", after);
+
+        SearchResults february = search.search(
+                new SearchQuery("", desk.getSlug(), null, null, LocalDate.of(1987, 2, 1), LocalDate.of(1987, 2, 28)),
+                1);
+        assertThat(february.hits()).extracting(SearchHit::slug).containsExactly(second.getSlug(), first.getSlug());
+        assertThat(february.total()).isEqualTo(2);
+        assertThat(slugs(new SearchQuery("", null, null, null, LocalDate.of(1987, 2, 20), LocalDate.of(1987, 2, 20))))
+                .containsExactly(second.getSlug());
+        // no words and no filter: nothing, as before
+        assertThat(search.search(SearchQuery.of(""), 1).hits()).isEmpty();
+    }
+
+    @Test
     void paginatesWithATotal() {
         String word = Fixtures.word();
         for (int i = 0; i < 13; i++) {

@@ -128,6 +128,36 @@ public final class GhostReader implements ArchiveReader {
         for (JsonNode meta : data.path("posts_meta")) {
             postMeta.put(text(meta, "post_id"), meta);
         }
+        // A post's primary tag (its first, by sort_order) is its section, as Ghost's themes show it: each primary
+        // tag is a category too (the mapping step may send it to an existing section)
+        Map<String, JsonNode> tagsById = new HashMap<>();
+        for (JsonNode tag : data.path("tags")) {
+            tagsById.put(text(tag, "id"), tag);
+        }
+        Map<String, String> primaryTags = new HashMap<>();
+        java.util.Set<String> sectionTags = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, List<JsonNode>> links : postTags.entrySet()) {
+            for (JsonNode link : links.getValue()) {
+                JsonNode tag = tagsById.get(text(link, "tag_id"));
+                if (tag != null
+                        && !text(tag, "slug").isEmpty()
+                        && !"internal".equals(text(tag, "visibility"))
+                        && !text(tag, "slug").startsWith("hash-")) {
+                    primaryTags.put(links.getKey(), text(tag, "slug"));
+                    if (sectionTags.add(text(tag, "slug"))) {
+                        listener.term(new ImportedTerm(
+                                "primary:" + text(tag, "id"),
+                                TermKind.CATEGORY,
+                                text(tag, "slug"),
+                                text(tag, "name").isBlank() ? text(tag, "slug") : text(tag, "name"),
+                                null,
+                                text(tag, "description"),
+                                List.of()));
+                    }
+                    break;
+                }
+            }
+        }
 
         for (JsonNode post : data.path("posts")) {
             String id = text(post, "id");
@@ -186,7 +216,7 @@ public final class GhostReader implements ArchiveReader {
                     escape(text(post, "custom_excerpt")),
                     html + unknown(unknownCards),
                     authors,
-                    List.of(),
+                    primaryTags.containsKey(id) ? List.of(primaryTags.get(id)) : List.of(),
                     tags,
                     featuredId,
                     urls,

@@ -133,5 +133,18 @@ public final class ImportModel {
         default void attachment(ImportedAttachment attachment) {}
 
         default void post(ImportedPost post) {}
+
+        /**
+         * Something of a post that Masthead has no place for (its comments, a sticky flag, a post format): {@code
+         * item} names the post, {@code kind} what was left behind (a key of {@link ImportReport#notCarried}),
+         * {@code count} how many of it.
+         */
+        default void notCarried(String item, String kind, int count) {}
+
+        /**
+         * An attachment's own page in the source ({@code /?attachment_id=12}, {@code /post/image-name/}): it should
+         * lead to the post it is attached to ({@code parentId}, the source id of a post, or null), else its image.
+         */
+        default void attachmentPage(String attachmentId, String parentId, List<String> oldUrls) {}
     }
 }

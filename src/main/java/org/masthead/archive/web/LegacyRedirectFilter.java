@@ -30,8 +30,12 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class LegacyRedirectFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyRedirectFilter.class);
-    /** Paths of the platform that are neither a reader's URL nor the staff side's. */
-    private static final List<String> PLATFORM_PREFIXES = List.of("/actuator", "/error");
+    /**
+     * Paths of the platform that are neither a reader's URL nor a page's: never an old page's. Others, {@code /admin…},
+     * {@code /login…} and {@code /error…} included, are looked up when no page of Masthead answers them (an old
+     * site's pages may have lived anywhere).
+     */
+    private static final List<String> PLATFORM_PREFIXES = List.of("/actuator");
 
     /** Paths remembered as answered by a controller or not: the mappings do not change while the app runs. */
     private static final int REMEMBERED_PATHS = 10_000;
@@ -58,7 +62,7 @@ class LegacyRedirectFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (ReaderUrls.isStaffArea(path) || PLATFORM_PREFIXES.stream().anyMatch(path::startsWith)) {
+        if ("/error".equals(path) || PLATFORM_PREFIXES.stream().anyMatch(path::startsWith)) {
             return true;
         }
         ReaderUrls row = ReaderUrls.of(path);
@@ -72,11 +76,17 @@ class LegacyRedirectFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         if (LegacyPaths.hasNamingQuery(query) || !served.get(path, p -> servedHere(request))) {
             try {
-                var target = redirects.target(path, query);
-                if (target.isPresent()) {
+                var answer = redirects.answer(path, query);
+                if (answer.isPresent() && answer.get() instanceof LegacyRedirects.Answer.MovedTo moved) {
                     response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-                    response.setHeader("Location", request.getContextPath() + target.get());
-                    response.setHeader("Cache-Control", "public, max-age=86400");
+                    response.setHeader("Location", request.getContextPath() + moved.path());
+                    // a short time: where it leads depends on what is public now
+                    response.setHeader("Cache-Control", "public, max-age=3600");
+                    return;
+                }
+                if (answer.isPresent()) {
+                    response.setHeader("Cache-Control", "public, max-age=3600");
+                    response.sendError(HttpServletResponse.SC_GONE);
                     return;
                 }
             } catch (DataAccessException ex) {

@@ -44,12 +44,16 @@ public final class WordPressMarkup {
             "html",
             "freeform",
             "embed",
-            "footnotes");
+            "audio",
+            "video",
+            "footnotes",
+            "shortcode");
 
     private static final Pattern BLOCK = Pattern.compile("<!--\\s+wp:([a-z0-9-]+(?:/[a-z0-9-]+)?)");
     private static final Pattern SHORTCODE = Pattern.compile(
             "\\[(\\[?)([a-zA-Z][a-zA-Z0-9_-]*)(\\s[^\\]]*)?(/?)\\](?:(.*?)\\[/\\2\\])?(\\]?)", Pattern.DOTALL);
-    private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern ATTRIBUTE =
+            Pattern.compile("([a-zA-Z0-9_-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
     private static final Pattern BLOCK_TAG = Pattern.compile(
             "(?i)^\\s*<(p|div|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|td|th|pre|figure|hr|dl|dd|dt|section"
                     + "|address|aside|form|!--)[\\s>/]");
@@ -63,6 +67,18 @@ public final class WordPressMarkup {
      * The HTML of a post's content. {@code attachments} answers an attachment by its source id (for galleries).
      */
     public static String toHtml(String content, Function<String, ImportedAttachment> attachments, Notes notes) {
+        return toHtml(content, attachments, List.of(), notes);
+    }
+
+    /**
+     * As {@link #toHtml(String, Function, Notes)}; {@code attached} are the images attached to the post, in order,
+     * which a {@code [gallery]} without {@code ids} shows (as WordPress does).
+     */
+    public static String toHtml(
+            String content,
+            Function<String, ImportedAttachment> attachments,
+            List<ImportedAttachment> attached,
+            Notes notes) {
         if (content == null || content.isBlank()) {
             return "";
         }
@@ -72,11 +88,11 @@ public final class WordPressMarkup {
             blockEditor = true;
             String name = blocks.group(1);
             String plain = name.startsWith("core/") ? name.substring(5) : name;
-            if (!KNOWN_BLOCKS.contains(plain)) {
+            if (!KNOWN_BLOCKS.contains(plain) && !plain.startsWith("core-embed/")) {
                 notes.unknownBlocks().add(name);
             }
         }
-        String html = shortcodes(content, attachments, notes);
+        String html = shortcodes(content, attachments, attached, notes);
         return blockEditor ? html : autop(html);
     }
 
@@ -84,7 +100,11 @@ public final class WordPressMarkup {
         return new Notes(new LinkedHashSet<>(), new LinkedHashSet<>());
     }
 
-    private static String shortcodes(String content, Function<String, ImportedAttachment> attachments, Notes notes) {
+    private static String shortcodes(
+            String content,
+            Function<String, ImportedAttachment> attachments,
+            List<ImportedAttachment> attached,
+            Notes notes) {
         Matcher matcher = SHORTCODE.matcher(content);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -102,13 +122,17 @@ public final class WordPressMarkup {
             String replacement;
             switch (tag) {
                 case "caption", "wp_caption" -> replacement = caption(inner == null ? "" : inner, attributes);
-                case "gallery" -> replacement = gallery(attributes, attachments);
+                case "gallery" -> replacement = gallery(attributes, attachments, attached, inner);
                 case "embed" -> {
                     String url = inner == null ? "" : inner.strip();
-                    replacement = url.matches("https?://\\S+")
-                            ? "<p><a href=\"" + HtmlUtils.htmlEscape(url) + "\">" + HtmlUtils.htmlEscape(url)
-                                    + "</a></p>"
-                            : matcher.group();
+                    replacement = url.matches("https?://\\S+") ? embed(url) : matcher.group();
+                }
+                case "audio", "video" -> {
+                    String src = media(attributes);
+                    replacement = src.isEmpty()
+                            ? matcher.group()
+                            : "<figure class=\"wp-block-" + tag + "\"><" + tag + " src=\"" + HtmlUtils.htmlEscape(src)
+                                    + "\"></" + tag + "></figure>";
                 }
                 default -> {
                     if (looksLikeText(matcher.group())) {
@@ -144,11 +168,56 @@ public final class WordPressMarkup {
         return "<figure>" + img + (text.isEmpty() ? "" : "<figcaption>" + text + "</figcaption>") + "</figure>";
     }
 
-    private static String gallery(Map<String, String> attributes, Function<String, ImportedAttachment> attachments) {
+    /** An embed's address as the block editor writes it, for the body's conversion to a link card. */
+    private static String embed(String url) {
+        return "<figure class=\"wp-block-embed\"><div class=\"wp-block-embed__wrapper\">" + HtmlUtils.htmlEscape(url)
+                + "</div></figure>";
+    }
+
+    /** The file of an {@code [audio]} or {@code [video]} shortcode: {@code src}, else its first format's. */
+    private static String media(Map<String, String> attributes) {
+        for (String name : List.of("src", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "ogv", "flv")) {
+            String value = attributes.getOrDefault(name, "").strip();
+            if (value.matches("(?i)https?://\\S+|/\\S+")) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private static String gallery(
+            Map<String, String> attributes,
+            Function<String, ImportedAttachment> attachments,
+            List<ImportedAttachment> attached,
+            String inner) {
         String ids = attributes.getOrDefault("ids", attributes.getOrDefault("include", ""));
-        StringBuilder out = new StringBuilder();
+        List<ImportedAttachment> shown = new ArrayList<>();
         for (String id : ids.split(",")) {
-            ImportedAttachment attachment = attachments.apply(id.strip());
+            if (!id.isBlank()) {
+                ImportedAttachment attachment = attachments.apply(id.strip());
+                if (attachment != null) {
+                    shown.add(attachment);
+                }
+            }
+        }
+        if (ids.isBlank()) {
+            // no ids: WordPress shows the images attached to the post, less those excluded
+            Set<String> excluded = new java.util.HashSet<>();
+            for (String id : attributes.getOrDefault("exclude", "").split(",")) {
+                excluded.add(id.strip());
+            }
+            for (ImportedAttachment attachment : attached) {
+                if (!excluded.contains(attachment.sourceId())) {
+                    shown.add(attachment);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (shown.isEmpty() && inner != null && inner.contains("<img")) {
+            // a gallery written around its images: they are found by their addresses
+            return "<figure>" + inner + "</figure>";
+        }
+        for (ImportedAttachment attachment : shown) {
             if (attachment == null
                     || attachment.url() == null
                     || attachment.url().isBlank()) {
@@ -198,6 +267,9 @@ public final class WordPressMarkup {
             }
             if (BLOCK_TAG.matcher(trimmed).find()) {
                 out.add(trimmed);
+            } else if (trimmed.matches("https?://[^\\s<>\"]+")) {
+                // WordPress embeds a link alone on its line (YouTube, Vimeo…): a link card here
+                out.add(embed(trimmed));
             } else {
                 out.add("<p>" + trimmed.replace("\n", "<br>\n") + "</p>");
             }

@@ -34,6 +34,7 @@ import org.masthead.archive.source.ImportModel.Listener;
 import org.masthead.archive.source.ImportModel.PostStatus;
 import org.masthead.archive.source.ImportModel.PostType;
 import org.masthead.archive.source.ImportModel.TermKind;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Reads a WordPress export (WXR 1.1 and 1.2) as a stream with StAX: one item in memory at a time, whatever the size
@@ -138,6 +139,7 @@ public final class WxrReader implements ArchiveReader {
         private final XMLStreamReader xml;
         private final Listener listener;
         private String baseUrl = "";
+        private String channelLink = "";
         private boolean sawChannel;
         /** Whether any element of WordPress's own vocabulary was seen: a plain RSS feed has none. */
         private boolean sawWordPress;
@@ -196,7 +198,15 @@ public final class WxrReader implements ArchiveReader {
                     category();
                 } else if ("wp".equals(ns) && "tag".equals(name)) {
                     tag();
+                } else if ("link".equals(name) && ns.isEmpty() && channelLink.isEmpty()) {
+                    channelLink = stripSlash(text());
                 } else if ("item".equals(name) && ns.isEmpty()) {
+                    if (baseUrl.isEmpty() && !channelLink.isEmpty()) {
+                        // an export without its site's address: the channel's link names the site (source ids are
+                        // per site, so that two sites' posts with the same id are two posts)
+                        baseUrl = channelLink;
+                        listener.site(baseUrl);
+                    }
                     item();
                 }
             }
@@ -249,7 +259,7 @@ public final class WxrReader implements ArchiveReader {
                     case "term_id" -> id = text();
                     case "category_nicename" -> slug = text();
                     case "category_parent" -> parent = text();
-                    case "cat_name" -> name = text();
+                    case "cat_name" -> name = HtmlUtils.htmlUnescape(text());
                     case "category_description" -> description = text();
                     default -> skip();
                 }
@@ -278,7 +288,7 @@ public final class WxrReader implements ArchiveReader {
                 switch (xml.getLocalName()) {
                     case "term_id" -> id = text();
                     case "tag_slug" -> slug = text();
-                    case "tag_name" -> name = text();
+                    case "tag_name" -> name = HtmlUtils.htmlUnescape(text());
                     case "tag_description" -> description = text();
                     default -> skip();
                 }
@@ -300,7 +310,10 @@ public final class WxrReader implements ArchiveReader {
             String title = "", link = "", guid = "", pubDate = "", creator = "", content = "", excerpt = "";
             String id = "", dateGmt = "", date = "", postName = "", status = "", type = "", password = "";
             String modifiedGmt = "";
-            String attachmentUrl = "", attachedFile = "", alt = "", thumbnail = "";
+            String attachmentUrl = "", attachedFile = "", alt = "", thumbnail = "", footnotes = "", parent = "";
+            String format = "";
+            int comments = 0;
+            boolean sticky = false;
             List<String> categories = new ArrayList<>();
             List<String> tags = new ArrayList<>();
             List<String> coAuthors = new ArrayList<>();
@@ -309,7 +322,8 @@ public final class WxrReader implements ArchiveReader {
                 String name = xml.getLocalName();
                 if (ns.isEmpty()) {
                     switch (name) {
-                        case "title" -> title = text();
+                        // WordPress stores a title with its entities ("Trade &amp; Security"): decoded once
+                        case "title" -> title = HtmlUtils.htmlUnescape(text());
                         case "link" -> link = text();
                         case "guid" -> guid = text();
                         case "pubDate" -> pubDate = text();
@@ -322,6 +336,7 @@ public final class WxrReader implements ArchiveReader {
                                 case "category" -> categories.add(key);
                                 case "post_tag" -> tags.add(key);
                                 case "author" -> coAuthors.add(label.strip());
+                                case "post_format" -> format = nicename.isBlank() ? label.strip() : nicename;
                                 default -> {
                                     // other taxonomies (formats, custom ones) are not carried over
                                 }
@@ -346,12 +361,19 @@ public final class WxrReader implements ArchiveReader {
                         case "post_type" -> type = text().strip();
                         case "post_password" -> password = text();
                         case "attachment_url" -> attachmentUrl = text().strip();
+                        case "post_parent" -> parent = text().strip();
+                        case "is_sticky" -> sticky = "1".equals(text().strip());
+                        case "comment" -> {
+                            comments++;
+                            skip();
+                        }
                         case "postmeta" -> {
                             String[] meta = postmeta();
                             switch (meta[0]) {
                                 case "_thumbnail_id" -> thumbnail = meta[1].strip();
                                 case "_wp_attached_file" -> attachedFile = meta[1].strip();
                                 case "_wp_attachment_image_alt" -> alt = meta[1];
+                                case "footnotes" -> footnotes = meta[1];
                                 default -> {
                                     // other metadata is not carried over
                                 }
@@ -367,7 +389,7 @@ public final class WxrReader implements ArchiveReader {
                 return;
             }
             switch (type) {
-                case "attachment" ->
+                case "attachment" -> {
                     listener.attachment(new ImportedAttachment(
                             id,
                             title,
@@ -375,6 +397,14 @@ public final class WxrReader implements ArchiveReader {
                             attachedFile,
                             excerpt,
                             alt));
+                    Set<String> pages = new LinkedHashSet<>();
+                    if (!link.isBlank()) {
+                        pages.add(link.strip());
+                    }
+                    pages.add(baseUrl + "/?attachment_id=" + id);
+                    listener.attachmentPage(
+                            id, parent.isBlank() || "0".equals(parent) ? null : parent, List.copyOf(pages));
+                }
                 case "post", "page" -> {
                     PostType postType = "page".equals(type) ? PostType.PAGE : PostType.POST;
                     Set<String> authors = new LinkedHashSet<>();
@@ -390,6 +420,18 @@ public final class WxrReader implements ArchiveReader {
                         urls.add(guid.strip());
                     }
                     urls.add(baseUrl + (postType == PostType.PAGE ? "/?page_id=" : "/?p=") + id);
+                    String item = title.isBlank() ? "#" + id : title.strip();
+                    if (comments > 0) {
+                        listener.notCarried(item, "comments", comments);
+                    }
+                    if (sticky) {
+                        listener.notCarried(item, "sticky", 1);
+                    }
+                    if (!format.isBlank()) {
+                        listener.notCarried(item, "post-format", 1);
+                    }
+                    content = WordPressFootnotes.render(
+                            content, footnotes, () -> listener.notCarried(item, "footnotes", 1));
                     listener.post(new ImportedPost(
                             id,
                             postType,

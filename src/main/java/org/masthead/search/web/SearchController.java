@@ -66,6 +66,13 @@ class SearchController {
         if (text.length() > properties.maxQueryLength()) {
             messages.add("search.too-long");
             form.setQ(text.substring(0, properties.maxQueryLength()));
+        } else if (text.isBlank() && (from != null || to != null)) {
+            // a period and no words (an old site's date archive leads here): that period's articles, newest first
+            SearchQuery query = new SearchQuery("", form.getSection(), form.getAuthor(), form.getTopic(), from, to);
+            results = search.search(query, page);
+            if (results.total() == 0) {
+                messages.add("search.no-results");
+            }
         } else if (text.isBlank()) {
             if (form.isFiltered() || form.getPage() != null || errors.hasFieldErrors("page")) {
                 messages.add("search.empty");
