@@ -26,14 +26,15 @@ class SecondFactorSettings {
      * authenticator app nor a passkey, needs a code e-mailed to them first. On by default; off with demo content.
      */
     @Bean
-    BooleanSetting newDeviceCheck(Environment environment) {
+    BooleanSetting newDeviceCheck(Environment environment, SignInSecurityProperties properties) {
         boolean demo = environment.getProperty("masthead.demo-content", Boolean.class, false);
-        return new BooleanSetting(NEW_DEVICE_CHECK, environment.getProperty(NEW_DEVICE_CHECK, Boolean.class, !demo));
+        Boolean configured = properties.newDeviceCheck();
+        return new BooleanSetting(NEW_DEVICE_CHECK, configured != null ? configured : !demo);
     }
 
     @Bean
-    RoleSetSetting secondFactorRequiredRoles(Environment environment) {
-        String configured = environment.getProperty(REQUIRED_ROLES);
+    RoleSetSetting secondFactorRequiredRoles(Environment environment, SignInSecurityProperties properties) {
+        String configured = properties.secondFactorRequiredRoles();
         RoleSetSetting parser = new RoleSetSetting(REQUIRED_ROLES, Set.of());
         Set<Role> defaults;
         if (configured != null) {
