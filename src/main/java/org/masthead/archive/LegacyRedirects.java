@@ -1,5 +1,6 @@
 package org.masthead.archive;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.masthead.web.ReaderUrls;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,12 +38,8 @@ public class LegacyRedirects {
 
     private static final Pattern GHOST_SIZE = Pattern.compile("^/content/images/size/[^/]+/");
 
-    /** Targets that are pages of a topic or section, which are public only while they have a public article. */
-    private static final Pattern LISTING = Pattern.compile("^/(topics|sections)/([^/?#]+)$");
-
-    private static final Pattern ARTICLE = Pattern.compile("^/articles/([^/?#]+)$");
-
-    private static final Pattern IMAGE = Pattern.compile("^/media/(\\d{1,18})/[^?#]*$");
+    /** An image's id, the first segment after {@code /media/}. */
+    private static final Pattern IMAGE_ID = Pattern.compile("\\d{1,18}");
 
     /** How a stored target of an attachment's page starts. */
     public static final String ATTACHMENT = "attachment:";
@@ -57,9 +55,11 @@ public class LegacyRedirects {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    LegacyRedirects(JdbcClient jdbc) {
+    LegacyRedirects(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The current path for a request's raw path and query, if it was an address of an imported archive. */
@@ -129,47 +129,57 @@ public class LegacyRedirects {
             }
             return new Answer.Gone();
         }
-        return new Answer.MovedTo(LISTING.matcher(target).matches() && !isPublic(target) ? "/" : target);
+        return new Answer.MovedTo(isListing(ReaderUrls.of(target)) && !isPublic(target) ? "/" : target);
+    }
+
+    /** Pages of a topic or section, which are public only while they have a public article. */
+    private static boolean isListing(ReaderUrls page) {
+        return page == ReaderUrls.SECTION || page == ReaderUrls.TOPIC;
     }
 
     /** Whether a reader gets a page at this path of Masthead (for the kinds of page an old address leads to). */
     private boolean isPublic(String path) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Matcher listing = LISTING.matcher(path);
-        if (listing.matches()) {
-            String sql = "sections".equals(listing.group(1))
-                    ? "select exists (select 1 from public_articles(cast(:now as timestamptz)) a"
-                            + " join sections s on s.id = a.section_id where s.slug = :slug)"
-                    : "select exists (select 1 from public_articles(cast(:now as timestamptz)) a"
-                            + " join article_topics atp on atp.article_id = a.id"
-                            + " join topics t on t.id = atp.topic_id where t.slug = :slug)";
-            return jdbc.sql(sql)
-                    .param("now", now)
-                    .param("slug", listing.group(2))
-                    .query(Boolean.class)
-                    .single();
+        ReaderUrls page = ReaderUrls.of(path);
+        if (page == null) {
+            return true;
         }
-        Matcher article = ARTICLE.matcher(path);
-        if (article.matches()) {
-            return jdbc.sql("select exists (select 1 from public_articles(cast(:now as timestamptz)) a"
-                            + " where a.slug = :slug)")
-                    .param("now", now)
-                    .param("slug", article.group(1))
-                    .query(Boolean.class)
-                    .single();
-        }
-        Matcher image = IMAGE.matcher(path);
-        if (image.matches()) {
-            // as the image's own address decides: once a public page has shown it, or while one shows it
-            return jdbc.sql("select exists (select 1 from images where id = :id and public_since is not null)"
-                            + " or exists (select 1 from public_articles(cast(:now as timestamptz)) a"
-                            + " where a.featured_image_id = :id or a.body_html like '%/media/' || :id || '/%')")
-                    .param("id", Long.parseLong(image.group(1)))
-                    .param("now", now)
-                    .query(Boolean.class)
-                    .single();
-        }
-        return true;
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        String[] segments = path.substring(1).split("/");
+        String slug = segments[segments.length - 1];
+        return switch (page) {
+            case SECTION, TOPIC ->
+                jdbc.sql(
+                                page == ReaderUrls.SECTION
+                                        ? "select exists (select 1 from public_articles(cast(:now as timestamptz)) a"
+                                                + " join sections s on s.id = a.section_id where s.slug = :slug)"
+                                        : "select exists (select 1 from public_articles(cast(:now as timestamptz)) a"
+                                                + " join article_topics atp on atp.article_id = a.id"
+                                                + " join topics t on t.id = atp.topic_id where t.slug = :slug)")
+                        .param("now", now)
+                        .param("slug", slug)
+                        .query(Boolean.class)
+                        .single();
+            case ARTICLE ->
+                jdbc.sql("select exists (select 1 from public_articles(cast(:now as timestamptz)) a"
+                                + " where a.slug = :slug)")
+                        .param("now", now)
+                        .param("slug", slug)
+                        .query(Boolean.class)
+                        .single();
+            case MEDIA ->
+                segments.length < 3
+                        || !IMAGE_ID.matcher(segments[1]).matches()
+                        // as the image's own address decides: once a public page has shown it, or while one shows it
+                        || jdbc.sql(
+                                        "select exists (select 1 from images where id = :id and public_since is not null)"
+                                                + " or exists (select 1 from public_articles(cast(:now as timestamptz)) a"
+                                                + " where a.featured_image_id = :id or a.body_html like '%/media/' || :id || '/%')")
+                                .param("id", Long.parseLong(segments[1]))
+                                .param("now", now)
+                                .query(Boolean.class)
+                                .single();
+            default -> true;
+        };
     }
 
     /** The Atom feed for an old feed's archive: a section's, an author's, else the journal's. */
@@ -178,7 +188,8 @@ public class LegacyRedirects {
             Optional<String> target = LegacyPaths.key(archive, null).flatMap(this::stored);
             if (target.isPresent()) {
                 String path = target.get().strip();
-                if (path.matches("/(sections|authors)/[^/\\s]+") && isPublic(path)) {
+                ReaderUrls page = ReaderUrls.of(path);
+                if ((page == ReaderUrls.SECTION || page == ReaderUrls.AUTHOR) && isPublic(path)) {
                     return path + "/feed.xml";
                 }
             }

@@ -46,6 +46,7 @@ class SecondFactorGate extends OncePerRequestFilter {
     static AuthenticationSuccessHandler successHandler(SignInCompletion completion) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/admin");
+        next.setRequestCache(StaffRequestCache.get());
         return (request, response, authentication) -> {
             SignInSteps.rememberDevice(request);
             Optional<String> step = SignInSteps.pendingStep(authentication);

@@ -24,10 +24,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One filter chain. Reader pages ({@link ReaderUrls}) are open to all and stay sessionless; {@code /admin/**} needs a signed-in
@@ -108,11 +107,7 @@ class SecurityConfiguration {
             throws Exception {
         // Only a newsroom page asked for before signing in is remembered to return to afterwards, in a cookie: no
         // session row exists before a successful sign-in, and a reader's request never starts a session.
-        CookieRequestCache requestCache = new CookieRequestCache();
-        requestCache.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
-        requestCache.setRequestMatcher(new OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin"),
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/admin/**")));
+        RequestCache requestCache = StaffRequestCache.get();
         http.authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                                 .permitAll()

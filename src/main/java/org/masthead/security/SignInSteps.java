@@ -1,5 +1,6 @@
 package org.masthead.security;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.savedrequest.DefaultSavedRequest;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * Sign-in in steps. A password that is right for a member who has a second factor (or whose role requires one)
@@ -103,11 +104,15 @@ public final class SignInSteps {
      * answered; the dashboard otherwise.
      */
     public static String nextPath(HttpServletRequest request, HttpServletResponse response) {
-        HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        if (cache.getRequest(request, response) instanceof DefaultSavedRequest saved) {
+        RequestCache cache = StaffRequestCache.get();
+        SavedRequest saved = cache.getRequest(request, response);
+        if (saved != null) {
             cache.removeRequest(request, response);
-            String path =
-                    saved.getRequestURI().substring(request.getContextPath().length());
+            String path = URI.create(saved.getRedirectUrl()).getPath();
+            path = path == null
+                    ? ""
+                    : path.substring(
+                            Math.min(path.length(), request.getContextPath().length()));
             if (path.equals("/admin") || path.startsWith("/admin/")) {
                 return path;
             }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,7 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * error controller, finding no status, would answer 500): it is not found, like any path with no page.
  */
 @Component
-class ErrorPathFilter extends OncePerRequestFilter {
+class ErrorPathFilter extends OncePerRequestFilter implements Ordered {
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.ERROR_PATH.order();
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

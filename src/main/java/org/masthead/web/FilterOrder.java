@@ -39,6 +39,10 @@ public enum FilterOrder {
     REQUEST_CONTEXT(-105, true),
     /** Spring Security's filter chain ({@code spring.security.filter.order}). */
     SPRING_SECURITY(-100, true),
+    /** {@code web}: {@code /error} asked for directly is not found (it has no error to show). */
+    ERROR_PATH(-90, false),
+    /** {@code web}: the health endpoints answer JSON whatever the client accepts (no 406 to a monitor). */
+    HEALTH_ACCEPT(-89, false),
     /** Spring Boot (Thymeleaf): the fingerprinted asset URLs written into pages; last, at no order of its own. */
     RESOURCE_URL_ENCODING(Ordered.LOWEST_PRECEDENCE, true);
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code text/html} gets the status as JSON, not 406 Not Acceptable (which a monitor would read as "down").
  */
 @Component
-class HealthAcceptFilter extends OncePerRequestFilter {
+class HealthAcceptFilter extends OncePerRequestFilter implements Ordered {
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.HEALTH_ACCEPT.order();
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

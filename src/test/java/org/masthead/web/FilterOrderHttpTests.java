@@ -37,6 +37,8 @@ class FilterOrderHttpTests {
             Map.entry("ImportTooLargeFilter", FilterOrder.IMPORT_TOO_LARGE),
             Map.entry("OrderedRequestContextFilter", FilterOrder.REQUEST_CONTEXT),
             Map.entry("DelegatingFilterProxy", FilterOrder.SPRING_SECURITY),
+            Map.entry("ErrorPathFilter", FilterOrder.ERROR_PATH),
+            Map.entry("HealthAcceptFilter", FilterOrder.HEALTH_ACCEPT),
             Map.entry("ResourceUrlEncodingFilter", FilterOrder.RESOURCE_URL_ENCODING));
 
     /** Spring Session and Spring Security both register a {@code DelegatingFilterProxy}: told apart by name. */
