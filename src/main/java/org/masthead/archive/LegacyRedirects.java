@@ -143,7 +143,7 @@ public class LegacyRedirects {
         if (page == null) {
             return true;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         String[] segments = path.substring(1).split("/");
         String slug = segments[segments.length - 1];
         return switch (page) {

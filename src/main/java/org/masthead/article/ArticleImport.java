@@ -97,10 +97,10 @@ public class ArticleImport {
         return articles.findBySlug(slug).map(Article::getId);
     }
 
-    /** How many articles the journal has. */
+    /** How many articles the journal has, leaving out drafts in the trash (an export leaves them out too). */
     @Transactional(readOnly = true)
     public long count() {
-        return articles.count();
+        return articles.countByStatusNot(ArticleStatus.TRASHED);
     }
 
     /** Creates the article; its slug (and every old one) must be free. */

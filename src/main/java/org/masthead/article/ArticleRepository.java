@@ -211,4 +211,7 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     /** The trash, or any one state's articles, the latest put in the trash first. */
     List<Article> findByStatusOrderByTrashedAtDesc(ArticleStatus status);
+
+    /** How many articles are not in the given state (the journal's articles, those in the trash left out). */
+    long countByStatusNot(ArticleStatus status);
 }

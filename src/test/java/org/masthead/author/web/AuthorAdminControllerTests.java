@@ -87,6 +87,11 @@ class AuthorAdminControllerTests {
         Author author = authors.findBySlug(slug).orElseThrow();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/authors/" + author.getId());
         assertThat(author.getLinks()).extracting(link -> link.getUrl()).containsExactly("https://ana.example.org/");
+        content.published(
+                content.section(),
+                List.of(author),
+                List.of(),
+                Instant.parse("2026-01-05T10:00:00Z")); // public only with a public article
 
         mvc.perform(get("/authors/" + slug))
                 .andExpect(status().isOk())
@@ -166,6 +171,11 @@ class AuthorAdminControllerTests {
     @Test
     void renamingTheSlugKeepsTheOldAddressAnswering301() throws Exception {
         Author author = content.author();
+        content.published(
+                content.section(),
+                List.of(author),
+                List.of(),
+                Instant.parse("2026-01-05T10:00:00Z")); // public only with a public article
         String old = author.getSlug();
         String renamed = TestContent.unique("renamed");
         mvc.perform(form(post("/admin/authors/" + author.getId()), author.getName(), renamed, "Changed title")
@@ -254,6 +264,11 @@ class AuthorAdminControllerTests {
         Article second = content.draft(section, List.of(b, c, a), List.of());
         Article third = content.draft(section, List.of(a, b, c), List.of());
         Article untouched = content.draft(section, List.of(b, c), List.of());
+        content.published(
+                content.section(),
+                List.of(c),
+                List.of(),
+                Instant.parse("2026-01-05T10:00:00Z")); // public only with a public article
 
         mvc.perform(post("/admin/authors/" + a.getId() + "/merge")
                         .param("targetId", String.valueOf(a.getId()))
