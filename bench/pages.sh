@@ -83,7 +83,32 @@ prepare() { # name pg-port articles
 }
 prepare demo "$DEMO_PG_PORT" 0
 prepare big "$BIG_PG_PORT" "$ARTICLES"
+# The derived data the triggers keep (a database kept from an older run may predate its rebuild): the app's own
+# consistency check, repairing what drifted.
+repair_derived() { # name pg-port
+  java $HEAP -jar "$JAR" check --repair --spring.datasource.url="$(jdbc "$2")" --spring.datasource.username=postgres \
+    >"$BENCH_DIR/check-$1.log" 2>&1 || { tail -40 "$BENCH_DIR/check-$1.log"; exit 1; }
+  if grep -q '^Repaired' "$BENCH_DIR/check-$1.log"; then
+    echo "The $1 database's derived data had drifted and was repaired: $BENCH_DIR/check-$1.log"
+  fi
+}
+repair_derived demo "$DEMO_PG_PORT"
+repair_derived big "$BIG_PG_PORT"
 [[ ${1:-} == prepare ]] && exit 0
+
+# A run in which a page of the URL lists answers other than 200 measures a broken journal: each such answer is
+# written here, and the run fails at the end (at once when the pages are checked before the load).
+FAILURES="$BENCH_DIR/failures-$STAMP.txt"
+: >"$FAILURES"
+fail_if_any() {
+  [[ -s "$FAILURES" ]] || return 0
+  say ""
+  say "**The run failed: pages answered other than 200** (what answered, and how):"
+  say ""
+  sed 's/^/- /' "$FAILURES" | sort | uniq -c | sed 's/^ *\([0-9]*\) \(.*\)/\2 (×\1)/' | while read -r line; do say "$line"; done
+  echo "Report: $REPORT" >&2
+  exit 1
+}
 
 DEMO_URLS=${DEMO_URLS:-$BENCH_DIR/demo.urls}
 url_of() { # instance page
@@ -147,7 +172,8 @@ CONF
   exit 1
 }
 
-# One wrk run; prints "req/s p50 p99 errors" (latencies in ms; errors: non-2xx/3xx answers plus socket errors).
+# One wrk run; prints "req/s p50 p99 errors answers" (latencies in ms; errors: non-2xx/3xx answers plus socket
+# errors; answers: the non-2xx/3xx answers alone, each run with any written to FAILURES).
 load() { # url duration
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" 2>&1)
@@ -159,14 +185,17 @@ load() { # url duration
     /^ +99%/ { p99 = ms($2) }
     /Non-2xx or 3xx/ { errors += $NF }
     /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }'
+    /Non-2xx or 3xx/ { answers += $NF }
+    END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, errors, answers }' | tee -a "$BENCH_DIR/load-$STAMP.txt"
+  tail -1 "$BENCH_DIR/load-$STAMP.txt" | awk -v url="$1" '$5 > 0 { print "wrk " url ": " $5 " answers not 2xx or 3xx" }' >>"$FAILURES"
 }
 
 # One request at a time: prints the time of each of $2 requests, in ms.
 one_by_one() { # url count
   local i
   for i in $(seq 1 "$2"); do
-    curl -s -o /dev/null -w '%{time_total}\n' "$1" | awk '{ printf "%.2f\n", $1 * 1000 }'
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" |
+      awk -v url="$1" -v failures="$FAILURES" '$1 != 200 { print "curl " url ": " $1 >>failures } { printf "%.2f\n", $2 * 1000 }'
   done
 }
 percentiles() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "- -"; else printf "%.1f %.1f\n", v[int(NR * 0.5 + 0.5)], v[int(NR * 0.9 + 0.5)] }'; }
@@ -213,6 +242,17 @@ for cache in $CACHE_MODES; do
   start_app big "$BIG_PORT" "$BIG_PG_PORT" "$cache"
   wait_ready "$DEMO_PORT"
   wait_ready "$BIG_PORT"
+  for page in $PAGES; do
+    for name in demo big; do
+      path=$(url_of "$name" "$page")
+      [[ -z "$path" ]] && continue
+      port=$DEMO_PORT
+      [[ $name == big ]] && port=$BIG_PORT
+      code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path")
+      [[ $code == 200 ]] || echo "$name $page $path (page cache $cache): $code" >>"$FAILURES"
+    done
+  done
+  fail_if_any
   [[ -f "$BENCH_DIR/nginx/nginx.pid" ]] && kill -0 "$(cat "$BENCH_DIR/nginx/nginx.pid")" 2>/dev/null || start_nginx
   size=$(stat -c %s "$BENCH_DIR/nginx/www/article.html")
 
@@ -342,6 +382,7 @@ for cache in $CACHE_MODES; do
   pid_var=APP_PID_big
   stop_app "${!pid_var}"
   unset results
+  fail_if_any
 done
 if ((FRESHNESS)); then
   # two nodes on one database of their own: how soon a change on one is served by the other (bench/freshness.sh)
