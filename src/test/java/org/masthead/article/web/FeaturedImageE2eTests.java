@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,6 +51,8 @@ class FeaturedImageE2eTests extends BrowserTest {
 
         String title = "Beacons " + TestContent.unique("e2e");
         browser.findElement(By.id("title")).sendKeys(title);
+        // an article publishes only with an author
+        new Select(browser.findElement(By.id("author-0"))).selectByVisibleText("Tomas Lindqvist");
         WebElement body = browser.findElement(By.id("body"));
         body.sendKeys("Beacons were lit along the coast.\n\n");
         // The featured image, chosen before the first save, found with the picker's search.

@@ -214,6 +214,9 @@ class ConcurrentUploadsSmallHeapTests {
                         "--masthead.demo-content=false",
                         "--masthead.admin-email=" + EMAIL,
                         "--masthead.admin-password=" + PASSWORD,
+                        // signs in with the password alone, as the uploads are what is measured
+                        "--masthead.security.second-factor-required-roles=",
+                        "--masthead.security.new-device-check=false",
                         "--masthead.scheduler.enabled=false",
                         "--masthead.jobs.enabled=false",
                         "--masthead.media.work-wait=" + WORK_WAIT))
