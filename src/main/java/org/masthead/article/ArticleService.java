@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hibernate.Hibernate;
@@ -158,12 +159,15 @@ public class ArticleService {
     public SaveOutcome create(Actor by, ArticleChanges changes, ArticleEdit.ImageChoice image) {
         try {
             return writing.execute(status -> {
+                requireOwnByline(List.of(), changes, by);
                 Article article = create(changes, by);
                 boolean kept = image == null || images.choose(article.getId(), image.imageId(), by);
                 return new SaveOutcome.Saved(article.getId(), !kept);
             });
         } catch (SlugInUseException ex) {
             return new SaveOutcome.Refused(SaveOutcome.Reason.SLUG_TAKEN);
+        } catch (BylineNotOwnException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.BYLINE_NOT_OWN);
         }
     }
 
@@ -189,6 +193,8 @@ public class ArticleService {
             return new SaveOutcome.Refused(SaveOutcome.Reason.MOVE_REFUSED);
         } catch (ScheduleInPastException ex) {
             return new SaveOutcome.Refused(SaveOutcome.Reason.SCHEDULE_IN_PAST);
+        } catch (BylineNotOwnException ex) {
+            return new SaveOutcome.Refused(SaveOutcome.Reason.BYLINE_NOT_OWN);
         } catch (PublicationRefusedException ex) {
             return new SaveOutcome.Refused(
                     ex.problem() == PublicationRefusedException.Problem.NO_AUTHOR
@@ -201,6 +207,7 @@ public class ArticleService {
     }
 
     private SaveOutcome.Saved saveAsAWhole(Actor by, long id, ArticleEdit edit) {
+        requireOwnByline(get(id).getAuthors(), edit.changes(), by);
         int base = edit.baseRevision();
         if (edit.move() == ArticleEdit.Move.SAVE) {
             update(id, base, edit.changes(), by);
@@ -563,6 +570,26 @@ public class ArticleService {
                 authorsInOrder(changes.authorIds()),
                 topics.findOrCreate(by, changes.topicNames()),
                 clock.instant());
+    }
+
+    /**
+     * A contributor signs with their own author profile: they may list it, and keep the authors an editor already
+     * put on the article, but no one else. Editors choose any byline; imports have no staff member behind them.
+     */
+    private void requireOwnByline(List<Author> current, ArticleChanges changes, Actor by) {
+        if (by.staff().isEmpty() || ArticlePermissions.canManage(by)) {
+            return;
+        }
+        Set<Long> allowed = new HashSet<>();
+        current.forEach(author -> allowed.add(author.getId()));
+        by.staff()
+                .flatMap(user -> authors.findByAccountId(user.getAccountId()))
+                .ifPresent(own -> allowed.add(own.getId()));
+        for (Long id : changes.authorIds()) {
+            if (!allowed.contains(id)) {
+                throw new BylineNotOwnException(id);
+            }
+        }
     }
 
     /** Titles and standfirsts get the body's typographic punctuation, stored as readers will see them. */

@@ -30,6 +30,8 @@ public sealed interface SaveOutcome {
         SCHEDULE_IN_PAST,
         /** The note to the author is longer than a note may be. */
         NOTE_TOO_LONG,
+        /** A contributor put someone other than their own author profile on the byline. */
+        BYLINE_NOT_OWN,
         /** Publish or Schedule with no author on the byline. */
         NO_AUTHOR,
         /** Publish or Schedule with a picture in the body that has no alt text. */

@@ -114,7 +114,7 @@ class RoleTableCellTests {
         cell(
                 role,
                 EVERYONE,
-                articleForm(post("/admin/articles"), "New " + slug, slug),
+                newArticleForm("New " + slug, slug),
                 () -> jdbc.sql("select count(*) from articles where slug = ?")
                         .param(slug)
                         .query(Long.class)
@@ -361,7 +361,7 @@ class RoleTableCellTests {
         cell(
                 role,
                 EVERYONE,
-                articleForm(post("/admin/articles"), "Topical " + slug, slug).param("topics", topic),
+                newArticleForm("Topical " + slug, slug).param("topics", topic),
                 () -> jdbc.sql("select count(*) from topics where name = ?")
                         .param(topic)
                         .query(Long.class)
@@ -782,6 +782,16 @@ class RoleTableCellTests {
                 .param("dek", "A dek")
                 .param("sectionId", "" + sections.all().get(0).getId())
                 .param("authorIds[0]", "" + authors.all().get(0).getId())
+                .param("bodyMarkdown", "Some text.\n");
+    }
+
+    /** A new article's form, with no byline: a contributor may sign only with their own author profile. */
+    private MockHttpServletRequestBuilder newArticleForm(String title, String slug) {
+        return post("/admin/articles")
+                .param("title", title)
+                .param("slug", slug)
+                .param("dek", "A dek")
+                .param("sectionId", "" + sections.all().get(0).getId())
                 .param("bodyMarkdown", "Some text.\n");
     }
 

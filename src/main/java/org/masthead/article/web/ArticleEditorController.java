@@ -180,7 +180,11 @@ class ArticleEditorController {
             }
             return "redirect:/admin/articles/" + saved.articleId();
         }
-        errors.rejectValue("slug", "article.slug.taken");
+        if (outcome instanceof SaveOutcome.Refused refused && refused.reason() == SaveOutcome.Reason.BYLINE_NOT_OWN) {
+            errors.rejectValue("authorIds", "article.byline.not-own");
+        } else {
+            errors.rejectValue("slug", "article.slug.taken");
+        }
         form.padAuthors();
         return page.form(model, form, null, null);
     }
@@ -343,6 +347,7 @@ class ArticleEditorController {
                 case MOVE_REFUSED -> model.addAttribute("error", "article.workflow.refused-unsaved");
                 case SCHEDULE_IN_PAST -> model.addAttribute("error", "article.schedule.past");
                 case NOTE_TOO_LONG -> model.addAttribute("error", "article.return.too-long");
+                case BYLINE_NOT_OWN -> errors.rejectValue("authorIds", "article.byline.not-own");
                 case NO_AUTHOR -> {
                     model.addAttribute("error", "article.publish.refused");
                     errors.rejectValue("authorIds", "article.publish.no-author");

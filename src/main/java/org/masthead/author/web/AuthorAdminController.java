@@ -1,6 +1,7 @@
 package org.masthead.author.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -18,19 +19,23 @@ import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.slug.SlugInUseException;
 import org.masthead.slug.Slugs;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,11 +49,13 @@ class AuthorAdminController {
     private final AuthorService authors;
     private final ImageService images;
     private final AccountService accounts;
+    private final MessageSource messages;
 
-    AuthorAdminController(AuthorService authors, ImageService images, AccountService accounts) {
+    AuthorAdminController(AuthorService authors, ImageService images, AccountService accounts, MessageSource messages) {
         this.authors = authors;
         this.images = images;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -84,6 +91,53 @@ class AuthorAdminController {
         } catch (SlugInUseException e) {
             errors.rejectValue("slug", "author.error.slug-taken");
             return form(me, form, null, false, model);
+        }
+    }
+
+    /** A guest author created from the article editor's byline: the new author's id and name. */
+    record Created(long id, String name) {}
+
+    /** Why the editor's quick form was refused: the field and the message to show beside it. */
+    record Refused(String field, String error) {}
+
+    /**
+     * The article editor's "new guest author", in place: the same checks as this page's form (the address made
+     * from the name, made free with a number when another author has it), answered as JSON for the editor to add
+     * the author to its byline. The photo, if any, was uploaded first through the media library's JSON upload.
+     */
+    @PostMapping(path = "/quick.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<?> createQuickly(
+            @Valid @ModelAttribute("authorForm") AuthorForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffUser me,
+            Locale locale) {
+        form.setAccountId(null);
+        form.setLinks(List.of());
+        if (!errors.hasFieldErrors("name")
+                && (form.getSlug() == null || form.getSlug().isBlank())) {
+            String base = Slugs.slugify(form.getName());
+            String slug = base;
+            for (int n = 2; Slugs.isValid(slug) && !authors.isSlugFree(slug, null) && n < 100; n++) {
+                slug = base + "-" + n;
+            }
+            form.setSlug(slug);
+        }
+        check(form, errors, null);
+        if (errors.hasErrors()) {
+            FieldError first = errors.getFieldError();
+            String field = first == null ? "name" : first.getField();
+            String message = first == null
+                    ? messages.getMessage("author.error.name-required", null, locale)
+                    : messages.getMessage(first, locale);
+            return ResponseEntity.badRequest().body(new Refused(field, message));
+        }
+        try {
+            Author author = authors.create(me, form.toChanges());
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Created(author.getId(), author.getName()));
+        } catch (SlugInUseException e) {
+            return ResponseEntity.badRequest()
+                    .body(new Refused("name", messages.getMessage("author.error.slug-taken", null, locale)));
         }
     }
 
