@@ -135,6 +135,10 @@ public class Article {
     @Column(name = "scheduled_at")
     private Instant scheduledAt;
 
+    /** When a published article comes down by itself (back to draft); null when it stays up. */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     /** When a correction or update note was last added: the "Updated" date readers see. */
     @Column(name = "content_updated_at")
     private Instant contentUpdatedAt;
@@ -357,14 +361,67 @@ public class Article {
     public void unschedule() {
         move(ArticleAction.UNSCHEDULE, ArticleStatus.DRAFT);
         this.scheduledAt = null;
+        this.expiresAt = null;
+    }
+
+    /**
+     * Moves a scheduled article to another time still to come; an expiry it has must stay after it
+     * ({@link ExpiryNotAfterPublicationException}).
+     */
+    public void reschedule(Instant at, Instant now) {
+        if (status != ArticleStatus.SCHEDULED) {
+            throw new IllegalTransitionException(status, "reschedule");
+        }
+        if (!at.isAfter(now)) {
+            throw new ScheduleInPastException();
+        }
+        if (expiresAt != null && !expiresAt.isAfter(at)) {
+            throw new ExpiryNotAfterPublicationException();
+        }
+        this.scheduledAt = at;
+    }
+
+    /** Whether an expiry may be set (or cleared): a published or scheduled article. */
+    public boolean mayExpire() {
+        return status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED;
+    }
+
+    /**
+     * Sets when the published (or scheduled) article comes down by itself; null clears it. The time must be still
+     * to come ({@link ScheduleInPastException}) and, for a scheduled article, after its publication.
+     */
+    public void expireAt(Instant at, Instant now) {
+        if (!mayExpire()) {
+            throw new IllegalTransitionException(status, "set an expiry on");
+        }
+        if (at != null) {
+            if (!at.isAfter(now)) {
+                throw new ScheduleInPastException();
+            }
+            if (status == ArticleStatus.SCHEDULED && !at.isAfter(scheduledAt)) {
+                throw new ExpiryNotAfterPublicationException();
+            }
+        }
+        this.expiresAt = at;
+    }
+
+    /** The scheduler's move: a published article whose expiry has come goes back to draft. */
+    public void expire() {
+        if (status != ArticleStatus.PUBLISHED || expiresAt == null) {
+            throw new IllegalTransitionException(status, "expire");
+        }
+        this.status = ArticleStatus.DRAFT;
+        this.expiresAt = null;
     }
 
     public void unpublish() {
         move(ArticleAction.UNPUBLISH, ArticleStatus.DRAFT);
+        this.expiresAt = null;
     }
 
     public void archive() {
         move(ArticleAction.ARCHIVE, ArticleStatus.ARCHIVED);
+        this.expiresAt = null;
     }
 
     public void restore() {
@@ -567,6 +624,11 @@ public class Article {
 
     public Instant getScheduledAt() {
         return scheduledAt;
+    }
+
+    /** When the article comes down by itself; null when it stays up. */
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     public Instant getContentUpdatedAt() {

@@ -32,6 +32,16 @@ public final class ArticlePermissions {
         return by instanceof Actor.Import;
     }
 
+    /** Move its scheduled publication (from the editorial calendar): editors and admins, on a scheduled article. */
+    public static boolean canReschedule(Actor by, Article article) {
+        return canManage(by) && article.getStatus() == ArticleStatus.SCHEDULED;
+    }
+
+    /** Set or clear when it comes down by itself: editors and admins, on a published or scheduled article. */
+    public static boolean canSetExpiry(Actor by, Article article) {
+        return canManage(by) && article.mayExpire();
+    }
+
     /** Open the article in the newsroom and read its revisions. */
     public static boolean canView(Actor by, Article article) {
         return canManage(by) || owns(by, article);

@@ -209,6 +209,32 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
             nativeQuery = true)
     List<Long> lockDueScheduled(Instant now, int limit);
 
+    /** When the next published article's expiry comes (index {@code ix_articles_expires_at}); null if none has one. */
+    @Query("select min(a.expiresAt) from Article a where a.status = org.masthead.article.ArticleStatus.PUBLISHED")
+    Instant earliestExpiry();
+
+    /**
+     * Locks the published articles whose expiry has come, skipping rows another node is unpublishing right now (so
+     * each comes down exactly once). Call inside the unpublishing transaction.
+     */
+    @Query(
+            value = "select id from articles where status = 'PUBLISHED' and expires_at <= :now"
+                    + " order by expires_at, id limit :limit for update skip locked",
+            nativeQuery = true)
+    List<Long> lockDueExpiries(Instant now, int limit);
+
+    /**
+     * The editorial calendar's pieces between two moments: those scheduled, published or expiring then, with their
+     * sections. A contributor's view is narrowed by the caller.
+     */
+    @Query("select a from Article a join fetch a.section where"
+            + " (a.status = org.masthead.article.ArticleStatus.SCHEDULED and a.scheduledAt >= :from and a.scheduledAt < :to)"
+            + " or (a.status = org.masthead.article.ArticleStatus.PUBLISHED and ((a.publishedAt >= :from and a.publishedAt < :to)"
+            + " or (a.expiresAt >= :from and a.expiresAt < :to)))"
+            + " or (a.status = org.masthead.article.ArticleStatus.SCHEDULED and a.expiresAt >= :from and a.expiresAt < :to)"
+            + " order by a.id")
+    List<Article> findForCalendar(Instant from, Instant to);
+
     /** The trash, or any one state's articles, the latest put in the trash first. */
     List<Article> findByStatusOrderByTrashedAtDesc(ArticleStatus status);
 

@@ -1,9 +1,11 @@
 package org.masthead.article;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.masthead.audit.AuditLog;
+import org.masthead.event.ArticleUnpublished;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.slf4j.Logger;
@@ -14,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes scheduled articles when their time comes: every 10 seconds ({@code masthead.scheduler.delay}), on
- * every app node; the database lock in {@link #publishDue} makes each publication happen once. Its audit lines
+ * Publishes scheduled articles when their time comes, and unpublishes published ones when their expiry comes: every
+ * 10 seconds ({@code masthead.scheduler.delay}), on
+ * every app node; the database locks in {@link #publishDue} and {@link #expireDue} make each publication and each expiry
+ * happen once. Its audit lines
  * name the actor "scheduler" ({@link Actor#scheduler()}). Timed runs are on unless
  * {@code masthead.scheduler.enabled=false}.
  */
@@ -56,6 +60,11 @@ public class ArticleScheduler {
             // A conflicting edit (or a database hiccup) rolls the batch back; the next run tries again.
             log.warn("Scheduled publishing failed, will retry: {}", ex.toString());
         }
+        try {
+            expireDueArticles();
+        } catch (RuntimeException ex) {
+            log.warn("Unpublishing expired articles failed, will retry: {}", ex.toString());
+        }
     }
 
     /** Publishes what is due now, as the scheduler; answers the ids published by this call. */
@@ -65,6 +74,35 @@ public class ArticleScheduler {
             log.info("Published scheduled articles {}", published);
         }
         return published;
+    }
+
+    /** Unpublishes what has expired by now, as the scheduler; answers the ids unpublished by this call. */
+    public List<Long> expireDueArticles() {
+        List<Long> expired = expireDue(Actor.scheduler());
+        if (!expired.isEmpty()) {
+            log.info("Unpublished expired articles {}", expired);
+        }
+        return expired;
+    }
+
+    /**
+     * Unpublishes (back to draft) the published articles whose expiry has come, as {@code by}, in one transaction,
+     * with the same {@code for update skip locked} claim as {@link #publishDue}: each expiry is carried out, audited
+     * ({@code article.expire}) and announced ({@link ArticleUnpublished}) by exactly one node.
+     */
+    public List<Long> expireDue(Actor by) {
+        NotAllowedException.require(ArticlePermissions.canManage(by), by, "unpublish expired articles");
+        return transaction.execute(status -> {
+            List<Long> due = articles.lockDueExpiries(clock.instant(), BATCH);
+            for (Long id : due) {
+                Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException("#" + id));
+                Instant expiredAt = article.getExpiresAt();
+                article.expire();
+                audit.record(by, "article.expire", ArticleService.subject(article), "expired at " + expiredAt);
+                events.publishEvent(new ArticleUnpublished(article.getId()));
+            }
+            return due;
+        });
     }
 
     /**

@@ -369,6 +369,33 @@ public class ArticleService {
         events.publishEvent(new ArticleScheduled(article.getId()));
     }
 
+    /**
+     * Moves a scheduled article to another time still to come (the editorial calendar's form): editors and admins.
+     * Refused when the article is no longer scheduled ({@link IllegalTransitionException}), the time has passed
+     * ({@link ScheduleInPastException}) or its expiry would come first ({@link ExpiryNotAfterPublicationException}).
+     */
+    public Article reschedule(long id, Instant at, Actor by) {
+        Article article = manageable(id, by, "reschedule");
+        Instant was = article.getScheduledAt();
+        article.reschedule(at, clock.instant());
+        audit.record(by, "article.reschedule", subject(article), "from " + was + " to " + at);
+        events.publishEvent(new ArticleScheduled(article.getId()));
+        return article;
+    }
+
+    /**
+     * Sets (or with null, clears) when a published or scheduled article comes down by itself; {@link
+     * ArticleScheduler} unpublishes it then. Editors and admins.
+     */
+    public Article expireAt(long id, Instant at, Actor by) {
+        Article article = manageable(id, by, "set the expiry of");
+        article.expireAt(at, clock.instant());
+        audit.record(by, "article.expiry", subject(article), at == null ? "cleared" : "at " + at);
+        // the next moment public content changes by itself may have moved: the cache and the timer read it again
+        events.publishEvent(new ArticleScheduled(article.getId()));
+        return article;
+    }
+
     public void unpublish(long id, Actor by) {
         Article article = manageable(id, by, "unpublish");
         article.unpublish();

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells the page cache when the next scheduled article is due, so that no cached page outlives that moment. */
+/**
+ * Tells the page cache (and the publication timer) when public content next changes by itself: a scheduled article
+ * falling due or a published one expiring, so that no cached page outlives that moment.
+ */
 @Component
 class ScheduledPublications implements NextPublication {
 
@@ -22,6 +25,11 @@ class ScheduledPublications implements NextPublication {
     // asked right after other transactions commit (the cache clears then): a transaction of its own
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public Optional<Instant> next() {
-        return Optional.ofNullable(articles.earliestScheduledAt());
+        Instant scheduled = articles.earliestScheduledAt();
+        Instant expiry = articles.earliestExpiry();
+        if (scheduled == null || (expiry != null && expiry.isBefore(scheduled))) {
+            return Optional.ofNullable(expiry);
+        }
+        return Optional.of(scheduled);
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When the next scheduled article is due, if any: no cached page outlives that moment. Implemented by the article
+ * When public content next changes by itself (a scheduled article due, a published one expiring), if any: no
+ * cached page outlives that moment. Implemented by the article
  * feature (the cache does not know about articles).
  */
 public interface NextPublication {

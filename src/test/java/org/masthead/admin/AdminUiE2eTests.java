@@ -63,7 +63,8 @@ class AdminUiE2eTests extends BrowserTest {
             "/admin/accounts",
             "/admin/topics",
             "/admin/editions",
-            "/admin/sections");
+            "/admin/sections",
+            "/admin/calendar");
 
     @Autowired
     TestContent content;
@@ -132,7 +133,14 @@ class AdminUiE2eTests extends BrowserTest {
         assertThat(pages).contains("/admin", "/admin/articles", "/admin/articles/" + article.getId());
         assertThat(pages).containsAll(LIST_PAGES);
         Map<String, String> screenshots = Map.of(
-                "/admin", "dashboard", "/admin/articles", "articles", "/admin/articles/" + article.getId(), "editor");
+                "/admin",
+                "dashboard",
+                "/admin/articles",
+                "articles",
+                "/admin/articles/" + article.getId(),
+                "editor",
+                "/admin/calendar",
+                "calendar");
         signInAsAdmin();
         String axe = axeScript();
         List<String> violations = new ArrayList<>();
@@ -188,7 +196,11 @@ class AdminUiE2eTests extends BrowserTest {
         if (name == null) {
             return;
         }
-        String current = name.equals("dashboard") ? "nav-dashboard" : "nav-articles";
+        String current = switch (name) {
+            case "dashboard" -> "nav-dashboard";
+            case "calendar" -> "nav-calendar";
+            default -> "nav-articles";
+        };
         assertThat(browser.findElement(By.id(current)).getAttribute("aria-current"))
                 .as("the navigation marks where the editor is")
                 .isEqualTo("page");

@@ -255,6 +255,41 @@ class RoleTableCellTests {
 
     @ParameterizedTest
     @EnumSource(Role.class)
+    void rescheduleFromTheCalendar(Role role) throws Exception {
+        Article own = draftBy(contributor);
+        articles.schedule(own.getId(), clock.instant().plusSeconds(30 * 86_400L), editor);
+        cell(
+                role,
+                EDITORS,
+                post("/admin/calendar/" + own.getId() + "/reschedule")
+                        .param("date", "2099-06-01")
+                        .param("time", "07:30"),
+                () -> jdbc.sql("select (scheduled_at > '2099-01-01')::text from articles where id = ?")
+                        .param(own.getId())
+                        .query(String.class)
+                        .single(),
+                "true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void setAnExpiry(Role role) throws Exception {
+        Article article = publishedBy(contributor);
+        cell(
+                role,
+                EDITORS,
+                post("/admin/articles/" + article.getId() + "/expiry")
+                        .param("expiresDate", "2099-06-01")
+                        .param("expiresTime", "07:30"),
+                () -> jdbc.sql("select (expires_at is not null)::text from articles where id = ?")
+                        .param(article.getId())
+                        .query(String.class)
+                        .single(),
+                "true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
     void restoreARevisionOfAnyArticle(Role role) throws Exception {
         Article others = draftBy(other);
         String original = others.getTitle();

@@ -112,7 +112,7 @@ class ArticleEditorPage {
     }
 
     /** Which buttons the edit page shows; the service checks each action again. */
-    record Allowed(boolean edit, boolean submit, boolean delete, boolean manage, boolean share) {
+    record Allowed(boolean edit, boolean submit, boolean delete, boolean manage, boolean share, boolean expire) {
 
         Allowed(StaffUser me, Article article) {
             this(
@@ -120,7 +120,8 @@ class ArticleEditorPage {
                     ArticlePermissions.canSubmit(me, article),
                     ArticlePermissions.canDelete(me, article) && article.isDeletable(),
                     ArticlePermissions.canManage(me),
-                    ArticlePermissions.canSharePreview(me, article));
+                    ArticlePermissions.canSharePreview(me, article),
+                    ArticlePermissions.canSetExpiry(me, article));
         }
     }
 }
