@@ -28,6 +28,7 @@ import org.masthead.article.PublicArticles;
 import org.masthead.article.PublicCount;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
+import org.masthead.markdown.MarkdownComments;
 import org.masthead.media.Image;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
@@ -134,7 +135,7 @@ class ContentApi {
                 blankToNull(article.getDek()),
                 blankToNull(article.getExcerpt()),
                 article.getBodyHtml(),
-                article.getBodyMarkdown(),
+                MarkdownComments.strip(article.getBodyMarkdown()),
                 article.getReadingMinutes(),
                 new SectionRef(section.getSlug(), section.getName(), site.absolute("/sections/" + section.getSlug())),
                 article.getAuthors().stream()
@@ -226,8 +227,9 @@ class ContentApi {
         });
     }
 
+    /** The current slug of an author's old one, only while the author is public (else it is not found). */
     Optional<String> currentAuthorSlug(String slug) {
-        return authors.currentSlug(slug);
+        return authors.currentSlug(slug).filter(current -> author(current).isPresent());
     }
 
     private AuthorView author(Author author, PublicCount count) {
@@ -237,7 +239,7 @@ class ContentApi {
                 blankToNull(author.getTitleLine()),
                 site.absolute("/authors/" + author.getSlug()),
                 blankToNull(author.getBioHtml()),
-                blankToNull(author.getBioMarkdown()),
+                blankToNull(MarkdownComments.strip(author.getBioMarkdown())),
                 author.getPhoto() == null
                         ? null
                         : image(
@@ -266,8 +268,9 @@ class ContentApi {
         });
     }
 
+    /** The current slug of a topic's old one, only while the topic is public (else it is not found). */
     Optional<String> currentTopicSlug(String slug) {
-        return topics.currentSlug(slug);
+        return topics.currentSlug(slug).filter(current -> topic(current).isPresent());
     }
 
     private TopicView topic(Topic topic, PublicCount count) {
