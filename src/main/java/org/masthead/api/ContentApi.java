@@ -19,6 +19,7 @@ import org.masthead.api.ApiViews.ListView;
 import org.masthead.api.ApiViews.NoteView;
 import org.masthead.api.ApiViews.SectionRef;
 import org.masthead.api.ApiViews.SectionView;
+import org.masthead.api.ApiViews.SettingsView;
 import org.masthead.api.ApiViews.TopicRef;
 import org.masthead.api.ApiViews.TopicView;
 import org.masthead.api.ApiViews.VariantView;
@@ -35,6 +36,7 @@ import org.masthead.section.SectionService;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.masthead.web.SiteProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,13 +55,16 @@ class ContentApi {
     private final AuthorService authors;
     private final TopicService topics;
     private final SiteProperties site;
+    private final MessageSource messages;
 
     ContentApi(
             PublicArticles articles,
             SectionService sections,
             AuthorService authors,
             TopicService topics,
-            SiteProperties site) {
+            SiteProperties site,
+            MessageSource messages) {
+        this.messages = messages;
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
@@ -280,6 +285,16 @@ class ContentApi {
                 site.absolute("/topics/" + topic.getSlug()),
                 count.articles(),
                 count.lastModified());
+    }
+
+    // --- the journal -------------------------------------------------------------------------------------------
+
+    /** The journal's name, URL and description, as its front page gives them. */
+    SettingsView settings() {
+        return new SettingsView(
+                site.siteName(),
+                site.absolute("/"),
+                messages.getMessage("home.description", new Object[] {site.siteName()}, Locale.ENGLISH));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
