@@ -83,6 +83,9 @@ final class ApiViews {
 
     record TopicView(String slug, String name, String url, long articleCount, Instant modifiedAt) {}
 
+    /** The journal itself: its name, its public URL and the description its front page gives. */
+    record SettingsView(String name, String url, String description) {}
+
     /** A list: its items, and for articles the cursor and URL of the next page (null on the last page). */
     record ListView<T>(List<T> data, String nextCursor, String next) {}
 

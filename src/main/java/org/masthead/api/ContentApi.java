@@ -19,6 +19,7 @@ import org.masthead.api.ApiViews.ListView;
 import org.masthead.api.ApiViews.NoteView;
 import org.masthead.api.ApiViews.SectionRef;
 import org.masthead.api.ApiViews.SectionView;
+import org.masthead.api.ApiViews.SettingsView;
 import org.masthead.api.ApiViews.TopicRef;
 import org.masthead.api.ApiViews.TopicView;
 import org.masthead.api.ApiViews.VariantView;
@@ -28,12 +29,14 @@ import org.masthead.article.PublicArticles;
 import org.masthead.article.PublicCount;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
+import org.masthead.markdown.MarkdownComments;
 import org.masthead.media.Image;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.topic.Topic;
 import org.masthead.topic.TopicService;
 import org.masthead.web.SiteProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,13 +55,16 @@ class ContentApi {
     private final AuthorService authors;
     private final TopicService topics;
     private final SiteProperties site;
+    private final MessageSource messages;
 
     ContentApi(
             PublicArticles articles,
             SectionService sections,
             AuthorService authors,
             TopicService topics,
-            SiteProperties site) {
+            SiteProperties site,
+            MessageSource messages) {
+        this.messages = messages;
         this.articles = articles;
         this.sections = sections;
         this.authors = authors;
@@ -134,7 +140,7 @@ class ContentApi {
                 blankToNull(article.getDek()),
                 blankToNull(article.getExcerpt()),
                 article.getBodyHtml(),
-                article.getBodyMarkdown(),
+                MarkdownComments.strip(article.getBodyMarkdown()),
                 article.getReadingMinutes(),
                 new SectionRef(section.getSlug(), section.getName(), site.absolute("/sections/" + section.getSlug())),
                 article.getAuthors().stream()
@@ -226,8 +232,9 @@ class ContentApi {
         });
     }
 
+    /** The current slug of an author's old one, only while the author is public (else it is not found). */
     Optional<String> currentAuthorSlug(String slug) {
-        return authors.currentSlug(slug);
+        return authors.currentSlug(slug).filter(current -> author(current).isPresent());
     }
 
     private AuthorView author(Author author, PublicCount count) {
@@ -237,7 +244,7 @@ class ContentApi {
                 blankToNull(author.getTitleLine()),
                 site.absolute("/authors/" + author.getSlug()),
                 blankToNull(author.getBioHtml()),
-                blankToNull(author.getBioMarkdown()),
+                blankToNull(MarkdownComments.strip(author.getBioMarkdown())),
                 author.getPhoto() == null
                         ? null
                         : image(
@@ -266,8 +273,9 @@ class ContentApi {
         });
     }
 
+    /** The current slug of a topic's old one, only while the topic is public (else it is not found). */
     Optional<String> currentTopicSlug(String slug) {
-        return topics.currentSlug(slug);
+        return topics.currentSlug(slug).filter(current -> topic(current).isPresent());
     }
 
     private TopicView topic(Topic topic, PublicCount count) {
@@ -277,6 +285,16 @@ class ContentApi {
                 site.absolute("/topics/" + topic.getSlug()),
                 count.articles(),
                 count.lastModified());
+    }
+
+    // --- the journal -------------------------------------------------------------------------------------------
+
+    /** The journal's name, URL and description, as its front page gives them. */
+    SettingsView settings() {
+        return new SettingsView(
+                site.siteName(),
+                site.absolute("/"),
+                messages.getMessage("home.description", new Object[] {site.siteName()}, Locale.ENGLISH));
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ class ContentApiController {
     private static final Set<String> AUTHOR_FIELDS = ApiViews.propertyNames(AuthorView.class);
     private static final Set<String> SECTION_FIELDS = ApiViews.propertyNames(SectionView.class);
     private static final Set<String> TOPIC_FIELDS = ApiViews.propertyNames(TopicView.class);
+    private static final Set<String> SETTINGS_FIELDS = ApiViews.propertyNames(ApiViews.SettingsView.class);
     private static final List<String> LIST_FILTERS = List.of("section", "author", "topic", "updated_since");
 
     private final ContentApi api;
@@ -125,6 +126,12 @@ class ContentApiController {
         return api.topic(slug)
                 .map(topic -> responder.ok(topic, fields))
                 .orElseGet(() -> moved(request, "/api/v1/topics/", api.currentTopicSlug(slug), "topic", slug));
+    }
+
+    @GetMapping("/settings")
+    ResponseEntity<byte[]> settings(HttpServletRequest request) {
+        Set<String> fields = fields(params(request, "fields").get("fields"), SETTINGS_FIELDS);
+        return responder.ok(api.settings(), fields);
     }
 
     // --- parameters -------------------------------------------------------------------------------------------

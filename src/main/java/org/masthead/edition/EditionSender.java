@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.masthead.job.Job;
 import org.masthead.job.JobHandler;
 import org.masthead.job.JobOutcome;
+import org.masthead.newsletter.MailIdentity;
 import org.masthead.newsletter.NewsletterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,7 @@ class EditionSender implements JobHandler {
     private final NewsletterService newsletter;
     private final EditionProperties properties;
     private final EditionNotices notices;
+    private final MailIdentity identity;
     private final Clock clock;
     private final String node = UUID.randomUUID().toString();
 
@@ -77,6 +79,7 @@ class EditionSender implements JobHandler {
             NewsletterService newsletter,
             EditionProperties properties,
             EditionNotices notices,
+            MailIdentity identity,
             Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -84,6 +87,7 @@ class EditionSender implements JobHandler {
         this.newsletter = newsletter;
         this.properties = properties;
         this.notices = notices;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -96,7 +100,7 @@ class EditionSender implements JobHandler {
     record Recipient(long id, Long subscriberId, String email, int attempts, String token) {}
 
     /** The frozen email of an edition. */
-    record Frozen(String subject, String html, String text) {}
+    record Frozen(long editionId, String subject, String html, String text) {}
 
     @Override
     public JobOutcome run(Job job) throws Exception {
@@ -206,7 +210,7 @@ class EditionSender implements JobHandler {
     MimeMessage message(Session session, Frozen frozen, String to, String token)
             throws MessagingException, UnsupportedEncodingException {
         Recipient recipient = new Recipient(0, null, to, 0, token);
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = identity.message(session);
         message.setFrom(new InternetAddress(newsletter.sender()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email(), true));
         message.setSubject(frozen.subject(), StandardCharsets.UTF_8.name());
@@ -214,6 +218,10 @@ class EditionSender implements JobHandler {
         String unsubscribeUrl = newsletter.unsubscribeUrl(recipient.token());
         message.addHeader("List-Unsubscribe", newsletter.listUnsubscribeHeader(unsubscribeUrl));
         message.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.addHeader("List-Id", identity.listId());
+        boolean test = NewsletterService.TEST_TOKEN.equals(token);
+        message.addHeader(
+                "Feedback-ID", identity.feedbackId("edition-" + frozen.editionId(), test ? "edition-test" : "edition"));
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(frozen.text().replace(EditionRenderer.TOKEN, recipient.token()), "UTF-8");
@@ -437,7 +445,7 @@ class EditionSender implements JobHandler {
     private Frozen frozen(long editionId) {
         return jdbc.sql("select subject, html_body, text_body from editions where id = :id")
                 .param("id", editionId)
-                .query((rs, row) -> new Frozen(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) -> new Frozen(editionId, rs.getString(1), rs.getString(2), rs.getString(3)))
                 .single();
     }
 

@@ -19,6 +19,7 @@ import org.masthead.audit.AuditLog;
 import org.masthead.job.Jobs;
 import org.masthead.markdown.MarkdownRenderer;
 import org.masthead.newsletter.Audience;
+import org.masthead.newsletter.NewsletterService;
 import org.masthead.search.ArticleSearch;
 import org.masthead.search.SearchQuery;
 import org.masthead.security.Actor;
@@ -246,14 +247,14 @@ public class EditionService {
                             + "Subject: {}\n\n{}",
                     to,
                     edition.getSubject(),
-                    email.textFor("test"));
+                    email.textFor(NewsletterService.TEST_TOKEN));
         } else {
             try {
                 MimeMessage message = sender.message(
                         smtp.createMimeMessage().getSession(),
-                        new EditionSender.Frozen(edition.getSubject(), email.html(), email.text()),
+                        new EditionSender.Frozen(edition.getId(), edition.getSubject(), email.html(), email.text()),
                         to,
-                        "test");
+                        NewsletterService.TEST_TOKEN);
                 smtp.send(message);
                 sent = true;
             } catch (MessagingException | UnsupportedEncodingException | MailException ex) {

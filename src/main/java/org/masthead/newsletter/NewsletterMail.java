@@ -25,10 +25,12 @@ class NewsletterMail {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final NewsletterProperties properties;
+    private final MailIdentity identity;
 
-    NewsletterMail(ObjectProvider<JavaMailSender> sender, NewsletterProperties properties) {
+    NewsletterMail(ObjectProvider<JavaMailSender> sender, NewsletterProperties properties, MailIdentity identity) {
         this.sender = sender;
         this.properties = properties;
+        this.identity = identity;
     }
 
     void send(OutgoingMail mail) {
@@ -44,7 +46,7 @@ class NewsletterMail {
             return;
         }
         try {
-            MimeMessage message = smtp.createMimeMessage();
+            MimeMessage message = identity.message(smtp.createMimeMessage().getSession());
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from());
             helper.setTo(mail.to());

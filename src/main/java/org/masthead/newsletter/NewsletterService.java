@@ -256,6 +256,12 @@ public class NewsletterService {
                 .update();
     }
 
+    /**
+     * The token in a test e-mail's links: its unsubscribe and preferences pages say it was a test, and change
+     * nothing. No reader's token is ever this short.
+     */
+    public static final String TEST_TOKEN = "test";
+
     /** The one-click unsubscribe URL for a token. */
     public String unsubscribeUrl(String token) {
         return link("/newsletter/unsubscribe", token);

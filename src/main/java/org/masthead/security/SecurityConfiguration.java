@@ -1,6 +1,8 @@
 package org.masthead.security;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import org.masthead.web.ReaderUrls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -27,6 +31,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain. Reader pages ({@link ReaderUrls}) are open to all and stay sessionless; {@code /admin/**} needs a signed-in
@@ -103,10 +108,13 @@ class SecurityConfiguration {
             Passkeys passkeys,
             UserDetailsService members,
             ApplicationEventPublisher events,
-            SignInCompletion completion)
+            SignInCompletion completion,
+            MessageSource messages)
             throws Exception {
         // Only a newsroom page asked for before signing in is remembered to return to afterwards, in a cookie: no
         // session row exists before a successful sign-in, and a reader's request never starts a session.
+        ApiSecurityProblems apiProblems = new ApiSecurityProblems(messages);
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher(ReaderUrls.API.pattern());
         RequestCache requestCache = StaffRequestCache.get();
         http.authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
@@ -156,12 +164,16 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 signIn(),
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin"))
+                        // The content API answers its refusals as problems (405 to any method but a read).
+                        .defaultAuthenticationEntryPointFor(apiProblems, api)
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, denied) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
                                 AnyRequestMatcher.INSTANCE)
                         // A refused staff form post keeps its text (draft rescue) before the 403.
-                        .accessDeniedHandler(new RescuingAccessDeniedHandler(
-                                rescues.orderedStream().toList(), staffSessions)))
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(api, apiProblems)),
+                                new RescuingAccessDeniedHandler(
+                                        rescues.orderedStream().toList(), staffSessions))))
                 // Remembers whose a staff session is (hashed), so a form posted after it expired is kept for them.
                 .addFilterAfter(new StaffSessionMarkFilter(staffSessions, clock), AuthorizationFilter.class)
                 .formLogin(form -> form.loginPage("/login")

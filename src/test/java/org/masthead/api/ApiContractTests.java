@@ -118,6 +118,9 @@ class ApiContractTests {
                 List.of(
                         call("/api/v1/topics/" + slugOf(topic), "Topic"),
                         call("/api/v1/topics/none-" + Fixtures.word(), "Problem")));
+        calls.put(
+                "/api/v1/settings",
+                List.of(call("/api/v1/settings", "Settings"), call("/api/v1/settings?fields=nope", "Problem")));
         calls.put("/api/v1/openapi.yaml", List.of());
         calls.put("/api/v1/openapi.json", List.of());
 
@@ -142,7 +145,7 @@ class ApiContractTests {
                 checked.add(call.path());
             }
         }
-        assertThat(checked).hasSize(15);
+        assertThat(checked).hasSize(17);
     }
 
     @Test
@@ -164,6 +167,24 @@ class ApiContractTests {
         assertThat(author.get("photo").get("alt").asString()).isEqualTo("A harbour at dawn");
         assertThat(author.get("links").get(0).get("label").asString()).isEqualTo("Website");
         assertThat(author.get("article_count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void theSettingsAreTheJournalsNameUrlAndDescription() throws Exception {
+        MockHttpServletResponse response =
+                mvc.perform(api.get("/api/v1/settings")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        var settings = ApiContract.assertConforms(
+                response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "Settings");
+        assertThat(settings.get("name").asString()).isEqualTo("The Meridian Review");
+        assertThat(settings.get("url").asString()).isEqualTo("http://localhost:8080/");
+        assertThat(settings.get("description").asString())
+                .isEqualTo("Analysis and commentary from The Meridian Review.");
+        assertThat(response.getHeader("ETag")).isNotBlank();
+        var slim =
+                mvc.perform(api.get("/api/v1/settings?fields=name")).andReturn().getResponse();
+        assertThat(ApiContract.JSON.readTree(slim.getContentAsString()).propertyNames())
+                .containsExactly("name");
     }
 
     @Test

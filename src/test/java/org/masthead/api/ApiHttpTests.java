@@ -195,6 +195,27 @@ class ApiHttpTests {
         assertThat(send("GET", "/api", Map.of()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void anyMethodButAReadIsAProblem405WithAllow() {
+        Article article = published(Duration.ofHours(1));
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            for (String path :
+                    List.of("/api/v1/articles", "/api/v1/articles/" + article.getSlug(), "/api/v1/elsewhere", "/api")) {
+                HttpResponse<String> response =
+                        send(method, path, Map.of("Accept", "text/html", "Origin", "https://partner.example"));
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(405);
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(method + " " + path)
+                        .hasValue("application/problem+json");
+                assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+                assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+                assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+                ApiContract.assertConforms(response.body(), "Problem");
+                assertThat(response.body()).contains("\"status\":405").contains(method);
+            }
+        }
+    }
+
     // --- MockMvc: paging, filters, fields, old slugs, bad parameters, rate limit --------------------------------
 
     @Test

@@ -15,11 +15,14 @@ import org.masthead.IntegrationTest;
 import org.masthead.TestContent;
 import org.masthead.article.Article;
 import org.masthead.author.Author;
+import org.masthead.author.AuthorChanges;
 import org.masthead.media.Image;
 import org.masthead.section.Section;
 import org.masthead.security.Actor;
 import org.masthead.slug.Slugs;
 import org.masthead.testing.Fixtures;
+import org.masthead.topic.Topic;
+import org.masthead.topic.TopicService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -50,6 +53,9 @@ class ApiVisibilityTests {
 
     @Autowired
     ObjectProvider<ApiFixture> apiFixtures;
+
+    @Autowired
+    TopicService topicService;
 
     ApiFixture api;
     Instant start;
@@ -170,6 +176,78 @@ class ApiVisibilityTests {
                 .isEqualTo(1);
         assertThat(fetch("/api/v1/authors").getContentAsString()).contains(author.getSlug());
         assertThat(fetch("/api/v1/topics").getContentAsString()).contains(Slugs.slugify(topic));
+    }
+
+    @Test
+    void oldSlugsOfATopicAndAnAuthorWithoutAPublicArticleAreNotFound() throws Exception {
+        inState(State.DRAFT);
+        String oldAuthor = author.getSlug();
+        String oldTopic = Slugs.slugify(topic);
+        renameAuthorAndTopic();
+
+        assertThat(fetch("/api/v1/authors/" + oldAuthor).getStatus()).isEqualTo(404);
+        assertThat(fetch("/api/v1/topics/" + oldTopic).getStatus()).isEqualTo(404);
+        assertThat(fetch("/api/v1/authors/" + oldAuthor).getHeader("Location")).isNull();
+        assertThat(fetch("/api/v1/topics/" + oldTopic).getContentAsString()).doesNotContain("renamed");
+    }
+
+    @Test
+    void oldSlugsOfAPublicTopicAndAuthorAnswer301() throws Exception {
+        api.articles.publish(draft().getId(), TestContent.EDITOR);
+        String oldAuthor = author.getSlug();
+        String oldTopic = Slugs.slugify(topic);
+        String[] current = renameAuthorAndTopic();
+
+        MockHttpServletResponse authorMoved = fetch("/api/v1/authors/" + oldAuthor);
+        assertThat(authorMoved.getStatus()).isEqualTo(301);
+        assertThat(authorMoved.getHeader("Location")).isEqualTo("/api/v1/authors/" + current[0]);
+        MockHttpServletResponse topicMoved = fetch("/api/v1/topics/" + oldTopic);
+        assertThat(topicMoved.getStatus()).isEqualTo(301);
+        assertThat(topicMoved.getHeader("Location")).isEqualTo("/api/v1/topics/" + current[1]);
+    }
+
+    @Test
+    void theMarkdownFieldCarriesNoEditorsComments() throws Exception {
+        Article article = api.fixtures.published(
+                section,
+                List.of(author),
+                List.of(),
+                "Noted " + Fixtures.word(),
+                "Dek",
+                "Opening.\n\n<!-- EDITOR NOTE: confirm with the ministry -->\n\nA claim<!-- EDITOR NOTE: source? -->"
+                        + " that stands.\n\nWrite `<!-- x -->` to hide a line.\n",
+                Instant.now().minusSeconds(60));
+
+        JsonNode served = json(fetch("/api/v1/articles/" + article.getSlug()), 200);
+        String markdown = served.get("markdown").asString();
+        assertThat(markdown).doesNotContain("EDITOR NOTE");
+        assertThat(markdown).isEqualTo("Opening.\n\nA claim that stands.\n\nWrite `<!-- x -->` to hide a line.\n");
+        assertThat(served.get("html").asString()).doesNotContain("EDITOR NOTE");
+        assertThat(String.join("", listAll("/api/v1/articles?limit=100&updated_since=" + start)))
+                .contains(article.getSlug())
+                .doesNotContain("EDITOR NOTE");
+    }
+
+    /** Gives the author and the topic new slugs; answers them. */
+    private String[] renameAuthorAndTopic() {
+        Author stored = api.authors.get(author.getId());
+        String authorSlug = Fixtures.slug("author");
+        api.authors.update(
+                Actor.system("test"),
+                stored.getId(),
+                stored.getVersion(),
+                new AuthorChanges(
+                        stored.getName(),
+                        authorSlug,
+                        stored.getTitleLine(),
+                        stored.getBioMarkdown(),
+                        stored.getPhoto() == null ? null : stored.getPhoto().getId(),
+                        stored.getAccountId(),
+                        stored.getLinks()));
+        Topic stored2 = topicService.findBySlug(Slugs.slugify(topic)).orElseThrow();
+        String topicSlug = Slugs.slugify("renamed " + Fixtures.word());
+        topicService.rename(Actor.system("test"), stored2.getId(), stored2.getName(), topicSlug);
+        return new String[] {authorSlug, topicSlug};
     }
 
     private long sectionCountInList() throws Exception {

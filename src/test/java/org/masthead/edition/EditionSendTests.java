@@ -127,6 +127,9 @@ class EditionSendTests {
     NewsletterService newsletter;
 
     @Autowired
+    org.masthead.newsletter.MailIdentity mailIdentity;
+
+    @Autowired
     EditionNotices notices;
 
     @Autowired
@@ -319,6 +322,11 @@ class EditionSendTests {
         assertThat(toAlice.getHeader("List-Unsubscribe")[0])
                 .isEqualTo("<http://localhost:8080/newsletter/unsubscribe?token=" + token + ">");
         assertThat(toAlice.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        // Named on the site's domain (masthead.site-url's host), as the journal's own list.
+        assertThat(toAlice.getMessageID()).matches("<[0-9a-f-]{36}@localhost>");
+        assertThat(toBob.getMessageID()).isNotEqualTo(toAlice.getMessageID());
+        assertThat(toAlice.getHeader("List-Id")).containsExactly("\"The Meridian Review\" <newsletter.localhost>");
+        assertThat(toAlice.getHeader("Feedback-ID")).containsExactly("edition-" + id + ":edition:localhost");
 
         // The preferences page opens from the email's link, and the one-click unsubscribe works for Alice alone.
         String preferences = mvc.perform(get("/newsletter/preferences").param("token", token))
@@ -332,6 +340,45 @@ class EditionSendTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("UNSUBSCRIBED");
+    }
+
+    @Test
+    void theTestEmailsLinksLeadToAPageThatSaysItWasATest() throws Exception {
+        String subject = "Edition " + TestContent.unique("test-mail");
+        long id = compose(subject);
+        String editor = EDITOR.getEmail();
+        mvc.perform(post("/admin/editions/{id}/test", id).with(user(EDITOR)).with(csrf()));
+
+        MimeMessage test = EditionMail.withSubject(mail, subject).stream()
+                .filter(m -> EditionMail.to(m).equals(editor))
+                .findFirst()
+                .orElseThrow();
+        assertThat(test.getMessageID()).matches("<[0-9a-f-]{36}@localhost>");
+        assertThat(test.getHeader("List-Id")).containsExactly("\"The Meridian Review\" <newsletter.localhost>");
+        assertThat(test.getHeader("Feedback-ID")).containsExactly("edition-" + id + ":edition-test:localhost");
+        String html = EditionMail.parts(test).html();
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile(
+                        "http://localhost:8080(/newsletter/[a-z]+\\?token=[^\"&]+)")
+                .matcher(html);
+        List<String> paths = new ArrayList<>();
+        while (links.find()) {
+            paths.add(links.group(1));
+        }
+        assertThat(paths).contains("/newsletter/unsubscribe?token=test", "/newsletter/preferences?token=test");
+        for (String path : paths) {
+            var page = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(page.getStatus()).as(path).isEqualTo(200);
+            assertThat(page.getContentAsString())
+                    .as(path)
+                    .contains("test email")
+                    .contains("nothing was changed");
+        }
+        var oneClick = mvc.perform(
+                        post("/newsletter/unsubscribe").param("token", "test").param("List-Unsubscribe", "One-Click"))
+                .andReturn()
+                .getResponse();
+        assertThat(oneClick.getStatus()).isEqualTo(200);
+        assertThat(oneClick.getContentAsString()).contains("test email");
     }
 
     @Test
@@ -598,6 +645,7 @@ class EditionSendTests {
                     newsletter,
                     new EditionProperties("", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30)),
                     notices,
+                    mailIdentity,
                     clock);
             org.masthead.job.Job job =
                     new org.masthead.job.Job(0, EditionSender.TYPE, String.valueOf(id), 1, clock.instant());

@@ -86,12 +86,18 @@ class NewsletterController {
 
     @GetMapping("/newsletter/unsubscribe")
     String unsubscribePage(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        if (NewsletterService.TEST_TOKEN.equals(token)) {
+            return testPage("unsubscribe", response, model);
+        }
         return tokenPage("unsubscribe", token, newsletter.checkUnsubscribe(token), false, response, model);
     }
 
     /** The page's button, and RFC 8058 one-click unsubscribe (a POST of {@code List-Unsubscribe=One-Click}). */
     @PostMapping("/newsletter/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        if (NewsletterService.TEST_TOKEN.equals(token)) {
+            return testPage("unsubscribe", response, model);
+        }
         return tokenPage("unsubscribe", token, newsletter.unsubscribe(token), true, response, model);
     }
 
@@ -99,6 +105,9 @@ class NewsletterController {
     @GetMapping("/newsletter/preferences")
     String preferences(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
         response.setHeader("Cache-Control", "no-store");
+        if (NewsletterService.TEST_TOKEN.equals(token)) {
+            return testPage("preferences", response, model);
+        }
         return preferencesPage(token, newsletter.preferences(token).orElse(null), false, response, model);
     }
 
@@ -111,6 +120,9 @@ class NewsletterController {
             HttpServletResponse response,
             Model model) {
         response.setHeader("Cache-Control", "no-store");
+        if (NewsletterService.TEST_TOKEN.equals(token)) {
+            return testPage("preferences", response, model);
+        }
         Set<Long> known = sections.all().stream().map(Section::getId).collect(Collectors.toSet());
         Set<Long> chosen = sectionIds == null
                 ? Set.of()
@@ -132,6 +144,16 @@ class NewsletterController {
         model.addAttribute("sections", sections.all());
         model.addAttribute("saved", saved);
         return "newsletter/preferences";
+    }
+
+    /** A link from a test e-mail: it reached the right page, and changes nothing. */
+    private static String testPage(String action, HttpServletResponse response, Model model) {
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("action", action);
+        model.addAttribute("token", "");
+        model.addAttribute("state", "test");
+        model.addAttribute("done", false);
+        return "newsletter/link";
     }
 
     private static String tokenPage(
