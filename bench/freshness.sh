@@ -37,9 +37,9 @@ done
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
-STAMP=$(date -u +%Y%m%d-%H%M%S)
+RUN_AT=$(date -u +%Y%m%d-%H%M%S)
 OWN_REPORT=${REPORT:-}
-REPORT=${REPORT:-$BENCH_DIR/freshness-$STAMP.md}
+REPORT=${REPORT:-$BENCH_DIR/freshness-${RUN_AT}.md}
 WORK=$(mktemp -d)
 . bench/lib.sh
 
@@ -138,7 +138,7 @@ say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start;
 say "on one PostgreSQL; B polled with curl every ${POLL}s plus curl's own time; $REPEAT runs of each measure."
 say ""
 
-run=$STAMP
+run=$RUN_AT
 : >"$WORK/publish"
 : >"$WORK/publish-request"
 : >"$WORK/publish-after"

@@ -50,8 +50,8 @@ fi
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
-STAMP=$(date -u +%Y%m%d-%H%M%S)
-REPORT="$BENCH_DIR/report-$STAMP.md"
+RUN_AT=$(date -u +%Y%m%d-%H%M%S)
+REPORT="$BENCH_DIR/report-${RUN_AT}.md"
 . bench/lib.sh
 
 cleanup() {
@@ -98,7 +98,7 @@ repair_derived big "$BIG_PG_PORT"
 
 # A run in which a page of the URL lists answers other than 200 measures a broken journal: each such answer is
 # written here, and the run fails at the end (at once when the pages are checked before the load).
-FAILURES="$BENCH_DIR/failures-$STAMP.txt"
+FAILURES="$BENCH_DIR/failures-$RUN_AT.txt"
 : >"$FAILURES"
 fail_if_any() {
   [[ -s "$FAILURES" ]] || return 0
@@ -177,7 +177,7 @@ CONF
 load() { # url duration
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "$1" 2>&1)
-  echo "$out" >>"$BENCH_DIR/wrk-$STAMP.log"
+  echo "$out" >>"$BENCH_DIR/wrk-$RUN_AT.log"
   echo "$out" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
@@ -186,8 +186,8 @@ load() { # url duration
     /Non-2xx or 3xx/ { errors += $NF }
     /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
     /Non-2xx or 3xx/ { answers += $NF }
-    END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, errors, answers }' | tee -a "$BENCH_DIR/load-$STAMP.txt"
-  tail -1 "$BENCH_DIR/load-$STAMP.txt" | awk -v url="$1" '$5 > 0 { print "wrk " url ": " $5 " answers not 2xx or 3xx" }' >>"$FAILURES"
+    END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, errors, answers }' | tee -a "$BENCH_DIR/load-$RUN_AT.txt"
+  tail -1 "$BENCH_DIR/load-$RUN_AT.txt" | awk -v url="$1" '$5 > 0 { print "wrk " url ": " $5 " answers not 2xx or 3xx" }' >>"$FAILURES"
 }
 
 # One request at a time: prints the time of each of $2 requests, in ms.
@@ -388,5 +388,5 @@ if ((FRESHNESS)); then
   # two nodes on one database of their own: how soon a change on one is served by the other (bench/freshness.sh)
   JAR=$JAR HEAP=$HEAP BENCH_DIR=$BENCH_DIR REPORT=$REPORT bench/freshness.sh
 fi
-say "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). wrk output: $BENCH_DIR/wrk-$STAMP.log"
+say "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). wrk output: $BENCH_DIR/wrk-$RUN_AT.log"
 echo "Report: $REPORT"

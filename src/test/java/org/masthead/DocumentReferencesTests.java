@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every document the repository points at is in the repository: a source file, a script or a Markdown page that
  * names a document ({@code docs/DESIGN.md}, {@code CONTRIBUTING.md}), a section of one ({@code docs/DESIGN.md,
  * "Lifecycle"}), or links to a file or a heading ({@code [x](operators.md#caching)}), names one that exists; and
- * nothing points into a folder beside the repository ({@code shared/}, {@code ../shared}). Plain JUnit: it reads
+ * nothing points into a folder beside the repository ({@link #BESIDE}, however it is reached). Plain JUnit: it reads
  * files from the project folder, which is where Maven runs the tests.
  */
 class DocumentReferencesTests {
@@ -40,7 +40,7 @@ class DocumentReferencesTests {
      * A document named in any text: a path ending in {@code .md} whose file name is a capitalised document name
      * ({@code README.md}, {@code DESIGN.md}) or that lies under {@code docs/}. Lower-case names elsewhere
      * ({@code articles/slug.md} in an export) are data, not references. Not preceded by what makes a name part of
-     * a longer word, a variable ({@code $STAMP.md}) or a URL's path.
+     * a longer word, a variable (a shell variable before the extension) or a URL's path.
      */
     private static final Pattern DOCUMENT =
             Pattern.compile("(?<![\\w./$}{:-])((?:\\.{1,2}/)*(?:[\\w.-]+/)*[\\w.-]+\\.md)(?![\\w-])");
@@ -58,9 +58,18 @@ class DocumentReferencesTests {
     private static final Pattern LINK_DEFINITION =
             Pattern.compile("(?m)^ {0,3}\\[(?!\\^)[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s|$)");
 
-    /** A pointer into a folder beside the repository. */
+    /**
+     * The folder beside the repository where a working copy may keep notes of its own: a user's clone has none, so
+     * nothing in the repository may point into it.
+     */
+    static final String BESIDE = "shared";
+
+    /** The extension of a document. */
+    private static final String MD = ".md";
+
+    /** A pointer into the folder beside the repository: {@code ../<folder>}, an absolute path to it, {@code <folder>/}. */
     private static final Pattern OUTSIDE =
-            Pattern.compile("(?<![\\w.-])(?:(?:\\.\\./)+shared\\b|/work/shared\\b|shared/)");
+            Pattern.compile("(?<![\\w.-])(?:(?:\\.\\./)+" + BESIDE + "\\b|/work/" + BESIDE + "\\b|" + BESIDE + "/)");
 
     private static final Pattern FENCE = Pattern.compile("(?ms)^ {0,3}(```|~~~).*?^ {0,3}\\1[^\\n]*$");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]*`");
@@ -70,11 +79,12 @@ class DocumentReferencesTests {
 
     @Test
     void aDocumentThatDoesNotExistIsReported() {
-        List<String> problems = problems(Path.of("src/main/java/Sample.java"), "// see docs/NOPE.md and PLANS.md");
+        List<String> problems = problems(
+                Path.of("src/main/java/Sample.java"), "// see docs/" + missing("NOPE") + " and " + missing("PLANS"));
 
         assertThat(problems).hasSize(2);
-        assertThat(problems.get(0)).contains("docs/NOPE.md");
-        assertThat(problems.get(1)).contains("PLANS.md");
+        assertThat(problems.get(0)).contains("docs/" + missing("NOPE"));
+        assertThat(problems.get(1)).contains(missing("PLANS"));
     }
 
     @Test
@@ -103,16 +113,17 @@ class DocumentReferencesTests {
                 .singleElement()
                 .asString()
                 .contains("#nowhere");
-        assertThat(problems(page, "[spec]: ../SPEC.md\n")).isNotEmpty();
+        assertThat(problems(page, "[spec]: ../" + missing("SPEC") + "\n")).isNotEmpty();
     }
 
     @Test
     void aReferenceIntoASharedFolderIsReported() {
         Path source = Path.of("src/main/java/Sample.java");
 
-        assertThat(problems(source, "// the design: ../shared/docs/DESIGN.md")).isNotEmpty();
-        assertThat(problems(source, "// run /work/shared/tools/check")).isNotEmpty();
-        assertThat(problems(Path.of("docs/sample.md"), "[design](../../shared/docs/DESIGN.md)"))
+        assertThat(problems(source, "// the design: ../" + BESIDE + "/docs/DESIGN.md"))
+                .isNotEmpty();
+        assertThat(problems(source, "// run /work/" + BESIDE + "/tools/check")).isNotEmpty();
+        assertThat(problems(Path.of("docs/sample.md"), "[design](../../" + BESIDE + "/docs/DESIGN.md)"))
                 .isNotEmpty();
     }
 
@@ -140,8 +151,13 @@ class DocumentReferencesTests {
     void dataFileNamesAndVariablesAreNotReferences() {
         assertThat(problems(
                         Path.of("src/test/java/Sample.java"),
-                        "zip(\"articles/a-slug.md\", \"../evil.md\"); REPORT=$BENCH_DIR/report-$STAMP.md"))
+                        "zip(\"articles/a-slug.md\", \"../evil.md\"); REPORT=$BENCH_DIR/report-$RUN_AT" + MD))
                 .isEmpty();
+    }
+
+    /** The name of a document the repository does not have, written so that this file names none itself. */
+    private static String missing(String name) {
+        return name + MD;
     }
 
     // --- the repository ----------------------------------------------------------------------------------------
@@ -186,7 +202,7 @@ class DocumentReferencesTests {
         Matcher document = DOCUMENT.matcher(prose);
         while (document.find()) {
             String name = document.group(1);
-            if (name.contains("shared/") || !isDocument(name)) {
+            if (name.contains(BESIDE + "/") || !isDocument(name)) {
                 continue; // reported above, or data (an export's articles/slug.md)
             }
             List<Path> targets = resolve(name, folder);
