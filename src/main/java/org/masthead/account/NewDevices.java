@@ -65,7 +65,8 @@ public class NewDevices implements SignInCompletion {
             BooleanSetting newDeviceCheck,
             ObjectProvider<JavaMailSender> mail,
             AuditLog audit,
-            @Value("${masthead.security.mail-from:${masthead.newsletter.from:masthead@localhost}}") String from,
+            SignInSecurityProperties security,
+            @Value("${masthead.newsletter.from:masthead@localhost}") String newsletterFrom,
             @Value("${masthead.site-name:Masthead}") String siteName) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -73,7 +74,7 @@ public class NewDevices implements SignInCompletion {
         this.check = newDeviceCheck;
         this.mail = mail;
         this.audit = audit;
-        this.from = from;
+        this.from = security.mailFrom() != null ? security.mailFrom() : newsletterFrom;
         this.siteName = siteName;
     }
 
