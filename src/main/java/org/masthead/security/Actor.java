@@ -12,8 +12,10 @@ public sealed interface Actor permits StaffUser, Actor.Scheduler, Actor.Import, 
     /** The name the audit log shows: a staff member's email, or the name of the job. */
     String auditName();
 
-    /** The name shown on what this actor made (revisions, notes). */
-    String label();
+    /** The name shown on what this actor made (revisions, notes): the audit name unless the actor says otherwise. */
+    default String label() {
+        return auditName();
+    }
 
     /** Whether this actor has the powers of {@code role} (an admin those of an editor, and so on). */
     boolean hasAtLeast(Role role);
@@ -89,11 +91,6 @@ public sealed interface Actor permits StaffUser, Actor.Scheduler, Actor.Import, 
         }
 
         @Override
-        public String label() {
-            return name;
-        }
-
-        @Override
         public boolean hasAtLeast(Role role) {
             return true;
         }
@@ -102,11 +99,6 @@ public sealed interface Actor permits StaffUser, Actor.Scheduler, Actor.Import, 
     record SignIn(String email) implements Actor {
         @Override
         public String auditName() {
-            return email;
-        }
-
-        @Override
-        public String label() {
             return email;
         }
 

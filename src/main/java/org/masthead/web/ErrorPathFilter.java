@@ -7,26 +7,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /error} is where the container shows an error page; asked for directly it has no error to show (and the
  * error controller, finding no status, would answer 500): it is not found, like any path with no page.
  */
 @Component
-class ErrorPathFilter extends OncePerRequestFilter implements Ordered {
+class ErrorPathFilter extends PathFilter {
 
-    @Override
-    public int getOrder() {
-        return FilterOrder.ERROR_PATH.order();
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.equals("/error") && !path.startsWith("/error/");
+    ErrorPathFilter() {
+        super(FilterOrder.ERROR_PATH, "/error");
     }
 
     @Override

@@ -10,28 +10,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The health endpoints answer JSON whatever the client accepts: a browser or an uptime monitor that asks for
  * {@code text/html} gets the status as JSON, not 406 Not Acceptable (which a monitor would read as "down").
  */
 @Component
-class HealthAcceptFilter extends OncePerRequestFilter implements Ordered {
+class HealthAcceptFilter extends PathFilter {
 
-    @Override
-    public int getOrder() {
-        return FilterOrder.HEALTH_ACCEPT.order();
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.equals("/actuator/health") && !path.startsWith("/actuator/health/");
+    HealthAcceptFilter() {
+        super(FilterOrder.HEALTH_ACCEPT, "/actuator/health");
     }
 
     @Override

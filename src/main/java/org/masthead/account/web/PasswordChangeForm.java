@@ -2,15 +2,11 @@ package org.masthead.account.web;
 
 import jakarta.validation.constraints.NotEmpty;
 
-/** Changing one's own password: the current one, the new one twice. Length is checked by PasswordPolicy. */
-class PasswordChangeForm {
+/** Changing one's own password: the current one, then the new one twice. Length is checked by PasswordPolicy. */
+class PasswordChangeForm extends SetPasswordForm {
 
     @NotEmpty(message = "{account.password.current-required}")
     private String currentPassword;
-
-    private String newPassword;
-
-    private String confirmPassword;
 
     public String getCurrentPassword() {
         return currentPassword;
@@ -18,21 +14,5 @@ class PasswordChangeForm {
 
     public void setCurrentPassword(String currentPassword) {
         this.currentPassword = currentPassword;
-    }
-
-    public String getNewPassword() {
-        return newPassword;
-    }
-
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
-
-    public String getConfirmPassword() {
-        return confirmPassword;
-    }
-
-    public void setConfirmPassword(String confirmPassword) {
-        this.confirmPassword = confirmPassword;
     }
 }
