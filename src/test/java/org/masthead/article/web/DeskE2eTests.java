@@ -14,11 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.masthead.BrowserTest;
 import org.masthead.MutableClock;
+import org.masthead.StaffBrowser;
 import org.masthead.TestContent;
+import org.masthead.account.AccountService;
 import org.masthead.article.Article;
 import org.masthead.article.ArticleChanges;
 import org.masthead.article.ArticleContent;
 import org.masthead.article.ArticleService;
+import org.masthead.author.Author;
+import org.masthead.author.AuthorChanges;
+import org.masthead.author.AuthorService;
+import org.masthead.security.Actor;
+import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.web.SiteProperties;
 import org.openqa.selenium.By;
@@ -59,6 +66,12 @@ class DeskE2eTests extends BrowserTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    AuthorService authors;
 
     @AfterEach
     void clear() {
@@ -227,6 +240,65 @@ class DeskE2eTests extends BrowserTest {
         }
         assertThat(violations).as("serious or critical axe violations").isEmpty();
         assertThat(tooWide).as("the calendar and the trash fit a phone's width").isEmpty();
+    }
+
+    /** A contributor's dashboard says what happened to their pieces, passes axe at both widths, and forgets on request. */
+    @Test
+    void aContributorsDashboardSaysWhatHappenedToTheirPieces(TestInfo test) throws Exception {
+        String email = StaffBrowser.newMember(accounts, Role.CONTRIBUTOR);
+        long account = jdbc.queryForObject("select id from accounts where email = ?", Long.class, email);
+        StaffUser writer = new StaffUser(account, email, "A contributor", Role.CONTRIBUTOR, "{noop}x", true);
+        Author own = authors.create(
+                Actor.importing("test"),
+                new AuthorChanges("Writer " + account, "writer-" + account, "", "", null, account, List.of()));
+        List<Long> ids = new ArrayList<>();
+        for (String title : List.of("The returned essay", "The published essay")) {
+            as(writer);
+            Article article = articles.create(
+                    new ArticleChanges(
+                            null,
+                            new ArticleContent(title, "", "A first paragraph.", "", ""),
+                            content.section().getId(),
+                            List.of(own.getId()),
+                            List.of()),
+                    writer);
+            articles.submit(article.getId(), writer);
+            ids.add(article.getId());
+        }
+        as(EDITOR);
+        articles.returnToDraft(ids.get(0), "The second section needs its sources; see my comments.", EDITOR);
+        articles.publish(ids.get(1), EDITOR);
+        SecurityContextHolder.clearContext();
+
+        open("/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(StaffBrowser.PASSWORD);
+        clickAndWait(By.id("login-button"));
+        open("/admin");
+        WebElement notices = waitFor(By.id("for-you"));
+        assertThat(notices.getText())
+                .contains("Returned to you with a note by " + EDITOR.getDisplayName())
+                .contains("The second section needs its sources")
+                .contains("Published:")
+                .contains("The published essay");
+        String axe;
+        try (InputStream in = DeskE2eTests.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<String> violations = new ArrayList<>();
+        for (int width : new int[] {DESKTOP, PHONE}) {
+            browser.manage().window().setSize(new Dimension(width, 900));
+            open("/admin");
+            script(axe);
+            violations.addAll(axe(width, "/admin"));
+            screenshot(test, "dashboard-notices-" + width);
+        }
+        assertThat(violations).as("serious or critical axe violations").isEmpty();
+
+        browser.manage().window().setSize(new Dimension(DESKTOP, 900));
+        clickAndWait(By.id("dismiss-all-notices"));
+        assertThat(browser.findElements(By.id("for-you"))).isEmpty();
     }
 
     private List<String> axe(int width, String page) {
