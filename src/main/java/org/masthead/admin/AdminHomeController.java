@@ -5,6 +5,7 @@ import org.masthead.article.ArticlePermissions;
 import org.masthead.article.ArticleRow;
 import org.masthead.article.ArticleService;
 import org.masthead.article.ArticleStatus;
+import org.masthead.article.ContributorNotices;
 import org.masthead.security.StaffUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -13,10 +14,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The newsroom's dashboard: what awaits review, the scheduled queue, what was published lately, and the
- * signed-in member's own drafts. A contributor sees only their own articles in each list.
+ * signed-in member's own drafts. A contributor sees only their own articles in each list, and above them what
+ * happened to their pieces (returned with a note, published) until they dismiss it ({@link ContributorNotices}).
  */
 @Controller
 class AdminHomeController {
@@ -24,9 +28,11 @@ class AdminHomeController {
     static final int LIST_SIZE = 10;
 
     private final ArticleService articles;
+    private final ContributorNotices notices;
 
-    AdminHomeController(ArticleService articles) {
+    AdminHomeController(ArticleService articles, ContributorNotices notices) {
         this.articles = articles;
+        this.notices = notices;
     }
 
     @GetMapping("/admin")
@@ -46,7 +52,21 @@ class AdminHomeController {
                         Sort.Order.desc("updatedAt"),
                         me));
         model.addAttribute("editor", ArticlePermissions.canManage(me));
+        model.addAttribute("notices", notices.forMember(me));
         return "admin/home";
+    }
+
+    /** Dismisses one of the member's own notices (another member's is left as it is). */
+    @PostMapping("/admin/notices/{id:\\d+}/dismiss")
+    String dismiss(@PathVariable long id, @AuthenticationPrincipal StaffUser me) {
+        notices.dismiss(id, me);
+        return "redirect:/admin#for-you";
+    }
+
+    @PostMapping("/admin/notices/dismiss")
+    String dismissAll(@AuthenticationPrincipal StaffUser me) {
+        notices.dismissAll(me);
+        return "redirect:/admin";
     }
 
     /** The first {@value #LIST_SIZE} articles of a list in this order, the id breaking ties the same way. */

@@ -36,18 +36,21 @@ public class ArticleScheduler {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ContributorNotices notices;
 
     ArticleScheduler(
             ArticleRepository articles,
             AuditLog audit,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            ContributorNotices notices) {
         this.articles = articles;
         this.audit = audit;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.notices = notices;
     }
 
     @Scheduled(
@@ -119,6 +122,7 @@ public class ArticleScheduler {
                 article.publishScheduled();
                 audit.record(by, "article.publish", ArticleService.subject(article), "scheduled");
                 events.publishEvent(ArticleEvents.published(article));
+                notices.published(article, by);
             }
             return due;
         });

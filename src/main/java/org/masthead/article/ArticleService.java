@@ -74,6 +74,7 @@ public class ArticleService {
     private final ArticleRevisions history;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
+    private final ContributorNotices notices;
 
     ArticleService(
             ArticleRepository articles,
@@ -89,7 +90,8 @@ public class ArticleService {
             Clock clock,
             ArticleImages images,
             ArticleRevisions history,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            ContributorNotices notices) {
         this.articles = articles;
         this.revisions = revisions;
         this.autosaves = autosaves;
@@ -106,6 +108,7 @@ public class ArticleService {
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
+        this.notices = notices;
     }
 
     // --- reading (staff) --------------------------------------------------------------------------------------
@@ -340,6 +343,7 @@ public class ArticleService {
         Article article = manageable(id, by, "return");
         article.returnToDraft(note, by.label(), clock.instant());
         audit.record(by, "article.return", subject(article), note == null ? "" : note);
+        notices.returned(article, note, by);
     }
 
     /** Publishes now; refused ({@link PublicationRefusedException}) with no author or a picture without alt text. */
@@ -349,6 +353,7 @@ public class ArticleService {
         article.publish(clock.instant());
         audit.record(by, "article.publish", subject(article), "");
         events.publishEvent(ArticleEvents.published(article));
+        notices.published(article, by);
         return article;
     }
 

@@ -382,6 +382,7 @@ class ArticleServiceTests {
                         org.springframework.transaction.support.TransactionTemplate.class,
                         () -> Mockito.mock(org.springframework.transaction.support.TransactionTemplate.class))
                 .withBean(java.time.Clock.class, java.time.Clock::systemUTC)
+                .withBean(ContributorNotices.class, () -> Mockito.mock(ContributorNotices.class))
                 .withUserConfiguration(SchedulingConfiguration.class, ArticleScheduler.class);
         application.run(context -> {
             List<org.springframework.scheduling.config.Task> tasks =

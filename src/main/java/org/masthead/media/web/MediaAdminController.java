@@ -19,7 +19,6 @@ import org.masthead.security.Role;
 import org.masthead.security.StaffUser;
 import org.masthead.web.BadRequestException;
 import org.masthead.web.PageNumbers;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,8 +45,6 @@ class MediaAdminController {
     static final int PAGE_SIZE = 24;
 
     static final int MAX_QUERY_LENGTH = 200;
-
-    static final int INSERTABLE_SIZE = 24;
 
     private final ImageService images;
     private final MediaProperties properties;
@@ -82,29 +79,38 @@ class MediaAdminController {
         return "admin/media/list";
     }
 
-    /** The images of the editor's insert helper that match {@code q} (alt, caption, credit, file name), newest first. */
+    /**
+     * A page ({@code page}, from 1) of the editor's insert helper: the images that match {@code q} (alt, caption,
+     * credit, file name), newest first.
+     */
     @GetMapping("/insertable")
-    String insertable(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+    String insertable(
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(name = "page", defaultValue = "1") int page,
+            Model model) {
         String trimmed = query.strip();
         if (trimmed.length() > MAX_QUERY_LENGTH) {
             throw new BadRequestException("media.list.query-too-long");
         }
-        model.addAttribute(
-                "insertable",
-                images.library(trimmed, PageRequest.of(0, INSERTABLE_SIZE)).getContent());
+        Slice<Image> found = images.library(trimmed, PageNumbers.of(page, MediaPicker.INSERT_SIZE));
+        model.addAttribute("insertable", found.getContent());
+        model.addAttribute("insertPage", page);
+        model.addAttribute("insertNext", found.hasNext());
         model.addAttribute("insertQuery", trimmed);
         return "fragments/media :: insert-list";
     }
 
     /**
-     * The radio buttons of an image picker (a form's featured image) for the images that match {@code q}, newest
-     * first, keeping the image already chosen ({@code selected}) among them.
+     * The radio buttons of an image picker (a form's featured image, an author's photo) for a page ({@code page},
+     * from 1) of the images that match {@code q}, newest first, keeping the image already chosen ({@code selected})
+     * among them.
      */
     @GetMapping("/pickable")
     String pickable(
             @RequestParam(name = "q", defaultValue = "") String query,
             @RequestParam(name = "field", defaultValue = "featuredImageId") String field,
             @RequestParam(name = "selected", required = false) Long selected,
+            @RequestParam(name = "page", defaultValue = "1") int page,
             Model model) {
         String trimmed = query.strip();
         if (trimmed.length() > MAX_QUERY_LENGTH) {
@@ -113,10 +119,10 @@ class MediaAdminController {
         if (!field.matches("[A-Za-z][A-Za-z0-9]{0,40}")) {
             throw new BadRequestException("error.bad-parameter");
         }
-        model.addAttribute(
-                "pickable",
-                images.library(trimmed, PageRequest.of(0, MediaPicker.PICKER_SIZE))
-                        .getContent());
+        Slice<Image> found = images.library(trimmed, PageNumbers.of(page, MediaPicker.PICKER_SIZE));
+        model.addAttribute("pickable", found.getContent());
+        model.addAttribute("pickPage", page);
+        model.addAttribute("pickNext", found.hasNext());
         model.addAttribute("pickQuery", trimmed);
         model.addAttribute("fieldName", field);
         model.addAttribute("selectedId", selected);

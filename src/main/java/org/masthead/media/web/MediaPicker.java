@@ -5,6 +5,8 @@ import java.util.List;
 import org.masthead.media.Image;
 import org.masthead.media.ImageService;
 import org.masthead.media.MediaProperties;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class MediaPicker {
 
     static final int PICKER_SIZE = 60;
+
+    static final int INSERT_SIZE = 24;
 
     private final ImageService images;
     private final MediaProperties properties;
@@ -31,5 +35,15 @@ public class MediaPicker {
 
     public List<Image> recent() {
         return images.recent(PICKER_SIZE);
+    }
+
+    /** The first page of a form's image picker (the newest images), with whether older ones follow. */
+    public Slice<Image> pickerFirstPage() {
+        return images.library("", PageRequest.of(0, PICKER_SIZE));
+    }
+
+    /** The first page of the editor's insert helper, with whether older images follow. */
+    public Slice<Image> insertFirstPage() {
+        return images.library("", PageRequest.of(0, INSERT_SIZE));
     }
 }

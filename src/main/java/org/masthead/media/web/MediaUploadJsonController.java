@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * An image dropped or pasted into the article body's visual editor goes into the library here, through the same
+ * An image dropped or pasted into the article body's visual editor, or into an image picker (a featured image, an
+ * author's photo), goes into the library here, through the same
  * checks as the upload form (its type read from its content, its size and pixel limits, re-encoded), and the editor
  * gets back what it needs to insert it as a figure. A refusal answers a status with the message the upload form
  * would show, so the editor can say which file to choose again. Staff only and CSRF-checked (the token comes in a
@@ -32,8 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/admin/media")
 class MediaUploadJsonController {
 
-    /** What the editor inserts: the image's library URL and its alt text. */
-    record Uploaded(long id, String url, String alt, String markdown) {}
+    /** What the editor inserts: the image's library URL, its thumbnail (for a picker) and its alt text. */
+    record Uploaded(long id, String url, String thumbnail, String alt, String markdown) {}
 
     /** Why an upload was refused, in the uploader's language. */
     record Refused(String error) {}
@@ -90,7 +91,12 @@ class MediaUploadJsonController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
-                .body(new Uploaded(image.getId(), image.getUrl(), image.getAltText(), image.getMarkdown()));
+                .body(new Uploaded(
+                        image.getId(),
+                        image.getUrl(),
+                        image.getThumbnailUrl(),
+                        image.getAltText(),
+                        image.getMarkdown()));
     }
 
     private ResponseEntity<Refused> refuse(HttpStatus status, String key, Object[] arguments, Locale locale) {

@@ -141,7 +141,23 @@ class CalendarHttpTests {
             assertThat(expiryDay.select("#calendar-previous").attr("href")).startsWith("/admin/calendar?view=" + view);
             assertThat(expiryDay.select("#calendar-next").attr("href")).startsWith("/admin/calendar?view=" + view);
         }
-        // The week list carries a form to move the scheduled piece, filled with its time; the month grid links only.
+        // Both views carry a form to move the scheduled piece, filled with its time (in the month grid behind a
+        // "Move" disclosure, the piece draggable onto another day with JavaScript); a published piece has none.
+        Document month = calendar("month", at, EDITOR);
+        String day = "#day-" + local(at).toLocalDate();
+        assertThat(month.select(day + " li[data-reschedule=reschedule-" + scheduled.getId() + "]"))
+                .hasSize(1);
+        assertThat(month.select(day + " #move-" + scheduled.getId() + " #reschedule-" + scheduled.getId()
+                                + " input[name=view]")
+                        .val())
+                .isEqualTo("month");
+        assertThat(month.select("#reschedule-" + scheduled.getId() + " input[name=time]")
+                        .val())
+                .isEqualTo(local(at).format(DateTimeFormatter.ofPattern("HH:mm")));
+        assertThat(month.select("#reschedule-" + published.getId())).isEmpty();
+        assertThat(month.select("li[data-reschedule=reschedule-" + published.getId() + "]"))
+                .isEmpty();
+        assertThat(month.select("script[src^='/js/calendar']")).hasSize(1);
         Document week = calendar("week", at, EDITOR);
         assertThat(week.select("#reschedule-" + scheduled.getId() + " input[name=date]")
                         .val())
@@ -248,11 +264,46 @@ class CalendarHttpTests {
                 .andExpect(redirectedUrl("/admin/calendar?view=week&date=" + moved.toLocalDate()))
                 .andExpect(flash().attribute("notice", "calendar.notice.rescheduled"));
         assertThat(scheduledAt(article)).isEqualTo(moved.toInstant());
+
+        // From the month grid: back to the month of the new day; a time gone by is refused there too, and said.
+        ZonedDateTime again = moved.plusDays(40);
+        mvc.perform(post("/admin/calendar/" + article.getId() + "/reschedule")
+                        .param("view", "month")
+                        .param("back", moved.toLocalDate().toString())
+                        .param("date", again.toLocalDate().toString())
+                        .param("time", "07:30")
+                        .with(csrf())
+                        .with(user(EDITOR)))
+                .andExpect(redirectedUrl("/admin/calendar?view=month&date=" + again.toLocalDate()));
+        assertThat(scheduledAt(article)).isEqualTo(again.toInstant());
+        mvc.perform(post("/admin/calendar/" + article.getId() + "/reschedule")
+                        .param("view", "month")
+                        .param("back", again.toLocalDate().toString())
+                        .param(
+                                "date",
+                                local(clock.instant())
+                                        .toLocalDate()
+                                        .minusDays(1)
+                                        .toString())
+                        .param("time", "07:30")
+                        .with(csrf())
+                        .with(user(EDITOR)))
+                .andExpect(redirectedUrl("/admin/calendar?view=month&date=" + again.toLocalDate()))
+                .andExpect(flash().attribute("error", "article.schedule.past"));
+        assertThat(scheduledAt(article)).isEqualTo(again.toInstant());
+        mvc.perform(post("/admin/calendar/" + article.getId() + "/reschedule")
+                        .param("view", "month")
+                        .param("date", moved.toLocalDate().toString())
+                        .param("time", "07:30")
+                        .with(csrf())
+                        .with(user(EDITOR)))
+                .andExpect(redirectedUrl("/admin/calendar?view=month&date=" + moved.toLocalDate()));
+        assertThat(scheduledAt(article)).isEqualTo(moved.toInstant());
         assertThat(jdbc.queryForObject(
                         "select count(*) from audit_events where action = 'article.reschedule' and subject like ?",
                         Integer.class,
                         "article #" + article.getId() + " %"))
-                .isEqualTo(1);
+                .isEqualTo(3);
         Document week = calendar("week", moved.toInstant(), EDITOR);
         assertThat(week.select("#day-" + moved.toLocalDate() + " #piece-scheduled-" + article.getId()))
                 .hasSize(1);

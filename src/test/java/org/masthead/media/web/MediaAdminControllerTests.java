@@ -461,6 +461,66 @@ class MediaAdminControllerTests {
         mvc.perform(get("/admin/media/insertable").param("q", word)).andExpect(status().isFound());
     }
 
+    @Test
+    void theInsertHelperAndThePickerPageThroughWhatTheyFind() throws Exception {
+        String word = "pages" + System.nanoTime();
+        List<Long> uploaded = new java.util.ArrayList<>();
+        for (int i = 0; i <= MediaPicker.PICKER_SIZE; i++) {
+            uploaded.add(images.upload(
+                            Actor.importing("test"),
+                            TestImages.png(20, 20),
+                            word + "-" + i + ".png",
+                            "Pane " + i,
+                            "",
+                            "")
+                    .getId());
+        }
+        long oldest = uploaded.get(0);
+        long newest = uploaded.get(uploaded.size() - 1);
+
+        // The insert helper: pages of its size, newest first, with the buttons to the neighbouring pages.
+        Document first = fragment(get("/admin/media/insertable").param("q", word));
+        assertThat(first.select("button.media-insert__button")).hasSize(MediaPicker.INSERT_SIZE);
+        assertThat(first.select("#insert-image-" + newest)).hasSize(1);
+        assertThat(first.select(".media-pages__button").eachAttr("data-page")).containsExactly("2");
+        int lastInsertPage = (MediaPicker.PICKER_SIZE + 1 + MediaPicker.INSERT_SIZE - 1) / MediaPicker.INSERT_SIZE;
+        Document last = fragment(get("/admin/media/insertable").param("q", word).param("page", "" + lastInsertPage));
+        assertThat(last.select("#insert-image-" + oldest)).hasSize(1);
+        assertThat(last.select(".media-pages__button").eachAttr("data-page"))
+                .containsExactly("" + (lastInsertPage - 1));
+        assertThat(last.select(".media-pages__number").text()).isEqualTo("Page " + lastInsertPage);
+
+        // The picker: page 2 holds the oldest, and keeps the image chosen on page 1 among its choices.
+        Document picked = fragment(get("/admin/media/pickable")
+                .param("q", word)
+                .param("field", "photoImageId")
+                .param("page", "2")
+                .param("selected", "" + newest));
+        assertThat(picked.select("input[type=radio]").eachAttr("value")).containsExactly("" + newest, "" + oldest);
+        assertThat(picked.select("input[value=" + newest + "]").hasAttr("checked"))
+                .isTrue();
+        assertThat(picked.select(".media-pages__button").eachAttr("data-page")).containsExactly("1");
+        assertThat(fragment(get("/admin/media/pickable").param("q", word))
+                        .select(".media-pages__button")
+                        .eachAttr("data-page"))
+                .containsExactly("2");
+
+        // A page number that is none: a clear 400, not an error page.
+        mvc.perform(get("/admin/media/pickable").param("page", "0").with(user(CONTRIBUTOR)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/media/insertable").param("page", "x").with(user(CONTRIBUTOR)))
+                .andExpect(status().isBadRequest());
+    }
+
+    private Document fragment(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        return Jsoup.parse(mvc.perform(request.with(user(CONTRIBUTOR)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
     private void describe(long id, String altText, String caption, String credit) throws Exception {
         mvc.perform(post("/admin/media/" + id)
                         .with(csrf())
