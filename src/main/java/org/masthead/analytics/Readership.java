@@ -180,6 +180,78 @@ public class Readership implements ArticleReadership {
                 .list();
     }
 
+    /** One newsletter edition's figures: its outbox's outcome, the clicks on its links, the unsubscribes after it. */
+    public record EditionFigures(
+            long id,
+            String subject,
+            java.time.Instant startedAt,
+            long recipients,
+            long delivered,
+            long failed,
+            long unknown,
+            long clicks,
+            long unsubscribes) {}
+
+    /** A link of an edition and its clicks. */
+    public record LinkClicks(long editionId, String subject, String url, long clicks) {}
+
+    /**
+     * The editions whose send started in the period, newest first: delivered (handed to the SMTP server), failed
+     * (refused for good), unknown (a node stopped mid-hand-off), clicks on their links, and recipients who
+     * unsubscribed within 7 days of the send. Whole site only.
+     */
+    public List<EditionFigures> editions(Period period, int limit) {
+        return jdbc.sql("""
+                        select e.id, e.subject, e.started_at, e.recipients,
+                               count(d.id) filter (where d.state = 'SENT'),
+                               count(d.id) filter (where d.state = 'FAILED'),
+                               count(d.id) filter (where d.state = 'UNKNOWN'),
+                               (select coalesce(sum(c.clicks), 0) from edition_link_clicks c where c.edition_id = e.id),
+                               count(d.id) filter (where s.unsubscribed_at >= e.started_at
+                                                     and s.unsubscribed_at < e.started_at + interval '7 days')
+                        from editions e
+                        left join edition_deliveries d on d.edition_id = e.id
+                        left join subscribers s on s.id = d.subscriber_id
+                        where e.started_at is not null
+                          and (e.started_at at time zone :zone)::date between :from and :to
+                        group by e.id
+                        order by e.started_at desc, e.id desc
+                        limit :limit
+                        """)
+                .param("zone", zone.getId())
+                .param("from", period.from())
+                .param("to", period.to())
+                .param("limit", limit)
+                .query((rs, row) -> new EditionFigures(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9)))
+                .list();
+    }
+
+    /** The most clicked links of the editions sent in the period. Whole site only. */
+    public List<LinkClicks> links(Period period, int limit) {
+        return jdbc.sql("""
+                        select e.id, e.subject, c.url, c.clicks
+                        from edition_link_clicks c join editions e on e.id = c.edition_id
+                        where (e.started_at at time zone :zone)::date between :from and :to
+                        order by c.clicks desc, e.id desc, c.url
+                        limit :limit
+                        """)
+                .param("zone", zone.getId())
+                .param("from", period.from())
+                .param("to", period.to())
+                .param("limit", limit)
+                .query((rs, row) -> new LinkClicks(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
     @Override
     public Map<Long, Long> recentViews(StaffUser viewer, Collection<Long> ids, int days) {
         Map<Long, Long> views = new HashMap<>();

@@ -84,6 +84,8 @@ class AnalyticsController {
             List<Share> pages = readership.pages(range);
             model.addAttribute("pages", pages);
             model.addAttribute("pagesMax", max(pages));
+            model.addAttribute("editions", readership.editions(range, TOP_ARTICLES));
+            model.addAttribute("links", readership.links(range, TOP_REFERRERS));
             List<Share> countries = readership.countries(range, TOP_REFERRERS);
             model.addAttribute("countries", countries);
             model.addAttribute("countriesMax", max(countries));
@@ -135,6 +137,35 @@ class AnalyticsController {
                             table.equals("referrers") ? readership.referrers(range, 1000) : readership.devices(range);
                     for (Share share : shares) {
                         csv.printRecord(cell(share.name()), share.views());
+                    }
+                }
+                case "editions" -> {
+                    if (!Readership.seesWholeSite(me)) {
+                        throw new PageNotFoundException("site figures");
+                    }
+                    name = "editions";
+                    CSVPrinter csv = printer(
+                            out,
+                            "edition_id",
+                            "subject",
+                            "started_at",
+                            "recipients",
+                            "delivered",
+                            "failed",
+                            "unknown",
+                            "clicks",
+                            "unsubscribed_within_7_days");
+                    for (Readership.EditionFigures row : readership.editions(range, 1000)) {
+                        csv.printRecord(
+                                row.id(),
+                                cell(row.subject()),
+                                row.startedAt(),
+                                row.recipients(),
+                                row.delivered(),
+                                row.failed(),
+                                row.unknown(),
+                                row.clicks(),
+                                row.unsubscribes());
                     }
                 }
                 default -> throw new BadRequestException("analytics.error.table");
