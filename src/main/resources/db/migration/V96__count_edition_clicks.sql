@@ -13,3 +13,9 @@ create table analytics_keys (
     name text primary key,
     secret bytea not null
 );
+
+-- Opens of an edition, only while an admin has turned newsletter opens on (off by default): one row per edition.
+create table edition_opens (
+    edition_id bigint primary key references editions (id) on delete cascade,
+    opens bigint not null default 0
+);

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     counted but no longer tell new visitors from returning ones
  * @param maxPendingCells distinct counters a node holds between two writes; past it, new ones wait for the next
  * @param geoipDatabase a GeoIP country database; none ships, and without one no country is counted
+ * @param newsletterOpens whether editions carry an open pixel (per edition, never per reader); off unless an admin
+ *     turns it on in the settings, where this is the default
  */
 @Validated
 @ConfigurationProperties("masthead.analytics")
@@ -37,4 +39,5 @@ public record AnalyticsProperties(
         @DefaultValue("1000") @Min(1) int maxReferrersPerDay,
         @DefaultValue("2000000") @Min(0) int maxVisitorHashesPerDay,
         @DefaultValue("100000") @Min(1) int maxPendingCells,
-        Path geoipDatabase) {}
+        Path geoipDatabase,
+        @DefaultValue("false") boolean newsletterOpens) {}

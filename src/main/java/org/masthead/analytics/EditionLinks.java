@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.masthead.settings.Setting;
+import org.masthead.settings.SettingsStore;
 import org.masthead.web.SiteProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +36,12 @@ public class EditionLinks {
     /** The redirect's path, before the edition. */
     public static final String PATH = "/r/";
 
+    /** The setting that adds an open pixel to editions (off by default). */
+    public static final String OPENS_SETTING = "masthead.analytics.newsletter-opens";
+
+    /** What the open pixel's address carries instead of a link. */
+    public static final String OPENED = "opened";
+
     /** Links in the longest form counted: longer ones are left as they are. */
     static final int MAX_URL = 2048;
 
@@ -43,17 +52,55 @@ public class EditionLinks {
     private final JdbcClient jdbc;
     private final SiteProperties site;
     private final TransactionTemplate own;
+    private final SettingsStore settings;
+    private final Setting<Boolean> opens;
     private volatile byte[] key;
 
-    EditionLinks(JdbcClient jdbc, SiteProperties site, PlatformTransactionManager transactions) {
+    EditionLinks(
+            JdbcClient jdbc,
+            SiteProperties site,
+            PlatformTransactionManager transactions,
+            SettingsStore settings,
+            @Qualifier("newsletterOpens") Setting<Boolean> opens) {
         this.jdbc = jdbc;
         this.site = site;
+        this.settings = settings;
+        this.opens = opens;
         this.own = new TransactionTemplate(transactions);
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The email's HTML with each link (but those holding {@code personal}) through the redirect. */
+    /**
+     * The email's HTML with each link (but those holding {@code personal}) through the redirect; and, when an admin
+     * turned newsletter opens on, an open pixel for the edition (the same for every reader) before its end.
+     */
     public String trackHtml(long edition, String html, String personal) {
+        String tracked = trackLinks(edition, html, personal);
+        if (!settings.get(opens)) {
+            return tracked;
+        }
+        String pixel = "<img src=\"" + tracked(edition, OPENED).replace("&", "&amp;")
+                + "\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px;\">";
+        int end = tracked.lastIndexOf("</body>");
+        return end < 0 ? tracked + pixel : tracked.substring(0, end) + pixel + tracked.substring(end);
+    }
+
+    /** Whether editions carry an open pixel now. */
+    public boolean opensCounted() {
+        return settings.get(opens);
+    }
+
+    /** Counts one open of an edition (an image load: mail clients that block images are not counted). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void opened(long edition) {
+        jdbc.sql("""
+                        insert into edition_opens (edition_id, opens)
+                        select e.id, 1 from editions e where e.id = :edition
+                        on conflict (edition_id) do update set opens = edition_opens.opens + 1
+                        """).param("edition", edition).update();
+    }
+
+    private String trackLinks(long edition, String html, String personal) {
         Matcher links = HREF.matcher(html);
         StringBuilder out = new StringBuilder();
         while (links.find()) {

@@ -190,7 +190,8 @@ public class Readership implements ArticleReadership {
             long failed,
             long unknown,
             long clicks,
-            long unsubscribes) {}
+            long unsubscribes,
+            long opens) {}
 
     /** A link of an edition and its clicks. */
     public record LinkClicks(long editionId, String subject, String url, long clicks) {}
@@ -208,7 +209,8 @@ public class Readership implements ArticleReadership {
                                count(d.id) filter (where d.state = 'UNKNOWN'),
                                (select coalesce(sum(c.clicks), 0) from edition_link_clicks c where c.edition_id = e.id),
                                count(d.id) filter (where s.unsubscribed_at >= e.started_at
-                                                     and s.unsubscribed_at < e.started_at + interval '7 days')
+                                                     and s.unsubscribed_at < e.started_at + interval '7 days'),
+                               (select coalesce(sum(o.opens), 0) from edition_opens o where o.edition_id = e.id)
                         from editions e
                         left join edition_deliveries d on d.edition_id = e.id
                         left join subscribers s on s.id = d.subscriber_id
@@ -231,7 +233,8 @@ public class Readership implements ArticleReadership {
                         rs.getLong(6),
                         rs.getLong(7),
                         rs.getLong(8),
-                        rs.getLong(9)))
+                        rs.getLong(9),
+                        rs.getLong(10)))
                 .list();
     }
 

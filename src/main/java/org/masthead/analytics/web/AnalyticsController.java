@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.masthead.analytics.EditionLinks;
 import org.masthead.analytics.Readership;
 import org.masthead.analytics.Readership.ArticleHistory;
 import org.masthead.analytics.Readership.DayFigures;
@@ -46,9 +47,11 @@ class AnalyticsController {
     static final int HISTORY_DAYS = 730;
 
     private final Readership readership;
+    private final EditionLinks links;
 
-    AnalyticsController(Readership readership) {
+    AnalyticsController(Readership readership, EditionLinks links) {
         this.readership = readership;
+        this.links = links;
     }
 
     @GetMapping("/admin/analytics")
@@ -85,6 +88,7 @@ class AnalyticsController {
             model.addAttribute("pages", pages);
             model.addAttribute("pagesMax", max(pages));
             model.addAttribute("editions", readership.editions(range, TOP_ARTICLES));
+            model.addAttribute("opensCounted", links.opensCounted());
             model.addAttribute("links", readership.links(range, TOP_REFERRERS));
             List<Share> countries = readership.countries(range, TOP_REFERRERS);
             model.addAttribute("countries", countries);
@@ -154,7 +158,8 @@ class AnalyticsController {
                             "failed",
                             "unknown",
                             "clicks",
-                            "unsubscribed_within_7_days");
+                            "unsubscribed_within_7_days",
+                            "opens");
                     for (Readership.EditionFigures row : readership.editions(range, 1000)) {
                         csv.printRecord(
                                 row.id(),
@@ -165,7 +170,8 @@ class AnalyticsController {
                                 row.failed(),
                                 row.unknown(),
                                 row.clicks(),
-                                row.unsubscribes());
+                                row.unsubscribes(),
+                                row.opens());
                     }
                 }
                 default -> throw new BadRequestException("analytics.error.table");

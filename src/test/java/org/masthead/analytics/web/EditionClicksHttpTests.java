@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.HttpTest;
 import org.masthead.TestContent;
 import org.masthead.analytics.EditionLinks;
+import org.masthead.settings.SettingsStore;
 import org.masthead.testing.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +47,9 @@ class EditionClicksHttpTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SettingsStore settings;
 
     final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -90,7 +94,7 @@ class EditionClicksHttpTests {
 
         assertRefused("/r/" + edition + "/" + signature + "?u=" + foreign);
         assertRefused("/r/" + other + "/" + signature + "?u=" + URLEncoder.encode(article, StandardCharsets.UTF_8));
-        assertRefused("/r/" + edition + "/" + "A" + signature.substring(1) + "?u="
+        assertRefused("/r/" + edition + "/" + (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1) + "?u="
                 + URLEncoder.encode(article, StandardCharsets.UTF_8));
         assertRefused("/r/" + edition + "/" + signature);
         assertRefused("/r/" + edition + "/?u=" + foreign);
@@ -123,6 +127,43 @@ class EditionClicksHttpTests {
         assertThat(text)
                 .contains("Read: " + first + "\n")
                 .contains("Leave: http://localhost:8080/newsletter/unsubscribe?token=READER");
+    }
+
+    @Test
+    void opensAreCountedOnlyOnceAnAdminTurnsThemOn() throws Exception {
+        String email = "<html><body><p><a href=\"http://localhost:8080/\">Home</a></p></body></html>";
+        assertThat(links.trackHtml(edition, email, "READER"))
+                .as("off by default")
+                .doesNotContain("u=opened");
+        try {
+            settings.set(TestData.ADMIN, EditionLinks.OPENS_SETTING, "true");
+            String tracked = links.trackHtml(edition, email, "READER");
+            String pixel = Jsoup.parse(tracked).select("img").attr("src");
+            assertThat(pixel)
+                    .startsWith("http://localhost:8080/r/" + edition + "/")
+                    .endsWith("?u=opened");
+            assertThat(tracked).endsWith("></body></html>");
+            HttpResponse<String> image = follow(local(pixel), ReadershipCountingHttpTests.BROWSER);
+            assertThat(image.statusCode()).isEqualTo(200);
+            assertThat(image.headers().firstValue("Content-Type")).hasValue("image/gif");
+            assertThat(image.headers().firstValue("Set-Cookie")).isEmpty();
+            // another edition's pixel is refused
+            assertRefused(local(pixel).replace("/r/" + edition + "/", "/r/" + other + "/"));
+            assertThat(jdbc.sql("select opens from edition_opens where edition_id = :e")
+                            .param("e", edition)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
+            String page = mvc.perform(
+                            get("/admin/analytics").param("period", "7").with(user(TestData.EDITOR)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(Jsoup.parse(page).select("#editions-table th").text()).contains("Opens");
+        } finally {
+            settings.reset(TestData.ADMIN, EditionLinks.OPENS_SETTING);
+        }
+        assertThat(links.trackHtml(edition, email, "READER")).doesNotContain("u=opened");
     }
 
     @Test
@@ -160,7 +201,7 @@ class EditionClicksHttpTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(csv).contains(subject + ",").containsPattern(",3,2,1,0,2,1\r\n");
+        assertThat(csv).contains(subject + ",").containsPattern(",3,2,1,0,2,1,0\r\n");
         mvc.perform(get("/admin/analytics.csv").param("table", "editions").with(user(TestData.CONTRIBUTOR)))
                 .andExpect(status().isNotFound());
     }
