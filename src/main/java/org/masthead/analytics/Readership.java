@@ -262,9 +262,11 @@ public class Readership implements ArticleReadership {
             return views;
         }
         jdbc.sql("select a.id, sum(d.views) from analytics_article_days d join articles a on a.id = d.article_id"
-                        + " where a.id in (:ids) and d.day > :since and " + VISIBLE + " group by a.id")
+                        + " where a.id in (:ids) and d.day > :since and d.day <= :today and " + VISIBLE
+                        + " group by a.id")
                 .param("ids", ids)
                 .param("since", today().minusDays(days))
+                .param("today", today())
                 .param("all", seesWholeSite(viewer))
                 .param("me", viewer.getAccountId())
                 .query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
