@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.masthead.analytics.EditionLinks;
 import org.masthead.article.Article;
 import org.masthead.article.PublicArticles;
 import org.masthead.audit.AuditLog;
@@ -41,6 +42,7 @@ class EditionStart implements JobHandler {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final EditionLinks links;
 
     EditionStart(
             EditionRepository editions,
@@ -52,7 +54,8 @@ class EditionStart implements JobHandler {
             EditionProperties properties,
             AuditLog audit,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            EditionLinks links) {
         this.editions = editions;
         this.publicArticles = publicArticles;
         this.renderer = renderer;
@@ -63,6 +66,7 @@ class EditionStart implements JobHandler {
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.links = links;
     }
 
     @Override
@@ -133,7 +137,12 @@ class EditionStart implements JobHandler {
     int start(Edition edition) {
         requireSmtp();
         List<Article> articles = check(edition);
-        EditionRenderer.Rendered email = renderer.render(edition, articles);
+        EditionRenderer.Rendered rendered = renderer.render(edition, articles);
+        // The one place links are made countable: the email as sent has each link through the signed redirect
+        // (the reader's own unsubscribe and preference links, with their token, are left as they are).
+        EditionRenderer.Rendered email = new EditionRenderer.Rendered(
+                links.trackHtml(edition.getId(), rendered.html(), EditionRenderer.TOKEN),
+                links.trackText(edition.getId(), rendered.text(), EditionRenderer.TOKEN));
         Instant now = clock.instant();
         edition.start(email.html(), email.text(), now);
         editions.flush();

@@ -132,6 +132,12 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/newsletter", "/newsletter/**")
                                 .permitAll()
+                                // Readership counting (answered by analytics' filter before this chain, sessionless)
+                                .requestMatchers("/count")
+                                .permitAll()
+                                // An edition's links, through the signed redirect (analytics)
+                                .requestMatchers(HttpMethod.GET, "/r/*/*")
+                                .permitAll()
                                 .requestMatchers("/login")
                                 .permitAll()
                                 .requestMatchers(SignInSteps.CODE_PAGE, SignInSteps.SETUP_PAGE)
@@ -152,7 +158,7 @@ class SecurityConfiguration {
                                 .denyAll())
                 // The newsletter's public POSTs carry no token (their forms sit on sessionless, cacheable pages);
                 // double opt-in, single-use emailed tokens, rate limits and a honeypot protect them instead.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**")
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/newsletter", "/newsletter/**", "/count")
                         .csrfTokenRepository(new SessionCsrfTokens()))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(exceptions -> exceptions

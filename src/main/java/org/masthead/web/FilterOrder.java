@@ -20,6 +20,8 @@ public enum FilterOrder {
     API_RATE_LIMIT(Ordered.HIGHEST_PRECEDENCE + 30, false),
     /** An imported archive's old addresses answer 301, before the page cache and security. */
     LEGACY_REDIRECT(Ordered.HIGHEST_PRECEDENCE + 31, false),
+    /** {@code analytics}: the readership counting endpoint answers here, before sessions and security. */
+    READERSHIP_BEACON(Ordered.HIGHEST_PRECEDENCE + 33, false),
     /** Ours, with a read replica configured: a reader's request may read from the replica (db.ReplicaReadsFilter). */
     REPLICA_READS(Ordered.HIGHEST_PRECEDENCE + 35, false),
     /** The reader's pages from memory, before sessions, security and MVC cost anything. */

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -309,8 +311,10 @@ class EditionSendTests {
         for (String part : List.of(a.text(), a.html())) {
             assertThat(part)
                     .contains(first.getTitle(), second.getTitle())
-                    .contains("http://localhost:8080/articles/" + first.getSlug())
-                    .contains("http://localhost:8080/articles/" + second.getSlug())
+                    // each article's link through the counted redirect (/r/…), which names no recipient
+                    .contains("u=" + URLEncoder.encode("http://localhost:8080/articles/" + first.getSlug(), UTF_8))
+                    .contains("u=" + URLEncoder.encode("http://localhost:8080/articles/" + second.getSlug(), UTF_8))
+                    .doesNotContain(alice, bob)
                     .contains("1 Quay Street, Harbour Town")
                     .contains("The Meridian Review");
         }
@@ -416,7 +420,10 @@ class EditionSendTests {
             textLinks.add(urls.group());
         }
         assertThat(textLinks).as("both parts carry the same links").isEqualTo(htmlLinks);
-        assertThat(htmlLinks).contains("http://localhost:8080/sections/" + section.getSlug());
+        assertThat(htmlLinks)
+                .anyMatch(link -> link.startsWith("http://localhost:8080/r/" + id + "/")
+                        && link.endsWith("?u="
+                                + URLEncoder.encode("http://localhost:8080/sections/" + section.getSlug(), UTF_8)));
     }
 
     @Test

@@ -29,6 +29,7 @@ class FilterOrderHttpTests {
             Map.entry("DatabaseOutageFilter", FilterOrder.DATABASE_OUTAGE),
             Map.entry("ApiRateLimitFilter", FilterOrder.API_RATE_LIMIT),
             Map.entry("LegacyRedirectFilter", FilterOrder.LEGACY_REDIRECT),
+            Map.entry("BeaconFilter", FilterOrder.READERSHIP_BEACON),
             Map.entry("ReplicaReadsFilter", FilterOrder.REPLICA_READS),
             Map.entry("PublicPageFilter", FilterOrder.PUBLIC_PAGE),
             Map.entry("FingerprintedAssetFilter", FilterOrder.FINGERPRINTED_ASSET),

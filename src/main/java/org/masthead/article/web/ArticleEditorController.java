@@ -12,6 +12,7 @@ import org.masthead.article.ArticleAutosaves;
 import org.masthead.article.ArticleEdit;
 import org.masthead.article.ArticleFilter;
 import org.masthead.article.ArticlePermissions;
+import org.masthead.article.ArticleReadership;
 import org.masthead.article.ArticleRevisions;
 import org.masthead.article.ArticleRow;
 import org.masthead.article.ArticleService;
@@ -64,6 +65,7 @@ class ArticleEditorController {
     private final MarkdownRenderer markdown;
     private final SiteProperties site;
     private final MessageSource messages;
+    private final ArticleReadership readership;
 
     ArticleEditorController(
             ArticleService articles,
@@ -74,7 +76,8 @@ class ArticleEditorController {
             AuthorService authors,
             MarkdownRenderer markdown,
             SiteProperties site,
-            MessageSource messages) {
+            MessageSource messages,
+            ArticleReadership readership) {
         this.articles = articles;
         this.revisions = revisions;
         this.autosaves = autosaves;
@@ -84,6 +87,7 @@ class ArticleEditorController {
         this.markdown = markdown;
         this.site = site;
         this.messages = messages;
+        this.readership = readership;
     }
 
     /** Markdown keeps its whitespace (an indented first line is a code block): the body is not trimmed. */
@@ -115,6 +119,9 @@ class ArticleEditorController {
         ArticleFilter filter = new ArticleFilter(status, section, author, q, null);
         Page<ArticleRow> rows = articles.list(filter, PageNumbers.of(page, PAGE_SIZE, sortBy(sort)), me);
         model.addAttribute("rows", rows);
+        model.addAttribute(
+                "recentViews",
+                readership.recentViews(me, rows.map(ArticleRow::id).getContent(), ArticleReadership.RECENT_DAYS));
         model.addAttribute("status", status);
         model.addAttribute("sectionId", section);
         model.addAttribute("authorId", author);
