@@ -5,10 +5,15 @@
 #
 #   bench/import.sh                 # 10,000 posts, -Xmx256m
 #   POSTS=2000 bench/import.sh      # a short run
+#   DURABLE=1 bench/import.sh       # a fresh database folder with PostgreSQL's durable settings, as in production
 #
-# Settings (environment): POSTS (10000), HEAP (-Xmx256m), BENCH_DIR (./data/bench-import).
+# Settings (environment): POSTS (10000), HEAP (-Xmx256m), BENCH_DIR (./data/bench-import), DURABLE (0: a throwaway
+# database without fsync), APP (the checkout whose compiled classes run: this one; another one, compiled, to measure
+# an older commit with the same script, see bench/import-compare.sh), JAVA_OPTS (extra JVM options: a recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+APP=${APP:-.}
+APP=$(cd "$APP" && pwd)
 
 POSTS=${POSTS:-10000}
 HEAP=${HEAP:--Xmx256m}
@@ -23,18 +28,26 @@ if [[ ! -f "$WXR" ]]; then
 fi
 echo "WXR: $WXR ($(du -h "$WXR" | cut -f1))"
 
-if [[ ! -f "$BENCH_DIR/classpath.txt" || ! -d target/classes ]]; then
-  ./mvnw -B -q -Dspotless.check.skip=true compile dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$BENCH_DIR/classpath.txt"
+if [[ ! -f "$BENCH_DIR/classpath.txt" || ! -d "$APP/target/classes" ]]; then
+  (cd "$APP" && ./mvnw -B -q -Dspotless.check.skip=true compile dependency:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$BENCH_DIR/classpath.txt")
 fi
 
 GC_LOG="$BENCH_DIR/gc-$POSTS.log"
 OUT="$BENCH_DIR/import-$POSTS.txt"
 rm -f "$GC_LOG"
+if [[ "${DURABLE:-0}" == 1 ]]; then
+  DB_DIR="$BENCH_DIR/db-$$"
+  rm -rf "$DB_DIR"
+  trap 'rm -rf "$DB_DIR"' EXIT
+  DB_ARGS=(--masthead.embedded-db.ephemeral=false "--masthead.embedded-db.dir=$DB_DIR")
+else
+  DB_ARGS=(--masthead.embedded-db.ephemeral=true)
+fi
 START=$(date +%s.%N)
 # shellcheck disable=SC2086
-java $HEAP -Xlog:gc:file="$GC_LOG" -cp "target/classes:$(cat "$BENCH_DIR/classpath.txt")" org.masthead.MastheadApplication \
-  import wordpress "$WXR" --masthead.embedded-db.ephemeral=true --logging.level.root=WARN \
+java $HEAP ${JAVA_OPTS:-} -Xlog:gc:file="$GC_LOG" -cp "$APP/target/classes:$(cat "$BENCH_DIR/classpath.txt")" \
+  org.masthead.MastheadApplication import wordpress "$WXR" "${DB_ARGS[@]}" --logging.level.root=WARN \
   --logging.level.org.masthead.archive=WARN | tee "$OUT" | grep -E "^(Dry run|Imported|articles|problems)"
 END=$(date +%s.%N)
 
@@ -42,6 +55,6 @@ END=$(date +%s.%N)
 PEAK=$(grep -oE '[0-9]+M->[0-9]+M' "$GC_LOG" | cut -d- -f1 | tr -d M | sort -n | tail -1)
 LIVE=$(grep -oE '[0-9]+M->[0-9]+M' "$GC_LOG" | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
 echo
-echo "posts: $POSTS; heap $HEAP; whole command (start, dry run, import, stop): $(echo "$END - $START" | bc) s"
+echo "posts: $POSTS; heap $HEAP; durable: ${DURABLE:-0}; classes: $APP; whole command (start, dry run, import, stop): $(echo "$END - $START" | bc) s"
 grep -E "^Imported" "$OUT"
 echo "heap peak before a collection: ${PEAK:-?} MB; largest after a collection: ${LIVE:-?} MB (GC log: $GC_LOG)"

@@ -41,8 +41,10 @@ import org.springframework.stereotype.Service;
 /**
  * Imports a journal's archive (a WordPress WXR file, a Ghost JSON export) into Masthead, or, on a dry run, reports
  * what it would do and writes nothing. Reads the file twice, as a stream: first the authors, terms and attachments
- * (small), then the posts one by one, each written in its own transaction with the record of its source id. So an
- * interrupted import completes when run again, and an archive imported twice changes nothing the second time.
+ * (small), then the posts one by one, written {@value #POSTS_PER_TRANSACTION} to a transaction, each with the record
+ * of its source id. So an interrupted import loses at most the posts of its last transaction, which it imports when
+ * run again, and an archive imported twice changes nothing the second time. A post that fails rolls its
+ * transaction back, and those posts are written again one by one, so that only that one is reported and skipped.
  *
  * <p>Categories become sections (an existing section with the category's slug, else a new one, unless the options
  * map the category elsewhere), tags topics, authors authors. Published posts are published with their own date,
@@ -54,6 +56,12 @@ import org.springframework.stereotype.Service;
 public class ArchiveImport {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveImport.class);
+
+    /**
+     * How many posts are written in one transaction: a commit (with its wait for the disk) per post was most of an
+     * import's time; more per transaction gains little and holds more in memory.
+     */
+    static final int POSTS_PER_TRANSACTION = 50;
 
     /** The archive formats read: another system's export, or Masthead's own ({@link JournalExport}). */
     public enum Format {
@@ -280,32 +288,119 @@ public class ArchiveImport {
                 return report;
             }
             if (!dry) {
-                attachmentPages();
+                writer.inOneTransaction(this::attachmentPages);
             }
             return report;
         }
 
+        /** Posts read and not yet written: the next transaction's. */
+        private final List<ImportedPost> batch = new ArrayList<>();
+
         private void readPosts(int[] done) {
-            format.reader().read(file, new Listener() {
-                @Override
-                public void post(ImportedPost post) {
-                    if (progress.pause()) {
-                        throw new Paused();
+            try {
+                format.reader().read(file, new Listener() {
+                    @Override
+                    public void post(ImportedPost post) {
+                        if (progress.pause()) {
+                            writeBatch(done);
+                            throw new Paused();
+                        }
+                        if (dry) {
+                            importAlone(post, done);
+                            return;
+                        }
+                        batch.add(post);
+                        if (batch.size() >= POSTS_PER_TRANSACTION) {
+                            writeBatch(done);
+                        }
                     }
-                    String label = post.title().isBlank() ? "#" + post.sourceId() : post.title();
-                    try {
-                        importPost(post, label);
-                    } catch (ImportFileException ex) {
-                        throw ex;
-                    } catch (RuntimeException ex) {
-                        log.warn("Import of {} {} failed", post.type(), post.sourceId(), ex);
-                        report.problem(label, "import.problem.failed", ex.getMessage());
-                        report.skipped(kindName(post));
+                });
+            } catch (ImportFileException ex) {
+                writeBatch(done); // the posts before the file's fault are imported, as they were read
+                throw ex;
+            }
+            writeBatch(done);
+        }
+
+        /**
+         * Writes the posts read since the last transaction in one transaction. When one of them fails, the whole
+         * is rolled back, what the run had learned since is forgotten, and they are written again one by one.
+         */
+        private void writeBatch(int[] done) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<ImportedPost> posts = List.copyOf(batch);
+            batch.clear();
+            Learned before = new Learned();
+            try {
+                writer.inOneTransaction(() -> {
+                    for (ImportedPost post : posts) {
+                        importPost(post, label(post));
                     }
-                    done[0]++;
-                    progress.item(done[0], label, report.problemCount());
+                });
+            } catch (RuntimeException ex) {
+                log.debug("A transaction of {} posts failed; writing them one by one", posts.size(), ex);
+                before.restore();
+                for (ImportedPost post : posts) {
+                    importAlone(post, done);
                 }
-            });
+                return;
+            }
+            for (ImportedPost post : posts) {
+                done[0]++;
+                progress.item(done[0], label(post), report.problemCount());
+            }
+        }
+
+        /** One post in its own transaction: one that fails writes nothing, and is reported and skipped. */
+        private void importAlone(ImportedPost post, int[] done) {
+            String label = label(post);
+            Learned before = dry ? null : new Learned();
+            try {
+                if (dry) {
+                    importPost(post, label);
+                } else {
+                    writer.inOneTransaction(() -> importPost(post, label));
+                }
+            } catch (ImportFileException ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                log.warn("Import of {} {} failed", post.type(), post.sourceId(), ex);
+                if (before != null) {
+                    before.restore();
+                }
+                report.problem(label, "import.problem.failed", ex.getMessage());
+                report.skipped(kindName(post));
+            }
+            done[0]++;
+            progress.item(done[0], label, report.problemCount());
+        }
+
+        private String label(ImportedPost post) {
+            return post.title().isBlank() ? "#" + post.sourceId() : post.title();
+        }
+
+        /**
+         * What the run knew before a transaction (its report, the entities it made or found, the slugs it gave),
+         * to go back to when that transaction is rolled back.
+         */
+        private final class Learned {
+
+            private final ImportReport reportBefore = report.snapshot();
+            private final Map<String, Long> entitiesBefore = new HashMap<>(entities);
+            private final Set<String> slugsBefore = new java.util.HashSet<>(slugsTaken);
+            private final Long fallbackBefore = fallbackSection;
+
+            void restore() {
+                report.restore(reportBefore);
+                entities.clear();
+                entities.putAll(entitiesBefore);
+                slugsTaken.clear();
+                slugsTaken.addAll(slugsBefore);
+                imageUrls.clear(); // the addresses of images stored by the rolled back transaction
+                fallbackSection = fallbackBefore;
+            }
         }
 
         // --- authors, sections, topics -------------------------------------------------------------------------
@@ -532,12 +627,24 @@ public class ArchiveImport {
         /**
          * Whether a post imported before is to be brought up to date: only with {@link Options#update()}, when the
          * source changed it since, and the article here still has the text that import wrote (else it is reported
-         * as changed on both sides, and left alone).
+         * as changed on both sides, and left alone); or, the source unchanged, when an image the article lacks can be
+         * had now (supplied since, in the uploads folder) and the article is still as that import wrote it.
          */
         private boolean isToUpdate(ImportedPost post, ImportWriter.Imported earlier, String label) {
             boolean newer = post.modified() != null
                     && (earlier.sourceModified() == null || post.modified().isAfter(earlier.sourceModified()));
-            if (!options.update() || !newer || !"article".equals(earlier.entityKind())) {
+            if (!options.update() || !"article".equals(earlier.entityKind())) {
+                report.unchanged(kindName(post));
+                return false;
+            }
+            if (!newer) {
+                Optional<ImportWriter.Current> now = writer.current(earlier.entityId());
+                boolean untouched = now.isPresent()
+                        && earlier.fingerprint() != null
+                        && earlier.fingerprint().equals(now.get().fingerprint());
+                if (untouched && imagesSuppliedSince(post, now.get())) {
+                    return true;
+                }
                 report.unchanged(kindName(post));
                 return false;
             }
@@ -559,13 +666,76 @@ public class ArchiveImport {
             return true;
         }
 
-        /** The source's newer text into the article an earlier import made of the post. */
+        /**
+         * Whether the post shows an image (in its body, or as its featured image) that the article an earlier import
+         * made of it lacks, and that can be had now: stored since, or in the uploads folder, or at its old address
+         * when fetching is on. Stores nothing.
+         */
+        private boolean imagesSuppliedSince(ImportedPost post, ImportWriter.Current article) {
+            if (post.featuredImageId() != null && !article.illustrated()) {
+                ImportedAttachment attachment = attachments.get(post.featuredImageId());
+                if (attachment != null
+                        && canBeHad("attachment", attachment.sourceId(), relativeFile(attachment), attachment.url())) {
+                    return true;
+                }
+            }
+            boolean[] found = {false};
+            html.toMarkdown(
+                    bodyHtml(post, WordPressMarkup.notes()),
+                    src -> {
+                        String original = ImportImages.original(src);
+                        ImportedAttachment attachment = attachmentsByUrl.get(original);
+                        Optional<String> relative = ImportImages.relativeFile(original);
+                        String kind = attachment != null ? "attachment" : "upload";
+                        String sourceId = attachment != null
+                                ? attachment.sourceId()
+                                : relative.map(r -> "file:" + r).orElse("url:" + original);
+                        Long stored = entities.get(kind + ":" + sourceId);
+                        if (stored == null) {
+                            stored = writer.imported(source, kind, sourceId).orElse(null);
+                        }
+                        if (stored != null && stored > 0) {
+                            if (!article.bodyMarkdown().contains("(" + url(stored, null) + ")")
+                                    && !article.bodyMarkdown().contains("(" + url(stored, null) + " ")) {
+                                found[0] = true;
+                            }
+                        } else if (canBeHad(
+                                kind,
+                                sourceId,
+                                attachment != null ? relativeFile(attachment) : relative.orElse(null),
+                                attachment != null ? attachment.url() : original)) {
+                            found[0] = true;
+                        }
+                        return Optional.empty();
+                    },
+                    new ArrayList<>());
+            return found[0];
+        }
+
+        /** Whether an image not stored yet could be stored now. */
+        private boolean canBeHad(String kind, String sourceId, String relative, String url) {
+            if (entities.get(kind + ":" + sourceId) != null
+                    || writer.imported(source, kind, sourceId).isPresent()) {
+                return true;
+            }
+            return (relative != null && images.hasFile(relative))
+                    || (images.fetchesRemote() && url != null && url.startsWith("http"));
+        }
+
+        /** The source's newer text into the article an earlier import made of the post, with images supplied since. */
         private void update(ImportedPost post, String kind, long articleId, String label) {
             String body = body(post, label);
             if (body.length() > ArticleLimits.BODY) {
                 report.problem(label, "import.problem.body-too-long", body.length(), ArticleLimits.BODY);
                 report.skipped(kindName(post));
                 return;
+            }
+            Long featured = null;
+            if (post.featuredImageId() != null && attachments.containsKey(post.featuredImageId())) {
+                featured = attachmentImage(attachments.get(post.featuredImageId()), label);
+                if (featured != null && featured < 0) {
+                    featured = null; // a dry run stores no image
+                }
             }
             report.updated(kindName(post));
             if (dry) {
@@ -583,7 +753,11 @@ public class ArchiveImport {
                             post,
                             label),
                     topicNames(post),
-                    post.modified());
+                    post.modified(),
+                    featured,
+                    featured == null
+                            ? null
+                            : plain(attachments.get(post.featuredImageId()).caption()));
         }
 
         private List<String> topicNames(ImportedPost post) {
@@ -620,13 +794,7 @@ public class ArchiveImport {
         /** The body as Markdown, its images stored; what cannot be carried over is reported. */
         private String body(ImportedPost post, String label) {
             WordPressMarkup.Notes notes = WordPressMarkup.notes();
-            String bodyHtml = format == Format.WORDPRESS
-                    ? WordPressMarkup.toHtml(
-                            post.contentHtml(),
-                            attachments::get,
-                            attachedTo.getOrDefault(post.sourceId(), List.of()),
-                            notes)
-                    : post.contentHtml();
+            String bodyHtml = bodyHtml(post, notes);
             if (format == Format.GHOST) {
                 java.util.regex.Matcher card = java.util.regex.Pattern.compile("data-unknown-card=\"([^\"]*)\"")
                         .matcher(bodyHtml);
@@ -657,6 +825,17 @@ public class ArchiveImport {
                 report.notCarried("embed", label + " (" + card.provider() + ": " + card.url() + ")", 1);
             }
             return body;
+        }
+
+        /** The post's body as HTML: WordPress's markup (shortcodes, blocks, footnotes) made plain HTML. */
+        private String bodyHtml(ImportedPost post, WordPressMarkup.Notes notes) {
+            return format == Format.WORDPRESS
+                    ? WordPressMarkup.toHtml(
+                            post.contentHtml(),
+                            attachments::get,
+                            attachedTo.getOrDefault(post.sourceId(), List.of()),
+                            notes)
+                    : post.contentHtml();
         }
 
         private Target target(ImportedPost post, String label) {
@@ -770,11 +949,15 @@ public class ArchiveImport {
             return imageUrls.computeIfAbsent(String.valueOf(id), k -> writer.imageUrl(id));
         }
 
-        private Long attachmentImage(ImportedAttachment attachment, String label) {
-            String relative = attachment.file() != null && !attachment.file().isBlank()
+        private String relativeFile(ImportedAttachment attachment) {
+            return attachment.file() != null && !attachment.file().isBlank()
                     ? attachment.file()
                     : ImportImages.relativeFile(attachment.url() == null ? "" : attachment.url())
                             .orElse(null);
+        }
+
+        private Long attachmentImage(ImportedAttachment attachment, String label) {
+            String relative = relativeFile(attachment);
             Long id = storedImage(
                     "attachment",
                     attachment.sourceId(),
@@ -820,12 +1003,17 @@ public class ArchiveImport {
                     entities.put(key, null);
                     return null;
                 }
-                long id = writer.storeImage(source, kind, sourceId, bytes.get(), name, alt, caption);
+                // the old site's file (/wp-content/uploads/…, /content/images/…) answers with the image
+                long id = writer.storeImage(
+                        source,
+                        kind,
+                        sourceId,
+                        bytes.get(),
+                        name,
+                        alt,
+                        caption,
+                        url == null ? List.of() : keys(List.of(url)));
                 entities.put(key, id);
-                if (url != null) {
-                    // the old site's file (/wp-content/uploads/…, /content/images/…) answers with the image
-                    writer.legacyPaths(keys(List.of(url)), writer.imageUrl(id));
-                }
                 report.created("images");
                 return id;
             } catch (IOException | RuntimeException ex) {

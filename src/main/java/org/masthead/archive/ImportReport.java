@@ -104,6 +104,29 @@ public final class ImportReport {
         return known == null ? 0 : known.count();
     }
 
+    /** A copy of the report as it is now, for {@link #restore}. */
+    ImportReport snapshot() {
+        ImportReport copy = new ImportReport();
+        copy.restore(this);
+        return copy;
+    }
+
+    /** Becomes what {@code earlier} (a {@link #snapshot}) was: what was counted since is forgotten. */
+    void restore(ImportReport earlier) {
+        counts.clear();
+        earlier.counts.forEach((kind, c) -> counts.put(kind, c.clone()));
+        updated.clear();
+        updated.putAll(earlier.updated);
+        notCarried.clear();
+        notCarried.putAll(earlier.notCarried);
+        problems.clear();
+        problems.addAll(earlier.problems);
+        problemCount = earlier.problemCount;
+        total = earlier.total;
+        paused = earlier.paused;
+        writtenBy = earlier.writtenBy;
+    }
+
     private int[] count(String kind) {
         return counts.computeIfAbsent(kind, k -> new int[3]);
     }

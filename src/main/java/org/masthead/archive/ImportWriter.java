@@ -24,13 +24,15 @@ import org.masthead.topic.TopicService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every write an archive import makes, in one place: sections, authors, topics, images and articles through their
  * services, the record of what each source item became ({@code import_sources}), and the old addresses that answer
  * 301 ({@code legacy_paths}). Reads that decide what to write (is this item imported already, is this slug free)
- * are here too. Each method is its own transaction; an article and its record are written together.
+ * are here too. Each method is its own transaction, or joins {@link #inOneTransaction the one} a run holds over
+ * several posts; an article and its record are written together.
  */
 @Component
 class ImportWriter {
@@ -44,6 +46,9 @@ class ImportWriter {
     private final ImageService images;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    /** A transaction of its own even inside a run's: the record of an image that is stored already. */
+    private final TransactionTemplate separately;
+
     private final Clock clock;
 
     ImportWriter(
@@ -62,6 +67,8 @@ class ImportWriter {
         this.images = images;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -87,6 +94,24 @@ class ImportWriter {
                                 : rs.getTimestamp("source_modified_at").toInstant(),
                         rs.getString("fingerprint")))
                 .optional();
+    }
+
+    /** An imported article as it is now: its text's fingerprint, its body, whether it has a featured image. */
+    record Current(String fingerprint, String bodyMarkdown, boolean illustrated) {}
+
+    /** An imported article as it is now: empty when it is gone. */
+    Optional<Current> current(long articleId) {
+        return transaction.execute(status -> {
+            try {
+                Article article = articles.get(articleId);
+                return Optional.of(new Current(
+                        fingerprint(article),
+                        String.valueOf(article.getBodyMarkdown()),
+                        article.getFeaturedImage() != null));
+            } catch (org.masthead.article.ArticleNotFoundException gone) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The fingerprint of an article's text as it is now: empty when the article is gone. */
@@ -171,6 +196,14 @@ class ImportWriter {
 
     // --- writes -------------------------------------------------------------------------------------------------
 
+    /**
+     * Runs {@code work} in one transaction, which the writes below join: all of it is committed, or none (an
+     * exception rolls it back and is thrown on).
+     */
+    void inOneTransaction(Runnable work) {
+        transaction.executeWithoutResult(status -> work.run());
+    }
+
     long createSection(String source, String kind, String sourceId, String slug, String name, String description) {
         return transaction.execute(status -> {
             int position = sections.all().size() + 1;
@@ -204,12 +237,26 @@ class ImportWriter {
         });
     }
 
-    /** Stores an image (verified and re-encoded like any upload); throws when the bytes are not an image. */
+    /**
+     * Stores an image (verified and re-encoded like any upload); throws when the bytes are not an image. The image
+     * is committed at once, in its own transaction, and so are its record and its old addresses ({@code oldPaths}),
+     * even inside a run's transaction: a run's posts rolled back find the image stored rather than storing it again.
+     */
     long storeImage(
-            String source, String kind, String sourceId, byte[] bytes, String name, String alt, String caption) {
+            String source,
+            String kind,
+            String sourceId,
+            byte[] bytes,
+            String name,
+            String alt,
+            String caption,
+            List<String> oldPaths) {
         Image image = images.upload(
                 Actor.importing(source), bytes, name, alt == null ? "" : alt, caption == null ? "" : caption, "");
-        map(source, kind, sourceId, "image", image.getId());
+        separately.executeWithoutResult(status -> {
+            remember(source, kind, sourceId, "image", image.getId());
+            insertLegacyPaths(oldPaths, image.getUrl());
+        });
         return image.getId();
     }
 
@@ -242,13 +289,8 @@ class ImportWriter {
                     by);
             long id = article.getId();
             if (post.featuredImageId() != null) {
-                String caption = post.featuredCaption() == null
-                                || post.featuredCaption().isBlank()
-                        ? null // the image's own caption is shown
-                        : post.featuredCaption()
-                                .substring(
-                                        0, Math.min(500, post.featuredCaption().length()));
-                article.illustrate(images.get(post.featuredImageId()), caption, null, clock.instant());
+                article.illustrate(
+                        images.get(post.featuredImageId()), caption(post.featuredCaption()), null, clock.instant());
             }
             switch (post.target()) {
                 case PUBLISHED -> articles.publishBackdated(id, post.at(), by);
@@ -258,15 +300,15 @@ class ImportWriter {
                     // a new article is a draft
                 }
             }
-            remember(source, kind, sourceId, "article", id);
-            changed(source, kind, sourceId, sourceModified, fingerprint(articles.get(id)));
+            remember(source, kind, sourceId, "article", id, sourceModified, fingerprint(article));
             return id;
         });
     }
 
     /**
      * Brings the source's newer text into an article imported before (its section, byline, status and slug stay as
-     * they are here), and records the source's date and the new fingerprint, in one transaction.
+     * they are here), and the featured image when it has none yet ({@code featuredImageId}, if not null), and
+     * records the source's date and the new fingerprint, in one transaction.
      */
     void updateArticle(
             String source,
@@ -275,10 +317,15 @@ class ImportWriter {
             long id,
             ArticleContent content,
             List<String> topicNames,
-            Instant sourceModified) {
+            Instant sourceModified,
+            Long featuredImageId,
+            String featuredCaption) {
         Actor by = Actor.importing(source);
         transaction.executeWithoutResult(status -> {
             Article article = articles.get(id);
+            if (featuredImageId != null && article.getFeaturedImage() == null) {
+                article.illustrate(images.get(featuredImageId), caption(featuredCaption), null, clock.instant());
+            }
             Article updated = articles.update(
                     id,
                     article.getRevision(),
@@ -291,6 +338,11 @@ class ImportWriter {
                     by);
             changed(source, kind, sourceId, sourceModified, fingerprint(updated));
         });
+    }
+
+    /** A featured image's caption on the article: null shows the image's own. */
+    private static String caption(String caption) {
+        return caption == null || caption.isBlank() ? null : caption.substring(0, Math.min(500, caption.length()));
     }
 
     /** Records what the source's item was when last written here. */
@@ -310,16 +362,20 @@ class ImportWriter {
         if (paths.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            for (String path : paths) {
-                jdbc.sql("insert into legacy_paths (path, target, created_at) values (:path, :target, :now)"
-                                + " on conflict (path) do nothing")
-                        .param("path", path)
-                        .param("target", target)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update();
-            }
-        });
+        transaction.executeWithoutResult(status -> insertLegacyPaths(paths, target));
+    }
+
+    /** All of them in one statement. */
+    private void insertLegacyPaths(List<String> paths, String target) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into legacy_paths (path, target, created_at) select path, :target, :now"
+                        + " from unnest(:paths) as path on conflict (path) do nothing")
+                .param("paths", paths.stream().distinct().toArray(String[]::new))
+                .param("target", target)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     // --- the records, carried in the journal's export ---------------------------------------------------------------
@@ -407,15 +463,29 @@ class ImportWriter {
     }
 
     private void remember(String source, String kind, String sourceId, String entityKind, long entityId) {
+        remember(source, kind, sourceId, entityKind, entityId, null, null);
+    }
+
+    private void remember(
+            String source,
+            String kind,
+            String sourceId,
+            String entityKind,
+            long entityId,
+            Instant sourceModified,
+            String fingerprint) {
         jdbc.sql("""
-                        insert into import_sources (source, kind, source_id, entity_kind, entity_id, created_at)
-                        values (:source, :kind, :id, :entityKind, :entityId, :now)""")
+                        insert into import_sources (source, kind, source_id, entity_kind, entity_id, created_at,
+                                                    source_modified_at, fingerprint)
+                        values (:source, :kind, :id, :entityKind, :entityId, :now, :modified, :fingerprint)""")
                 .param("source", source)
                 .param("kind", kind)
                 .param("id", sourceId)
                 .param("entityKind", entityKind)
                 .param("entityId", entityId)
                 .param("now", Timestamp.from(clock.instant()))
+                .param("modified", sourceModified == null ? null : Timestamp.from(sourceModified))
+                .param("fingerprint", fingerprint)
                 .update();
     }
 }
