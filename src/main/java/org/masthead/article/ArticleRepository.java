@@ -73,6 +73,32 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(PAGE_OF + "select b.id from Article b where" + IS_PUBLIC_B + PAGE_END)
     List<Article> findPublicPage(Instant now, long offset, int limit);
 
+    /**
+     * An {@link ArticleCard}: the article's row without its bodies, with its section and featured image. The lists
+     * of public pages read these; the co-authors follow in one statement ({@code PublicArticles.withAuthors}).
+     */
+    String CARD = "select new org.masthead.article.ArticleCard(a.id, a.slug, a.title, a.dek, a.excerpt,"
+            + " a.readingMinutes, a.publishedAt, a.updatedAt, s, i)"
+            + " from Article a join a.section s left join a.featuredImage i";
+
+    String CARDS_OF = CARD + " where a.id in (";
+
+    @Query(CARDS_OF + "select b.id from Article b where" + IS_PUBLIC_B + PAGE_END)
+    List<ArticleCard> findPublicCardPage(Instant now, long offset, int limit);
+
+    @Query(CARDS_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
+    List<ArticleCard> findPublicCardPageBySection(Section section, Instant now, long offset, int limit);
+
+    @Query(CARDS_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B
+            + " order by b.publishedAt asc, b.id asc limit :limit offset :offset)" + NEWEST_FIRST)
+    List<ArticleCard> findPublicCardPageBySectionFromOldest(Section section, Instant now, long offset, int limit);
+
+    @Query(CARD + " where a.id in :ids and" + IS_PUBLIC)
+    List<ArticleCard> findPublicCardsByIds(Collection<Long> ids, Instant now);
+
+    @Query(CARD + " where a.section = :section and a.id <> :excludedId and" + IS_PUBLIC + NEWEST_FIRST)
+    List<ArticleCard> findPublicCardsInSectionExcept(Section section, long excludedId, Instant now, Limit limit);
+
     @Query(PAGE_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
     List<Article> findPublicPageBySection(Section section, Instant now, long offset, int limit);
 
