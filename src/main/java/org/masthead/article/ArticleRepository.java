@@ -121,28 +121,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
 
     // An author's and a topic's pages: PublicArticles.linkedPage (native SQL on the links' own dates, V70).
 
-    /**
-     * The content API's page: public articles after a position in the order (published at, id), newest first,
-     * narrowed by optional filters (a null filter matches all). Section and featured image loaded; the rest in batches.
-     */
-    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage where" + IS_PUBLIC
-            + " and (:sectionId is null or a.section.id = :sectionId)"
-            + " and (:authorId is null or exists (select 1 from Article b join b.authors au where b = a and au.id = :authorId))"
-            + " and (:topicId is null or exists (select 1 from Article c join c.topics t where c = a and t.id = :topicId))"
-            + " and (cast(:since as Instant) is null or" + LAST_MODIFIED + ">= :since)"
-            + " and (cast(:beforePublishedAt as Instant) is null or a.publishedAt < :beforePublishedAt"
-            + " or (a.publishedAt = :beforePublishedAt and a.id < :beforeId))"
-            + NEWEST_FIRST)
-    List<Article> findPublicPage(
-            Long sectionId,
-            Long authorId,
-            Long topicId,
-            Instant since,
-            Instant beforePublishedAt,
-            long beforeId,
-            Instant now,
-            Limit limit);
-
     @Query("select new org.masthead.article.PublicCount(a.section.id, count(a), max(" + LAST_MODIFIED + "))"
             + " from Article a where" + IS_PUBLIC + " and (:sectionId is null or a.section.id = :sectionId)"
             + " group by a.section.id")

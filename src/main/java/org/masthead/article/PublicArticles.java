@@ -360,21 +360,97 @@ public class PublicArticles {
     }
 
     /**
-     * A page of the content API: public articles in the stable order (published at, id), newest first, after the
-     * query's position and narrowed by its filters. Sections and featured images come loaded; authors (with their
-     * photos), topics and notes are loaded in batches when first read, inside the caller's transaction.
+     * A page of the content API: public articles in the query's stable order, after its position and narrowed by
+     * its filters. Sections and featured images come loaded; authors (with their photos), topics and notes are
+     * loaded in batches when first read, inside the caller's transaction. The statement is assembled from fixed
+     * pieces chosen by the query (no text of a request goes into it), one of a few shapes Hibernate keeps.
      */
     public List<Article> page(PublicArticleQuery query) {
+        StringBuilder jpql =
+                new StringBuilder("select a from Article a join fetch a.section left join fetch a.featuredImage where");
+        jpql.append(ArticleRepository.IS_PUBLIC);
+        appendFilters(jpql, query);
         PublicArticleQuery.Position after = query.after();
-        return articles.findPublicPage(
-                query.sectionId(),
-                query.authorId(),
-                query.topicId(),
-                query.modifiedSince(),
-                after == null ? null : after.publishedAt(),
-                after == null ? Long.MAX_VALUE : after.id(),
-                clock.instant(),
-                Limit.of(query.limit()));
+        String order = switch (query.order()) {
+            case NEWEST -> {
+                if (after != null) {
+                    jpql.append(" and (a.publishedAt < :afterPublished"
+                            + " or (a.publishedAt = :afterPublished and a.id < :afterId))");
+                }
+                yield " order by a.publishedAt desc, a.id desc";
+            }
+            case OLDEST -> {
+                if (after != null) {
+                    jpql.append(" and (a.publishedAt > :afterPublished"
+                            + " or (a.publishedAt = :afterPublished and a.id > :afterId))");
+                }
+                yield " order by a.publishedAt asc, a.id asc";
+            }
+            case TITLE -> {
+                if (after != null) {
+                    jpql.append(" and (a.title > :afterTitle or (a.title = :afterTitle and a.id > :afterId))");
+                }
+                yield " order by a.title asc, a.id asc";
+            }
+            case TITLE_DESCENDING -> {
+                if (after != null) {
+                    jpql.append(" and (a.title < :afterTitle or (a.title = :afterTitle and a.id < :afterId))");
+                }
+                yield " order by a.title desc, a.id desc";
+            }
+        };
+        jpql.append(order);
+        var typed = entityManager.createQuery(jpql.toString(), Article.class);
+        bindFilters(typed, query);
+        if (after != null) {
+            typed.setParameter("afterId", after.id());
+            switch (query.order()) {
+                case NEWEST, OLDEST -> typed.setParameter("afterPublished", after.publishedAt());
+                case TITLE, TITLE_DESCENDING -> typed.setParameter("afterTitle", after.title());
+            }
+        }
+        return typed.setMaxResults(query.limit()).getResultList();
+    }
+
+    /** How many public articles the query's filters leave (its position and limit aside). */
+    public long count(PublicArticleQuery query) {
+        StringBuilder jpql = new StringBuilder("select count(a) from Article a where");
+        jpql.append(ArticleRepository.IS_PUBLIC);
+        appendFilters(jpql, query);
+        var typed = entityManager.createQuery(jpql.toString(), Long.class);
+        bindFilters(typed, query);
+        return typed.getSingleResult();
+    }
+
+    private static void appendFilters(StringBuilder jpql, PublicArticleQuery query) {
+        if (query.sectionId() != null) {
+            jpql.append(" and a.section.id = :sectionId");
+        }
+        if (query.authorId() != null) {
+            jpql.append(" and exists (select 1 from Article b join b.authors au where b = a and au.id = :authorId)");
+        }
+        if (query.topicId() != null) {
+            jpql.append(" and exists (select 1 from Article c join c.topics t where c = a and t.id = :topicId)");
+        }
+        if (query.modifiedSince() != null) {
+            jpql.append(" and").append(ArticleRepository.LAST_MODIFIED).append(">= :since");
+        }
+    }
+
+    private void bindFilters(jakarta.persistence.TypedQuery<?> typed, PublicArticleQuery query) {
+        typed.setParameter("now", clock.instant());
+        if (query.sectionId() != null) {
+            typed.setParameter("sectionId", query.sectionId());
+        }
+        if (query.authorId() != null) {
+            typed.setParameter("authorId", query.authorId());
+        }
+        if (query.topicId() != null) {
+            typed.setParameter("topicId", query.topicId());
+        }
+        if (query.modifiedSince() != null) {
+            typed.setParameter("since", query.modifiedSince());
+        }
     }
 
     /** Every section with public articles (or only {@code sectionId}'s), with their count and last change. */
