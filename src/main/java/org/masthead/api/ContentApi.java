@@ -31,6 +31,10 @@ import org.masthead.author.Author;
 import org.masthead.author.AuthorService;
 import org.masthead.markdown.MarkdownComments;
 import org.masthead.media.Image;
+import org.masthead.search.ArticleSearch;
+import org.masthead.search.SearchHit;
+import org.masthead.search.SearchQuery;
+import org.masthead.search.SearchResults;
 import org.masthead.section.Section;
 import org.masthead.section.SectionService;
 import org.masthead.topic.Topic;
@@ -52,6 +56,7 @@ class ContentApi {
 
     private final PublicArticles articles;
     private final SectionService sections;
+    private final ArticleSearch search;
     private final AuthorService authors;
     private final TopicService topics;
     private final SiteProperties site;
@@ -59,6 +64,7 @@ class ContentApi {
 
     ContentApi(
             PublicArticles articles,
+            ArticleSearch search,
             SectionService sections,
             AuthorService authors,
             TopicService topics,
@@ -66,23 +72,37 @@ class ContentApi {
             MessageSource messages) {
         this.messages = messages;
         this.articles = articles;
+        this.search = search;
         this.sections = sections;
         this.authors = authors;
         this.topics = topics;
         this.site = site;
     }
 
-    /** The filters of an article list, as slugs from the query string; null means any. */
-    record ArticleFilters(String section, String author, String topic, Instant modifiedSince) {}
+    /**
+     * The filters of an article list, as slugs from the query string, and the words searched for ({@code q}); null
+     * means any.
+     */
+    record ArticleFilters(String section, String author, String topic, Instant modifiedSince, String q) {}
 
     // --- articles -------------------------------------------------------------------------------------------
 
     /**
-     * A page of public articles, newest first; {@code nextPage} makes the URL of the page after it from its cursor.
-     * A filter naming no public section, author or topic finds nothing (as an unknown one does).
+     * A page of public articles in {@code sort}'s order after the cursor's position (null: the first page), with
+     * the total when asked for; {@code nextPage} makes the URL of the page after it from its cursor. A filter naming
+     * no public section, author or topic finds nothing (as an unknown one does). With {@code q}, the articles the
+     * site's search finds, as it ranks them.
      */
     ListView<ArticleView> articles(
-            ArticleFilters filters, PublicArticleQuery.Position after, int limit, Function<String, String> nextPage) {
+            ArticleFilters filters,
+            ArticleSort sort,
+            ArticleCursor.Decoded after,
+            int limit,
+            boolean withTotal,
+            Function<String, String> nextPage) {
+        if (filters.q() != null) {
+            return found(filters, after, limit, withTotal, nextPage);
+        }
         Long sectionId = null;
         Long authorId = null;
         Long topicId = null;
@@ -90,32 +110,84 @@ class ContentApi {
             sectionId =
                     sections.findBySlug(filters.section()).map(Section::getId).orElse(null);
             if (sectionId == null) {
-                return new ListView<>(List.of(), null, null);
+                return nothing(withTotal);
             }
         }
         if (filters.author() != null) {
             authorId = authors.findBySlug(filters.author()).map(Author::getId).orElse(null);
             if (authorId == null) {
-                return new ListView<>(List.of(), null, null);
+                return nothing(withTotal);
             }
         }
         if (filters.topic() != null) {
             topicId = topics.findBySlug(filters.topic()).map(Topic::getId).orElse(null);
             if (topicId == null) {
-                return new ListView<>(List.of(), null, null);
+                return nothing(withTotal);
             }
         }
-        List<Article> found = articles.page(
-                new PublicArticleQuery(sectionId, authorId, topicId, filters.modifiedSince(), after, limit + 1));
+        PublicArticleQuery query = new PublicArticleQuery(
+                sectionId,
+                authorId,
+                topicId,
+                filters.modifiedSince(),
+                sort.order(),
+                after == null ? null : after.position(),
+                limit + 1);
+        List<Article> found = articles.page(query);
         boolean more = found.size() > limit;
         List<Article> page = more ? found.subList(0, limit) : found;
         List<ArticleView> views = page.stream().map(this::article).toList();
+        Long total = withTotal ? articles.count(query) : null;
+        String accuracy = withTotal ? "exact" : null;
         if (!more) {
-            return new ListView<>(views, null, null);
+            return new ListView<>(views, null, null, total, accuracy);
         }
         Article last = page.get(page.size() - 1);
-        String cursor = ArticleCursor.encode(last.getPublishedAt(), last.getId());
-        return new ListView<>(views, cursor, site.absolute(nextPage.apply(cursor)));
+        String cursor = ArticleCursor.encode(
+                sort,
+                switch (sort) {
+                    case TITLE, TITLE_DESCENDING -> PublicArticleQuery.Position.titled(last.getTitle(), last.getId());
+                    default -> PublicArticleQuery.Position.published(last.getPublishedAt(), last.getId());
+                });
+        return new ListView<>(views, cursor, site.absolute(nextPage.apply(cursor)), total, accuracy);
+    }
+
+    /**
+     * A page of what the site's search finds for {@code q} (with the same filters by section, author and topic),
+     * in its order of relevance; the cursor is how many results came before. Results go
+     * {@value ArticleSearch#MAX_DEPTH} deep, as on the search page.
+     */
+    private ListView<ArticleView> found(
+            ArticleFilters filters,
+            ArticleCursor.Decoded after,
+            int limit,
+            boolean withTotal,
+            Function<String, String> nextPage) {
+        int offset = after == null ? 0 : after.offset();
+        int ask = Math.min(limit + 1, ArticleSearch.MAX_DEPTH - offset);
+        if (ask <= 0) {
+            return new ListView<>(List.of(), null, null, withTotal ? 0L : null, withTotal ? "exact" : null);
+        }
+        SearchResults results = search.search(
+                new SearchQuery(filters.q(), filters.section(), filters.author(), filters.topic(), null, null),
+                offset,
+                ask);
+        List<SearchHit> hits = results.hits();
+        boolean more = hits.size() > limit;
+        List<Long> ids = hits.stream().limit(limit).map(SearchHit::id).toList();
+        List<ArticleView> views =
+                articles.inOrder(ids).stream().map(this::article).toList();
+        Long total = withTotal ? results.total() : null;
+        String accuracy = withTotal ? results.count().name().toLowerCase(Locale.ROOT) : null;
+        if (!more) {
+            return new ListView<>(views, null, null, total, accuracy);
+        }
+        String cursor = ArticleCursor.encodeOffset(offset + limit);
+        return new ListView<>(views, cursor, site.absolute(nextPage.apply(cursor)), total, accuracy);
+    }
+
+    private static ListView<ArticleView> nothing(boolean withTotal) {
+        return new ListView<>(List.of(), null, null, withTotal ? 0L : null, withTotal ? "exact" : null);
     }
 
     Optional<ArticleView> article(String slug) {

@@ -23,7 +23,6 @@ import org.masthead.api.ApiViews.ArticleView;
 import org.masthead.api.ApiViews.AuthorView;
 import org.masthead.api.ApiViews.SectionView;
 import org.masthead.api.ApiViews.TopicView;
-import org.masthead.article.PublicArticleQuery;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +48,9 @@ class ContentApiController {
     private static final Set<String> SECTION_FIELDS = ApiViews.propertyNames(SectionView.class);
     private static final Set<String> TOPIC_FIELDS = ApiViews.propertyNames(TopicView.class);
     private static final Set<String> SETTINGS_FIELDS = ApiViews.propertyNames(ApiViews.SettingsView.class);
-    private static final List<String> LIST_FILTERS = List.of("section", "author", "topic", "updated_since");
+    private static final List<String> LIST_FILTERS =
+            List.of("q", "section", "author", "topic", "updated_since", "sort", "include");
+    private static final List<String> INCLUDES = List.of("total");
 
     private final ContentApi api;
     private final ApiResponder responder;
@@ -61,19 +62,36 @@ class ContentApiController {
 
     @GetMapping("/articles")
     ResponseEntity<byte[]> articles(HttpServletRequest request) {
-        Map<String, String> params =
-                params(request, "section", "author", "topic", "updated_since", "cursor", "limit", "fields");
+        Map<String, String> params = params(
+                request,
+                "q",
+                "section",
+                "author",
+                "topic",
+                "updated_since",
+                "sort",
+                "include",
+                "cursor",
+                "limit",
+                "fields");
         Set<String> fields = fields(params.get("fields"), ARTICLE_FIELDS);
         int limit = limit(params.get("limit"));
-        PublicArticleQuery.Position after =
-                params.containsKey("cursor") ? ArticleCursor.decode(params.get("cursor")) : null;
+        String q = slug(params, "q");
+        if (q != null && params.containsKey("updated_since")) {
+            throw new ApiBadRequestException("updated_since", "api.error.updated-since-search");
+        }
+        ArticleSort sort = ArticleSort.of(params.get("sort"), q != null);
+        boolean withTotal = includesTotal(params.get("include"));
+        ArticleCursor.Decoded after =
+                params.containsKey("cursor") ? ArticleCursor.decode(params.get("cursor"), sort) : null;
         ContentApi.ArticleFilters filters = new ContentApi.ArticleFilters(
                 slug(params, "section"),
                 slug(params, "author"),
                 slug(params, "topic"),
-                since(params.get("updated_since")));
+                since(params.get("updated_since")),
+                q);
         Function<String, String> nextPage = cursor -> nextPage(params, cursor);
-        return responder.ok(api.articles(filters, after, limit, nextPage), fields);
+        return responder.ok(api.articles(filters, sort, after, limit, withTotal, nextPage), fields);
     }
 
     @GetMapping("/articles/{slug}")
@@ -198,6 +216,26 @@ class ContentApiController {
                 throw new ApiBadRequestException("updated_since", "api.error.updated-since");
             }
         }
+    }
+
+    /** What {@code include} asks to add to a list: only {@code total} (how many articles the list has in all). */
+    static boolean includesTotal(String value) {
+        if (value == null) {
+            return false;
+        }
+        Set<String> wanted = Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (wanted.isEmpty()) {
+            throw new ApiBadRequestException("include", "api.error.blank", "include");
+        }
+        for (String name : wanted) {
+            if (!INCLUDES.contains(name)) {
+                throw new ApiBadRequestException("include", "api.error.include", name, String.join(", ", INCLUDES));
+            }
+        }
+        return true;
     }
 
     /** The requested fields (null: all), each one of the resource's. */

@@ -73,6 +73,32 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     @Query(PAGE_OF + "select b.id from Article b where" + IS_PUBLIC_B + PAGE_END)
     List<Article> findPublicPage(Instant now, long offset, int limit);
 
+    /**
+     * An {@link ArticleCard}: the article's row without its bodies, with its section and featured image. The lists
+     * of public pages read these; the co-authors follow in one statement ({@code PublicArticles.withAuthors}).
+     */
+    String CARD = "select new org.masthead.article.ArticleCard(a.id, a.slug, a.title, a.dek, a.excerpt,"
+            + " a.readingMinutes, a.publishedAt, a.updatedAt, s, i)"
+            + " from Article a join a.section s left join a.featuredImage i";
+
+    String CARDS_OF = CARD + " where a.id in (";
+
+    @Query(CARDS_OF + "select b.id from Article b where" + IS_PUBLIC_B + PAGE_END)
+    List<ArticleCard> findPublicCardPage(Instant now, long offset, int limit);
+
+    @Query(CARDS_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
+    List<ArticleCard> findPublicCardPageBySection(Section section, Instant now, long offset, int limit);
+
+    @Query(CARDS_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B
+            + " order by b.publishedAt asc, b.id asc limit :limit offset :offset)" + NEWEST_FIRST)
+    List<ArticleCard> findPublicCardPageBySectionFromOldest(Section section, Instant now, long offset, int limit);
+
+    @Query(CARD + " where a.id in :ids and" + IS_PUBLIC)
+    List<ArticleCard> findPublicCardsByIds(Collection<Long> ids, Instant now);
+
+    @Query(CARD + " where a.section = :section and a.id <> :excludedId and" + IS_PUBLIC + NEWEST_FIRST)
+    List<ArticleCard> findPublicCardsInSectionExcept(Section section, long excludedId, Instant now, Limit limit);
+
     @Query(PAGE_OF + "select b.id from Article b where b.section = :section and" + IS_PUBLIC_B + PAGE_END)
     List<Article> findPublicPageBySection(Section section, Instant now, long offset, int limit);
 
@@ -94,28 +120,6 @@ interface ArticleRepository extends JpaRepository<Article, Long>, JpaSpecificati
     long countPublicInSection(long sectionId, Instant now);
 
     // An author's and a topic's pages: PublicArticles.linkedPage (native SQL on the links' own dates, V70).
-
-    /**
-     * The content API's page: public articles after a position in the order (published at, id), newest first,
-     * narrowed by optional filters (a null filter matches all). Section and featured image loaded; the rest in batches.
-     */
-    @Query("select a from Article a join fetch a.section left join fetch a.featuredImage where" + IS_PUBLIC
-            + " and (:sectionId is null or a.section.id = :sectionId)"
-            + " and (:authorId is null or exists (select 1 from Article b join b.authors au where b = a and au.id = :authorId))"
-            + " and (:topicId is null or exists (select 1 from Article c join c.topics t where c = a and t.id = :topicId))"
-            + " and (cast(:since as Instant) is null or" + LAST_MODIFIED + ">= :since)"
-            + " and (cast(:beforePublishedAt as Instant) is null or a.publishedAt < :beforePublishedAt"
-            + " or (a.publishedAt = :beforePublishedAt and a.id < :beforeId))"
-            + NEWEST_FIRST)
-    List<Article> findPublicPage(
-            Long sectionId,
-            Long authorId,
-            Long topicId,
-            Instant since,
-            Instant beforePublishedAt,
-            long beforeId,
-            Instant now,
-            Limit limit);
 
     @Query("select new org.masthead.article.PublicCount(a.section.id, count(a), max(" + LAST_MODIFIED + "))"
             + " from Article a where" + IS_PUBLIC + " and (:sectionId is null or a.section.id = :sectionId)"

@@ -69,7 +69,7 @@ public class FrontPage {
      *
      * @param featuredIds the cards an editor picked (shown marked as featured)
      */
-    public record Stories(Article lead, List<Article> cards, Set<Long> featuredIds) {}
+    public record Stories(ArticleCard lead, List<ArticleCard> cards, Set<Long> featuredIds) {}
 
     @Transactional(readOnly = true)
     public Choice choice() {
@@ -125,18 +125,19 @@ public class FrontPage {
     @Transactional(readOnly = true)
     public Stories stories() {
         Choice choice = choice();
-        List<Article> picked = publicArticles.inOrder(choice.leadId() == null ? List.of() : List.of(choice.leadId()));
-        Article lead = picked.isEmpty() ? null : picked.get(0);
-        List<Article> featured = publicArticles.inOrder(choice.featuredIds());
+        List<ArticleCard> picked =
+                publicArticles.cardsInOrder(choice.leadId() == null ? List.of() : List.of(choice.leadId()));
+        ArticleCard lead = picked.isEmpty() ? null : picked.get(0);
+        List<ArticleCard> featured = publicArticles.cardsInOrder(choice.featuredIds());
         Set<Long> shown = new LinkedHashSet<>();
         if (lead != null) {
             shown.add(lead.getId());
         }
         featured.forEach(article -> shown.add(article.getId()));
         // Enough of the newest to fill the page after leaving out those already picked.
-        Slice<Article> newest = publicArticles.latest(PageNumbers.of(1, 1 + CARDS + shown.size()));
-        List<Article> rest = new ArrayList<>();
-        for (Article article : newest.getContent()) {
+        Slice<ArticleCard> newest = publicArticles.latestCards(PageNumbers.of(1, 1 + CARDS + shown.size()));
+        List<ArticleCard> rest = new ArrayList<>();
+        for (ArticleCard article : newest.getContent()) {
             if (!shown.contains(article.getId())) {
                 rest.add(article);
             }
@@ -144,10 +145,10 @@ public class FrontPage {
         if (lead == null && !rest.isEmpty()) {
             lead = rest.remove(0);
         }
-        List<Article> cards = new ArrayList<>(featured);
+        List<ArticleCard> cards = new ArrayList<>(featured);
         int room = CARDS - cards.size();
         cards.addAll(rest.subList(0, Math.min(room, rest.size())));
-        Set<Long> featuredIds = featured.stream().map(Article::getId).collect(Collectors.toSet());
+        Set<Long> featuredIds = featured.stream().map(ArticleCard::getId).collect(Collectors.toSet());
         return new Stories(lead, List.copyOf(cards), featuredIds);
     }
 

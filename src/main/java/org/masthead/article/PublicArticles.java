@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.masthead.author.Author;
+import org.masthead.media.Image;
 import org.masthead.section.Section;
 import org.masthead.slug.SlugKind;
 import org.masthead.slug.SlugRedirects;
@@ -60,6 +61,19 @@ public class PublicArticles {
     public Optional<Article> findBySlug(String slug) {
         Optional<Article> article = articles.findPublicBySlug(slug, clock.instant());
         return article;
+    }
+
+    /**
+     * What a public article's page shows, read in one transaction: the article with its section, featured image,
+     * authors, topics and notes, the newest others of its section and its related reading (as cards, without
+     * their bodies).
+     */
+    public Optional<ArticlePage> page(String slug) {
+        return findBySlug(slug)
+                .map(article -> new ArticlePage(
+                        article,
+                        moreFromSection(article, ArticlePage.MORE_FROM_SECTION),
+                        related(article, ArticlePage.RELATED)));
     }
 
     /** A public article by id (with its section; its authors load within the caller's transaction). */
@@ -143,6 +157,163 @@ public class PublicArticles {
                 pageable, (offset, limit) -> linkedPage("article_topics", "topic_id", topic.getId(), offset, limit));
     }
 
+    /** The newest public articles as cards (no bodies), with their co-authors: the front page's list. */
+    public Slice<ArticleCard> latestCards(Pageable pageable) {
+        return cardPage(pageable, (offset, limit) -> articles.findPublicCardPage(clock.instant(), offset, limit));
+    }
+
+    /** A page of a section's public articles as cards, read as {@link #inSection} reads them. */
+    public Slice<ArticleCard> cardsInSection(Section section, Pageable pageable) {
+        Instant now = clock.instant();
+        return cardPage(pageable, (offset, limit) -> {
+            if (offset >= FROM_OLDEST_AFTER) {
+                long total = articles.countPublicInSection(section.getId(), now);
+                if (offset > total / 2) {
+                    long end = total - offset;
+                    if (end <= 0) {
+                        return List.of();
+                    }
+                    long start = Math.max(0, end - limit);
+                    return articles.findPublicCardPageBySectionFromOldest(section, now, start, (int) (end - start));
+                }
+            }
+            return articles.findPublicCardPageBySection(section, now, offset, limit);
+        });
+    }
+
+    /** A page of an author's public articles as cards, newest first. */
+    public Slice<ArticleCard> cardsByAuthor(Author author, Pageable pageable) {
+        return cardPage(
+                pageable,
+                (offset, limit) -> linkedCards("article_authors", "author_id", author.getId(), offset, limit));
+    }
+
+    /** A page of a topic's public articles as cards, newest first. */
+    public Slice<ArticleCard> cardsOnTopic(Topic topic, Pageable pageable) {
+        return cardPage(
+                pageable, (offset, limit) -> linkedCards("article_topics", "topic_id", topic.getId(), offset, limit));
+    }
+
+    /** The public ones of these articles as cards, in the order of the ids, with co-authors: the front page's picks. */
+    public List<ArticleCard> cardsInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleCard> found = new HashMap<>();
+        for (ArticleCard card : articles.findPublicCardsByIds(ids, clock.instant())) {
+            found.put(card.getId(), card);
+        }
+        List<ArticleCard> ordered =
+                ids.stream().map(found::get).filter(Objects::nonNull).toList();
+        loadCardAuthors(ordered);
+        return ordered;
+    }
+
+    /** {@link #linkedPage} as cards: the same ids, the rows without their bodies. */
+    private List<ArticleCard> linkedCards(String links, String owner, long ownerId, long offset, int limit) {
+        String sql = """
+                select %s from public_articles(:now) a
+                join sections s on s.id = a.section_id
+                left join images i on i.id = a.featured_image_id
+                where a.id in (
+                    select x.article_id from %s x
+                    where x.%s = :owner and x.published and x.published_at <= :now
+                    order by x.published_at desc, x.article_id desc
+                    limit :limit offset :offset)
+                order by a.published_at desc, a.id desc""".formatted(CARD_COLUMNS, links, owner);
+        return cards(cardQuery(sql)
+                .setParameter("now", clock.instant())
+                .setParameter("owner", ownerId)
+                .setParameter("limit", limit)
+                .setParameter("offset", offset)
+                .getResultList());
+    }
+
+    /**
+     * The columns of an {@link ArticleCard} in native SQL over {@code a} (an article), {@code s} (its section) and
+     * {@code i} (its featured image, left joined), read by {@link #cardQuery}.
+     */
+    private static final String CARD_COLUMNS = "a.id as card_id, a.slug as card_slug, a.title as card_title,"
+            + " a.dek as card_dek, a.excerpt as card_excerpt, a.reading_minutes as card_minutes,"
+            + " a.published_at as card_published, a.updated_at as card_updated, {s.*}, {i.*}";
+
+    private NativeQuery<?> cardQuery(String sql) {
+        return entityManager
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .addScalar("card_id", StandardBasicTypes.LONG)
+                .addScalar("card_slug", StandardBasicTypes.STRING)
+                .addScalar("card_title", StandardBasicTypes.STRING)
+                .addScalar("card_dek", StandardBasicTypes.STRING)
+                .addScalar("card_excerpt", StandardBasicTypes.STRING)
+                .addScalar("card_minutes", StandardBasicTypes.INTEGER)
+                .addScalar("card_published", StandardBasicTypes.INSTANT)
+                .addScalar("card_updated", StandardBasicTypes.INSTANT)
+                .addEntity("s", Section.class)
+                .addEntity("i", Image.class);
+    }
+
+    private static List<ArticleCard> cards(List<?> rows) {
+        List<ArticleCard> cards = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] v = (Object[]) row;
+            cards.add(new ArticleCard(
+                    (Long) v[0],
+                    (String) v[1],
+                    (String) v[2],
+                    (String) v[3],
+                    (String) v[4],
+                    (Integer) v[5],
+                    (Instant) v[6],
+                    (Instant) v[7],
+                    (Section) v[8],
+                    (Image) v[9]));
+        }
+        return cards;
+    }
+
+    private interface CardQuery {
+        List<ArticleCard> find(long offset, int limit);
+    }
+
+    /** One page of cards, newest first, with their co-authors; one more row is read to tell whether a next page exists. */
+    private Slice<ArticleCard> cardPage(Pageable pageable, CardQuery query) {
+        List<ArticleCard> rows = query.find(pageable.getOffset(), pageable.getPageSize() + 1);
+        boolean hasNext = rows.size() > pageable.getPageSize();
+        List<ArticleCard> content = List.copyOf(hasNext ? rows.subList(0, pageable.getPageSize()) : rows);
+        loadCardAuthors(content);
+        return new SliceImpl<>(content, pageable, hasNext);
+    }
+
+    /**
+     * The co-authors of these cards in byline order, in one statement for the whole list (the authors' rows alone:
+     * their photos stay unloaded, as a list shows none).
+     */
+    private void loadCardAuthors(List<ArticleCard> cards) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        List<?> rows = entityManager
+                .createNativeQuery("""
+                        select x.article_id as card_id, {au.*} from article_authors x
+                        join authors au on au.id = x.author_id
+                        where x.article_id in (:ids)
+                        order by x.article_id, x.position""")
+                .unwrap(NativeQuery.class)
+                .addScalar("card_id", StandardBasicTypes.LONG)
+                .addEntity("au", Author.class)
+                .setParameterList("ids", cards.stream().map(ArticleCard::getId).toList())
+                .getResultList();
+        Map<Long, List<Author>> byCard = new HashMap<>();
+        for (Object row : rows) {
+            Object[] values = (Object[]) row;
+            byCard.computeIfAbsent((Long) values[0], id -> new ArrayList<>()).add((Author) values[1]);
+        }
+        for (ArticleCard card : cards) {
+            card.setAuthors(byCard.getOrDefault(card.getId(), List.of()));
+        }
+    }
+
     /**
      * A page of an author's or a topic's public articles, newest first, with their sections and featured images. The page's ids come
      * from the links alone, which carry each article's date and status (migration V70: an index per author and
@@ -189,21 +360,97 @@ public class PublicArticles {
     }
 
     /**
-     * A page of the content API: public articles in the stable order (published at, id), newest first, after the
-     * query's position and narrowed by its filters. Sections and featured images come loaded; authors (with their
-     * photos), topics and notes are loaded in batches when first read, inside the caller's transaction.
+     * A page of the content API: public articles in the query's stable order, after its position and narrowed by
+     * its filters. Sections and featured images come loaded; authors (with their photos), topics and notes are
+     * loaded in batches when first read, inside the caller's transaction. The statement is assembled from fixed
+     * pieces chosen by the query (no text of a request goes into it), one of a few shapes Hibernate keeps.
      */
     public List<Article> page(PublicArticleQuery query) {
+        StringBuilder jpql =
+                new StringBuilder("select a from Article a join fetch a.section left join fetch a.featuredImage where");
+        jpql.append(ArticleRepository.IS_PUBLIC);
+        appendFilters(jpql, query);
         PublicArticleQuery.Position after = query.after();
-        return articles.findPublicPage(
-                query.sectionId(),
-                query.authorId(),
-                query.topicId(),
-                query.modifiedSince(),
-                after == null ? null : after.publishedAt(),
-                after == null ? Long.MAX_VALUE : after.id(),
-                clock.instant(),
-                Limit.of(query.limit()));
+        String order = switch (query.order()) {
+            case NEWEST -> {
+                if (after != null) {
+                    jpql.append(" and (a.publishedAt < :afterPublished"
+                            + " or (a.publishedAt = :afterPublished and a.id < :afterId))");
+                }
+                yield " order by a.publishedAt desc, a.id desc";
+            }
+            case OLDEST -> {
+                if (after != null) {
+                    jpql.append(" and (a.publishedAt > :afterPublished"
+                            + " or (a.publishedAt = :afterPublished and a.id > :afterId))");
+                }
+                yield " order by a.publishedAt asc, a.id asc";
+            }
+            case TITLE -> {
+                if (after != null) {
+                    jpql.append(" and (a.title > :afterTitle or (a.title = :afterTitle and a.id > :afterId))");
+                }
+                yield " order by a.title asc, a.id asc";
+            }
+            case TITLE_DESCENDING -> {
+                if (after != null) {
+                    jpql.append(" and (a.title < :afterTitle or (a.title = :afterTitle and a.id < :afterId))");
+                }
+                yield " order by a.title desc, a.id desc";
+            }
+        };
+        jpql.append(order);
+        var typed = entityManager.createQuery(jpql.toString(), Article.class);
+        bindFilters(typed, query);
+        if (after != null) {
+            typed.setParameter("afterId", after.id());
+            switch (query.order()) {
+                case NEWEST, OLDEST -> typed.setParameter("afterPublished", after.publishedAt());
+                case TITLE, TITLE_DESCENDING -> typed.setParameter("afterTitle", after.title());
+            }
+        }
+        return typed.setMaxResults(query.limit()).getResultList();
+    }
+
+    /** How many public articles the query's filters leave (its position and limit aside). */
+    public long count(PublicArticleQuery query) {
+        StringBuilder jpql = new StringBuilder("select count(a) from Article a where");
+        jpql.append(ArticleRepository.IS_PUBLIC);
+        appendFilters(jpql, query);
+        var typed = entityManager.createQuery(jpql.toString(), Long.class);
+        bindFilters(typed, query);
+        return typed.getSingleResult();
+    }
+
+    private static void appendFilters(StringBuilder jpql, PublicArticleQuery query) {
+        if (query.sectionId() != null) {
+            jpql.append(" and a.section.id = :sectionId");
+        }
+        if (query.authorId() != null) {
+            jpql.append(" and exists (select 1 from Article b join b.authors au where b = a and au.id = :authorId)");
+        }
+        if (query.topicId() != null) {
+            jpql.append(" and exists (select 1 from Article c join c.topics t where c = a and t.id = :topicId)");
+        }
+        if (query.modifiedSince() != null) {
+            jpql.append(" and").append(ArticleRepository.LAST_MODIFIED).append(">= :since");
+        }
+    }
+
+    private void bindFilters(jakarta.persistence.TypedQuery<?> typed, PublicArticleQuery query) {
+        typed.setParameter("now", clock.instant());
+        if (query.sectionId() != null) {
+            typed.setParameter("sectionId", query.sectionId());
+        }
+        if (query.authorId() != null) {
+            typed.setParameter("authorId", query.authorId());
+        }
+        if (query.topicId() != null) {
+            typed.setParameter("topicId", query.topicId());
+        }
+        if (query.modifiedSince() != null) {
+            typed.setParameter("since", query.modifiedSince());
+        }
     }
 
     /** Every section with public articles (or only {@code sectionId}'s), with their count and last change. */
@@ -224,9 +471,9 @@ public class PublicArticles {
         return articles.countPublicByTopic(topicId, clock.instant());
     }
 
-    /** "More from {section}": the newest other articles of the article's section, without their authors. */
-    public List<Article> moreFromSection(Article article, int limit) {
-        return articles.findPublicInSectionExcept(
+    /** "More from {section}": the newest other articles of the article's section, as cards without their authors. */
+    public List<ArticleCard> moreFromSection(Article article, int limit) {
+        return articles.findPublicCardsInSectionExcept(
                 article.getSection(), article.getId(), clock.instant(), Limit.of(limit));
     }
 
@@ -237,7 +484,7 @@ public class PublicArticles {
      * (read from indexes), so the cost does not grow with the archive; an older article sharing topics is left out
      * once each of those topics has that many newer ones.
      */
-    public List<Article> related(Article article, int limit) {
+    public List<ArticleCard> related(Article article, int limit) {
         List<Long> topicIds = article.getTopics().stream().map(Topic::getId).toList();
         String sql = """
                 with candidates as (
@@ -249,19 +496,16 @@ public class PublicArticles {
                         order by x.article_id desc limit :window) c
                     where t.id in (:topicIds)
                 )
-                select {a.*}, {s.*} from public_articles(:now) a
+                select %s from public_articles(:now) a
                 join candidates c on c.id = a.id
                 join sections s on s.id = a.section_id
+                left join images i on i.id = a.featured_image_id
                 where a.id <> :excluded
                 order by 2 * (select count(*) from article_topics t where t.article_id = a.id and t.topic_id in (:topicIds))
                          + case when a.section_id = :section then 1 else 0 end desc,
                          a.published_at desc, a.id desc
-                limit :limit""";
-        List<?> rows = entityManager
-                .createNativeQuery(sql)
-                .unwrap(NativeQuery.class)
-                .addEntity("a", Article.class)
-                .addJoin("s", "a.section")
+                limit :limit""".formatted(CARD_COLUMNS);
+        List<?> rows = cardQuery(sql)
                 .setParameter("now", clock.instant())
                 .setParameter("section", article.getSection().getId())
                 .setParameter("window", RELATED_WINDOW)
@@ -269,10 +513,7 @@ public class PublicArticles {
                 .setParameter("excluded", article.getId())
                 .setParameter("limit", limit)
                 .getResultList();
-        // The section is fetched with the article (a join fetch): each row is the article alone.
-        return rows.stream()
-                .map(row -> (Article) (row instanceof Object[] joined ? joined[0] : row))
-                .toList();
+        return cards(rows);
     }
 
     /** Every public article's slug and last change, for the sitemap. */

@@ -62,7 +62,7 @@ public class EditionService {
     @Transactional(readOnly = true)
     public List<Candidate> candidates(String query) {
         if (query == null || query.isBlank()) {
-            return publicArticles.latest(PageRequest.of(0, 10)).stream()
+            return publicArticles.latestCards(PageRequest.of(0, 10)).stream()
                     .map(a -> new Candidate(
                             a.getId(), a.getTitle(), a.getSection().getName(), a.getPublishedAt()))
                     .toList();

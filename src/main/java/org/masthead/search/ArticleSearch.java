@@ -56,6 +56,9 @@ public class ArticleSearch {
     /** Results deeper than this are not served: nobody reads page 1,000, and a huge offset costs the database. */
     static final int MAX_PAGE = 100;
 
+    /** How deep into the results the content API may page: as deep as the search page's last page of 10. */
+    public static final int MAX_DEPTH = 1_000;
+
     /** How many of the newest matches are ranked, twice over: matches anywhere, and matches in the head. */
     static final int CANDIDATES = 100;
 
@@ -112,6 +115,18 @@ public class ArticleSearch {
     }
 
     /**
+     * {@code limit} results from {@code offset} (0: the best) in the order the search ranks them, for the content
+     * API's paging; the same ranking and counting as the search page. Results past {@link #MAX_DEPTH} are not
+     * served (an empty list).
+     */
+    public SearchResults search(SearchQuery query, long offset, int limit) {
+        if (offset < 0 || limit < 1 || offset + limit > MAX_DEPTH) {
+            return SearchResults.none(1, Math.max(1, limit));
+        }
+        return search(query, (int) offset, limit, null, CANDIDATES, statement -> {});
+    }
+
+    /**
      * As {@link #search(SearchQuery, int)}, run with the given strategy (or the estimate's, when null) and number of
      * candidates, for tests.
      */
@@ -140,6 +155,18 @@ public class ArticleSearch {
             SearchQuery query, int page, Strategy forced, int candidates, Consumer<SearchSql.Statement> ran) {
         int pageSize = properties.pageSize();
         int safePage = Math.max(1, Math.min(page, MAX_PAGE));
+        return search(query, (safePage - 1) * pageSize, pageSize, forced, candidates, ran);
+    }
+
+    /** {@code pageSize} results from {@code offset}; the answer's page is the one that offset falls in. */
+    private SearchResults search(
+            SearchQuery query,
+            int offset,
+            int pageSize,
+            Strategy forced,
+            int candidates,
+            Consumer<SearchSql.Statement> ran) {
+        int safePage = offset / pageSize + 1;
         // Plans depend on the words searched for (a rare word wants the GIN index, a common one a scan of the newest
         // articles): a prepared statement's generic plan, made without them, would fit neither.
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
@@ -148,12 +175,12 @@ public class ArticleSearch {
         params.put("q", query.text());
         Shape shape = shape(params);
         if (shape.empty()) {
-            return listing(query, params, safePage, pageSize, ran);
+            return listing(query, params, offset, pageSize, ran);
         }
         params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         params.put("limit", pageSize);
-        params.put("offset", (safePage - 1) * pageSize);
-        params.put("candidates", Math.max(candidates, safePage * pageSize));
+        params.put("offset", offset);
+        params.put("candidates", Math.max(candidates, offset + pageSize));
         params.put(
                 "headline",
                 Highlights.MARKERS + ", MaxFragments=2, MinWords=12, MaxWords=30, FragmentDelimiter=\" … \"");
@@ -181,10 +208,15 @@ public class ArticleSearch {
      * leave, newest first; without any, nothing.
      */
     private SearchResults listing(
-            SearchQuery query, Map<String, Object> params, int page, int pageSize, Consumer<SearchSql.Statement> ran) {
+            SearchQuery query,
+            Map<String, Object> params,
+            int offset,
+            int pageSize,
+            Consumer<SearchSql.Statement> ran) {
+        int page = offset / pageSize + 1;
         params.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         params.put("limit", pageSize);
-        params.put("offset", (page - 1) * pageSize);
+        params.put("offset", offset);
         params.put("candidates", pageSize);
         SearchSql sql = SearchSql.of(query, params, zone);
         if (!sql.filtered()) {

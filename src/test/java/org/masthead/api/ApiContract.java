@@ -49,6 +49,11 @@ final class ApiContract {
         return SCHEMAS.getSchema(SchemaLocation.of(DOCUMENT_URI + "#/components/schemas/" + component));
     }
 
+    /** The schema at a location of the document (a component, or one written inline in an operation). */
+    static Schema schemaAt(SchemaLocation location) {
+        return SCHEMAS.getSchema(location);
+    }
+
     /** Asserts that the JSON body conforms to the component schema, listing every violation if not. */
     static JsonNode assertConforms(String body, String component) {
         JsonNode node = JSON.readTree(body);

@@ -94,6 +94,9 @@ class ApiContractTests {
                         call(
                                 "/api/v1/articles?author=" + author.getSlug() + "&updated_since=2020-01-01",
                                 "ArticleList"),
+                        call("/api/v1/articles?sort=title&include=total&limit=1", "ArticleList"),
+                        call("/api/v1/articles?q=contract&include=total", "ArticleList"),
+                        call("/api/v1/articles?sort=nope", "Problem"),
                         call("/api/v1/articles?limit=0", "Problem")));
         calls.put(
                 "/api/v1/articles/{slug}",
@@ -145,7 +148,7 @@ class ApiContractTests {
                 checked.add(call.path());
             }
         }
-        assertThat(checked).hasSize(17);
+        assertThat(checked).hasSize(20);
     }
 
     @Test

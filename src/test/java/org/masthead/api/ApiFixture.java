@@ -65,6 +65,15 @@ final class ApiFixture {
                 });
     }
 
+    /** A GET of an already encoded URI (path and query sent as they are) from this fixture's own client address. */
+    MockHttpServletRequestBuilder get(java.net.URI uri) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri)
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                });
+    }
+
     Image image() {
         return images.upload(
                 Actor.importing("test"),

@@ -282,6 +282,109 @@ class ApiHttpTests {
     }
 
     @Test
+    void sortOrdersTheListAndEachCursorKeepsItsOwnOrder() throws Exception {
+        String word = Fixtures.word();
+        Article beta = api.fixtures.published(section, List.of(author), "Beta " + word, "Body.", Duration.ofHours(30));
+        Article alpha =
+                api.fixtures.published(section, List.of(author), "Alpha " + word, "Body.", Duration.ofHours(20));
+        Article gamma =
+                api.fixtures.published(section, List.of(author), "Gamma " + word, "Body.", Duration.ofHours(10));
+        String base = "/api/v1/articles?section=" + section.getSlug();
+
+        JsonNode first = json(base + "&sort=title&limit=2", 200);
+        assertThat(slugs(first)).containsExactly(alpha.getSlug(), beta.getSlug());
+        String next = first.get("next").asString();
+        assertThat(next).contains("sort=title");
+        assertThat(slugs(json(next.substring("http://localhost:8080".length()), 200)))
+                .containsExactly(gamma.getSlug());
+        assertThat(slugs(json(base + "&sort=-title", 200)))
+                .containsExactly(gamma.getSlug(), beta.getSlug(), alpha.getSlug());
+        JsonNode oldest = json(base + "&sort=published&limit=1", 200);
+        assertThat(slugs(oldest)).containsExactly(beta.getSlug());
+        assertThat(slugs(json(
+                        base + "&sort=published&limit=2&cursor="
+                                + oldest.get("next_cursor").asString(),
+                        200)))
+                .containsExactly(alpha.getSlug(), gamma.getSlug());
+        assertThat(slugs(json(base + "&sort=-published", 200)))
+                .containsExactly(gamma.getSlug(), alpha.getSlug(), beta.getSlug());
+
+        // a cursor belongs to the order it was made in
+        MockHttpServletResponse mismatched = mvc.perform(
+                        api.get(base + "&cursor=" + first.get("next_cursor").asString()))
+                .andReturn()
+                .getResponse();
+        assertThat(mismatched.getStatus()).isEqualTo(400);
+        JsonNode problem = ApiContract.assertConforms(mismatched.getContentAsString(StandardCharsets.UTF_8), "Problem");
+        assertThat(problem.get("parameter").asString()).isEqualTo("cursor");
+        assertThat(problem.get("detail").asString()).contains("sort=title").contains("sort=-published");
+    }
+
+    @Test
+    void includeTotalCountsTheWholeListOnEveryPage() throws Exception {
+        published(Duration.ofHours(3));
+        published(Duration.ofHours(2));
+        published(Duration.ofHours(1));
+        String base = "/api/v1/articles?section=" + section.getSlug();
+
+        JsonNode plain = json(base + "&limit=1", 200);
+        assertThat(plain.has("total")).isFalse();
+        assertThat(plain.has("total_accuracy")).isFalse();
+
+        JsonNode first = ApiContract.assertConforms(
+                mvc.perform(api.get(base + "&limit=1&include=total"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8),
+                "ArticleList");
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("total_accuracy").asString()).isEqualTo("exact");
+        String next = first.get("next").asString();
+        assertThat(next).contains("include=total");
+        JsonNode second = json(next.substring("http://localhost:8080".length()), 200);
+        assertThat(second.get("total").asLong()).isEqualTo(3);
+        assertThat(json(base + "&fields=slug&include=total", 200).get("total").asLong())
+                .isEqualTo(3);
+        assertThat(json("/api/v1/articles?section=no-such-" + Fixtures.word() + "&include=total", 200)
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void qSearchesAsTheSitesSearchDoesByRelevance() throws Exception {
+        String word = "zq" + Fixtures.word().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        Article inTitle =
+                api.fixtures.published(section, List.of(author), "On " + word, "Nothing else.", Duration.ofHours(5));
+        Article inBody = api.fixtures.published(
+                section, List.of(author), "Elsewhere", "Somewhere the body says " + word + ".", Duration.ofHours(1));
+        Article unrelated = published(Duration.ofHours(2));
+
+        JsonNode found = ApiContract.assertConforms(
+                mvc.perform(api.get("/api/v1/articles?q=" + word + "&include=total"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8),
+                "ArticleList");
+        assertThat(slugs(found)).containsExactly(inTitle.getSlug(), inBody.getSlug());
+        assertThat(slugs(found)).doesNotContain(unrelated.getSlug());
+        assertThat(found.get("total").asLong()).isEqualTo(2);
+        assertThat(found.get("total_accuracy").asString()).isEqualTo("exact");
+
+        JsonNode first = json("/api/v1/articles?q=" + word + "&limit=1&sort=relevance", 200);
+        assertThat(slugs(first)).containsExactly(inTitle.getSlug());
+        String next = first.get("next").asString();
+        assertThat(next).contains("q=" + word).contains("sort=relevance");
+        JsonNode second = json(next.substring("http://localhost:8080".length()), 200);
+        assertThat(slugs(second)).containsExactly(inBody.getSlug());
+        assertThat(second.get("next").isNull()).isTrue();
+
+        assertThat(json("/api/v1/articles?q=" + word + "&author=nobody-" + Fixtures.word(), 200)
+                        .get("data"))
+                .isEmpty();
+    }
+
+    @Test
     void fieldsSlimEachResource() throws Exception {
         Article article = published(Duration.ofHours(1));
         JsonNode one = json("/api/v1/articles/" + article.getSlug() + "?fields=slug,title", 200);
@@ -332,6 +435,16 @@ class ApiHttpTests {
         cases.put("/api/v1/articles?fields=slug,nope", "fields");
         cases.put("/api/v1/articles/some-slug?limit=5", "limit");
         cases.put("/api/v1/topics?page=2", "page");
+        cases.put("/api/v1/articles?sort=newest", "sort");
+        cases.put("/api/v1/articles?sort=relevance", "sort");
+        cases.put("/api/v1/articles?q=energy&sort=title", "sort");
+        cases.put("/api/v1/articles?q=energy&updated_since=2026-01-01", "updated_since");
+        cases.put("/api/v1/articles?q=", "q");
+        cases.put("/api/v1/articles?include=count", "include");
+        cases.put(
+                "/api/v1/articles?sort=title&cursor="
+                        + java.util.Base64.getUrlEncoder().encodeToString("v1:1:1".getBytes()),
+                "cursor");
         for (Map.Entry<String, String> bad : cases.entrySet()) {
             MockHttpServletResponse response =
                     mvc.perform(api.get(bad.getKey())).andReturn().getResponse();

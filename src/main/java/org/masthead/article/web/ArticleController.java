@@ -5,8 +5,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.ArticleGoneException;
 import org.masthead.article.ArticleNotFoundException;
+import org.masthead.article.ArticlePage;
 import org.masthead.article.PublicArticles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +21,6 @@ import org.springframework.web.servlet.ModelAndView;
 @PublicPages
 class ArticleController {
 
-    static final int MORE_FROM_SECTION = 4;
-    static final int RELATED = 3;
-
     private final PublicArticles articles;
     private final ReaderPageMeta meta;
 
@@ -32,21 +31,20 @@ class ArticleController {
 
     @GetMapping("/articles/{slug}")
     ModelAndView show(@PathVariable String slug, Model model, HttpServletResponse response) {
-        return articles.findBySlug(slug)
-                .map(article -> page(article, model, response))
-                .orElseGet(() -> elsewhere(slug));
+        return articles.page(slug).map(page -> page(page, model, response)).orElseGet(() -> elsewhere(slug));
     }
 
-    private ModelAndView page(Article article, Model model, HttpServletResponse response) {
-        List<Article> more = articles.moreFromSection(article, MORE_FROM_SECTION);
-        List<Article> related = articles.related(article, RELATED);
+    private ModelAndView page(ArticlePage page, Model model, HttpServletResponse response) {
+        Article article = page.article();
+        List<ArticleCard> more = page.more();
+        List<ArticleCard> related = page.related();
         model.addAttribute("article", article);
         model.addAttribute("more", more);
         model.addAttribute("related", related);
         new SurrogateKeys()
                 .articleWithBylines(article)
-                .articles(more)
-                .articles(related)
+                .cards(more)
+                .cards(related)
                 .writeTo(response);
         model.addAttribute("meta", meta.article(article));
         return new ModelAndView("article/show", model.asMap());

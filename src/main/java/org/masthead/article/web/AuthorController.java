@@ -2,7 +2,7 @@ package org.masthead.article.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.masthead.article.Article;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.PublicArticles;
 import org.masthead.author.Author;
 import org.masthead.author.AuthorNotFoundException;
@@ -47,15 +47,15 @@ class AuthorController {
                     .map(current -> Moved.permanentlyTo("/authors/" + current))
                     .orElseThrow(() -> new AuthorNotFoundException(slug));
         }
-        Slice<Article> list = PageNumbers.existing(
-                articles.byAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
+        Slice<ArticleCard> list = PageNumbers.existing(
+                articles.cardsByAuthor(author, PageNumbers.of(page, SectionController.PAGE_SIZE)), "author");
         if (list.isEmpty()) {
             // An author is public only while they have a public article, as a topic is: a new contributor's name,
             // bio and photo are the newsroom's business until their first article is published.
             throw new AuthorNotFoundException(slug);
         }
         SurrogateKeys.of(SurrogateKey.author(author.getId()))
-                .articles(list.getContent())
+                .cards(list.getContent())
                 .writeTo(response);
         model.addAttribute("author", author);
         model.addAttribute("articles", list);

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.masthead.article.Article;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.FrontPage;
 import org.masthead.event.SurrogateKey;
 import org.springframework.stereotype.Controller;
@@ -28,11 +28,11 @@ class HomeController {
     @GetMapping("/")
     String show(Model model, HttpServletResponse response) {
         FrontPage.Stories stories = frontPage.stories();
-        List<Article> shown = new ArrayList<>(stories.cards());
+        List<ArticleCard> shown = new ArrayList<>(stories.cards());
         if (stories.lead() != null) {
             shown.add(0, stories.lead());
         }
-        SurrogateKeys.of(SurrogateKey.HOME).articles(shown).writeTo(response);
+        SurrogateKeys.of(SurrogateKey.HOME).cards(shown).writeTo(response);
         model.addAttribute("lead", stories.lead());
         model.addAttribute("latest", stories.cards());
         model.addAttribute("featuredIds", stories.featuredIds());

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.masthead.article.Article;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.PublicArticles;
 import org.masthead.event.SurrogateKey;
 import org.masthead.section.Section;
@@ -54,10 +54,10 @@ class SectionController {
                     .map(current -> Moved.permanentlyTo("/sections/" + current))
                     .orElseThrow(() -> new SectionNotFoundException(slug));
         }
-        Slice<Article> list =
-                PageNumbers.existing(articles.inSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
+        Slice<ArticleCard> list =
+                PageNumbers.existing(articles.cardsInSection(section, PageNumbers.of(page, PAGE_SIZE)), "section");
         SurrogateKeys.of(SurrogateKey.section(section.getId()))
-                .articles(list.getContent())
+                .cards(list.getContent())
                 .writeTo(response);
         model.addAttribute("section", section);
         model.addAttribute("articles", list);

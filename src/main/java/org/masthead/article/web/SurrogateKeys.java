@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.article.Article;
+import org.masthead.article.ArticleCard;
 import org.masthead.event.SurrogateKey;
 
 /**
@@ -47,6 +48,15 @@ final class SurrogateKeys {
 
     SurrogateKeys articles(Collection<Article> articles) {
         articles.forEach(this::article);
+        return this;
+    }
+
+    /** The keys of the articles a list shows (each one's own and its section's). */
+    SurrogateKeys cards(Collection<ArticleCard> cards) {
+        for (ArticleCard card : cards) {
+            keys.add(SurrogateKey.article(card.getId()));
+            keys.add(SurrogateKey.section(card.getSection().getId()));
+        }
         return this;
     }
 

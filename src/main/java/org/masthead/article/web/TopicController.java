@@ -2,7 +2,7 @@ package org.masthead.article.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.masthead.article.Article;
+import org.masthead.article.ArticleCard;
 import org.masthead.article.PublicArticles;
 import org.masthead.event.SurrogateKey;
 import org.masthead.topic.Topic;
@@ -47,14 +47,14 @@ class TopicController {
                     .map(current -> Moved.permanentlyTo("/topics/" + current))
                     .orElseThrow(() -> new TopicNotFoundException(slug));
         }
-        Slice<Article> list = PageNumbers.existing(
-                articles.onTopic(topic, PageNumbers.of(page, SectionController.PAGE_SIZE)), "topic");
+        Slice<ArticleCard> list = PageNumbers.existing(
+                articles.cardsOnTopic(topic, PageNumbers.of(page, SectionController.PAGE_SIZE)), "topic");
         if (list.isEmpty()) {
             // A topic is public only while it has a public article (a draft's topic names are no one's business).
             throw new TopicNotFoundException(slug);
         }
         SurrogateKeys.of(SurrogateKey.topic(topic.getId()))
-                .articles(list.getContent())
+                .cards(list.getContent())
                 .writeTo(response);
         model.addAttribute("topic", topic);
         model.addAttribute("articles", list);
