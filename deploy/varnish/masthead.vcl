@@ -61,6 +61,10 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # xkey indexes an object by its "xkey" header: the app's Surrogate-Key (space-separated keys)
+    if (beresp.http.Surrogate-Key) {
+        set beresp.http.xkey = beresp.http.Surrogate-Key;
+    }
     # A node that fails (refused, 5xx) is asked once more; the director picks the other node.
     if (beresp.status >= 500 && bereq.retries < 1 && bereq.method != "POST") {
         return (retry);
@@ -84,6 +88,7 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+    unset resp.http.xkey;
     # s-maxage is for this cache, which is purged on every change; not for caches further down the line.
     if (resp.http.Cache-Control ~ "s-maxage") {
         set resp.http.Cache-Control = regsuball(resp.http.Cache-Control, ",\s*s-maxage=[0-9]+", "");

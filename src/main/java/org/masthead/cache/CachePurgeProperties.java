@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookToken sent to the webhook as {@code Authorization: Bearer <token>} when set
  * @param edgeMaxAge how long a shared cache may keep a page that carries surrogate keys ({@code s-maxage}); browsers
  *     keep {@code masthead.http.public-cache-control}. Only when a purger is set
+ * @param repeatAfter each purge is sent again this long after the first ({@code 0}: never): a shared cache that
+ *     fetched a page again from another node in the instant before that node heard of the change would otherwise
+ *     keep the old page for {@code edgeMaxAge}
  */
 @Validated
 @ConfigurationProperties("masthead.cache.purge")
@@ -32,7 +35,8 @@ public record CachePurgeProperties(
         @DefaultValue Cloudflare cloudflare,
         URI webhookUrl,
         String webhookToken,
-        @DefaultValue("1d") @NotNull Duration edgeMaxAge) {
+        @DefaultValue("1d") @NotNull Duration edgeMaxAge,
+        @DefaultValue("2s") @NotNull Duration repeatAfter) {
 
     /**
      * @param serviceId the service whose cache is purged; unset, Fastly is not purged

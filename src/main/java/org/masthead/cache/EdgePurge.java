@@ -1,5 +1,7 @@
 package org.masthead.cache;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,6 +9,7 @@ import org.masthead.audit.AuditLog;
 import org.masthead.event.PublicContentEvent;
 import org.masthead.outbox.HttpOutbox;
 import org.masthead.outbox.OutboxEntry;
+import org.masthead.outbox.OutgoingRequest;
 import org.masthead.security.Actor;
 import org.masthead.security.NotAllowedException;
 import org.masthead.security.Role;
@@ -30,6 +33,8 @@ public class EdgePurge {
     private static final int LISTED = 50;
 
     private final List<PurgeTarget> targets;
+    private final Duration repeatAfter;
+    private final Clock clock;
     private final HttpOutbox outbox;
     private final PageCache pages;
     private final PostgresInvalidationBridge nodes;
@@ -41,17 +46,22 @@ public class EdgePurge {
             HttpOutbox outbox,
             PageCache pages,
             PostgresInvalidationBridge nodes,
-            AuditLog audit) {
-        this(PurgeTarget.of(properties), outbox, pages, nodes, audit);
+            AuditLog audit,
+            Clock clock) {
+        this(PurgeTarget.of(properties), properties.repeatAfter(), clock, outbox, pages, nodes, audit);
     }
 
     EdgePurge(
             List<PurgeTarget> targets,
+            Duration repeatAfter,
+            Clock clock,
             HttpOutbox outbox,
             PageCache pages,
             PostgresInvalidationBridge nodes,
             AuditLog audit) {
         this.targets = targets;
+        this.repeatAfter = repeatAfter;
+        this.clock = clock;
         this.outbox = outbox;
         this.pages = pages;
         this.nodes = nodes;
@@ -73,11 +83,23 @@ public class EdgePurge {
 
     /** Purges the pages tagged with any of {@code keys} from every shared cache. */
     void purge(List<String> keys) {
-        targets.forEach(target -> target.purge(keys).forEach(outbox::enqueue));
+        targets.forEach(target -> target.purge(keys).forEach(this::send));
     }
 
     private void purgeEverything() {
-        targets.forEach(target -> target.purgeEverything().forEach(outbox::enqueue));
+        targets.forEach(target -> target.purgeEverything().forEach(this::send));
+    }
+
+    /**
+     * Right after the commit, and again {@code repeatAfter} later: the other nodes drop their pages when PostgreSQL
+     * tells them, an instant after the commit, and a shared cache that fetched from one of them in that instant
+     * would otherwise keep the old page.
+     */
+    private void send(OutgoingRequest purge) {
+        outbox.enqueue(purge);
+        if (!repeatAfter.isZero() && !repeatAfter.isNegative()) {
+            outbox.enqueue(purge, clock.instant().plus(repeatAfter));
+        }
     }
 
     /**

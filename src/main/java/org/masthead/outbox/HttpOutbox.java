@@ -110,11 +110,19 @@ public class HttpOutbox {
      * (at once without one); answers its id.
      */
     public long enqueue(OutgoingRequest request) {
+        return enqueue(request, null);
+    }
+
+    /**
+     * Adds a call to be sent no sooner than {@code notBefore} (by the background sender; {@code null}: right after
+     * the commit, as {@link #enqueue(OutgoingRequest)}); answers its id.
+     */
+    public long enqueue(OutgoingRequest request, Instant notBefore) {
         Instant now = clock.instant();
         long id = jdbc.sql("""
                         insert into outgoing_requests
                                (kind, method, url, headers, body, max_attempts, next_attempt_at, created_at)
-                        values (:kind, :method, :url, :headers, :body, :maxAttempts, :now, :now)
+                        values (:kind, :method, :url, :headers, :body, :maxAttempts, :due, :now)
                         returning id""")
                 .param("kind", request.kind())
                 .param("method", request.method())
@@ -123,8 +131,12 @@ public class HttpOutbox {
                 .param("body", request.body())
                 .param("maxAttempts", properties.maxAttempts())
                 .param("now", Timestamp.from(now))
+                .param("due", Timestamp.from(notBefore == null ? now : notBefore))
                 .query(Long.class)
                 .single();
+        if (notBefore != null) {
+            return id;
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -19,7 +19,20 @@ final class PurgeSettings {
                 new CachePurgeProperties.Cloudflare(null, null, CLOUDFLARE),
                 null,
                 null,
-                Duration.ofDays(1));
+                Duration.ofDays(1),
+                Duration.ZERO);
+    }
+
+    /** Varnish, each purge sent again {@code repeatAfter} later. */
+    static CachePurgeProperties varnishRepeating(Duration repeatAfter, URI url) {
+        return new CachePurgeProperties(
+                List.of(url),
+                new CachePurgeProperties.Fastly(null, null, FASTLY),
+                new CachePurgeProperties.Cloudflare(null, null, CLOUDFLARE),
+                null,
+                null,
+                Duration.ofDays(1),
+                repeatAfter);
     }
 
     static CachePurgeProperties varnish(URI... urls) {
@@ -29,7 +42,8 @@ final class PurgeSettings {
                 new CachePurgeProperties.Cloudflare(null, null, CLOUDFLARE),
                 null,
                 null,
-                Duration.ofDays(1));
+                Duration.ofDays(1),
+                Duration.ZERO);
     }
 
     static CachePurgeProperties fastly(URI api, String service, String token) {
@@ -39,7 +53,8 @@ final class PurgeSettings {
                 new CachePurgeProperties.Cloudflare(null, null, CLOUDFLARE),
                 null,
                 null,
-                Duration.ofDays(1));
+                Duration.ofDays(1),
+                Duration.ZERO);
     }
 
     static CachePurgeProperties cloudflare(URI api, String zone, String token) {
@@ -49,7 +64,8 @@ final class PurgeSettings {
                 new CachePurgeProperties.Cloudflare(zone, token, api),
                 null,
                 null,
-                Duration.ofDays(1));
+                Duration.ofDays(1),
+                Duration.ZERO);
     }
 
     static CachePurgeProperties webhook(URI url, String token) {
@@ -59,6 +75,7 @@ final class PurgeSettings {
                 new CachePurgeProperties.Cloudflare(null, null, CLOUDFLARE),
                 url,
                 token,
-                Duration.ofDays(1));
+                Duration.ofDays(1),
+                Duration.ZERO);
     }
 }

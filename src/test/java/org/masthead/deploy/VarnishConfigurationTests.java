@@ -48,6 +48,7 @@ class VarnishConfigurationTests {
         String shared = Files.readString(VCL.resolveSibling("masthead.vcl"));
         assertThat(shared)
                 .contains("xkey.purge(req.http.xkey)")
+                .contains("set beresp.http.xkey = beresp.http.Surrogate-Key;")
                 .contains("client.ip !~ purgers")
                 .contains("req.http.Cookie ~ \"(^|;\\s*)SESSION=\"");
         assertThat(Files.readString(VCL.resolveSibling("compose.vcl"))).contains("include \"./masthead.vcl\";");
