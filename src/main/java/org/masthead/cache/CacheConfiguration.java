@@ -2,6 +2,7 @@ package org.masthead.cache;
 
 import java.time.Clock;
 
+import org.masthead.outbox.OutgoingCredentials;
 import org.masthead.web.FilterOrder;
 import org.masthead.web.ReaderUrls;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,12 +22,29 @@ class CacheConfiguration {
             PageCache cache,
             PageCacheProperties properties,
             HttpCachingProperties http,
+            CachePurgeProperties purge,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
             Clock clock) {
-        FilterRegistrationBean<PublicPageFilter> registration =
-                new FilterRegistrationBean<>(new PublicPageFilter(cache, properties, http, sessionCookie, clock));
+        FilterRegistrationBean<PublicPageFilter> registration = new FilterRegistrationBean<>(
+                new PublicPageFilter(cache, properties, http, purge, sessionCookie, clock));
         registration.setOrder(FilterOrder.PUBLIC_PAGE.order());
         return registration;
+    }
+
+    /** The purge APIs' credentials, added to the outbox's calls as they are sent. */
+    @Bean
+    OutgoingCredentials fastlyPurgeCredentials(CachePurgeProperties purge) {
+        return PurgeTarget.credentials(purge).get(0);
+    }
+
+    @Bean
+    OutgoingCredentials cloudflarePurgeCredentials(CachePurgeProperties purge) {
+        return PurgeTarget.credentials(purge).get(1);
+    }
+
+    @Bean
+    OutgoingCredentials webhookPurgeCredentials(CachePurgeProperties purge) {
+        return PurgeTarget.credentials(purge).get(2);
     }
 
     @Bean

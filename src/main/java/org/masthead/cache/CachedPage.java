@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import org.masthead.web.ETags;
@@ -25,6 +27,8 @@ import org.masthead.web.ETags;
  * @param ambiguousSecond {@code If-Modified-Since} of that very second cannot be answered "not modified"
  * @param expiresAt when the page cache drops it at the latest
  * @param lastModifiedHeader {@code lastModified} as the header writes it (formatted once, not on every hit)
+ * @param surrogateKeys the keys of its {@code Surrogate-Key} header, by which a change drops it; none: any change
+ *     to public content drops it
  */
 record CachedPage(
         String contentType,
@@ -35,7 +39,10 @@ record CachedPage(
         Instant lastModified,
         boolean ambiguousSecond,
         Instant expiresAt,
-        String lastModifiedHeader) {
+        String lastModifiedHeader,
+        Set<String> surrogateKeys) {
+
+    static final String SURROGATE_KEY = "Surrogate-Key";
 
     record Header(String name, String value) {}
 
@@ -79,7 +86,35 @@ record CachedPage(
                 lastChange.at(),
                 lastChange.ambiguous(),
                 expiresAt,
-                HTTP_DATE.format(lastChange.at()));
+                HTTP_DATE.format(lastChange.at()),
+                surrogateKeys(headers));
+    }
+
+    private static Set<String> surrogateKeys(List<Header> headers) {
+        Set<String> keys = new HashSet<>();
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase(SURROGATE_KEY)) {
+                for (String key : header.value().trim().split("\\s+")) {
+                    if (!key.isEmpty()) {
+                        keys.add(key);
+                    }
+                }
+            }
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** Whether a change to the pages tagged with {@code changed} drops this one. */
+    boolean touchedBy(Set<String> changed) {
+        if (surrogateKeys.isEmpty()) {
+            return true;
+        }
+        for (String key : changed) {
+            if (surrogateKeys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String gzipEtag() {

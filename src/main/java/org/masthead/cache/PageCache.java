@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The reader's pages in memory, bounded by their bytes. Any change to public content clears all of it: pages
- * share so much (the navigation lists every section, the home page the latest articles, bylines every author)
- * that working out which pages a change touches would cost more, and be riskier, than rendering the few hot pages
- * again. No page outlives the next scheduled publication, nor {@code masthead.page-cache.time-to-live}.
+ * The reader's pages in memory, bounded by their bytes. A change to public content drops the pages tagged with
+ * any of its surrogate keys ({@code Surrogate-Key}, the tags a shared cache is purged by), and every page that
+ * carries none (feeds, sitemap, search, the API); a change no tag bounds (a section's name is in every page's
+ * navigation) clears all of it. An unrelated article page stays. No page outlives the next scheduled publication,
+ * nor {@code masthead.page-cache.time-to-live}.
  *
  * <p>A page rendered while a change was being committed is not stored: each clear starts a new generation, and a
  * page made in an older generation is dropped.
@@ -149,13 +150,26 @@ public class PageCache {
         }
     }
 
-    /**
-     * After a change to public content is committed here. Every page goes, whatever the change's surrogate keys:
-     * see the class comment.
-     */
+    /** After a change to public content is committed here: the pages it touches go (see the class comment). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(PublicContentEvent change) {
-        clear(change.toString());
+        if (change.touchesEveryPage()) {
+            clear(change.toString());
+        } else {
+            invalidate(change.surrogateKeys(), change.toString());
+        }
+    }
+
+    /**
+     * Forgets the pages tagged with any of {@code keys}, and those with no tags (a change here or on another
+     * node).
+     */
+    public void invalidate(Set<String> keys, String why) {
+        generation.incrementAndGet();
+        advanceLastChange();
+        pages.asMap().values().removeIf(page -> page.touchedBy(keys));
+        readNextPublication(); // a schedule may have changed; read here, not on a reader's request
+        log.debug("Page cache: pages tagged {} dropped: {}", keys, why);
     }
 
     /** Forgets every page (a change here or on another node, or a lost connection to the other nodes). */

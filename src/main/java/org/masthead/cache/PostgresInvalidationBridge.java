@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import org.masthead.event.PublicContentEvent;
@@ -23,14 +25,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Tells every other app node of a change to public content, with PostgreSQL's {@code LISTEN/NOTIFY}: no new
  * infrastructure. The notification is sent in the transaction that made the change, so PostgreSQL delivers it
  * exactly when (and only if) that transaction commits. Each node listens on a dedicated connection of its own
- * (not one of the pool's) and clears its page cache when another node's notification arrives. Whenever that
- * connection is (re)opened, the cache is cleared too: notifications sent while it was down are lost.
+ * (not one of the pool's) and, when another node's notification arrives, drops the pages tagged with the change's
+ * surrogate keys, as that node did ({@link PageCache#invalidate}): the payload is the sending node's id, then the
+ * keys separated by spaces, or {@code *} for a change no tag bounds (or too many keys for a notification).
+ * Whenever that connection is (re)opened, the cache is cleared: notifications sent while it was down are lost.
  */
 @Component
 class PostgresInvalidationBridge implements SmartLifecycle {
 
     static final String CHANNEL = "masthead_public_content";
     static final String APPLICATION_NAME = "masthead-page-cache-listener";
+    static final String EVERYTHING = "*";
+    /** PostgreSQL takes payloads under 8000 bytes. */
+    private static final int MAX_PAYLOAD = 7900;
 
     private static final Logger log = LoggerFactory.getLogger(PostgresInvalidationBridge.class);
 
@@ -56,9 +63,38 @@ class PostgresInvalidationBridge implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void tellOtherNodes(PublicContentEvent change) {
+        notify(change.touchesEveryPage() ? EVERYTHING : String.join(" ", change.surrogateKeys()));
+    }
+
+    /** Tells the other nodes, in the caller's transaction, to forget every page. */
+    void tellOtherNodesEverything() {
+        notify(EVERYTHING);
+    }
+
+    private void notify(String keys) {
         if (enabled) {
+            String payload = node + " " + keys;
+            if (payload.length() > MAX_PAYLOAD) {
+                payload = node + " " + EVERYTHING;
+            }
             // Identical notifications in one transaction are delivered once.
-            jdbc.query("select pg_notify(?, ?)", rs -> null, CHANNEL, node);
+            jdbc.query("select pg_notify(?, ?)", rs -> null, CHANNEL, payload);
+        }
+    }
+
+    /** Applies another node's notification here; one of this node's own is ignored. */
+    void received(String payload) {
+        int space = payload.indexOf(' ');
+        String from = space < 0 ? payload : payload.substring(0, space);
+        if (node.equals(from)) {
+            return;
+        }
+        String keys = space < 0 ? EVERYTHING : payload.substring(space + 1).trim();
+        if (keys.equals(EVERYTHING)) {
+            cache.clear("changed on another node");
+        } else {
+            cache.invalidate(
+                    keys.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(keys.split(" +"))), "changed on another node");
         }
     }
 
@@ -115,10 +151,7 @@ class PostgresInvalidationBridge implements SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications(5000);
                     if (notifications != null && notifications.length > 0) {
                         for (PGNotification notification : notifications) {
-                            if (!node.equals(notification.getParameter())) {
-                                cache.clear("changed on another node");
-                                break;
-                            }
+                            received(notification.getParameter());
                         }
                     } else if (System.nanoTime() - checked > 30_000_000_000L) {
                         // A connection can die without telling a reader that only waits; ask it now and then.

@@ -58,6 +58,8 @@ final class PublicPageFilter extends OncePerRequestFilter {
     private final HttpCachingProperties http;
     private final String sessionCookie;
     private final Clock clock;
+    /** The {@code Cache-Control} of a page with surrogate keys: with {@code s-maxage} when a shared cache is purged. */
+    private final String taggedCacheControl;
     /** The pages being rendered to be kept, each by one request. */
     private final ConcurrentHashMap<String, ReentrantLock> rendering = new ConcurrentHashMap<>();
 
@@ -65,8 +67,10 @@ final class PublicPageFilter extends OncePerRequestFilter {
             PageCache cache,
             PageCacheProperties properties,
             HttpCachingProperties http,
+            CachePurgeProperties purge,
             String sessionCookie,
             Clock clock) {
+        this.taggedCacheControl = taggedCacheControl(http, purge);
         this.cache = cache;
         this.clock = clock;
         this.properties = properties;
@@ -154,7 +158,11 @@ final class PublicPageFilter extends OncePerRequestFilter {
         CappedResponse capture = new CappedResponse(response, cap, real -> {
             if (cacheable(real, real.getContentType())) {
                 // too large to hold: public all the same, without an ETag (the body is not known before it is sent)
-                real.setHeader(HttpHeaders.CACHE_CONTROL, http.publicCacheControl());
+                real.setHeader(
+                        HttpHeaders.CACHE_CONTROL,
+                        real.getHeader(CachedPage.SURROGATE_KEY) == null
+                                ? http.publicCacheControl()
+                                : taggedCacheControl);
                 real.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
                 real.setDateHeader(HttpHeaders.LAST_MODIFIED, lastChange.at().toEpochMilli());
             }
@@ -187,6 +195,18 @@ final class PublicPageFilter extends OncePerRequestFilter {
         write(made, request, response);
     }
 
+    /**
+     * Browsers keep a page for {@code max-age} whatever; a shared cache that is purged on every change may keep a
+     * tagged page far longer ({@code s-maxage}), and only then.
+     */
+    static String taggedCacheControl(HttpCachingProperties http, CachePurgeProperties purge) {
+        String control = http.publicCacheControl();
+        if (!purge.configured() || control.toLowerCase(Locale.ROOT).contains("s-maxage")) {
+            return control;
+        }
+        return control + ", s-maxage=" + purge.edgeMaxAge().toSeconds();
+    }
+
     /** A page that may be cached publicly: a 200 with a body type, setting no cookie. */
     private static boolean cacheable(HttpServletResponse response, String contentType) {
         return response.getStatus() == HttpServletResponse.SC_OK
@@ -201,7 +221,9 @@ final class PublicPageFilter extends OncePerRequestFilter {
         for (CachedPage.Header header : page.headers()) {
             response.addHeader(header.name(), header.value());
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, http.publicCacheControl());
+        response.setHeader(
+                HttpHeaders.CACHE_CONTROL,
+                page.surrogateKeys().isEmpty() ? http.publicCacheControl() : taggedCacheControl);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.LAST_MODIFIED, page.lastModifiedHeader());

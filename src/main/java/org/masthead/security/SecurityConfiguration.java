@@ -74,6 +74,8 @@ class SecurityConfiguration {
         "/admin/subscribers.csv",
         "/admin/settings",
         "/admin/settings/**",
+        "/admin/cache",
+        "/admin/cache/**",
         "/admin/authors/*/delete",
         "/admin/authors/*/merge"
     };

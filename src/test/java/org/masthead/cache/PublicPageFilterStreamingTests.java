@@ -52,7 +52,12 @@ class PublicPageFilterStreamingTests {
 
     PublicPageFilter filter(PageCache cache, boolean enabled) {
         return new PublicPageFilter(
-                cache, properties(enabled), new HttpCachingProperties(PUBLIC, "immutable"), "SESSION", clock);
+                cache,
+                properties(enabled),
+                new HttpCachingProperties(PUBLIC, "immutable"),
+                PurgeSettings.none(),
+                "SESSION",
+                clock);
     }
 
     /** Writes {@code size} bytes in chunks, recording how much had reached the client when it had written it all. */

@@ -1,0 +1,66 @@
+package org.masthead.deploy;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Varnish configuration shipped in deploy/varnish compiles with the Varnish installed here ({@code varnishd -C},
+ * which also loads the xkey module it imports). Skipped where Varnish is not installed.
+ */
+class VarnishConfigurationTests {
+
+    static final Path VCL = Path.of("deploy/varnish/default.vcl");
+
+    @Test
+    void theReferenceConfigurationCompiles(@TempDir Path work) throws Exception {
+        assumeTrue(varnishd() != null, "varnishd is not installed (apt-get install varnish varnish-modules)");
+        // varnishd compiles as its own unprivileged user, in its working folder
+        work.toFile().setWritable(true, false);
+        work.toFile().setExecutable(true, false);
+        work.toFile().setReadable(true, false);
+        Process compile = new ProcessBuilder(
+                        varnishd(),
+                        "-C",
+                        "-n",
+                        work.toString(),
+                        "-f",
+                        VCL.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(compile.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(compile.exitValue())
+                .as(output.length() > 3000 ? output.substring(output.length() - 3000) : output)
+                .isZero();
+    }
+
+    @Test
+    void purgesAreByXkeyAndSessionsAreNeverCached() throws Exception {
+        String shared = Files.readString(VCL.resolveSibling("masthead.vcl"));
+        assertThat(shared)
+                .contains("xkey.purge(req.http.xkey)")
+                .contains("set beresp.http.xkey = beresp.http.Surrogate-Key;")
+                .contains("client.ip !~ purgers")
+                .contains("req.http.Cookie ~ \"(^|;\\s*)SESSION=\"");
+        assertThat(Files.readString(VCL.resolveSibling("compose.vcl"))).contains("include \"./masthead.vcl\";");
+    }
+
+    private static String varnishd() {
+        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin").split(":")) {
+            File candidate = new File(dir, "varnishd");
+            if (candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
+        }
+        return null;
+    }
+}
