@@ -76,6 +76,8 @@ class SecurityConfiguration {
         "/admin/settings/**",
         "/admin/cache",
         "/admin/cache/**",
+        "/admin/webhooks",
+        "/admin/webhooks/**",
         "/admin/authors/*/delete",
         "/admin/authors/*/merge"
     };
