@@ -65,7 +65,7 @@ class EditionRenderer {
 
     private final SpringTemplateEngine engine;
     private final SiteProperties site;
-    private final EditionProperties properties;
+    private final EditionSettings.PostalAddress postalAddress;
     private final NewsletterService newsletter;
     private final SectionService sections;
     private final MessageSource messages;
@@ -73,11 +73,11 @@ class EditionRenderer {
     EditionRenderer(
             MessageSource messages,
             SiteProperties site,
-            EditionProperties properties,
+            EditionSettings.PostalAddress postalAddress,
             NewsletterService newsletter,
             SectionService sections) {
         this.site = site;
-        this.properties = properties;
+        this.postalAddress = postalAddress;
         this.newsletter = newsletter;
         this.sections = sections;
         this.messages = messages;
@@ -110,7 +110,7 @@ class EditionRenderer {
                 "articles", articles.stream().map(this::emailArticle).toList());
         context.setVariable("siteName", site.siteName());
         context.setVariable("siteUrl", site.absolute("/"));
-        context.setVariable("postalAddress", properties.postalAddress().strip());
+        context.setVariable("postalAddress", postalAddress.get());
         context.setVariable("reason", reason(edition));
         context.setVariable("unsubscribeUrl", newsletter.unsubscribeUrl(TOKEN));
         context.setVariable("preferencesUrl", newsletter.preferencesUrl(TOKEN));

@@ -99,8 +99,8 @@ class EditionSender implements JobHandler {
     /** A claimed recipient, with their own token. */
     record Recipient(long id, Long subscriberId, String email, int attempts, String token) {}
 
-    /** The frozen email of an edition. */
-    record Frozen(long editionId, String subject, String html, String text) {}
+    /** The frozen email of an edition, with the sender and reply address read once for a run. */
+    record Frozen(long editionId, String subject, String html, String text, String from, String replyTo) {}
 
     @Override
     public JobOutcome run(Job job) throws Exception {
@@ -211,7 +211,10 @@ class EditionSender implements JobHandler {
             throws MessagingException, UnsupportedEncodingException {
         Recipient recipient = new Recipient(0, null, to, 0, token);
         MimeMessage message = identity.message(session);
-        message.setFrom(new InternetAddress(newsletter.sender()));
+        message.setFrom(new InternetAddress(frozen.from()));
+        if (!frozen.replyTo().isEmpty()) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(frozen.replyTo())});
+        }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email(), true));
         message.setSubject(frozen.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(java.util.Date.from(clock.instant()));
@@ -443,9 +446,12 @@ class EditionSender implements JobHandler {
     }
 
     private Frozen frozen(long editionId) {
+        String from = newsletter.sender();
+        String replyTo = newsletter.replyTo();
         return jdbc.sql("select subject, html_body, text_body from editions where id = :id")
                 .param("id", editionId)
-                .query((rs, row) -> new Frozen(editionId, rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) ->
+                        new Frozen(editionId, rs.getString(1), rs.getString(2), rs.getString(3), from, replyTo))
                 .single();
     }
 

@@ -110,6 +110,7 @@ public class EditionService {
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final SiteProperties site;
+    private final NewsletterService newsletter;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -125,6 +126,7 @@ public class EditionService {
             JdbcClient jdbc,
             ObjectProvider<JavaMailSender> mailSender,
             SiteProperties site,
+            NewsletterService newsletter,
             AuditLog audit,
             Clock clock) {
         this.editions = editions;
@@ -138,6 +140,7 @@ public class EditionService {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.site = site;
+        this.newsletter = newsletter;
         this.audit = audit;
         this.clock = clock;
     }
@@ -148,6 +151,11 @@ public class EditionService {
                 pageable.getPageNumber(),
                 pageable.getPageSize(),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+    }
+
+    /** Whether the journal's postal address is still empty (no edition can be sent until it is set). */
+    public boolean postalAddressMissing() {
+        return start.postalAddressMissing();
     }
 
     @Transactional(readOnly = true)
@@ -252,7 +260,13 @@ public class EditionService {
             try {
                 MimeMessage message = sender.message(
                         smtp.createMimeMessage().getSession(),
-                        new EditionSender.Frozen(edition.getId(), edition.getSubject(), email.html(), email.text()),
+                        new EditionSender.Frozen(
+                                edition.getId(),
+                                edition.getSubject(),
+                                email.html(),
+                                email.text(),
+                                newsletter.sender(),
+                                newsletter.replyTo()),
                         to,
                         NewsletterService.TEST_TOKEN);
                 smtp.send(message);
@@ -289,6 +303,7 @@ public class EditionService {
             throw new EditionRefusedException("newsletter.edition.refused.past");
         }
         start.requireSmtp();
+        start.requirePostalAddress();
         start.check(edition);
         edition.schedule(when, now);
         String payload = String.valueOf(id);

@@ -60,6 +60,7 @@ public class NewsletterService {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final NewsletterMail mail;
+    private final NewsletterAddresses addresses;
     private final NewsletterProperties properties;
     private final SiteProperties site;
     private final MessageSource messages;
@@ -76,6 +77,7 @@ public class NewsletterService {
             JdbcClient jdbc,
             JdbcTemplate jdbcTemplate,
             NewsletterMail mail,
+            NewsletterAddresses addresses,
             NewsletterProperties properties,
             SiteProperties site,
             MessageSource messages,
@@ -88,6 +90,7 @@ public class NewsletterService {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.mail = mail;
+        this.addresses = addresses;
         this.properties = properties;
         this.site = site;
         this.messages = messages;
@@ -277,9 +280,14 @@ public class NewsletterService {
         return mail.listUnsubscribe(unsubscribeUrl);
     }
 
-    /** The newsletter's sender ({@code masthead.newsletter.from}). */
+    /** The newsletter's sender: the setting {@code masthead.newsletter.from}. */
     public String sender() {
-        return properties.from();
+        return addresses.from();
+    }
+
+    /** Where readers' replies go (the setting {@code masthead.newsletter.reply-to}); empty for the sender. */
+    public String replyTo() {
+        return addresses.replyTo();
     }
 
     private TokenState check(String token, SubscriberToken.Purpose purpose) {

@@ -419,6 +419,100 @@ class EditionSendTests {
         assertThat(htmlLinks).contains("http://localhost:8080/sections/" + section.getSlug());
     }
 
+    static final StaffUser ADMIN =
+            new StaffUser(9602, "edition-admin@example.org", "Edition Admin", Role.ADMIN, "{noop}x", true);
+
+    MvcResult setting(String name, String value) throws Exception {
+        return mvc.perform(post("/admin/settings")
+                        .param("name", name)
+                        .param("value", value)
+                        .with(user(ADMIN))
+                        .with(csrf()))
+                .andReturn();
+    }
+
+    void resetSetting(String name) throws Exception {
+        mvc.perform(post("/admin/settings")
+                .param("name", name)
+                .param("reset", "true")
+                .with(user(ADMIN))
+                .with(csrf()));
+    }
+
+    @Test
+    void theSenderReplyToAndPostalAddressAreSettingsAndAnEmptyPostalAddressRefusesTheSend() throws Exception {
+        String reader = address("settings");
+        subscriber(reader, "CONFIRMED");
+        String page = mvc.perform(get("/admin/settings").with(user(ADMIN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "masthead.newsletter.from",
+                        "masthead.newsletter.reply-to",
+                        "masthead.newsletter.postal-address");
+        assertThat(mvc.perform(get("/admin/settings").with(user(EDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        try {
+            MvcResult invalid = setting("masthead.newsletter.from", "not an address");
+            assertThat(invalid.getFlashMap().get("error")).isEqualTo("settings.invalid.address");
+            assertThat(messages.getMessage("settings.invalid.address", new Object[] {"x"}, Locale.ENGLISH))
+                    .contains("is not an e-mail address");
+            setting("masthead.newsletter.from", "The Harbour Review <news@harbour.example>");
+            setting("masthead.newsletter.reply-to", "letters@harbour.example");
+            setting("masthead.newsletter.postal-address", "  ");
+
+            String subject = "Edition " + TestContent.unique("no-address");
+            long id = compose(subject);
+            String edit = mvc.perform(get("/admin/editions/{id}", id).with(user(EDITOR)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(edit).contains("id=\"edition-postal-address\"", "postal address");
+            MvcResult refused = send(id);
+            assertThat(state(id))
+                    .as("refused while the postal address is empty")
+                    .isEqualTo("DRAFT");
+            assertThat(refused.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-postal-address");
+            assertThat(messages.getMessage("newsletter.edition.refused.no-postal-address", null, Locale.ENGLISH))
+                    .contains("postal address is empty");
+            MvcResult scheduled = mvc.perform(post("/admin/editions/{id}/schedule", id)
+                            .param("date", "2099-01-01")
+                            .param("time", "08:00")
+                            .with(user(EDITOR))
+                            .with(csrf()))
+                    .andReturn();
+            assertThat(scheduled.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-postal-address");
+            assertThat(state(id)).isEqualTo("DRAFT");
+
+            setting("masthead.newsletter.postal-address", "7 Pier Road, Harbour Town");
+            assertThat(mvc.perform(get("/admin/editions/{id}", id).with(user(EDITOR)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .doesNotContain("edition-postal-address");
+            send(id);
+            jobs.runDueNow();
+            assertThat(state(id)).isEqualTo("SENT");
+            MimeMessage message = EditionMail.withSubject(mail, subject).get(0);
+            assertThat(message.getHeader("From")[0]).contains("The Harbour Review", "<news@harbour.example>");
+            assertThat(message.getHeader("Reply-To")).containsExactly("letters@harbour.example");
+            assertThat(message.getHeader("List-Unsubscribe")[0]).contains("/newsletter/unsubscribe?token=");
+            assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+            EditionMail.Parts parts = EditionMail.parts(message);
+            assertThat(parts.html()).contains("7 Pier Road, Harbour Town");
+            assertThat(parts.text()).contains("7 Pier Road, Harbour Town");
+        } finally {
+            resetSetting("masthead.newsletter.from");
+            resetSetting("masthead.newsletter.reply-to");
+            resetSetting("masthead.newsletter.postal-address");
+        }
+    }
+
     @Test
     void anUnsubscribeDuringTheSendStopsThatAddresssPendingEmail() throws Exception {
         String stays = address("stays");

@@ -290,6 +290,7 @@ class EditionAdminController {
         model.addAttribute("audiences", Arrays.asList(Audience.values()));
         model.addAttribute("sections", sections.all());
         model.addAttribute("timeZone", site.timeZone().getId());
+        model.addAttribute("postalAddressMissing", editions.postalAddressMissing());
         if (edition != null) {
             model.addAttribute("articles", editions.articles(edition.getId()));
         } else {
