@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -28,6 +29,7 @@ import org.masthead.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -91,7 +93,9 @@ public class EditionService {
             long remaining,
             int percent,
             double perSecond,
-            long etaSeconds) {}
+            long etaSeconds,
+            String status,
+            String statusText) {}
 
     /** A recipient the report names: failed, skipped or unknown, with the reason. */
     public record ReportLine(String email, String state, String reason) {}
@@ -111,6 +115,7 @@ public class EditionService {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final SiteProperties site;
     private final NewsletterService newsletter;
+    private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -127,6 +132,7 @@ public class EditionService {
             ObjectProvider<JavaMailSender> mailSender,
             SiteProperties site,
             NewsletterService newsletter,
+            MessageSource messages,
             AuditLog audit,
             Clock clock) {
         this.editions = editions;
@@ -141,6 +147,7 @@ public class EditionService {
         this.mailSender = mailSender;
         this.site = site;
         this.newsletter = newsletter;
+        this.messages = messages;
         this.audit = audit;
         this.clock = clock;
     }
@@ -411,6 +418,7 @@ public class EditionService {
             window = Math.max(1, Math.min(60, running / 1000.0));
         }
         double perSecond = edition.getState() == EditionState.SENDING ? c.lastMinute() / window : 0;
+        Status status = status(edition, now);
         long eta = perSecond > 0 ? (long) Math.ceil(remaining / perSecond) : (remaining == 0 ? 0 : -1);
         return new Progress(
                 id,
@@ -427,7 +435,59 @@ public class EditionService {
                 remaining,
                 percent,
                 Math.round(perSecond * 10) / 10.0,
-                eta);
+                eta,
+                status.key(),
+                status.key().isEmpty() ? "" : messages.getMessage(status.key(), status.args(), Locale.ENGLISH));
+    }
+
+    /** What holds a send up now, as a message key and its arguments; an empty key when nothing does. */
+    private record Status(String key, Object... args) {}
+
+    /**
+     * What holds a send up, from the state of its outbox and of the nodes: the SMTP server cannot be reached
+     * (retrying at the sender's next run), refuses for now (4xx: retrying at the first row's next attempt), or no
+     * live node runs its senders.
+     */
+    private Status status(Edition edition, Instant now) {
+        if (edition.getState() != EditionState.SENDING) {
+            return new Status("");
+        }
+        Jobs.Activity activity = jobs.activity(EditionSender.TYPE, String.valueOf(edition.getId()));
+        if ("newsletter.edition.notice.smtp-down".equals(edition.getNotice())) {
+            return new Status("edition.progress.status.smtp-down", secondsUntil(activity.nextRun(), now));
+        }
+        record Outbox(long dueNow, long active, Timestamp nextAttempt, String reason) {}
+        Outbox outbox = jdbc.sql("""
+                        select count(*) filter (where state = 'QUEUED' and next_attempt_at <= :now) as due_now,
+                               count(*) filter (where state in ('CLAIMED', 'SENDING')) as active,
+                               min(next_attempt_at) filter (where state = 'QUEUED') as next_attempt,
+                               (select reason from edition_deliveries r
+                                 where r.edition_id = :id and r.state = 'QUEUED' and r.reason <> ''
+                                 order by r.next_attempt_at limit 1) as reason
+                        from edition_deliveries where edition_id = :id""")
+                .param("id", edition.getId())
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Outbox(
+                        rs.getLong("due_now"),
+                        rs.getLong("active"),
+                        rs.getTimestamp("next_attempt"),
+                        rs.getString("reason")))
+                .single();
+        if (outbox.dueNow() == 0 && outbox.active() == 0 && outbox.nextAttempt() != null) {
+            return new Status(
+                    "edition.progress.status.smtp-refusing",
+                    outbox.reason() == null ? "" : outbox.reason(),
+                    secondsUntil(outbox.nextAttempt().toInstant(), now));
+        }
+        boolean overdue = activity.nextRun() != null && activity.nextRun().isBefore(now.minusSeconds(3));
+        if (activity.running() == 0 && (activity.liveNodes() == 0 || activity.orphaned() > 0 || overdue)) {
+            return new Status("edition.progress.status.waiting-for-node", activity.liveNodes());
+        }
+        return new Status("");
+    }
+
+    private static long secondsUntil(Instant at, Instant now) {
+        return at == null ? 0 : Math.max(0, (Duration.between(now, at).toMillis() + 999) / 1000);
     }
 
     /** The report: delivered, failed with reasons, skipped, unknown, and unsubscribes since the send began. */

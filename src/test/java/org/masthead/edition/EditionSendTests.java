@@ -740,12 +740,27 @@ class EditionSendTests {
                     new EditionProperties("", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30)),
                     notices,
                     mailIdentity,
+                    jobs,
                     clock);
             org.masthead.job.Job job =
                     new org.masthead.job.Job(0, EditionSender.TYPE, String.valueOf(id), 1, clock.instant());
             sender.run(job);
             assertThat(smtp.delivered).contains(fine).doesNotContain(busy, nouser);
             assertThat(deliveries(id).get(busy)).as("a 4xx waits for a retry").isEqualTo("QUEUED");
+            String refusing = mvc.perform(
+                            get("/admin/editions/{id}/progress.json", id).with(user(EDITOR)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(refusing)
+                    .contains("\"status\":\"edition.progress.status.smtp-refusing\"")
+                    .contains("SMTP refusing (450")
+                    .contains("retrying in 60 s");
+            assertThat(mvc.perform(get("/admin/editions/{id}/progress", id).with(user(EDITOR)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("SMTP refusing (450");
             assertThat(deliveries(id).get(nouser)).as("a 5xx is recorded").isEqualTo("FAILED");
             assertThat(jdbc.sql("select reason from edition_deliveries where edition_id = :id and email = :email")
                             .param("id", id)
