@@ -357,6 +357,36 @@ public class EditionService {
         audit.record(by, "edition.resume", subject(edition), "");
     }
 
+    /**
+     * Sends the edition again to the recipients reported unknown (cut off during the hand-off to SMTP: they may
+     * or may not have it), and to no one else; answers how many. Only once the send has ended.
+     */
+    @Transactional
+    public int resendUnknown(Actor by, long id) {
+        requireManager(by, "resendUnknown");
+        Edition edition = find(id);
+        if (edition.getState() != EditionState.SENT) {
+            throw new EditionRefusedException("newsletter.edition.refused.state");
+        }
+        start.requireSmtp();
+        start.requirePostalAddress();
+        int again = jdbc.sql("""
+                        update edition_deliveries set state = 'QUEUED', attempts = 0, next_attempt_at = :now,
+                               claimed_by = null, claimed_until = null,
+                               reason = 'sent again after an unknown outcome: ' || reason
+                        where edition_id = :id and state = 'UNKNOWN'""")
+                .param("id", id)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (again == 0) {
+            throw new EditionRefusedException("newsletter.edition.refused.no-unknown");
+        }
+        edition.resend(clock.instant());
+        start.enqueueSenders(id);
+        audit.record(by, "edition.resend-unknown", subject(edition), again + " recipients");
+        return again;
+    }
+
     /** Cancels a scheduled edition, or the rest of a send: emails not yet handed to SMTP are not sent. */
     @Transactional
     public void cancel(Actor by, long id) {
@@ -409,6 +439,11 @@ public class EditionService {
                         rs.getLong(7),
                         rs.getLong(8)))
                 .single();
+        record Pruned(long sent, long skipped, long cancelled) {}
+        Pruned pruned = jdbc.sql("select pruned_sent, pruned_skipped, pruned_cancelled from editions where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Pruned(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
         long remaining = c.queued() + c.sending();
         long total = Math.max(1, edition.getRecipients());
         int percent = edition.getRecipients() == 0 ? 0 : (int) Math.min(100, (total - remaining) * 100 / total);
@@ -427,11 +462,11 @@ public class EditionService {
                 edition.getRecipients(),
                 c.queued(),
                 c.sending(),
-                c.sent(),
+                c.sent() + pruned.sent(),
                 c.failed(),
-                c.skipped(),
+                c.skipped() + pruned.skipped(),
                 c.unknown(),
-                c.cancelled(),
+                c.cancelled() + pruned.cancelled(),
                 remaining,
                 percent,
                 Math.round(perSecond * 10) / 10.0,

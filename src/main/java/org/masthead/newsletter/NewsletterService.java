@@ -260,6 +260,16 @@ public class NewsletterService {
     }
 
     /**
+     * Deletes reader tokens used, or expired, before {@code before} (an old link then answers "unknown", as an
+     * expired one would); answers how many. A subscriber's consent and status stay on the subscriber.
+     */
+    public int pruneTokens(Instant before) {
+        return jdbc.sql("delete from subscriber_tokens where used_at < :before or expires_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
+    /**
      * The token in a test e-mail's links: its unsubscribe and preferences pages say it was a test, and change
      * nothing. No reader's token is ever this short.
      */

@@ -711,6 +711,121 @@ class EditionSendTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(json).contains("\"unknown\":1");
+
+        // The report lists the unknown recipient, with a resend to them alone.
+        String report = mvc.perform(get("/admin/editions/{id}/progress", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(report).contains(lost).contains("id=\"resend-unknown\"");
+        mvc.perform(post("/admin/editions/{id}/resend-unknown", id)
+                .with(user(EDITOR))
+                .with(csrf()));
+        assertThat(state(id)).isEqualTo("SENDING");
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        Map<String, Long> received = EditionMail.withSubject(mail, subject).stream()
+                .collect(Collectors.groupingBy(EditionMail::to, Collectors.counting()));
+        assertThat(received).containsEntry(lost, 1L).containsEntry(rest, 1L);
+        assertThat(deliveries(id)).containsEntry(lost, "SENT").containsEntry(rest, "SENT");
+        MvcResult none = mvc.perform(post("/admin/editions/{id}/resend-unknown", id)
+                        .with(user(EDITOR))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(none.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-unknown");
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'edition.resend-unknown'"
+                                + " and subject like :target")
+                        .param("target", "edition #" + id + " %")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Autowired
+    EditionPruner pruner;
+
+    @Test
+    void oldOutboxRowsAndTokensArePrunedKeepingTheCountsTheFailuresAndTheSuppressionList() throws Exception {
+        String fine = address("prune-fine");
+        String failed = address("prune-failed");
+        subscriber(fine, "CONFIRMED");
+        long failedId = subscriber(failed, "CONFIRMED");
+        String subject = "Edition " + TestContent.unique("prune");
+        long id = compose(subject);
+        send(id);
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        // As if its e-mail had bounced for good: a failed row and a suppressed address.
+        jdbc.sql("update edition_deliveries set state = 'FAILED', reason = '550 no such user'"
+                        + " where edition_id = :id and email = :email")
+                .param("id", id)
+                .param("email", failed)
+                .update();
+        jdbc.sql("update subscribers set suppressed_at = now() where id = :id")
+                .param("id", failedId)
+                .update();
+        String before = progressJson(id);
+        assertThat(before).contains("\"sent\":1,", "\"failed\":1,");
+        long tokens = jdbc.sql("select count(*) from subscriber_tokens t join subscribers s on s.id = t.subscriber_id"
+                        + " where s.email = :email")
+                .param("email", fine)
+                .query(Long.class)
+                .single();
+        assertThat(tokens).isPositive();
+
+        pruner.prune();
+        assertThat(deliveries(id)).as("too recent to prune").hasSize(2);
+
+        clock.advance(Duration.ofDays(460)); // past the tokens' year of validity and the 90 days kept
+        pruner.prune();
+        assertThat(deliveries(id)).as("the failure stays").containsOnlyKeys(failed);
+        assertThat(progressJson(id)).as("the counts stay").contains("\"sent\":1,", "\"failed\":1,");
+        assertThat(report(id)).contains(failed, "550 no such user");
+        assertThat(jdbc.sql("select count(*) from subscriber_tokens t join subscribers s on s.id = t.subscriber_id"
+                                + " where s.email = :email")
+                        .param("email", fine)
+                        .query(Long.class)
+                        .single())
+                .as("expired tokens pruned")
+                .isZero();
+        assertThat(jdbc.sql("select suppressed_at is not null from subscribers where id = :id")
+                        .param("id", failedId)
+                        .query(Boolean.class)
+                        .single())
+                .as("the suppression list stays")
+                .isTrue();
+        pruner.prune();
+        assertThat(progressJson(id)).as("counted once").contains("\"sent\":1,");
+    }
+
+    @Test
+    void aSendNoNodeRunsSaysItIsWaitingForANode() throws Exception {
+        String reader = address("waiting");
+        subscriber(reader, "CONFIRMED");
+        long id = compose("Edition " + TestContent.unique("waiting"));
+        send(id);
+        // This test's application runs no job worker; the senders wait, and the page says so once they are late.
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(progressJson(id))
+                .contains("\"status\":\"edition.progress.status.waiting-for-node\"")
+                .contains("Waiting for a node");
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        assertThat(progressJson(id)).contains("\"status\":\"\"");
+    }
+
+    String progressJson(long id) throws Exception {
+        return mvc.perform(get("/admin/editions/{id}/progress.json", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    String report(long id) throws Exception {
+        return mvc.perform(get("/admin/editions/{id}/progress", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
@@ -737,7 +852,8 @@ class EditionSendTests {
                     transactions,
                     new StaticListableBeanFactory(Map.of("mail", impl)).getBeanProvider(JavaMailSender.class),
                     newsletter,
-                    new EditionProperties("", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30)),
+                    new EditionProperties(
+                            "", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30), Duration.ofDays(90)),
                     notices,
                     mailIdentity,
                     jobs,

@@ -280,6 +280,11 @@ class EditionAdminController {
         return progressAction(id, flash, "edition.notice.resumed", () -> editions.resume(me, id));
     }
 
+    @PostMapping("/{id:\\d+}/resend-unknown")
+    String resendUnknown(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
+        return progressAction(id, flash, "edition.notice.resent-unknown", () -> editions.resendUnknown(me, id));
+    }
+
     @PostMapping("/{id:\\d+}/cancel")
     String cancel(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
         return progressAction(id, flash, "edition.notice.cancelled", () -> editions.cancel(me, id));
