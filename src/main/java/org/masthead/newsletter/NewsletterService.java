@@ -259,6 +259,51 @@ public class NewsletterService {
                 .update();
     }
 
+    /** What a provider reported about an address after sending. */
+    public enum Feedback {
+        /** A permanent bounce: the address does not take mail. */
+        BOUNCE,
+        /** The reader marked the e-mail as spam. */
+        COMPLAINT
+    }
+
+    /**
+     * A bounce or complaint a provider reported (its webhook): the address is suppressed (it gets no more
+     * editions); a complaint also unsubscribes it. Answers whether the address is a subscriber's. Audited.
+     */
+    public boolean feedback(String email, Feedback kind, String reason, String provider) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.isEmpty()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Instant now = clock.instant();
+            String why = limit(provider + " " + (kind == Feedback.BOUNCE ? "bounce" : "complaint") + ": " + reason);
+            int changed = jdbc.sql("""
+                            update subscribers set suppressed_at = coalesce(suppressed_at, :now), last_failure = :why,
+                                   permanent_failures = permanent_failures + case when :bounce then 1 else 0 end,
+                                   status = case when :complaint then 'UNSUBSCRIBED' else status end,
+                                   unsubscribed_at = case when :complaint and status <> 'UNSUBSCRIBED' then :now
+                                                          else unsubscribed_at end,
+                                   updated_at = :now
+                            where email = :email""")
+                    .param("now", Timestamp.from(now))
+                    .param("why", why)
+                    .param("bounce", kind == Feedback.BOUNCE)
+                    .param("complaint", kind == Feedback.COMPLAINT)
+                    .param("email", address)
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        Actor.system(provider.toLowerCase(Locale.ROOT) + "-webhook"),
+                        kind == Feedback.BOUNCE ? "subscriber.bounce" : "subscriber.complaint",
+                        "subscriber " + address,
+                        why);
+            }
+            return changed > 0;
+        }));
+    }
+
     /**
      * Deletes reader tokens used, or expired, before {@code before} (an old link then answers "unknown", as an
      * expired one would); answers how many. A subscriber's consent and status stay on the subscriber.
