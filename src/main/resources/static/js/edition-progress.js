@@ -35,6 +35,11 @@
     set('progress-unknown', p.unknown);
     set('progress-remaining', p.remaining);
     set('progress-rate', p.perSecond);
+    set('progress-status', p.statusText || '');
+    var status = document.getElementById('progress-status');
+    if (status) {
+      status.classList.toggle('is-empty', !p.statusText);
+    }
     eta.textContent = p.etaSeconds >= 0 ? secondsLabel.replace('{0}', p.etaSeconds) : '\u2014';
     if (p.state !== initialState || (p.notice || '') !== initialNotice) {
       window.location.reload();

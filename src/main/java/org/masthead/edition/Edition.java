@@ -182,6 +182,14 @@ public class Edition {
         this.updatedAt = now;
     }
 
+    /** Sends again to the recipients reported unknown: the edition is sending until they are done. */
+    void resend(Instant now) {
+        this.state = EditionState.SENDING;
+        this.finishedAt = null;
+        this.notice = "";
+        this.updatedAt = now;
+    }
+
     void cancel(Instant now) {
         this.state = EditionState.CANCELLED;
         this.finishedAt = now;

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryDelay the first wait after a temporary failure; it doubles with each try
  * @param suppressAfter permanent (5xx) failures after which an address gets no more editions
  * @param smtpRetry how long a send waits before trying again when the SMTP server cannot be reached
+ * @param pruneAfter how long after a send ends its delivered, skipped and cancelled outbox rows are deleted (the
+ *     edition keeps their counts; failed and unknown rows stay), and how long used or expired reader tokens are
+ *     kept
  */
 @Validated
 @ConfigurationProperties("masthead.newsletter")
@@ -32,4 +35,5 @@ public record EditionProperties(
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("1m") @NotNull Duration retryDelay,
         @DefaultValue("3") @Min(1) int suppressAfter,
-        @DefaultValue("30s") @NotNull Duration smtpRetry) {}
+        @DefaultValue("30s") @NotNull Duration smtpRetry,
+        @DefaultValue("90d") @NotNull Duration pruneAfter) {}

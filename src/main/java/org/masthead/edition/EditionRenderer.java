@@ -65,7 +65,7 @@ class EditionRenderer {
 
     private final SpringTemplateEngine engine;
     private final SiteProperties site;
-    private final EditionProperties properties;
+    private final EditionSettings.PostalAddress postalAddress;
     private final NewsletterService newsletter;
     private final SectionService sections;
     private final MessageSource messages;
@@ -73,11 +73,11 @@ class EditionRenderer {
     EditionRenderer(
             MessageSource messages,
             SiteProperties site,
-            EditionProperties properties,
+            EditionSettings.PostalAddress postalAddress,
             NewsletterService newsletter,
             SectionService sections) {
         this.site = site;
-        this.properties = properties;
+        this.postalAddress = postalAddress;
         this.newsletter = newsletter;
         this.sections = sections;
         this.messages = messages;
@@ -110,7 +110,7 @@ class EditionRenderer {
                 "articles", articles.stream().map(this::emailArticle).toList());
         context.setVariable("siteName", site.siteName());
         context.setVariable("siteUrl", site.absolute("/"));
-        context.setVariable("postalAddress", properties.postalAddress().strip());
+        context.setVariable("postalAddress", postalAddress.get());
         context.setVariable("reason", reason(edition));
         context.setVariable("unsubscribeUrl", newsletter.unsubscribeUrl(TOKEN));
         context.setVariable("preferencesUrl", newsletter.preferencesUrl(TOKEN));
@@ -170,8 +170,10 @@ class EditionRenderer {
     }
 
     /**
-     * The intro's sanitised HTML made fit for mail clients: links and images absolute, styles inline, no classes;
-     * images get a width and keep their alt text.
+     * The intro's sanitised HTML made fit for mail clients: links and images absolute, styles inline, no classes.
+     * Each image gets one {@code src} (the smallest stored copy at least as wide as the column, chosen from the
+     * site's {@code srcset}, which mail clients ignore), a {@code width} and {@code height} within the column, and
+     * keeps its alt text; figures become plain blocks, and tables and preformatted text wrap inside the column.
      */
     String emailHtml(String html) {
         if (html == null || html.isBlank()) {
@@ -186,19 +188,104 @@ class EditionRenderer {
             link.attr("href", link.absUrl("href")).attr("style", LINK_STYLE);
         }
         for (Element image : document.select("img")) {
-            image.attr("src", image.absUrl("src"));
-            if (!image.hasAttr("width")) {
-                image.attr("width", String.valueOf(IMAGE_WIDTH));
-            }
-            if (!image.hasAttr("alt")) {
-                image.attr("alt", "");
-            }
-            image.attr("style", "display:block;max-width:100%;height:auto;border:0;");
+            emailImage(image);
         }
-        for (Element paragraph : document.select("p")) {
+        for (Element figure : document.select("figure")) {
+            figure.tagName("div").attr("style", "margin:0 0 16px;");
+        }
+        for (Element caption : document.select("figcaption")) {
+            caption.tagName("p").attr("style", "margin:6px 0 0;font-size:13px;line-height:1.4;color:#5c5c5c;");
+        }
+        for (Element paragraph : document.select("p:not([style])")) {
             paragraph.attr("style", "margin:0 0 16px;");
         }
+        for (Element table : document.select("table")) {
+            table.attr("role", "presentation")
+                    .attr("width", "100%")
+                    .attr("style", "width:100%;max-width:100%;border-collapse:collapse;table-layout:fixed;");
+        }
+        for (Element cell : document.select("td, th")) {
+            cell.attr("style", "padding:4px;border:1px solid #e2dccd;overflow-wrap:anywhere;word-break:break-word;");
+        }
+        for (Element pre : document.select("pre")) {
+            pre.attr("style", "white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word;margin:0 0 16px;");
+        }
         return document.body().html();
+    }
+
+    /** One image made fit for the email's column (see {@link #emailHtml}). */
+    private static void emailImage(Element image) {
+        String src = image.absUrl("src");
+        int naturalWidth = number(image.attr("width"));
+        int naturalHeight = number(image.attr("height"));
+        String srcset = image.attr("srcset");
+        if (!srcset.isBlank()) {
+            ImageCandidate chosen = chooseCandidate(srcset, IMAGE_WIDTH);
+            if (chosen != null) {
+                image.attr("src", chosen.url());
+                src = image.absUrl("src");
+                if (naturalWidth == 0) {
+                    naturalWidth = chosen.width();
+                }
+            }
+        }
+        for (String attribute : List.of("srcset", "sizes", "loading", "decoding", "style")) {
+            image.removeAttr(attribute);
+        }
+        image.attr("src", src);
+        int width = naturalWidth == 0 ? IMAGE_WIDTH : Math.min(naturalWidth, IMAGE_WIDTH);
+        image.attr("width", String.valueOf(width));
+        if (naturalWidth > 0 && naturalHeight > 0) {
+            image.attr("height", String.valueOf(Math.max(1, Math.round((float) width * naturalHeight / naturalWidth))));
+        } else {
+            image.removeAttr("height");
+        }
+        if (!image.hasAttr("alt")) {
+            image.attr("alt", "");
+        }
+        image.attr("style", "display:block;width:100%;max-width:" + width + "px;height:auto;border:0;");
+    }
+
+    /** A {@code srcset} candidate: a URL and the width it declares. */
+    record ImageCandidate(String url, int width) {}
+
+    /**
+     * The candidate to send: the narrowest at least {@code column} wide, else the widest there is; candidates
+     * without a width descriptor count as zero wide.
+     */
+    static ImageCandidate chooseCandidate(String srcset, int column) {
+        List<ImageCandidate> candidates = new ArrayList<>();
+        for (String part : srcset.split(",")) {
+            String[] words = part.strip().split("\\s+");
+            if (words.length == 0 || words[0].isEmpty()) {
+                continue;
+            }
+            int width = 0;
+            if (words.length > 1 && words[1].endsWith("w")) {
+                width = number(words[1].substring(0, words[1].length() - 1));
+            }
+            candidates.add(new ImageCandidate(words[0], width));
+        }
+        ImageCandidate best = null;
+        for (ImageCandidate candidate : candidates) {
+            if (candidate.width() >= column
+                    && (best == null || best.width() < column || candidate.width() < best.width())) {
+                best = candidate;
+            } else if (candidate.width() < column
+                    && (best == null || (best.width() < column && candidate.width() > best.width()))) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static int number(String text) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            return Math.max(value, 0);
+        } catch (NumberFormatException ex) {
+            return 0;
+        }
     }
 
     /** The plain-text twin of {@link #emailHtml}: paragraphs apart, each link's URL after its text. */

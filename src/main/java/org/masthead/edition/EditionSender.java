@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
@@ -25,6 +24,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.masthead.job.Job;
 import org.masthead.job.JobHandler;
 import org.masthead.job.JobOutcome;
+import org.masthead.job.Jobs;
 import org.masthead.newsletter.MailIdentity;
 import org.masthead.newsletter.NewsletterService;
 import org.slf4j.Logger;
@@ -59,6 +59,9 @@ class EditionSender implements JobHandler {
     /** How long one run of the job sends before it hands back to the queue (other jobs, other nodes). */
     private static final Duration SLICE = Duration.ofSeconds(20);
 
+    /** How often a running sender looks for rows left by a sender whose node died. */
+    private static final Duration RECOVERY = Duration.ofSeconds(2);
+
     /** How long a claimed batch is this sender's; past it, rows still CLAIMED go back to the queue. */
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
@@ -70,7 +73,8 @@ class EditionSender implements JobHandler {
     private final EditionNotices notices;
     private final MailIdentity identity;
     private final Clock clock;
-    private final String node = UUID.randomUUID().toString();
+    private final Jobs jobs;
+    private final String node;
 
     EditionSender(
             JdbcClient jdbc,
@@ -80,6 +84,7 @@ class EditionSender implements JobHandler {
             EditionProperties properties,
             EditionNotices notices,
             MailIdentity identity,
+            Jobs jobs,
             Clock clock) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -88,6 +93,8 @@ class EditionSender implements JobHandler {
         this.properties = properties;
         this.notices = notices;
         this.identity = identity;
+        this.jobs = jobs;
+        this.node = jobs.node();
         this.clock = clock;
     }
 
@@ -99,8 +106,8 @@ class EditionSender implements JobHandler {
     /** A claimed recipient, with their own token. */
     record Recipient(long id, Long subscriberId, String email, int attempts, String token) {}
 
-    /** The frozen email of an edition. */
-    record Frozen(long editionId, String subject, String html, String text) {}
+    /** The frozen email of an edition, with the sender and reply address read once for a run. */
+    record Frozen(long editionId, String subject, String html, String text, String from, String replyTo) {}
 
     @Override
     public JobOutcome run(Job job) throws Exception {
@@ -116,10 +123,15 @@ class EditionSender implements JobHandler {
         Pacer pacer = new Pacer(properties.rate() == 0 ? 0 : (double) properties.rate() / properties.senders());
         Connection connection = new Connection(smtp);
         Handed handed = new Handed();
+        Instant nextRecovery = clock.instant().plus(RECOVERY);
         try {
             while (clock.instant().isBefore(deadline)) {
                 if (!"SENDING".equals(state(editionId))) {
                     return JobOutcome.done();
+                }
+                if (!clock.instant().isBefore(nextRecovery)) {
+                    recover(editionId); // another sender's node may have died meanwhile
+                    nextRecovery = clock.instant().plus(RECOVERY);
                 }
                 List<Recipient> batch = claim(editionId);
                 if (batch.isEmpty()) {
@@ -211,7 +223,10 @@ class EditionSender implements JobHandler {
             throws MessagingException, UnsupportedEncodingException {
         Recipient recipient = new Recipient(0, null, to, 0, token);
         MimeMessage message = identity.message(session);
-        message.setFrom(new InternetAddress(newsletter.sender()));
+        message.setFrom(new InternetAddress(frozen.from()));
+        if (!frozen.replyTo().isEmpty()) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(frozen.replyTo())});
+        }
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email(), true));
         message.setSubject(frozen.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(java.util.Date.from(clock.instant()));
@@ -268,17 +283,39 @@ class EditionSender implements JobHandler {
         return reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
-    /** Claims rows left behind by a dead sender: CLAIMED ones go back to the queue, SENDING ones become UNKNOWN. */
+    /**
+     * Takes back rows left behind by a dead sender (its claim ran out, or its node is known dead: it missed its
+     * heartbeats or stopped): CLAIMED ones go back to the queue, SENDING ones become UNKNOWN.
+     */
     void recover(long editionId) {
         Timestamp now = Timestamp.from(clock.instant());
+        List<String> holders = jdbc.sql("""
+                        select distinct claimed_by from edition_deliveries
+                        where edition_id = :edition and state in ('CLAIMED', 'SENDING') and claimed_by <> :node""")
+                .param("edition", editionId)
+                .param("node", node)
+                .query(String.class)
+                .list();
+        List<String> dead = List.copyOf(jobs.deadNodes(holders));
+        List<String> none = List.of("");
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""
                             update edition_deliveries set state = 'QUEUED', claimed_by = null, claimed_until = null
-                            where edition_id = :edition and state = 'CLAIMED' and claimed_until < :now""").param("edition", editionId).param("now", now).update();
+                            where edition_id = :edition and state = 'CLAIMED'
+                              and (claimed_until < :now or claimed_by in (:dead))""")
+                    .param("edition", editionId)
+                    .param("now", now)
+                    .param("dead", dead.isEmpty() ? none : dead)
+                    .update();
             jdbc.sql("""
                             update edition_deliveries set state = 'UNKNOWN',
                                    reason = 'the sender stopped during the hand-off to SMTP; it may have been sent'
-                            where edition_id = :edition and state = 'SENDING' and claimed_until < :now""").param("edition", editionId).param("now", now).update();
+                            where edition_id = :edition and state = 'SENDING'
+                              and (claimed_until < :now or claimed_by in (:dead))""")
+                    .param("edition", editionId)
+                    .param("now", now)
+                    .param("dead", dead.isEmpty() ? none : dead)
+                    .update();
         });
     }
 
@@ -443,9 +480,12 @@ class EditionSender implements JobHandler {
     }
 
     private Frozen frozen(long editionId) {
+        String from = newsletter.sender();
+        String replyTo = newsletter.replyTo();
         return jdbc.sql("select subject, html_body, text_body from editions where id = :id")
                 .param("id", editionId)
-                .query((rs, row) -> new Frozen(editionId, rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) ->
+                        new Frozen(editionId, rs.getString(1), rs.getString(2), rs.getString(3), from, replyTo))
                 .single();
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -28,6 +29,7 @@ import org.masthead.web.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -91,7 +93,9 @@ public class EditionService {
             long remaining,
             int percent,
             double perSecond,
-            long etaSeconds) {}
+            long etaSeconds,
+            String status,
+            String statusText) {}
 
     /** A recipient the report names: failed, skipped or unknown, with the reason. */
     public record ReportLine(String email, String state, String reason) {}
@@ -110,6 +114,8 @@ public class EditionService {
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final SiteProperties site;
+    private final NewsletterService newsletter;
+    private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -125,6 +131,8 @@ public class EditionService {
             JdbcClient jdbc,
             ObjectProvider<JavaMailSender> mailSender,
             SiteProperties site,
+            NewsletterService newsletter,
+            MessageSource messages,
             AuditLog audit,
             Clock clock) {
         this.editions = editions;
@@ -138,6 +146,8 @@ public class EditionService {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.site = site;
+        this.newsletter = newsletter;
+        this.messages = messages;
         this.audit = audit;
         this.clock = clock;
     }
@@ -148,6 +158,11 @@ public class EditionService {
                 pageable.getPageNumber(),
                 pageable.getPageSize(),
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+    }
+
+    /** Whether the journal's postal address is still empty (no edition can be sent until it is set). */
+    public boolean postalAddressMissing() {
+        return start.postalAddressMissing();
     }
 
     @Transactional(readOnly = true)
@@ -252,7 +267,13 @@ public class EditionService {
             try {
                 MimeMessage message = sender.message(
                         smtp.createMimeMessage().getSession(),
-                        new EditionSender.Frozen(edition.getId(), edition.getSubject(), email.html(), email.text()),
+                        new EditionSender.Frozen(
+                                edition.getId(),
+                                edition.getSubject(),
+                                email.html(),
+                                email.text(),
+                                newsletter.sender(),
+                                newsletter.replyTo()),
                         to,
                         NewsletterService.TEST_TOKEN);
                 smtp.send(message);
@@ -289,6 +310,7 @@ public class EditionService {
             throw new EditionRefusedException("newsletter.edition.refused.past");
         }
         start.requireSmtp();
+        start.requirePostalAddress();
         start.check(edition);
         edition.schedule(when, now);
         String payload = String.valueOf(id);
@@ -333,6 +355,36 @@ public class EditionService {
         edition.resume(clock.instant());
         start.enqueueSenders(id);
         audit.record(by, "edition.resume", subject(edition), "");
+    }
+
+    /**
+     * Sends the edition again to the recipients reported unknown (cut off during the hand-off to SMTP: they may
+     * or may not have it), and to no one else; answers how many. Only once the send has ended.
+     */
+    @Transactional
+    public int resendUnknown(Actor by, long id) {
+        requireManager(by, "resendUnknown");
+        Edition edition = find(id);
+        if (edition.getState() != EditionState.SENT) {
+            throw new EditionRefusedException("newsletter.edition.refused.state");
+        }
+        start.requireSmtp();
+        start.requirePostalAddress();
+        int again = jdbc.sql("""
+                        update edition_deliveries set state = 'QUEUED', attempts = 0, next_attempt_at = :now,
+                               claimed_by = null, claimed_until = null,
+                               reason = 'sent again after an unknown outcome: ' || reason
+                        where edition_id = :id and state = 'UNKNOWN'""")
+                .param("id", id)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (again == 0) {
+            throw new EditionRefusedException("newsletter.edition.refused.no-unknown");
+        }
+        edition.resend(clock.instant());
+        start.enqueueSenders(id);
+        audit.record(by, "edition.resend-unknown", subject(edition), again + " recipients");
+        return again;
     }
 
     /** Cancels a scheduled edition, or the rest of a send: emails not yet handed to SMTP are not sent. */
@@ -387,6 +439,11 @@ public class EditionService {
                         rs.getLong(7),
                         rs.getLong(8)))
                 .single();
+        record Pruned(long sent, long skipped, long cancelled) {}
+        Pruned pruned = jdbc.sql("select pruned_sent, pruned_skipped, pruned_cancelled from editions where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Pruned(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
         long remaining = c.queued() + c.sending();
         long total = Math.max(1, edition.getRecipients());
         int percent = edition.getRecipients() == 0 ? 0 : (int) Math.min(100, (total - remaining) * 100 / total);
@@ -396,6 +453,7 @@ public class EditionService {
             window = Math.max(1, Math.min(60, running / 1000.0));
         }
         double perSecond = edition.getState() == EditionState.SENDING ? c.lastMinute() / window : 0;
+        Status status = status(edition, now);
         long eta = perSecond > 0 ? (long) Math.ceil(remaining / perSecond) : (remaining == 0 ? 0 : -1);
         return new Progress(
                 id,
@@ -404,15 +462,67 @@ public class EditionService {
                 edition.getRecipients(),
                 c.queued(),
                 c.sending(),
-                c.sent(),
+                c.sent() + pruned.sent(),
                 c.failed(),
-                c.skipped(),
+                c.skipped() + pruned.skipped(),
                 c.unknown(),
-                c.cancelled(),
+                c.cancelled() + pruned.cancelled(),
                 remaining,
                 percent,
                 Math.round(perSecond * 10) / 10.0,
-                eta);
+                eta,
+                status.key(),
+                status.key().isEmpty() ? "" : messages.getMessage(status.key(), status.args(), Locale.ENGLISH));
+    }
+
+    /** What holds a send up now, as a message key and its arguments; an empty key when nothing does. */
+    private record Status(String key, Object... args) {}
+
+    /**
+     * What holds a send up, from the state of its outbox and of the nodes: the SMTP server cannot be reached
+     * (retrying at the sender's next run), refuses for now (4xx: retrying at the first row's next attempt), or no
+     * live node runs its senders.
+     */
+    private Status status(Edition edition, Instant now) {
+        if (edition.getState() != EditionState.SENDING) {
+            return new Status("");
+        }
+        Jobs.Activity activity = jobs.activity(EditionSender.TYPE, String.valueOf(edition.getId()));
+        if ("newsletter.edition.notice.smtp-down".equals(edition.getNotice())) {
+            return new Status("edition.progress.status.smtp-down", secondsUntil(activity.nextRun(), now));
+        }
+        record Outbox(long dueNow, long active, Timestamp nextAttempt, String reason) {}
+        Outbox outbox = jdbc.sql("""
+                        select count(*) filter (where state = 'QUEUED' and next_attempt_at <= :now) as due_now,
+                               count(*) filter (where state in ('CLAIMED', 'SENDING')) as active,
+                               min(next_attempt_at) filter (where state = 'QUEUED') as next_attempt,
+                               (select reason from edition_deliveries r
+                                 where r.edition_id = :id and r.state = 'QUEUED' and r.reason <> ''
+                                 order by r.next_attempt_at limit 1) as reason
+                        from edition_deliveries where edition_id = :id""")
+                .param("id", edition.getId())
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Outbox(
+                        rs.getLong("due_now"),
+                        rs.getLong("active"),
+                        rs.getTimestamp("next_attempt"),
+                        rs.getString("reason")))
+                .single();
+        if (outbox.dueNow() == 0 && outbox.active() == 0 && outbox.nextAttempt() != null) {
+            return new Status(
+                    "edition.progress.status.smtp-refusing",
+                    outbox.reason() == null ? "" : outbox.reason(),
+                    secondsUntil(outbox.nextAttempt().toInstant(), now));
+        }
+        boolean overdue = activity.nextRun() != null && activity.nextRun().isBefore(now.minusSeconds(3));
+        if (activity.running() == 0 && (activity.liveNodes() == 0 || activity.orphaned() > 0 || overdue)) {
+            return new Status("edition.progress.status.waiting-for-node", activity.liveNodes());
+        }
+        return new Status("");
+    }
+
+    private static long secondsUntil(Instant at, Instant now) {
+        return at == null ? 0 : Math.max(0, (Duration.between(now, at).toMillis() + 999) / 1000);
     }
 
     /** The report: delivered, failed with reasons, skipped, unknown, and unsubscribes since the send began. */

@@ -39,6 +39,7 @@ class EditionStart implements JobHandler {
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final EditionProperties properties;
+    private final EditionSettings.PostalAddress postalAddress;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -52,6 +53,7 @@ class EditionStart implements JobHandler {
             JdbcClient jdbc,
             ObjectProvider<JavaMailSender> mailSender,
             EditionProperties properties,
+            EditionSettings.PostalAddress postalAddress,
             AuditLog audit,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -63,6 +65,7 @@ class EditionStart implements JobHandler {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.properties = properties;
+        this.postalAddress = postalAddress;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -99,6 +102,10 @@ class EditionStart implements JobHandler {
         return JobOutcome.done();
     }
 
+    boolean postalAddressMissing() {
+        return postalAddress.get().isBlank();
+    }
+
     /** The edition's articles, in order; refused if it cannot be sent as it is. */
     List<Article> check(Edition edition) {
         if (edition.getSubject().isBlank()) {
@@ -127,6 +134,13 @@ class EditionStart implements JobHandler {
         return found;
     }
 
+    /** Refuses a send (now or scheduled) while the journal's postal address is empty. */
+    void requirePostalAddress() {
+        if (postalAddressMissing()) {
+            throw new EditionRefusedException("newsletter.edition.refused.no-postal-address");
+        }
+    }
+
     void requireSmtp() {
         if (mailSender.getIfAvailable() == null) {
             throw new EditionRefusedException("newsletter.edition.refused.no-smtp");
@@ -136,6 +150,7 @@ class EditionStart implements JobHandler {
     /** Starts the send, in the caller's transaction; answers the number of recipients queued. */
     int start(Edition edition) {
         requireSmtp();
+        requirePostalAddress();
         List<Article> articles = check(edition);
         EditionRenderer.Rendered rendered = renderer.render(edition, articles);
         // The one place links are made countable: the email as sent has each link through the signed redirect

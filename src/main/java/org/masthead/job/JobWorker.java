@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Polls for due jobs every {@code masthead.jobs.poll-delay} and runs up to {@code masthead.jobs.threads} at once
  * on this node. {@code masthead.jobs.enabled=false} turns it off (the node still enqueues jobs for others).
- * On shutdown it stops claiming and gives running jobs the shutdown phase to finish; a job cut short is taken
- * again by a node when its lease runs out.
+ * It writes the node's heartbeat every {@code masthead.jobs.heartbeat}; a node silent for
+ * {@code masthead.jobs.node-timeout} is dead, and other nodes take its jobs over at once. On shutdown it stops
+ * claiming, gives running jobs the shutdown phase to finish, and records the node stopped, so that a job cut short
+ * is taken over at once too.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "masthead.jobs.enabled", matchIfMissing = true)
@@ -30,6 +32,7 @@ class JobWorker implements SmartLifecycle {
     private final JobProperties properties;
     private final AtomicInteger busy = new AtomicInteger();
     private volatile ScheduledExecutorService poller;
+    private volatile ScheduledExecutorService heart;
     private volatile ExecutorService runners;
     private volatile long polls;
 
@@ -48,8 +51,25 @@ class JobWorker implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        heart = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "job-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        beat();
+        long beat = properties.heartbeat().toMillis();
+        heart.scheduleAtFixedRate(this::beat, beat, beat, TimeUnit.MILLISECONDS);
         long delay = properties.pollDelay().toMillis();
         poller.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** This node is alive: its heartbeat, on its own thread so that busy runners cannot hold it up. */
+    void beat() {
+        try {
+            jobs.beat();
+        } catch (RuntimeException ex) {
+            log.warn("Could not write this node's heartbeat, will try again: {}", ex.toString());
+        }
     }
 
     void poll() {
@@ -89,6 +109,16 @@ class JobWorker implements SmartLifecycle {
                 }
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        ScheduledExecutorService beating = heart;
+        heart = null;
+        if (beating != null) {
+            beating.shutdownNow();
+            try {
+                jobs.stopped();
+            } catch (RuntimeException ex) {
+                log.warn("Could not record that this node stopped: {}", ex.toString());
             }
         }
     }

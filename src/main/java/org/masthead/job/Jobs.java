@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -125,7 +127,8 @@ public class Jobs {
 
     /**
      * Claims up to {@code max} due jobs of the types this node can run: waiting ones whose time has come, and
-     * running ones whose node's lease ran out. Committed before it returns, so other nodes skip them.
+     * running ones whose node is known dead (it missed its heartbeats for {@code masthead.jobs.node-timeout}, or
+     * stopped) or whose lease ran out. Committed before it returns, so other nodes skip them.
      */
     List<Job> claim(int max) {
         Map<String, JobHandler> handlers = handlers();
@@ -139,13 +142,17 @@ public class Jobs {
                         where id in (select id from jobs
                                      where type in (:types)
                                        and ((state = 'QUEUED' and run_at <= :now)
-                                            or (state = 'RUNNING' and locked_until < :now))
+                                            or (state = 'RUNNING' and (locked_until < :now
+                                                or locked_by in (select node from job_nodes
+                                                                 where heartbeat_at < :dead
+                                                                    or stopped_at is not null))))
                                      order by run_at, id
                                      limit :max
                                      for update skip locked)
                         returning id, type, payload, attempts, run_at""")
                 .param("node", node)
                 .param("until", Timestamp.from(now.plus(properties.lease())))
+                .param("dead", Timestamp.from(now.minus(properties.nodeTimeout())))
                 .param("types", List.copyOf(handlers.keySet()))
                 .param("now", Timestamp.from(now))
                 .param("max", max)
@@ -187,16 +194,97 @@ public class Jobs {
         return ran;
     }
 
-    /** Forgets finished jobs older than {@code age}. */
+    /** Forgets finished jobs, and nodes stopped or silent, older than {@code age}. */
     int prune(Duration age) {
+        Timestamp before = Timestamp.from(clock.instant().minus(age));
+        jdbc.sql("delete from job_nodes where heartbeat_at < :before")
+                .param("before", before)
+                .update();
         return jdbc.sql("delete from jobs where state = 'DONE' and finished_at < :before")
-                .param("before", Timestamp.from(clock.instant().minus(age)))
+                .param("before", before)
                 .update();
     }
 
-    String node() {
+    /** This node's name, as it claims jobs (and as work it holds elsewhere may name it). */
+    public String node() {
         return node;
     }
+
+    /** Writes this node's heartbeat: it is alive and runs jobs. */
+    void beat() {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        insert into job_nodes (node, started_at, heartbeat_at) values (:node, :now, :now)
+                        on conflict (node) do update set heartbeat_at = excluded.heartbeat_at, stopped_at = null""").param("node", node).param("now", now).update();
+    }
+
+    /** Records that this node stopped: whatever it still holds is taken over at once. */
+    void stopped() {
+        jdbc.sql("update job_nodes set stopped_at = :now where node = :node")
+                .param("node", node)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /**
+     * Of these node names, those known dead: they wrote heartbeats, then missed them for
+     * {@code masthead.jobs.node-timeout}, or stopped. A node that never wrote one (it runs no job worker) is not
+     * among them: work it holds waits for its lease.
+     */
+    public Set<String> deadNodes(Collection<String> nodes) {
+        if (nodes.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select node from job_nodes where node in (:nodes)
+                           and (heartbeat_at < :dead or stopped_at is not null)""")
+                .param("nodes", List.copyOf(nodes))
+                .param("dead", Timestamp.from(clock.instant().minus(properties.nodeTimeout())))
+                .query(String.class)
+                .list());
+    }
+
+    /**
+     * What the jobs of this type and payload are doing: how many run on a live node, how many wait, when the
+     * next one is due, and how many nodes are alive to run them.
+     */
+    public Activity activity(String type, String payload) {
+        Timestamp dead = Timestamp.from(clock.instant().minus(properties.nodeTimeout()));
+        return jdbc.sql("""
+                        select count(*) filter (where j.state = 'RUNNING' and (n.node is null
+                                   or (n.heartbeat_at >= :dead and n.stopped_at is null))) as running,
+                               count(*) filter (where j.state = 'RUNNING' and n.node is not null
+                                   and (n.heartbeat_at < :dead or n.stopped_at is not null)) as orphaned,
+                               count(*) filter (where j.state = 'QUEUED') as queued,
+                               min(j.run_at) filter (where j.state = 'QUEUED') as next_run,
+                               (select count(*) from job_nodes where heartbeat_at >= :dead and stopped_at is null)
+                                   as live_nodes
+                        from jobs j left join job_nodes n on n.node = j.locked_by
+                        where j.type = :type and j.payload = :payload and j.state in ('QUEUED', 'RUNNING')""")
+                .param("type", type)
+                .param("payload", payload)
+                .param("dead", dead)
+                .query((rs, row) -> new Activity(
+                        rs.getLong("running"),
+                        rs.getLong("orphaned"),
+                        rs.getLong("queued"),
+                        rs.getTimestamp("next_run") == null
+                                ? null
+                                : rs.getTimestamp("next_run").toInstant(),
+                        rs.getLong("live_nodes")))
+                .single();
+    }
+
+    /**
+     * See {@link #activity}.
+     *
+     * @param running jobs running on a live node (or one that runs no worker, whose lease holds them)
+     * @param orphaned jobs held by a node known dead, to be taken over at the next poll
+     * @param queued jobs waiting
+     * @param nextRun when the next waiting one is due, or null
+     * @param liveNodes nodes whose heartbeat is current
+     */
+    public record Activity(long running, long orphaned, long queued, Instant nextRun, long liveNodes) {}
 
     private void failed(Job job, Throwable ex) {
         String error = String.valueOf(ex);

@@ -26,9 +26,15 @@ class NewsletterMail {
     private final ObjectProvider<JavaMailSender> sender;
     private final NewsletterProperties properties;
     private final MailIdentity identity;
+    private final NewsletterAddresses addresses;
 
-    NewsletterMail(ObjectProvider<JavaMailSender> sender, NewsletterProperties properties, MailIdentity identity) {
+    NewsletterMail(
+            ObjectProvider<JavaMailSender> sender,
+            NewsletterProperties properties,
+            MailIdentity identity,
+            NewsletterAddresses addresses) {
         this.sender = sender;
+        this.addresses = addresses;
         this.properties = properties;
         this.identity = identity;
     }
@@ -48,7 +54,10 @@ class NewsletterMail {
         try {
             MimeMessage message = identity.message(smtp.createMimeMessage().getSession());
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from());
+            helper.setFrom(addresses.from());
+            if (!addresses.replyTo().isEmpty()) {
+                helper.setReplyTo(addresses.replyTo());
+            }
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), false);

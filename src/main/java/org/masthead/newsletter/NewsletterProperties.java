@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Newsletter signup settings ({@code masthead.newsletter.*}); the SMTP server itself is {@code spring.mail.*}.
  *
- * @param from the sender of signup emails
+ * @param from the sender of newsletter emails (signup and editions); the default of the setting admins change
+ * @param replyTo where readers' replies go (empty: to the sender); the default of the setting admins change
  * @param unsubscribeMailto optional address for the {@code mailto:} form of {@code List-Unsubscribe}
  * @param confirmValidity how long a confirmation link works
  * @param unsubscribeValidity how long an unsubscribe link works
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("masthead.newsletter")
 public record NewsletterProperties(
         @DefaultValue("newsletter@localhost") @NotBlank String from,
+        @DefaultValue("") String replyTo,
         @DefaultValue("") String unsubscribeMailto,
         @DefaultValue("48h") @NotNull Duration confirmValidity,
         @DefaultValue("365d") @NotNull Duration unsubscribeValidity,

@@ -60,6 +60,7 @@ public class NewsletterService {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final NewsletterMail mail;
+    private final NewsletterAddresses addresses;
     private final NewsletterProperties properties;
     private final SiteProperties site;
     private final MessageSource messages;
@@ -76,6 +77,7 @@ public class NewsletterService {
             JdbcClient jdbc,
             JdbcTemplate jdbcTemplate,
             NewsletterMail mail,
+            NewsletterAddresses addresses,
             NewsletterProperties properties,
             SiteProperties site,
             MessageSource messages,
@@ -88,6 +90,7 @@ public class NewsletterService {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.mail = mail;
+        this.addresses = addresses;
         this.properties = properties;
         this.site = site;
         this.messages = messages;
@@ -256,6 +259,61 @@ public class NewsletterService {
                 .update();
     }
 
+    /** What a provider reported about an address after sending. */
+    public enum Feedback {
+        /** A permanent bounce: the address does not take mail. */
+        BOUNCE,
+        /** The reader marked the e-mail as spam. */
+        COMPLAINT
+    }
+
+    /**
+     * A bounce or complaint a provider reported (its webhook): the address is suppressed (it gets no more
+     * editions); a complaint also unsubscribes it. Answers whether the address is a subscriber's. Audited.
+     */
+    public boolean feedback(String email, Feedback kind, String reason, String provider) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (address.isEmpty()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Instant now = clock.instant();
+            String why = limit(provider + " " + (kind == Feedback.BOUNCE ? "bounce" : "complaint") + ": " + reason);
+            int changed = jdbc.sql("""
+                            update subscribers set suppressed_at = coalesce(suppressed_at, :now), last_failure = :why,
+                                   permanent_failures = permanent_failures + case when :bounce then 1 else 0 end,
+                                   status = case when :complaint then 'UNSUBSCRIBED' else status end,
+                                   unsubscribed_at = case when :complaint and status <> 'UNSUBSCRIBED' then :now
+                                                          else unsubscribed_at end,
+                                   updated_at = :now
+                            where email = :email""")
+                    .param("now", Timestamp.from(now))
+                    .param("why", why)
+                    .param("bounce", kind == Feedback.BOUNCE)
+                    .param("complaint", kind == Feedback.COMPLAINT)
+                    .param("email", address)
+                    .update();
+            if (changed > 0) {
+                audit.record(
+                        Actor.system(provider.toLowerCase(Locale.ROOT) + "-webhook"),
+                        kind == Feedback.BOUNCE ? "subscriber.bounce" : "subscriber.complaint",
+                        "subscriber " + address,
+                        why);
+            }
+            return changed > 0;
+        }));
+    }
+
+    /**
+     * Deletes reader tokens used, or expired, before {@code before} (an old link then answers "unknown", as an
+     * expired one would); answers how many. A subscriber's consent and status stay on the subscriber.
+     */
+    public int pruneTokens(Instant before) {
+        return jdbc.sql("delete from subscriber_tokens where used_at < :before or expires_at < :before")
+                .param("before", Timestamp.from(before))
+                .update();
+    }
+
     /**
      * The token in a test e-mail's links: its unsubscribe and preferences pages say it was a test, and change
      * nothing. No reader's token is ever this short.
@@ -277,9 +335,14 @@ public class NewsletterService {
         return mail.listUnsubscribe(unsubscribeUrl);
     }
 
-    /** The newsletter's sender ({@code masthead.newsletter.from}). */
+    /** The newsletter's sender: the setting {@code masthead.newsletter.from}. */
     public String sender() {
-        return properties.from();
+        return addresses.from();
+    }
+
+    /** Where readers' replies go (the setting {@code masthead.newsletter.reply-to}); empty for the sender. */
+    public String replyTo() {
+        return addresses.replyTo();
     }
 
     private TokenState check(String token, SubscriberToken.Purpose purpose) {

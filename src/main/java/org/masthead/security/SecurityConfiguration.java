@@ -72,6 +72,7 @@ class SecurityConfiguration {
         "/admin/import/**",
         "/admin/subscribers",
         "/admin/subscribers.csv",
+        "/admin/subscribers/**",
         "/admin/settings",
         "/admin/settings/**",
         "/admin/cache",

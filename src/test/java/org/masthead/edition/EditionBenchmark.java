@@ -30,7 +30,6 @@ import org.masthead.section.Section;
 import org.masthead.security.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -86,11 +85,13 @@ class EditionBenchmark {
     EditionService editions;
 
     @Autowired
-    JavaMailSender mailSender;
+    org.masthead.TestSmtp testSmtp;
 
     @Test
     void sendToTenThousand() throws Exception {
         int subscribers = Integer.getInteger("masthead.bench.subscribers", 10_000);
+        // The test infrastructure chooses the SMTP server at run time: the benchmark's own GreenMail.
+        testSmtp.useServerOn(MAIL.getSmtp().getPort());
         List<String> report = new ArrayList<>();
         report.add("PostgreSQL "
                 + jdbc.sql("show server_version").query(String.class).single() + ", "
@@ -196,7 +197,9 @@ class EditionBenchmark {
      * same GreenMail, with no database at all.
      */
     private String baseline(int count) throws Exception {
-        JavaMailSenderImpl smtp = (JavaMailSenderImpl) mailSender;
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(MAIL.getSmtp().getPort());
         Session session = smtp.getSession();
         String html = "<table><tr><td>" + "x".repeat(8000) + "</td></tr></table>";
         long started;

@@ -25,6 +25,7 @@ public final class EditionCrashChild {
                         "--masthead.demo-content=false",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + args[2],
+                        "--masthead.newsletter.postal-address=1 Quay Street, Harbour Town",
                         "--masthead.newsletter.rate=20",
                         "--masthead.newsletter.senders=1",
                         "--masthead.newsletter.batch-size=5",

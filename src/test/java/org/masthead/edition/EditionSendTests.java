@@ -426,6 +426,100 @@ class EditionSendTests {
                                 + URLEncoder.encode("http://localhost:8080/sections/" + section.getSlug(), UTF_8)));
     }
 
+    static final StaffUser ADMIN =
+            new StaffUser(9602, "edition-admin@example.org", "Edition Admin", Role.ADMIN, "{noop}x", true);
+
+    MvcResult setting(String name, String value) throws Exception {
+        return mvc.perform(post("/admin/settings")
+                        .param("name", name)
+                        .param("value", value)
+                        .with(user(ADMIN))
+                        .with(csrf()))
+                .andReturn();
+    }
+
+    void resetSetting(String name) throws Exception {
+        mvc.perform(post("/admin/settings")
+                .param("name", name)
+                .param("reset", "true")
+                .with(user(ADMIN))
+                .with(csrf()));
+    }
+
+    @Test
+    void theSenderReplyToAndPostalAddressAreSettingsAndAnEmptyPostalAddressRefusesTheSend() throws Exception {
+        String reader = address("settings");
+        subscriber(reader, "CONFIRMED");
+        String page = mvc.perform(get("/admin/settings").with(user(ADMIN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "masthead.newsletter.from",
+                        "masthead.newsletter.reply-to",
+                        "masthead.newsletter.postal-address");
+        assertThat(mvc.perform(get("/admin/settings").with(user(EDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        try {
+            MvcResult invalid = setting("masthead.newsletter.from", "not an address");
+            assertThat(invalid.getFlashMap().get("error")).isEqualTo("settings.invalid.address");
+            assertThat(messages.getMessage("settings.invalid.address", new Object[] {"x"}, Locale.ENGLISH))
+                    .contains("is not an e-mail address");
+            setting("masthead.newsletter.from", "The Harbour Review <news@harbour.example>");
+            setting("masthead.newsletter.reply-to", "letters@harbour.example");
+            setting("masthead.newsletter.postal-address", "  ");
+
+            String subject = "Edition " + TestContent.unique("no-address");
+            long id = compose(subject);
+            String edit = mvc.perform(get("/admin/editions/{id}", id).with(user(EDITOR)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(edit).contains("id=\"edition-postal-address\"", "postal address");
+            MvcResult refused = send(id);
+            assertThat(state(id))
+                    .as("refused while the postal address is empty")
+                    .isEqualTo("DRAFT");
+            assertThat(refused.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-postal-address");
+            assertThat(messages.getMessage("newsletter.edition.refused.no-postal-address", null, Locale.ENGLISH))
+                    .contains("postal address is empty");
+            MvcResult scheduled = mvc.perform(post("/admin/editions/{id}/schedule", id)
+                            .param("date", "2099-01-01")
+                            .param("time", "08:00")
+                            .with(user(EDITOR))
+                            .with(csrf()))
+                    .andReturn();
+            assertThat(scheduled.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-postal-address");
+            assertThat(state(id)).isEqualTo("DRAFT");
+
+            setting("masthead.newsletter.postal-address", "7 Pier Road, Harbour Town");
+            assertThat(mvc.perform(get("/admin/editions/{id}", id).with(user(EDITOR)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .doesNotContain("edition-postal-address");
+            send(id);
+            jobs.runDueNow();
+            assertThat(state(id)).isEqualTo("SENT");
+            MimeMessage message = EditionMail.withSubject(mail, subject).get(0);
+            assertThat(message.getHeader("From")[0]).contains("The Harbour Review", "<news@harbour.example>");
+            assertThat(message.getHeader("Reply-To")).containsExactly("letters@harbour.example");
+            assertThat(message.getHeader("List-Unsubscribe")[0]).contains("/newsletter/unsubscribe?token=");
+            assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+            EditionMail.Parts parts = EditionMail.parts(message);
+            assertThat(parts.html()).contains("7 Pier Road, Harbour Town");
+            assertThat(parts.text()).contains("7 Pier Road, Harbour Town");
+        } finally {
+            resetSetting("masthead.newsletter.from");
+            resetSetting("masthead.newsletter.reply-to");
+            resetSetting("masthead.newsletter.postal-address");
+        }
+    }
+
     @Test
     void anUnsubscribeDuringTheSendStopsThatAddresssPendingEmail() throws Exception {
         String stays = address("stays");
@@ -624,6 +718,121 @@ class EditionSendTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(json).contains("\"unknown\":1");
+
+        // The report lists the unknown recipient, with a resend to them alone.
+        String report = mvc.perform(get("/admin/editions/{id}/progress", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(report).contains(lost).contains("id=\"resend-unknown\"");
+        mvc.perform(post("/admin/editions/{id}/resend-unknown", id)
+                .with(user(EDITOR))
+                .with(csrf()));
+        assertThat(state(id)).isEqualTo("SENDING");
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        Map<String, Long> received = EditionMail.withSubject(mail, subject).stream()
+                .collect(Collectors.groupingBy(EditionMail::to, Collectors.counting()));
+        assertThat(received).containsEntry(lost, 1L).containsEntry(rest, 1L);
+        assertThat(deliveries(id)).containsEntry(lost, "SENT").containsEntry(rest, "SENT");
+        MvcResult none = mvc.perform(post("/admin/editions/{id}/resend-unknown", id)
+                        .with(user(EDITOR))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(none.getFlashMap().get("error")).isEqualTo("newsletter.edition.refused.no-unknown");
+        assertThat(jdbc.sql("select count(*) from audit_events where action = 'edition.resend-unknown'"
+                                + " and subject like :target")
+                        .param("target", "edition #" + id + " %")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Autowired
+    EditionPruner pruner;
+
+    @Test
+    void oldOutboxRowsAndTokensArePrunedKeepingTheCountsTheFailuresAndTheSuppressionList() throws Exception {
+        String fine = address("prune-fine");
+        String failed = address("prune-failed");
+        subscriber(fine, "CONFIRMED");
+        long failedId = subscriber(failed, "CONFIRMED");
+        String subject = "Edition " + TestContent.unique("prune");
+        long id = compose(subject);
+        send(id);
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        // As if its e-mail had bounced for good: a failed row and a suppressed address.
+        jdbc.sql("update edition_deliveries set state = 'FAILED', reason = '550 no such user'"
+                        + " where edition_id = :id and email = :email")
+                .param("id", id)
+                .param("email", failed)
+                .update();
+        jdbc.sql("update subscribers set suppressed_at = now() where id = :id")
+                .param("id", failedId)
+                .update();
+        String before = progressJson(id);
+        assertThat(before).contains("\"sent\":1,", "\"failed\":1,");
+        long tokens = jdbc.sql("select count(*) from subscriber_tokens t join subscribers s on s.id = t.subscriber_id"
+                        + " where s.email = :email")
+                .param("email", fine)
+                .query(Long.class)
+                .single();
+        assertThat(tokens).isPositive();
+
+        pruner.prune();
+        assertThat(deliveries(id)).as("too recent to prune").hasSize(2);
+
+        clock.advance(Duration.ofDays(460)); // past the tokens' year of validity and the 90 days kept
+        pruner.prune();
+        assertThat(deliveries(id)).as("the failure stays").containsOnlyKeys(failed);
+        assertThat(progressJson(id)).as("the counts stay").contains("\"sent\":1,", "\"failed\":1,");
+        assertThat(report(id)).contains(failed, "550 no such user");
+        assertThat(jdbc.sql("select count(*) from subscriber_tokens t join subscribers s on s.id = t.subscriber_id"
+                                + " where s.email = :email")
+                        .param("email", fine)
+                        .query(Long.class)
+                        .single())
+                .as("expired tokens pruned")
+                .isZero();
+        assertThat(jdbc.sql("select suppressed_at is not null from subscribers where id = :id")
+                        .param("id", failedId)
+                        .query(Boolean.class)
+                        .single())
+                .as("the suppression list stays")
+                .isTrue();
+        pruner.prune();
+        assertThat(progressJson(id)).as("counted once").contains("\"sent\":1,");
+    }
+
+    @Test
+    void aSendNoNodeRunsSaysItIsWaitingForANode() throws Exception {
+        String reader = address("waiting");
+        subscriber(reader, "CONFIRMED");
+        long id = compose("Edition " + TestContent.unique("waiting"));
+        send(id);
+        // This test's application runs no job worker; the senders wait, and the page says so once they are late.
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(progressJson(id))
+                .contains("\"status\":\"edition.progress.status.waiting-for-node\"")
+                .contains("Waiting for a node");
+        jobs.runDueNow();
+        assertThat(state(id)).isEqualTo("SENT");
+        assertThat(progressJson(id)).contains("\"status\":\"\"");
+    }
+
+    String progressJson(long id) throws Exception {
+        return mvc.perform(get("/admin/editions/{id}/progress.json", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    String report(long id) throws Exception {
+        return mvc.perform(get("/admin/editions/{id}/progress", id).with(user(EDITOR)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
@@ -650,15 +859,31 @@ class EditionSendTests {
                     transactions,
                     new StaticListableBeanFactory(Map.of("mail", impl)).getBeanProvider(JavaMailSender.class),
                     newsletter,
-                    new EditionProperties("", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30)),
+                    new EditionProperties(
+                            "", 0, 1, 10, 3, Duration.ofMinutes(1), 3, Duration.ofSeconds(30), Duration.ofDays(90)),
                     notices,
                     mailIdentity,
+                    jobs,
                     clock);
             org.masthead.job.Job job =
                     new org.masthead.job.Job(0, EditionSender.TYPE, String.valueOf(id), 1, clock.instant());
             sender.run(job);
             assertThat(smtp.delivered).contains(fine).doesNotContain(busy, nouser);
             assertThat(deliveries(id).get(busy)).as("a 4xx waits for a retry").isEqualTo("QUEUED");
+            String refusing = mvc.perform(
+                            get("/admin/editions/{id}/progress.json", id).with(user(EDITOR)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(refusing)
+                    .contains("\"status\":\"edition.progress.status.smtp-refusing\"")
+                    .contains("SMTP refusing (450")
+                    .contains("retrying in 60 s");
+            assertThat(mvc.perform(get("/admin/editions/{id}/progress", id).with(user(EDITOR)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("SMTP refusing (450");
             assertThat(deliveries(id).get(nouser)).as("a 5xx is recorded").isEqualTo("FAILED");
             assertThat(jdbc.sql("select reason from edition_deliveries where edition_id = :id and email = :email")
                             .param("id", id)

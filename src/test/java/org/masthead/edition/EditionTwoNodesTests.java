@@ -45,6 +45,7 @@ class EditionTwoNodesTests {
                         "--masthead.demo-content=false",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + smtpPort,
+                        "--masthead.newsletter.postal-address=1 Quay Street, Harbour Town",
                         "--masthead.newsletter.rate=100",
                         "--masthead.newsletter.senders=4",
                         "--masthead.newsletter.batch-size=5",

@@ -64,7 +64,7 @@ class JobsTests {
                 jdbc,
                 transactions,
                 List.of(handler),
-                new JobProperties(true, Duration.ofSeconds(1), 2, lease),
+                new JobProperties(true, Duration.ofSeconds(1), 2, lease, Duration.ofSeconds(2), Duration.ofSeconds(6)),
                 clock,
                 name);
     }
@@ -139,6 +139,53 @@ class JobsTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aJobWhoseNodeMissedItsHeartbeatsIsTakenOverAtOnceNotAfterItsLease() {
+        Counting handler = new Counting();
+        Jobs dying = node("node-silent-" + UUID.randomUUID(), handler, Duration.ofMinutes(5));
+        Jobs other = node("node-alive-" + UUID.randomUUID(), handler, Duration.ofMinutes(5));
+        dying.beat();
+        other.beat();
+        long id = dying.enqueue(handler.type(), "silent", clock.instant());
+        List<Job> claimed = dying.claim(10);
+        assertThat(claimed).extracting(Job::id).containsExactly(id);
+
+        clock.advance(Duration.ofSeconds(4));
+        dying.beat();
+        other.beat();
+        assertThat(other.runDueNow())
+                .as("a node that keeps beating keeps its job")
+                .isZero();
+        assertThat(other.activity(handler.type(), "silent").running()).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(7)); // the dying node missed three heartbeats
+        other.beat();
+        assertThat(other.deadNodes(List.of(dying.node(), other.node()))).containsExactly(dying.node());
+        Jobs.Activity orphaned = other.activity(handler.type(), "silent");
+        assertThat(orphaned.orphaned()).isEqualTo(1);
+        assertThat(orphaned.running()).isZero();
+        assertThat(other.runDueNow())
+                .as("taken over 11 s after the claim, not 5 minutes")
+                .isEqualTo(1);
+        assertThat(state(id)).isEqualTo("DONE");
+        dying.run(claimed.get(0)); // the silent node wakes up: its result is fenced off
+        assertThat(state(id)).isEqualTo("DONE");
+    }
+
+    @Test
+    void aStoppedNodesJobIsTakenOverAtOnce() {
+        Counting handler = new Counting();
+        Jobs stopping = node("node-stopping-" + UUID.randomUUID(), handler, Duration.ofMinutes(5));
+        Jobs other = node("node-other-" + UUID.randomUUID(), handler, Duration.ofMinutes(5));
+        stopping.beat();
+        long id = stopping.enqueue(handler.type(), "stopped", clock.instant());
+        assertThat(stopping.claim(10)).hasSize(1);
+        assertThat(other.runDueNow()).isZero();
+        stopping.stopped();
+        assertThat(other.runDueNow()).isEqualTo(1);
+        assertThat(state(id)).isEqualTo("DONE");
     }
 
     @Test

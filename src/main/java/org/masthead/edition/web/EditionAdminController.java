@@ -280,6 +280,11 @@ class EditionAdminController {
         return progressAction(id, flash, "edition.notice.resumed", () -> editions.resume(me, id));
     }
 
+    @PostMapping("/{id:\\d+}/resend-unknown")
+    String resendUnknown(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
+        return progressAction(id, flash, "edition.notice.resent-unknown", () -> editions.resendUnknown(me, id));
+    }
+
     @PostMapping("/{id:\\d+}/cancel")
     String cancel(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes flash) {
         return progressAction(id, flash, "edition.notice.cancelled", () -> editions.cancel(me, id));
@@ -290,6 +295,7 @@ class EditionAdminController {
         model.addAttribute("audiences", Arrays.asList(Audience.values()));
         model.addAttribute("sections", sections.all());
         model.addAttribute("timeZone", site.timeZone().getId());
+        model.addAttribute("postalAddressMissing", editions.postalAddressMissing());
         if (edition != null) {
             model.addAttribute("articles", editions.articles(edition.getId()));
         } else {
