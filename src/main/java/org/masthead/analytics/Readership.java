@@ -189,6 +189,8 @@ public class Readership implements ArticleReadership {
             long delivered,
             long failed,
             long unknown,
+            long bounces,
+            long complaints,
             long clicks,
             long unsubscribes,
             long opens) {}
@@ -198,7 +200,8 @@ public class Readership implements ArticleReadership {
 
     /**
      * The editions whose send started in the period, newest first: delivered (handed to the SMTP server), failed
-     * (refused for good), unknown (a node stopped mid-hand-off), clicks on their links, and recipients who
+     * (refused for good), unknown (a node stopped mid-hand-off), bounces and complaints reported after the send by
+     * the mail provider's webhook, clicks on their links, and recipients who
      * unsubscribed within 7 days of the send. Whole site only.
      */
     public List<EditionFigures> editions(Period period, int limit) {
@@ -207,6 +210,7 @@ public class Readership implements ArticleReadership {
                                count(d.id) filter (where d.state = 'SENT'),
                                count(d.id) filter (where d.state = 'FAILED'),
                                count(d.id) filter (where d.state = 'UNKNOWN'),
+                               e.bounces, e.complaints,
                                (select coalesce(sum(c.clicks), 0) from edition_link_clicks c where c.edition_id = e.id),
                                count(d.id) filter (where s.unsubscribed_at >= e.started_at
                                                      and s.unsubscribed_at < e.started_at + interval '7 days'),
@@ -234,7 +238,9 @@ public class Readership implements ArticleReadership {
                         rs.getLong(7),
                         rs.getLong(8),
                         rs.getLong(9),
-                        rs.getLong(10)))
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getLong(12)))
                 .list();
     }
 

@@ -294,6 +294,7 @@ public class NewsletterService {
                     .param("email", address)
                     .update();
             if (changed > 0) {
+                countAgainstLastEdition(address, kind, now);
                 audit.record(
                         Actor.system(provider.toLowerCase(Locale.ROOT) + "-webhook"),
                         kind == Feedback.BOUNCE ? "subscriber.bounce" : "subscriber.complaint",
@@ -302,6 +303,27 @@ public class NewsletterService {
             }
             return changed > 0;
         }));
+    }
+
+    /** How long after a send a bounce or complaint is still counted against the edition. */
+    static final java.time.Duration FEEDBACK_WINDOW = java.time.Duration.ofDays(30);
+
+    /**
+     * Counts a bounce or complaint against the edition the address was last handed in the last
+     * {@link #FEEDBACK_WINDOW} (the provider's report names the address, not the edition); none, if it got none.
+     */
+    private void countAgainstLastEdition(String address, Feedback kind, Instant now) {
+        jdbc.sql(("""
+                        update editions set %s = %s + 1
+                        where id = (select d.edition_id from edition_deliveries d
+                                    where d.email = :email and d.state = 'SENT' and d.sent_at >= :since
+                                    order by d.sent_at desc limit 1)""")
+                        .formatted(
+                                kind == Feedback.BOUNCE ? "bounces" : "complaints",
+                                kind == Feedback.BOUNCE ? "bounces" : "complaints"))
+                .param("email", address)
+                .param("since", Timestamp.from(now.minus(FEEDBACK_WINDOW)))
+                .update();
     }
 
     /**

@@ -23,7 +23,8 @@ class VarnishConfigurationTests {
     @Test
     void theReferenceConfigurationCompiles(@TempDir Path work) throws Exception {
         if (varnishd() == null && Boolean.getBoolean("masthead.system-tools.required")) {
-            throw new AssertionError("varnishd is not installed (apt-get install varnish varnish-modules); CI needs it");
+            throw new AssertionError(
+                    "varnishd is not installed (apt-get install varnish varnish-modules); CI needs it");
         }
         assumeTrue(varnishd() != null, "varnishd is not installed (apt-get install varnish varnish-modules)");
         // varnishd compiles as its own unprivileged user, in its working folder

@@ -1,6 +1,9 @@
 package org.masthead.newsletter;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -226,5 +229,63 @@ class BounceWebhookTests {
                 .isEqualTo(200);
         assertThat(suppressed(complaining)).isTrue();
         assertThat(status(complaining)).isEqualTo("UNSUBSCRIBED");
+    }
+
+    long sentEdition(Instant at, String... recipients) {
+        long edition = jdbc.sql("""
+                        insert into editions (subject, state, started_at, finished_at, recipients, created_at, updated_at)
+                        values ('Bounce test', 'SENT', :at, :at, :n, :at, :at) returning id""")
+                .param("at", Timestamp.from(at))
+                .param("n", recipients.length)
+                .query(Long.class)
+                .single();
+        for (String email : recipients) {
+            jdbc.sql("""
+                            insert into edition_deliveries (edition_id, subscriber_id, email, state, next_attempt_at, sent_at)
+                            values (:edition, (select id from subscribers where email = :email), :email, 'SENT', :at, :at)""")
+                    .param("edition", edition)
+                    .param("email", email)
+                    .param("at", Timestamp.from(at))
+                    .update();
+        }
+        return edition;
+    }
+
+    int count(long edition, String column) {
+        return jdbc.sql("select " + column + " from editions where id = :id")
+                .param("id", edition)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void aBounceOrComplaintIsCountedAgainstTheEditionTheAddressLastReceived() throws Exception {
+        String bounced = subscriber();
+        String complaining = subscriber();
+        Instant now = clock.instant();
+        long older = sentEdition(now.minus(Duration.ofDays(8)), bounced, complaining);
+        long latest = sentEdition(now.minus(Duration.ofHours(2)), bounced, complaining);
+
+        assertThat(postMailgun(mailgun(MAILGUN_KEY, now.getEpochSecond(), mailgunFailed(bounced, "permanent")))
+                        .getStatus())
+                .isEqualTo(200);
+        String complaint = """
+                {"RecordType": "SpamComplaint", "MessageStream": "outbound", "ID": 43, "Type": "SpamComplaint",
+                 "TypeCode": 512, "Email": "%s", "From": "news@example.org", "Subject": "This week"}""".formatted(complaining);
+        assertThat(postPostmark("/newsletter/webhooks/postmark/test-postmark-url-secret", null, complaint)
+                        .getStatus())
+                .isEqualTo(200);
+
+        assertThat(count(latest, "bounces")).isEqualTo(1);
+        assertThat(count(latest, "complaints")).isEqualTo(1);
+        assertThat(count(older, "bounces") + count(older, "complaints")).isZero();
+
+        // an address that received no edition counts against none, and is still suppressed
+        String never = subscriber();
+        assertThat(postMailgun(mailgun(MAILGUN_KEY, now.getEpochSecond(), mailgunFailed(never, "permanent")))
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(suppressed(never)).isTrue();
+        assertThat(count(latest, "bounces")).isEqualTo(1);
     }
 }

@@ -157,6 +157,8 @@ class AnalyticsController {
                             "delivered",
                             "failed",
                             "unknown",
+                            "bounces",
+                            "complaints",
                             "clicks",
                             "unsubscribed_within_7_days",
                             "opens");
@@ -169,6 +171,8 @@ class AnalyticsController {
                                 row.delivered(),
                                 row.failed(),
                                 row.unknown(),
+                                row.bounces(),
+                                row.complaints(),
                                 row.clicks(),
                                 row.unsubscribes(),
                                 row.opens());

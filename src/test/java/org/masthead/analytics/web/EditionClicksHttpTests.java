@@ -190,8 +190,8 @@ class EditionClicksHttpTests {
         String row = document.select("#editions-table tr:has(a:containsOwn(" + subject + "))")
                 .first()
                 .text();
-        // recipients 3, delivered 2, failed 1, clicks 2, unsubscribed 1
-        assertThat(row).endsWith("3 2 1 2 1");
+        // recipients 3, delivered 2, failed 1, bounced 0, complaints 0, clicks 2, unsubscribed 1
+        assertThat(row).endsWith("3 2 1 0 0 2 1");
         assertThat(document.select("#links-table").text()).contains("http://localhost:8080/articles/compared");
         String csv = mvc.perform(get("/admin/analytics.csv")
                         .param("table", "editions")
@@ -201,7 +201,7 @@ class EditionClicksHttpTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(csv).contains(subject + ",").containsPattern(",3,2,1,0,2,1,0\r\n");
+        assertThat(csv).contains(subject + ",").containsPattern(",3,2,1,0,0,0,2,1,0\r\n");
         mvc.perform(get("/admin/analytics.csv").param("table", "editions").with(user(TestData.CONTRIBUTOR)))
                 .andExpect(status().isNotFound());
     }
