@@ -1,5 +1,5 @@
 -- Outgoing webhooks: an admin registers a URL and the events it wants (a public article published, updated or
--- unpublished); each delivery goes through the outbox of outgoing HTTP calls (V89), signed when it is sent with the
+-- unpublished); each delivery goes through the outbox of outgoing HTTP calls (V86), signed when it is sent with the
 -- webhook's secret, which is kept here because the signature needs it.
 create table webhooks (
     id          bigint generated always as identity,
