@@ -772,7 +772,11 @@ class EditionSendTests {
                 .param("id", failedId)
                 .update();
         String before = progressJson(id);
-        assertThat(before).contains("\"sent\":1,", "\"failed\":1,");
+        // Other tests' readers of every edition may be among the recipients: this test's own two are one sent, one
+        // failed, and every other recipient was sent to.
+        int recipients = Integer.parseInt(before.replaceAll(".*\"recipients\":(\\d+),.*", "$1"));
+        String sent = "\"sent\":" + (recipients - 1) + ",";
+        assertThat(before).contains(sent, "\"failed\":1,");
         long tokens = jdbc.sql("select count(*) from subscriber_tokens t join subscribers s on s.id = t.subscriber_id"
                         + " where s.email = :email")
                 .param("email", fine)
@@ -781,12 +785,12 @@ class EditionSendTests {
         assertThat(tokens).isPositive();
 
         pruner.prune();
-        assertThat(deliveries(id)).as("too recent to prune").hasSize(2);
+        assertThat(deliveries(id)).as("too recent to prune").hasSize(recipients);
 
         clock.advance(Duration.ofDays(460)); // past the tokens' year of validity and the 90 days kept
         pruner.prune();
         assertThat(deliveries(id)).as("the failure stays").containsOnlyKeys(failed);
-        assertThat(progressJson(id)).as("the counts stay").contains("\"sent\":1,", "\"failed\":1,");
+        assertThat(progressJson(id)).as("the counts stay").contains(sent, "\"failed\":1,");
         assertThat(report(id)).contains(failed, "550 no such user");
         assertThat(jdbc.sql("select count(*) from subscriber_tokens t join subscribers s on s.id = t.subscriber_id"
                                 + " where s.email = :email")
@@ -802,7 +806,7 @@ class EditionSendTests {
                 .as("the suppression list stays")
                 .isTrue();
         pruner.prune();
-        assertThat(progressJson(id)).as("counted once").contains("\"sent\":1,");
+        assertThat(progressJson(id)).as("counted once").contains(sent);
     }
 
     @Test

@@ -43,9 +43,11 @@ class BounceWebhookTests {
 
     String subscriber() {
         String email = TestContent.unique("bounce") + "@example.org";
+        // all_editions false: a confirmed reader of no edition, so no other test's send reaches this address
         jdbc.sql("""
-                        insert into subscribers (email, status, consented_at, confirmed_at, created_at, updated_at)
-                        values (:email, 'CONFIRMED', now(), now(), now(), now())""").param("email", email).update();
+                        insert into subscribers (email, status, consented_at, confirmed_at, created_at, updated_at,
+                                                 all_editions)
+                        values (:email, 'CONFIRMED', now(), now(), now(), now(), false)""").param("email", email).update();
         return email;
     }
 
