@@ -27,17 +27,29 @@ class VarnishConfigurationTests {
                     "varnishd is not installed (apt-get install varnish varnish-modules); CI needs it");
         }
         assumeTrue(varnishd() != null, "varnishd is not installed (apt-get install varnish varnish-modules)");
-        // varnishd compiles as its own unprivileged user, in its working folder
+        // varnishd compiles as its own unprivileged user, in its working folder, so it reads copies of the VCL
+        // files from a folder anyone may read (the checkout may be in a private one)
         work.toFile().setWritable(true, false);
         work.toFile().setExecutable(true, false);
         work.toFile().setReadable(true, false);
+        Path copies = Files.createDirectory(work.resolve("vcl"));
+        for (String name : new String[] {"default.vcl", "masthead.vcl"}) {
+            Path copy = Files.copy(VCL.resolveSibling(name), copies.resolve(name));
+            copy.toFile().setReadable(true, false);
+        }
+        copies.toFile().setReadable(true, false);
+        copies.toFile().setExecutable(true, false);
+        Path state = Files.createDirectory(work.resolve("state"));
+        state.toFile().setWritable(true, false);
+        state.toFile().setExecutable(true, false);
+        state.toFile().setReadable(true, false);
         Process compile = new ProcessBuilder(
                         varnishd(),
                         "-C",
                         "-n",
-                        work.toString(),
+                        state.toString(),
                         "-f",
-                        VCL.toAbsolutePath().toString())
+                        copies.resolve("default.vcl").toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(compile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
