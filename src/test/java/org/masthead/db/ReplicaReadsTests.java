@@ -79,7 +79,8 @@ class ReplicaReadsTests {
                 node.getBean(java.time.Clock.class).instant());
         ReplicaReads replica = node.getBean(ReplicaReads.class);
         await().atMost(Duration.ofSeconds(20)).until(replica::usable);
-        // usable means at most max-lag behind: wait until the replica holds the article, so the readers' pages
+        // usable means at most max-lag behind: wait until the replica holds the article as published, so the readers'
+        // pages
         // below find it there (a reader may see a publication up to max-lag late: that is the bound)
         await().atMost(Duration.ofSeconds(20)).until(() -> replicaHolds(article.getId()));
     }
@@ -87,8 +88,8 @@ class ReplicaReadsTests {
     private static boolean replicaHolds(long articleId) throws java.sql.SQLException {
         try (java.sql.Connection connection =
                         databases.replica.getPostgresDatabase().getConnection();
-                java.sql.PreparedStatement query =
-                        connection.prepareStatement("select count(*) from articles where id = ?")) {
+                java.sql.PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from articles where id = ? and status = 'PUBLISHED'")) {
             query.setLong(1, articleId);
             try (java.sql.ResultSet row = query.executeQuery()) {
                 return row.next() && row.getLong(1) == 1;
