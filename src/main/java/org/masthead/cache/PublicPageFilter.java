@@ -13,13 +13,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.web.ReaderUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The reader's pages, before the security chain and MVC: a visitor who is not signed in gets a page kept in
@@ -247,15 +247,7 @@ final class PublicPageFilter extends OncePerRequestFilter {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return true;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(sessionCookie)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return WebUtils.getCookie(request, sessionCookie) != null;
     }
 
     private static List<CachedPage.Header> headersOf(HttpServletResponse response) {

@@ -5,13 +5,13 @@ import java.sql.SQLException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.masthead.web.ReaderUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Marks a reader's request as one whose read-only transactions may go to the replica: a GET or HEAD of a reader's
@@ -74,14 +74,6 @@ class ReplicaReadsFilter extends OncePerRequestFilter {
     }
 
     private boolean hasSession(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(sessionCookie)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return WebUtils.getCookie(request, sessionCookie) != null;
     }
 }

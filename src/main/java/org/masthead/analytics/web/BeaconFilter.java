@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +17,7 @@ import org.masthead.analytics.ReaderPage;
 import org.masthead.throttle.TokenBuckets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The counting endpoint ({@code /count}), answered here before sessions, security and MVC: a {@code POST} from the
@@ -116,15 +116,7 @@ final class BeaconFilter extends OncePerRequestFilter {
     }
 
     private boolean hasSession(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (sessionCookie.equals(cookie.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return WebUtils.getCookie(request, sessionCookie) != null;
     }
 
     /**
